@@ -1,0 +1,345 @@
+package io.releaseledger.git;
+
+import io.releaseledger.scm.CommitInfo;
+import io.releaseledger.scm.GitCredentials;
+import io.releaseledger.scm.Head;
+import io.releaseledger.scm.PushOutcome;
+import io.releaseledger.scm.ScmException;
+import io.releaseledger.scm.ScmRepository;
+import io.releaseledger.scm.TagRef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.RefAlreadyExistsException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.submodule.SubmoduleWalk;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteConfig;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/** The git port implemented with JGit. The only place that sees JGit and translates its exceptions. */
+public final class JGitRepository implements ScmRepository {
+    private final Repository repository;
+    private final Git git;
+    private final Path workTree;
+
+    private JGitRepository(final Repository repository, final Path workTree) {
+        this.repository = repository;
+        this.git = Git.wrap(repository);
+        this.workTree = workTree;
+    }
+
+    /**
+     * Opens the repository that {@code workTree} (or one of its parents) belongs to.
+     *
+     * @throws ScmException when the directory is not inside a git repository
+     */
+    public static JGitRepository open(final Path workTree) {
+        Path directory = workTree.toAbsolutePath().normalize();
+        if (!Files.isDirectory(directory)) {
+            throw new ScmException("The directory " + directory + " does not exist: run in the checked-out workspace.");
+        }
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(directory.toFile()).setMustExist(true);
+        if (builder.getGitDir() == null) {
+            throw new ScmException(directory + " is not a git repository (no .git in it or its parents): check out"
+                    + " the project first and run in its working tree.");
+        }
+        try {
+            Repository repository = builder.build();
+            Path root = repository.isBare() ? directory : repository.getWorkTree().toPath();
+            return new JGitRepository(repository, root);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ScmException("The git repository at " + directory + " cannot be opened: " + e.getMessage()
+                    + "; check that the checkout is complete and readable.", e);
+        }
+    }
+
+    @Override
+    public Path getWorkTree() {
+        return workTree;
+    }
+
+    @Override
+    public Head getHead() {
+        try {
+            ObjectId head = repository.resolve(Constants.HEAD + "^{commit}");
+            if (head == null) {
+                throw new ScmException("The repository at " + workTree + " has no commits yet: commit something"
+                        + " before computing a version.");
+            }
+            String full = repository.getFullBranch();
+            String branch = full != null && full.startsWith(Constants.R_HEADS)
+                    ? full.substring(Constants.R_HEADS.length()) : null;
+            return new Head(head.name(), branch);
+        } catch (IOException e) {
+            throw new ScmException("Reading HEAD of " + workTree + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean isShallow() {
+        try {
+            return !repository.getObjectDatabase().getShallowCommits().isEmpty();
+        } catch (IOException e) {
+            throw new ScmException("Reading the shallow state of " + workTree + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean hasUncommittedChanges() {
+        try {
+            return !git.status().setIgnoreSubmodules(SubmoduleWalk.IgnoreSubmoduleMode.ALL).call()
+                    .getUncommittedChanges().isEmpty();
+        } catch (GitAPIException | RuntimeException e) {
+            throw new ScmException("Checking " + workTree + " for uncommitted changes failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<TagRef> getTags() {
+        try {
+            List<TagRef> tags = new ArrayList<>();
+            for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
+                Ref peeled = ref.isPeeled() ? ref : repository.getRefDatabase().peel(ref);
+                ObjectId target = peeled.getPeeledObjectId();
+                ObjectId object = peeled.getObjectId();
+                if (object == null) {
+                    continue;
+                }
+                String name = ref.getName().substring(Constants.R_TAGS.length());
+                tags.add(new TagRef(name, object.name(), (target != null ? target : object).name(), target != null));
+            }
+            return tags;
+        } catch (IOException e) {
+            throw new ScmException("Reading the tags of " + workTree + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int firstReachableFromHead(final List<String> commitIds) {
+        Map<ObjectId, Integer> wanted = new HashMap<>();
+        for (int i = commitIds.size() - 1; i >= 0; i--) {
+            wanted.put(ObjectId.fromString(commitIds.get(i)), i);
+        }
+        if (wanted.isEmpty()) {
+            return -1;
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.setRetainBody(false);
+            walk.markStart(walk.parseCommit(ObjectId.fromString(getHead().getCommitId())));
+            int best = -1;
+            int found = 0;
+            for (RevCommit commit : walk) {
+                Integer index = wanted.get(commit);
+                if (index != null) {
+                    found++;
+                    if (best < 0 || index < best) {
+                        best = index;
+                    }
+                    // Nothing can beat the first choice, and nothing is left to find once every id was met.
+                    if (best == 0 || found == wanted.size()) {
+                        break;
+                    }
+                }
+            }
+            return best;
+        } catch (IOException e) {
+            throw historyFailure(e);
+        }
+    }
+
+    @Override
+    public List<CommitInfo> commitsFromHead(final Collection<String> excludedCommitIds, final List<String> paths) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.markStart(walk.parseCommit(ObjectId.fromString(getHead().getCommitId())));
+            for (String excluded : excludedCommitIds) {
+                walk.markUninteresting(walk.parseCommit(ObjectId.fromString(excluded)));
+            }
+            if (!paths.isEmpty()) {
+                walk.setTreeFilter(AndTreeFilter.create(PathFilterGroup.createFromStrings(paths), TreeFilter.ANY_DIFF));
+            }
+            List<CommitInfo> commits = new ArrayList<>();
+            for (RevCommit commit : walk) {
+                commits.add(new CommitInfo(commit.name(), commit.getFullMessage()));
+                // The message is copied; dropping the raw buffer keeps memory flat on long histories.
+                commit.disposeBody();
+            }
+            return commits;
+        } catch (IOException e) {
+            throw historyFailure(e);
+        }
+    }
+
+    private ScmException historyFailure(final IOException e) {
+        if (e instanceof MissingObjectException) {
+            return new ScmException("The history of " + workTree + " is incomplete (" + e.getMessage() + "): the"
+                    + " clone may be shallow or damaged; run 'git fetch --unshallow --tags' or clone it again.", e);
+        }
+        return new ScmException("Reading the history of " + workTree + " failed: " + e.getMessage(), e);
+    }
+
+    @Override
+    public boolean hasRemote(final String remote) {
+        return remoteUrl(remote) != null;
+    }
+
+    private String remoteUrl(final String remote) {
+        return repository.getConfig().getString("remote", remote, "url");
+    }
+
+    private String requireRemote(final String remote) {
+        String url = remoteUrl(remote);
+        if (url == null) {
+            throw new ScmException("The repository at " + workTree + " has no remote named '" + remote
+                    + "': add it (git remote add " + remote + " <url>) or choose another remote.");
+        }
+        return url;
+    }
+
+    @Override
+    public List<TagRef> listRemoteTags(final String remote, final GitCredentials credentials) {
+        String url = requireRemote(remote);
+        try (RemoteAccess access = new RemoteAccess(credentials, url)) {
+            Collection<Ref> refs;
+            try {
+                refs = access.configure(git.lsRemote().setRemote(remote).setTags(true).setHeads(false)).call();
+            } catch (GitAPIException | RuntimeException e) {
+                throw access.failure("Listing the tags of remote '" + remote + "'", e);
+            }
+            List<TagRef> tags = new ArrayList<>();
+            for (Ref ref : refs) {
+                String name = ref.getName();
+                if (!name.startsWith(Constants.R_TAGS) || name.endsWith("^{}") || ref.getObjectId() == null) {
+                    continue;
+                }
+                ObjectId peeled = ref.getPeeledObjectId();
+                tags.add(new TagRef(name.substring(Constants.R_TAGS.length()), ref.getObjectId().name(),
+                        peeled != null ? peeled.name() : localCommitOf(ref.getObjectId()), peeled != null));
+            }
+            return tags;
+        }
+    }
+
+    // A remote tag whose peeled id the server did not send can still be resolved if we have the object.
+    private String localCommitOf(final ObjectId id) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevObject object = walk.peel(walk.parseAny(id));
+            return object instanceof RevCommit ? object.name() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void fetchTags(final String remote, final GitCredentials credentials, final boolean unshallow) {
+        String url = requireRemote(remote);
+        List<RefSpec> specs = new ArrayList<>();
+        specs.add(new RefSpec(Constants.R_TAGS + "*:" + Constants.R_TAGS + "*"));
+        if (unshallow) {
+            try {
+                specs.addAll(new RemoteConfig(repository.getConfig(), remote).getFetchRefSpecs());
+            } catch (java.net.URISyntaxException e) {
+                throw new ScmException("The URL of remote '" + remote + "' is invalid: " + Redaction.redactUrl(url)
+                        + "; fix it with git remote set-url.", e);
+            }
+        }
+        try (RemoteAccess access = new RemoteAccess(credentials, url)) {
+            try {
+                access.configure(git.fetch().setRemote(remote).setRefSpecs(specs).setTagOpt(TagOpt.NO_TAGS)
+                        .setUnshallow(unshallow).setRemoveDeletedRefs(false)).call();
+            } catch (GitAPIException | RuntimeException e) {
+                throw access.failure("Fetching " + (unshallow ? "the full history and " : "") + "the tags of remote '"
+                        + remote + "'", e);
+            }
+        }
+    }
+
+    @Override
+    public void createAnnotatedTag(final String name, final String commitId, final String message) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit commit = walk.parseCommit(ObjectId.fromString(commitId));
+            git.tag().setName(name).setObjectId(commit).setAnnotated(true).setSigned(false).setMessage(message)
+                    .setForceUpdate(false).call();
+        } catch (RefAlreadyExistsException e) {
+            throw new ScmException("The tag '" + name + "' already exists in " + workTree
+                    + ": delete it or choose another version.", e);
+        } catch (IOException | GitAPIException | RuntimeException e) {
+            throw new ScmException("Creating the tag '" + name + "' in " + workTree + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void deleteTag(final String name) {
+        try {
+            git.tagDelete().setTags(Constants.R_TAGS + name).call();
+        } catch (GitAPIException | RuntimeException e) {
+            throw new ScmException("Deleting the local tag '" + name + "' failed: " + e.getMessage()
+                    + "; delete it by hand with git tag -d " + name + ".", e);
+        }
+    }
+
+    @Override
+    public PushOutcome pushTag(final String remote, final String name, final GitCredentials credentials) {
+        String url = requireRemote(remote);
+        String ref = Constants.R_TAGS + name;
+        try (RemoteAccess access = new RemoteAccess(credentials, url)) {
+            Iterable<PushResult> results;
+            try {
+                results = access.configure(git.push().setRemote(remote).setRefSpecs(new RefSpec(ref + ":" + ref))
+                        .setForce(false)).call();
+            } catch (GitAPIException | RuntimeException e) {
+                throw access.failure("Pushing the tag '" + name + "' to remote '" + remote + "'", e);
+            }
+            for (PushResult result : results) {
+                RemoteRefUpdate update = result.getRemoteUpdate(ref);
+                if (update != null) {
+                    return outcome(update, credentials);
+                }
+            }
+            throw new ScmException("Pushing the tag '" + name + "' to remote '" + remote + "' ("
+                    + Redaction.redactUrl(url) + ") gave no result for the tag; check the remote.");
+        }
+    }
+
+    private static PushOutcome outcome(final RemoteRefUpdate update, final GitCredentials credentials) {
+        String reason = Redaction.redact(update.getMessage(), credentials);
+        switch (update.getStatus()) {
+            case OK:
+                return new PushOutcome(PushOutcome.Status.PUSHED, reason);
+            case UP_TO_DATE:
+                return new PushOutcome(PushOutcome.Status.UP_TO_DATE, reason);
+            case REJECTED_NONFASTFORWARD:
+                return new PushOutcome(PushOutcome.Status.REJECTED, reason.isEmpty() ? "already exists" : reason);
+            case REJECTED_REMOTE_CHANGED:
+                return new PushOutcome(PushOutcome.Status.REJECTED, reason.isEmpty() ? "changed remotely" : reason);
+            default:
+                return new PushOutcome(PushOutcome.Status.REJECTED,
+                        reason.isEmpty() ? update.getStatus().toString() : reason);
+        }
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+}

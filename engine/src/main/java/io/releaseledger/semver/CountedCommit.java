@@ -1,0 +1,45 @@
+package io.releaseledger.semver;
+
+import io.releaseledger.commits.Bump;
+import java.util.Objects;
+
+/** A commit counted towards the next version: its id, first line, Conventional Commit type and bump. */
+public final class CountedCommit {
+    private final String id;
+    private final String subject;
+    private final String type;
+    private final Bump bump;
+
+    public CountedCommit(final String id, final String subject, final String type, final Bump bump) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.subject = Objects.requireNonNull(subject, "subject");
+        this.type = Objects.requireNonNull(type, "type");
+        this.bump = Objects.requireNonNull(bump, "bump");
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    /** The Conventional Commit type in lower case, empty when the message is not conventional. */
+    public String getType() {
+        return type;
+    }
+
+    public Bump getBump() {
+        return bump;
+    }
+
+    String getShortId() {
+        return id.length() > 7 ? id.substring(0, 7) : id;
+    }
+
+    @Override
+    public String toString() {
+        return getShortId() + " " + subject;
+    }
+}
