@@ -1,0 +1,11 @@
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import org.kohsuke.stapler.export.ExportedBean;
+
+@ExportedBean
+public abstract class Actionable {
+    public void addAction(@NonNull Action a) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+}
