@@ -1,0 +1,99 @@
+package io.releaseledger.cli;
+
+import io.releaseledger.agent.AgentEnvironment;
+import io.releaseledger.agent.AgentOperation;
+import io.releaseledger.agent.AgentProtocolException;
+import io.releaseledger.agent.AgentRequest;
+import io.releaseledger.agent.AgentResponse;
+import io.releaseledger.agent.SecretMask;
+import io.releaseledger.agent.SemverTagOperation;
+import io.releaseledger.git.JGitRepository;
+import io.releaseledger.report.Message;
+import io.releaseledger.report.Messages;
+import io.releaseledger.scm.GitCredentials;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code release-ledger agent}: the process the Jenkins plugin starts on an agent. One request (JSON) on stdin,
+ * one response (JSON) on stdout; secrets only from the RELEASE_LEDGER_GIT_* environment variables.
+ */
+@Command(name = "agent", hidden = true, mixinStandardHelpOptions = true,
+        description = {"Read one agent request (JSON) on stdin, run it, write one response (JSON) on stdout.",
+            "Used by the Jenkins plugin; see docs/architecture.md for the protocol."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the response is ok", "1:the response is an error", "2:usage error"})
+final class AgentCommand implements Callable<Integer> {
+    @ParentCommand
+    private ReleaseLedgerCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Map<String, String> environment = root.getContext().getEnvironment();
+        SecretMask mask = SecretValues.mask(environment, null);
+        Messages messages = new Messages();
+        AgentResponse response;
+        try {
+            AgentRequest request = AgentRequest.fromJson(readRequest());
+            GitCredentials credentials = AgentEnvironment.gitCredentials(environment);
+            mask = SecretValues.mask(environment, credentials);
+            Map<String, AgentOperation> operations = operations(credentials, environment);
+            AgentOperation operation = operations.get(request.getOperation());
+            if (operation == null) {
+                throw new AgentProtocolException("unknown operation \"" + request.getOperation()
+                        + "\"; this agent knows " + String.join(", ", operations.keySet())
+                        + " (are the plugin and its CLI jar from the same release?)");
+            }
+            response = AgentResponse.success(operation.run(request, messages), masked(messages, mask));
+        } catch (RuntimeException e) {
+            // The error goes into the response only: the controller prints it, stderr would repeat it in the log.
+            ErrorReporter errors = new ErrorReporter(spec, spec.commandLine().getErr(), root.isDebug(), mask);
+            errors.printStackTraceIfDebug(e);
+            response = AgentResponse.failure(errors.message(e), masked(messages, mask));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(mask.mask(response.toJson()));
+        out.flush();
+        return response.isOk() ? 0 : ReleaseLedgerCli.FAILURE;
+    }
+
+    private String readRequest() {
+        try {
+            return new String(root.getContext().getStdin().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AgentProtocolException("cannot read the agent request from stdin: " + e.getMessage());
+        }
+    }
+
+    /** The operations this agent runs; the only place where the protocol meets JGit. */
+    private static Map<String, AgentOperation> operations(final GitCredentials credentials,
+            final Map<String, String> environment) {
+        Map<String, AgentOperation> operations = new TreeMap<>();
+        AgentOperation semverTag = new SemverTagOperation(JGitRepository::open)
+                .setCredentials(credentials)
+                .setEnvironment(SecretValues.withoutSecrets(environment));
+        operations.put(semverTag.getName(), semverTag);
+        return operations;
+    }
+
+    private static List<Message> masked(final Messages messages, final SecretMask mask) {
+        List<Message> masked = new ArrayList<>();
+        for (Message message : messages.getAll()) {
+            masked.add(new Message(message.getLevel(), mask.mask(message.getText())));
+        }
+        return masked;
+    }
+}

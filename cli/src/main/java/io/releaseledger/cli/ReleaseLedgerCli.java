@@ -1,0 +1,24 @@
+package io.releaseledger.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Builds the command line with its error handling; {@link Main} and the tests use the same instance. */
+final class ReleaseLedgerCli {
+    /** Exit code of a command that failed: bad input, a git or remote error. */
+    static final int FAILURE = 1;
+    /** Exit code of a command line that cannot be understood. */
+    static final int USAGE = 2;
+
+    private ReleaseLedgerCli() {
+    }
+
+    static CommandLine commandLine(final CliContext context, final PrintWriter out, final PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new ReleaseLedgerCommand(context));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+        commandLine.setExecutionExceptionHandler(new UnexpectedErrorHandler());
+        return commandLine;
+    }
+}

@@ -1,0 +1,36 @@
+package io.releaseledger.cli;
+
+import io.releaseledger.agent.AgentEnvironment;
+import io.releaseledger.agent.SecretMask;
+import io.releaseledger.scm.GitCredentials;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the mask for everything the CLI prints: the secret variables, and whatever the credentials hold. */
+final class SecretValues {
+    private SecretValues() {
+    }
+
+    static SecretMask mask(final Map<String, String> environment, final GitCredentials credentials) {
+        List<String> secrets = new ArrayList<>();
+        for (String name : List.of(AgentEnvironment.GIT_PASSWORD, AgentEnvironment.GIT_TOKEN,
+                AgentEnvironment.GIT_SSH_KEY, AgentEnvironment.GIT_SSH_PASSPHRASE)) {
+            String value = environment.get(name);
+            if (value != null) {
+                secrets.add(value);
+            }
+        }
+        if (credentials != null) {
+            secrets.addAll(credentials.getSecrets());
+        }
+        return new SecretMask(secrets);
+    }
+
+    /** The environment without the credential variables, for code that only needs BRANCH_NAME and the like. */
+    static Map<String, String> withoutSecrets(final Map<String, String> environment) {
+        Map<String, String> copy = new java.util.HashMap<>(environment);
+        AgentEnvironment.ALL.forEach(copy::remove);
+        return copy;
+    }
+}

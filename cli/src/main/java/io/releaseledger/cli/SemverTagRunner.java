@@ -1,0 +1,79 @@
+package io.releaseledger.cli;
+
+import io.releaseledger.agent.AgentRequest;
+import io.releaseledger.agent.SecretMask;
+import io.releaseledger.agent.SemverTagOperation;
+import io.releaseledger.git.JGitRepository;
+import io.releaseledger.json.Json;
+import io.releaseledger.report.Messages;
+import io.releaseledger.scm.GitCredentials;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * What {@code version} and {@code tag} share: they run the same {@code semverTag} operation as the agent, so the
+ * CLI, the agent and the Jenkins step read options and write results the same way.
+ */
+abstract class SemverTagRunner implements Callable<Integer> {
+    @ParentCommand
+    private ReleaseLedgerCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private SemverOptions semver;
+
+    @Mixin
+    private CredentialOptions credentials;
+
+    /** Adds the options that differ between the commands. */
+    abstract void addOptions(Map<String, Object> options);
+
+    /** Prints the result for people: stdout gets only what a script would capture. */
+    abstract void printResult(Map<String, Object> result, PrintWriter out, PrintWriter err);
+
+    @Override
+    public final Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, String> environment = root.getContext().getEnvironment();
+        ErrorReporter errors = new ErrorReporter(spec, err, root.isDebug(), SecretValues.mask(environment, null));
+        try {
+            GitCredentials gitCredentials = credentials.credentials(environment);
+            SecretMask mask = SecretValues.mask(environment, gitCredentials);
+            errors = new ErrorReporter(spec, err, root.isDebug(), mask);
+            Map<String, Object> options = new LinkedHashMap<>();
+            semver.addTo(options);
+            addOptions(options);
+            Messages messages = new Messages(new ConsoleMessages(err, root.isQuiet(), mask)::print);
+
+            Map<String, Object> result = new SemverTagOperation(JGitRepository::open)
+                    .setCredentials(gitCredentials)
+                    .setEnvironment(SecretValues.withoutSecrets(environment))
+                    .run(new AgentRequest(SemverTagOperation.NAME, root.getRepository().toString(), options), messages);
+
+            if (semver.isJson()) {
+                out.println(mask.mask(Json.writePretty(result)));
+            } else {
+                printResult(result, out, err);
+            }
+            return 0;
+        } catch (RuntimeException e) {
+            String message = errors.report(e);
+            if (semver.isJson()) {
+                out.println(Json.writePretty(Map.of("error", message)));
+            }
+            return ReleaseLedgerCli.FAILURE;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+}

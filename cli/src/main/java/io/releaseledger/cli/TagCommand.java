@@ -1,0 +1,52 @@
+package io.releaseledger.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code release-ledger tag}: computes the next version, creates the annotated tag and pushes it. */
+@Command(name = "tag", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Compute the next version, create the annotated tag on HEAD and push it to the remote.",
+            "Prints the version on stdout. Nothing is created when HEAD already has a matching tag."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success (also when HEAD was already tagged)", "1:failure: bad input, git or remote error",
+            "2:usage error"},
+        footerHeading = "%nCredentials (for fetching and pushing):%n",
+        footer = {"Only from the environment or files, never from arguments:",
+            "RELEASE_LEDGER_GIT_USERNAME, RELEASE_LEDGER_GIT_PASSWORD, RELEASE_LEDGER_GIT_TOKEN,",
+            "RELEASE_LEDGER_GIT_SSH_KEY, RELEASE_LEDGER_GIT_SSH_KEY_FILE, RELEASE_LEDGER_GIT_SSH_PASSPHRASE,",
+            "RELEASE_LEDGER_GIT_KNOWN_HOSTS. See docs/cli.md."})
+final class TagCommand extends SemverTagRunner {
+    @Option(names = "--dry-run", description = "Compute and report; change nothing (the remote's tags are listed, not fetched).")
+    private boolean dryRun;
+
+    @Option(names = "--no-push", description = "Create the tag locally only.")
+    private boolean noPush;
+
+    @Option(names = "--allow-dirty", description = "Tag even if tracked files are modified.")
+    private boolean allowDirty;
+
+    @Option(names = "--max-push-attempts", paramLabel = "N",
+            description = "Attempts when a concurrent build pushed the same tag first (default: 3).")
+    private Integer maxPushAttempts;
+
+    @Override
+    void addOptions(final Map<String, Object> options) {
+        if (dryRun) {
+            options.put("dryRun", true);
+        }
+        if (noPush) {
+            options.put("push", false);
+        }
+        if (allowDirty) {
+            options.put("allowDirty", true);
+        }
+        SemverOptions.putIfSet(options, "maxPushAttempts", maxPushAttempts);
+    }
+
+    @Override
+    void printResult(final Map<String, Object> result, final PrintWriter out, final PrintWriter err) {
+        out.println(result.get("version"));
+    }
+}
