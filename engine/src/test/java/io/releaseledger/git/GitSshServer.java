@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
@@ -60,15 +62,25 @@ final class GitSshServer implements AutoCloseable {
         server.stop(true);
     }
 
-    /** Runs "git-upload-pack '/repo.git'" (or receive-pack) on the repository under the root. */
+    /**
+     * Runs "git-upload-pack '/repo.git'" (or receive-pack) on the repository under the root, as sshd's
+     * contract for a {@link Command} requires: {@link #start} only starts the work and returns; three pumps
+     * copy the channel's input to git's stdin (closing it at the client's EOF) and git's stdout and stderr to
+     * the channel, flushing every chunk because git waits for the client's answer after each packet; the exit
+     * callback, which sends the exit status and closes the channel, runs exactly once and only after both
+     * output streams are drained and git has exited, so no byte is lost and the channel never ends early.
+     */
     private static final class GitCommand implements Command {
+        private static final List<String> SERVICES = List.of("git-upload-pack", "git-receive-pack");
+
         private final Path root;
         private final String command;
+        private final AtomicBoolean exited = new AtomicBoolean();
         private InputStream in;
         private OutputStream out;
         private OutputStream err;
         private ExitCallback exit;
-        private Process process;
+        private volatile Process process;
 
         GitCommand(final Path root, final String command) {
             this.root = root;
@@ -98,57 +110,71 @@ final class GitSshServer implements AutoCloseable {
         @Override
         public void start(final ChannelSession channel, final Environment env) throws IOException {
             String[] parts = command.split(" ", 2);
-            if (parts.length != 2 || !List.of("git-upload-pack", "git-receive-pack").contains(parts[0])) {
-                exit.onExit(1, "unsupported command");
+            Path repository = parts.length == 2 && SERVICES.contains(parts[0]) ? repository(parts[1]) : null;
+            if (repository == null) {
+                background("refuse", () -> {
+                    err.write(("fatal: unsupported command: " + command + "\n").getBytes(StandardCharsets.UTF_8));
+                    err.flush();
+                    finish(128);
+                });
                 return;
             }
-            String path = parts[1].replace("'", "").replaceAll("^/+", "");
             ProcessBuilder builder = new ProcessBuilder("git", parts[0].substring("git-".length()),
-                    root.resolve(path).toString());
+                    repository.toString());
             CGit.isolate(builder.environment());
+            // What sshd (and OpenSSH with AcceptEnv GIT_PROTOCOL) does: lets the client ask for protocol v2.
+            String protocol = env.getEnv().get("GIT_PROTOCOL");
+            if (protocol != null) {
+                builder.environment().put("GIT_PROTOCOL", protocol);
+            }
             process = builder.start();
-            Thread input = pump(in, process.getOutputStream(), true);
-            Thread errors = pump(process.getErrorStream(), err, false);
-            Thread output = new Thread(() -> {
-                try {
-                    // Flush every chunk: git waits for the client's answer after each packet.
-                    byte[] buffer = new byte[8192];
-                    InputStream from = process.getInputStream();
-                    for (int n; (n = from.read(buffer)) >= 0; ) {
-                        out.write(buffer, 0, n);
-                        out.flush();
-                    }
-                    int code = process.waitFor();
-                    errors.join();
-                    exit.onExit(code);
-                } catch (IOException | InterruptedException e) {
-                    exit.onExit(1, String.valueOf(e));
+            background("stdin", () -> {
+                try (OutputStream toGit = process.getOutputStream()) {
+                    copy(in, toGit);
                 }
             });
-            output.start();
-            input.setDaemon(true);
+            Thread stdout = background("stdout", () -> copy(process.getInputStream(), out));
+            Thread stderr = background("stderr", () -> copy(process.getErrorStream(), err));
+            background("exit", () -> {
+                stdout.join();
+                stderr.join();
+                finish(process.waitFor());
+            });
         }
 
-        private static Thread pump(final InputStream from, final OutputStream to, final boolean closeTarget) {
+        private Path repository(final String argument) {
+            String path = argument.replace("'", "").replaceAll("^/+", "");
+            Path resolved = root.resolve(path).normalize();
+            return resolved.startsWith(root.normalize()) ? resolved : null;
+        }
+
+        private void finish(final int code) {
+            if (exited.compareAndSet(false, true)) {
+                exit.onExit(code);
+            }
+        }
+
+        private static void copy(final InputStream from, final OutputStream to) throws IOException {
+            byte[] buffer = new byte[8192];
+            for (int n; (n = from.read(buffer)) >= 0; ) {
+                to.write(buffer, 0, n);
+                to.flush();
+            }
+        }
+
+        private Thread background(final String name, final Work work) {
             Thread thread = new Thread(() -> {
                 try {
-                    byte[] buffer = new byte[8192];
-                    for (int n; (n = from.read(buffer)) >= 0; ) {
-                        to.write(buffer, 0, n);
-                        to.flush();
-                    }
-                } catch (IOException e) {
-                    // the other side closed; the process exit code tells the outcome
-                } finally {
-                    if (closeTarget) {
-                        try {
-                            to.close();
-                        } catch (IOException e) {
-                            // already closed
+                    work.run();
+                } catch (IOException | InterruptedException | RuntimeException e) {
+                    // The client went away or git died; "exit" still reports git's code (or this failure).
+                    if (name.equals("exit") || name.equals("refuse")) {
+                        if (exited.compareAndSet(false, true)) {
+                            exit.onExit(1, String.valueOf(e));
                         }
                     }
                 }
-            });
+            }, "git-ssh-" + name);
             thread.setDaemon(true);
             thread.start();
             return thread;
@@ -156,9 +182,15 @@ final class GitSshServer implements AutoCloseable {
 
         @Override
         public void destroy(final ChannelSession channel) {
-            if (process != null) {
-                process.destroy();
+            Process running = process;
+            if (running != null) {
+                running.destroy();
             }
+        }
+
+        @FunctionalInterface
+        private interface Work {
+            void run() throws IOException, InterruptedException;
         }
     }
 }
