@@ -1,0 +1,341 @@
+#!/usr/bin/env bash
+# Installs and starts the real components that Release Ledger's tests use, and stops what it started.
+#
+#   sudo scripts/test-services.sh start    install what is missing, start what is not running (idempotent)
+#   sudo scripts/test-services.sh stop     stop only what an earlier `start` started
+#   scripts/test-services.sh status        print what is there and what answers
+#
+# Components (see testing/src/main/java/io/releaseledger/testing/Component.java):
+#   git       C git on PATH
+#   docker    a Docker engine on /var/run/docker.sock (dockerd without iptables, bridge or masquerading,
+#             vfs storage: it works in containers and VMs without systemd) and the locally built test
+#             image release-ledger-test/busybox-httpd:1 (busybox-static imported; no Docker Hub needed)
+#   registry  Docker Distribution (Debian's docker-registry) on 127.0.0.1:5000, loopback only
+#   haproxy   the haproxy binary
+#   chromium  /usr/bin/chromium and /usr/bin/chromedriver
+#
+# For Debian (12) as root. Nothing listens on or contacts anything but loopback.
+#
+# Environment:
+#   RELEASE_LEDGER_SERVICES_DIR  state directory: pid files, logs, registry storage
+#                                (default /var/lib/release-ledger-test-services)
+#   RELEASE_LEDGER_REGISTRY      registry address host:port (default 127.0.0.1:5000; must be loopback)
+#   RELEASE_LEDGER_TEST_IMAGE    name of the test image (default release-ledger-test/busybox-httpd:1)
+set -euo pipefail
+
+STATE_DIR=${RELEASE_LEDGER_SERVICES_DIR:-/var/lib/release-ledger-test-services}
+REGISTRY=${RELEASE_LEDGER_REGISTRY:-127.0.0.1:5000}
+TEST_IMAGE=${RELEASE_LEDGER_TEST_IMAGE:-release-ledger-test/busybox-httpd:1}
+DOCKER_SOCKET=/var/run/docker.sock
+PACKAGES=(git docker.io docker-registry haproxy busybox-static chromium chromium-driver curl)
+
+log() { printf 'test-services: %s\n' "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+usage() {
+  sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
+  exit 2
+}
+
+# ---------------------------------------------------------------- checks
+
+registry_host() { printf '%s' "${REGISTRY%:*}"; }
+registry_port() { printf '%s' "${REGISTRY##*:}"; }
+
+check_registry_address() {
+  case "$(registry_host)" in
+    127.*|localhost) ;;
+    *) die "RELEASE_LEDGER_REGISTRY=$REGISTRY: the registry may only listen on loopback (127.0.0.0/8)";;
+  esac
+  [[ "$(registry_port)" =~ ^[0-9]+$ ]] || die "RELEASE_LEDGER_REGISTRY=$REGISTRY: expected host:port"
+}
+
+docker_answers() {
+  # A real ping of the engine, not just "the client exists".
+  command -v docker >/dev/null 2>&1 || return 1
+  timeout 10 docker version --format '{{.Server.Version}}' >/dev/null 2>&1
+}
+
+registry_answers() {
+  command -v curl >/dev/null 2>&1 || return 1
+  curl -fsS --max-time 5 -o /dev/null "http://$REGISTRY/v2/" 2>/dev/null
+}
+
+# pid_alive FILE NAME: the process in FILE is alive and its command is NAME (not a reused pid)
+pid_alive() {
+  local file=$1 name=$2 pid
+  [[ -s "$file" ]] || return 1
+  pid=$(<"$file")
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  [[ -r "/proc/$pid/cmdline" ]] || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$name"
+}
+
+missing_packages() {
+  local p missing=()
+  for p in "${PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$p")
+    fi
+  done
+  printf '%s\n' "${missing[@]}"
+}
+
+need_root() {
+  [[ $(id -u) -eq 0 ]] || die "$1 needs root: run it as root (sudo scripts/test-services.sh $CMD)"
+}
+
+# ---------------------------------------------------------------- install
+
+install_packages() {
+  local missing
+  mapfile -t missing < <(missing_packages | sed '/^$/d')
+  if [[ ${#missing[@]} -eq 0 ]]; then
+    log "packages: all installed"
+    return
+  fi
+  need_root "installing ${missing[*]}"
+  command -v apt-get >/dev/null 2>&1 || die "apt-get not found: this script is for Debian"
+  log "packages: installing ${missing[*]}"
+  # No service may start from a package's postinst (it would start dockerd with iptables and a bridge,
+  # or the registry on every address): keep them down unless a policy is already in place.
+  local policy=/usr/sbin/policy-rc.d own_policy=false
+  if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy"
+    chmod 755 "$policy"
+    own_policy=true
+  fi
+  local rc=0
+  {
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >"$STATE_DIR/apt.log" 2>&1 &&
+      apt-get install -y -q --no-install-recommends "${missing[@]}" >>"$STATE_DIR/apt.log" 2>&1
+  } || rc=$?
+  if $own_policy; then rm -f "$policy"; fi
+  if [[ $rc -ne 0 ]]; then
+    tail -n 30 "$STATE_DIR/apt.log" >&2
+    die "apt-get failed (exit $rc); full log: $STATE_DIR/apt.log"
+  fi
+  log "packages: installed"
+}
+
+# ---------------------------------------------------------------- docker
+
+start_docker() {
+  if docker_answers; then
+    log "docker: engine already answers${DOCKER_HOST:+ on $DOCKER_HOST}; leaving it alone"
+    return
+  fi
+  if [[ -n "${DOCKER_HOST:-}" && "$DOCKER_HOST" != "unix://$DOCKER_SOCKET" ]]; then
+    log "docker: DOCKER_HOST=$DOCKER_HOST does not answer; starting an engine on $DOCKER_SOCKET instead"
+  fi
+  export DOCKER_HOST="unix://$DOCKER_SOCKET"
+  need_root "starting dockerd"
+  if pid_alive "$STATE_DIR/dockerd.pid" dockerd; then
+    log "docker: dockerd (pid $(<"$STATE_DIR/dockerd.pid")) is still starting"
+  else
+    log "docker: starting dockerd (log: $STATE_DIR/dockerd.log)"
+    # Loopback-only: no TCP listener, no bridge, no iptables rules, no masquerading.
+    setsid nohup dockerd \
+      --host="unix://$DOCKER_SOCKET" \
+      --iptables=false --ip-masq=false --ip-forward=false --bridge=none \
+      --storage-driver=vfs \
+      --pidfile="$STATE_DIR/dockerd.daemon.pid" \
+      </dev/null >"$STATE_DIR/dockerd.log" 2>&1 9>&- &
+    echo $! >"$STATE_DIR/dockerd.pid"
+  fi
+  local i
+  for ((i = 0; i < 120; i++)); do
+    if docker_answers; then
+      log "docker: engine answers ($(docker version --format '{{.Server.Version}}' 2>/dev/null))"
+      return
+    fi
+    if ! pid_alive "$STATE_DIR/dockerd.pid" dockerd; then
+      tail -n 30 "$STATE_DIR/dockerd.log" >&2
+      rm -f "$STATE_DIR/dockerd.pid"
+      die "dockerd exited; log: $STATE_DIR/dockerd.log"
+    fi
+    sleep 0.5
+  done
+  tail -n 30 "$STATE_DIR/dockerd.log" >&2
+  die "dockerd did not answer within 60 s; log: $STATE_DIR/dockerd.log"
+}
+
+build_test_image() {
+  if docker image inspect "$TEST_IMAGE" >/dev/null 2>&1; then
+    log "docker: test image $TEST_IMAGE present"
+    return
+  fi
+  local busybox
+  busybox=$(command -v busybox || true)
+  [[ -x /bin/busybox ]] && busybox=/bin/busybox
+  [[ -n "$busybox" ]] || die "busybox not found (package busybox-static)"
+  log "docker: building $TEST_IMAGE from $busybox (busybox-static, docker import)"
+  local work
+  work=$(mktemp -d)
+  mkdir -p "$work/rootfs"/{bin,etc,tmp,www}
+  chmod 1777 "$work/rootfs/tmp"
+  cp "$busybox" "$work/rootfs/bin/busybox"
+  local applet
+  for applet in $("$busybox" --list); do
+    [[ "$applet" == busybox ]] || ln -sf busybox "$work/rootfs/bin/$applet"
+  done
+  printf 'root:x:0:0:root:/:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$work/rootfs/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' >"$work/rootfs/etc/group"
+  printf 'release-ledger test image\n' >"$work/rootfs/www/index.html"
+  tar -C "$work/rootfs" -cf "$work/rootfs.tar" .
+  docker import \
+    -c 'ENV PATH=/bin' \
+    -c 'WORKDIR /' \
+    -c 'LABEL io.releaseledger.test-image=busybox-httpd' \
+    -c 'CMD ["httpd", "-f", "-v", "-p", "127.0.0.1:8080", "-h", "/www"]' \
+    "$work/rootfs.tar" "$TEST_IMAGE" >/dev/null
+  rm -rf "$work"
+  log "docker: built $TEST_IMAGE"
+}
+
+# ---------------------------------------------------------------- registry
+
+start_registry() {
+  if registry_answers; then
+    log "registry: http://$REGISTRY/v2/ already answers; leaving it alone"
+    return
+  fi
+  need_root "starting the registry"
+  command -v docker-registry >/dev/null 2>&1 || die "docker-registry not found (package docker-registry)"
+  local dir="$STATE_DIR/registry"
+  mkdir -p "$dir/data"
+  if pid_alive "$STATE_DIR/registry.pid" docker-registry; then
+    log "registry: docker-registry (pid $(<"$STATE_DIR/registry.pid")) is still starting"
+  else
+    cat >"$dir/config.yml" <<EOF
+# Written by scripts/test-services.sh: Docker Distribution for tests, loopback only, no auth.
+version: 0.1
+log:
+  level: info
+  fields:
+    service: registry
+storage:
+  cache:
+    blobdescriptor: inmemory
+  filesystem:
+    rootdirectory: $dir/data
+  delete:
+    enabled: true
+http:
+  addr: $REGISTRY
+  headers:
+    X-Content-Type-Options: [nosniff]
+EOF
+    log "registry: starting docker-registry on $REGISTRY (log: $STATE_DIR/registry.log)"
+    setsid nohup docker-registry serve "$dir/config.yml" </dev/null >"$STATE_DIR/registry.log" 2>&1 9>&- &
+    echo $! >"$STATE_DIR/registry.pid"
+  fi
+  local i
+  for ((i = 0; i < 60; i++)); do
+    if registry_answers; then
+      log "registry: answers on http://$REGISTRY/v2/"
+      return
+    fi
+    if ! pid_alive "$STATE_DIR/registry.pid" docker-registry; then
+      tail -n 20 "$STATE_DIR/registry.log" >&2
+      rm -f "$STATE_DIR/registry.pid"
+      die "docker-registry exited; log: $STATE_DIR/registry.log"
+    fi
+    sleep 0.5
+  done
+  die "the registry did not answer within 30 s; log: $STATE_DIR/registry.log"
+}
+
+# ---------------------------------------------------------------- stop
+
+# stop_pid FILE NAME LABEL: stop the process this script started, if it still runs
+stop_pid() {
+  local file=$1 name=$2 label=$3 pid i
+  if ! pid_alive "$file" "$name"; then
+    [[ -e "$file" ]] && log "$label: not running (stale pid file removed)"
+    rm -f "$file"
+    return
+  fi
+  pid=$(<"$file")
+  log "$label: stopping pid $pid"
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 60; i++)); do
+    pid_alive "$file" "$name" || break
+    sleep 0.5
+  done
+  if pid_alive "$file" "$name"; then
+    log "$label: still running after 30 s; killing pid $pid"
+    kill -KILL "$pid" 2>/dev/null || true
+    sleep 1
+  fi
+  rm -f "$file"
+}
+
+# ---------------------------------------------------------------- commands
+
+cmd_start() {
+  local started=$SECONDS
+  check_registry_address
+  mkdir -p "$STATE_DIR"
+  exec 9>"$STATE_DIR/lock"
+  flock 9
+  install_packages
+  command -v git >/dev/null 2>&1 || die "git not on PATH after install"
+  start_docker
+  build_test_image
+  start_registry
+  command -v haproxy >/dev/null 2>&1 || die "haproxy not on PATH after install"
+  [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || die "/usr/bin/chromium or /usr/bin/chromedriver missing"
+  log "all components up in $((SECONDS - started)) s"
+  cmd_status
+}
+
+cmd_stop() {
+  if [[ ! -d "$STATE_DIR" ]]; then
+    log "nothing was started by this script"
+    return
+  fi
+  exec 9>"$STATE_DIR/lock"
+  flock 9
+  stop_pid "$STATE_DIR/registry.pid" docker-registry registry
+  # dockerd stops its containers and its own containerd on SIGTERM.
+  stop_pid "$STATE_DIR/dockerd.pid" dockerd docker
+  log "stopped what this script had started"
+}
+
+cmd_status() {
+  local ok
+  line() { printf '  %-9s %-4s %s\n' "$1" "$2" "$3"; }
+  echo "Release Ledger test services (state: $STATE_DIR)"
+  if command -v git >/dev/null 2>&1; then line git up "$(git --version)"; else line git DOWN "not on PATH"; fi
+
+  local owner="not started by this script"
+  pid_alive "$STATE_DIR/dockerd.pid" dockerd && owner="dockerd pid $(<"$STATE_DIR/dockerd.pid") started by this script"
+  if docker_answers; then
+    line docker up "engine $(docker version --format '{{.Server.Version}}' 2>/dev/null) on ${DOCKER_HOST:-unix://$DOCKER_SOCKET} ($owner)"
+    if docker image inspect "$TEST_IMAGE" >/dev/null 2>&1; then ok=up; else ok=DOWN; fi
+    line image "$ok" "$TEST_IMAGE"
+  else
+    line docker DOWN "no engine answers on ${DOCKER_HOST:-unix://$DOCKER_SOCKET}"
+  fi
+
+  owner="not started by this script"
+  pid_alive "$STATE_DIR/registry.pid" docker-registry && owner="pid $(<"$STATE_DIR/registry.pid") started by this script"
+  if registry_answers; then line registry up "http://$REGISTRY/v2/ ($owner)"; else line registry DOWN "http://$REGISTRY/v2/ does not answer"; fi
+
+  if command -v haproxy >/dev/null 2>&1; then line haproxy up "$(haproxy -v 2>/dev/null | head -n 1)"; else line haproxy DOWN "not on PATH"; fi
+  if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
+    line chromium up "$(/usr/bin/chromedriver --version 2>/dev/null | head -n 1)"
+  else
+    line chromium DOWN "/usr/bin/chromium and /usr/bin/chromedriver needed"
+  fi
+}
+
+CMD=${1:-}
+case "$CMD" in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  *) usage ;;
+esac
