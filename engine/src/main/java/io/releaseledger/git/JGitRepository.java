@@ -42,6 +42,9 @@ public final class JGitRepository implements ScmRepository {
     private final Repository repository;
     private final Git git;
     private final Path workTree;
+    // One walk serves both history questions of a calculation: the commits the base search parsed (bodies
+    // included) are not read from the pack a second time when the commits since the base are listed.
+    private RevWalk historyWalk;
 
     private JGitRepository(final Repository repository, final Path workTree) {
         this.repository = repository;
@@ -144,8 +147,8 @@ public final class JGitRepository implements ScmRepository {
         if (wanted.isEmpty()) {
             return -1;
         }
-        try (RevWalk walk = new RevWalk(repository)) {
-            walk.setRetainBody(false);
+        try {
+            RevWalk walk = historyWalk();
             walk.markStart(walk.parseCommit(ObjectId.fromString(getHead().getCommitId())));
             int best = -1;
             int found = 0;
@@ -170,7 +173,8 @@ public final class JGitRepository implements ScmRepository {
 
     @Override
     public List<CommitInfo> commitsFromHead(final Collection<String> excludedCommitIds, final List<String> paths) {
-        try (RevWalk walk = new RevWalk(repository)) {
+        try {
+            RevWalk walk = historyWalk();
             walk.markStart(walk.parseCommit(ObjectId.fromString(getHead().getCommitId())));
             for (String excluded : excludedCommitIds) {
                 walk.markUninteresting(walk.parseCommit(ObjectId.fromString(excluded)));
@@ -181,8 +185,6 @@ public final class JGitRepository implements ScmRepository {
             List<CommitInfo> commits = new ArrayList<>();
             for (RevCommit commit : walk) {
                 commits.add(new CommitInfo(commit.name(), commit.getFullMessage()));
-                // The message is copied; dropping the raw buffer keeps memory flat on long histories.
-                commit.disposeBody();
             }
             return commits;
         } catch (IOException e) {
@@ -340,6 +342,19 @@ public final class JGitRepository implements ScmRepository {
 
     @Override
     public void close() {
+        if (historyWalk != null) {
+            historyWalk.close();
+        }
         repository.close();
+    }
+
+    private RevWalk historyWalk() throws IOException {
+        if (historyWalk == null) {
+            historyWalk = new RevWalk(repository);
+        } else {
+            historyWalk.reset();
+            historyWalk.setTreeFilter(TreeFilter.ALL);
+        }
+        return historyWalk;
     }
 }
