@@ -49,6 +49,11 @@ class ArchitectureTest {
         USE_CASES_USE_THE_PORT.check(engine);
     }
 
+    @Test
+    void shouldKeepTheLedgerFreeOfGitAndUseCases() {
+        LEDGER_STANDS_BELOW_USE_CASES.check(engine);
+    }
+
     private static final ArchRule NO_JENKINS_TYPES = noClasses().should().dependOnClassesThat().resideInAnyPackage(
             "hudson..", "jenkins..", "org.kohsuke..", "org.jenkinsci..", "com.cloudbees..")
             .because("the engine runs outside Jenkins, in the CLI and on agents");
@@ -61,11 +66,17 @@ class ArchitectureTest {
             .that().resideInAnyPackage("io.releaseledger.version..", "io.releaseledger.commits..",
                     "io.releaseledger.json..", "io.releaseledger.report..")
             .should().dependOnClassesThat().resideInAnyPackage("io.releaseledger.scm..", "io.releaseledger.semver..",
-                    "io.releaseledger.git..", "io.releaseledger.agent..")
+                    "io.releaseledger.git..", "io.releaseledger.agent..", "io.releaseledger.ledger..")
             .because("versions, commits, JSON and messages are the vocabulary every layer shares");
 
     private static final ArchRule USE_CASES_USE_THE_PORT = noClasses().that().resideInAnyPackage("io.releaseledger.semver..",
                     "io.releaseledger.scm..", "io.releaseledger.agent..")
             .should().dependOnClassesThat().resideInAPackage("io.releaseledger.git..")
             .because("use cases and the agent protocol talk to git through the scm port only");
+
+    private static final ArchRule LEDGER_STANDS_BELOW_USE_CASES = noClasses()
+            .that().resideInAPackage("io.releaseledger.ledger..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.releaseledger.scm..", "io.releaseledger.semver..",
+                    "io.releaseledger.git..", "io.releaseledger.agent..")
+            .because("the Jenkins controller owns the ledger and must load it without git or the use cases");
 }

@@ -1,0 +1,42 @@
+package io.releaseledger.ledger;
+
+/** The event types of ledger schema 1 (see {@code docs/releases-api.md}). */
+public final class EventTypes {
+    public static final String VERSION_TAGGED = "version.tagged";
+    public static final String DEPLOYMENT_STARTED = "deployment.started";
+    public static final String DEPLOYMENT_SUCCEEDED = "deployment.succeeded";
+    public static final String DEPLOYMENT_FAILED = "deployment.failed";
+    public static final String CHECK_RECORDED = "check.recorded";
+    public static final String RELEASE_PROMOTED = "release.promoted";
+    public static final String RELEASE_ROLLED_BACK = "release.rolledback";
+    public static final String RELEASE_MARKED_BAD = "release.marked-bad";
+    public static final String ENVIRONMENT_LOCKED = "environment.locked";
+    public static final String ENVIRONMENT_UNLOCKED = "environment.unlocked";
+
+    private EventTypes() {
+    }
+
+    /**
+     * Whether builds of change requests may append this type only when the administrator allows it:
+     * {@code deployment.*}, {@code environment.*}, {@code release.promoted}, {@code release.rolledback} and
+     * {@code release.marked-bad}.
+     */
+    public static boolean isRestrictedForChangeRequests(final String type) {
+        if (type == null) {
+            return false;
+        }
+        return type.startsWith("deployment.") || type.startsWith("environment.")
+                || RELEASE_PROMOTED.equals(type) || RELEASE_ROLLED_BACK.equals(type)
+                || RELEASE_MARKED_BAD.equals(type);
+    }
+
+    /** Whether this version knows the type. Unknown types are kept and listed, never dropped. */
+    public static boolean isKnown(final String type) {
+        return switch (type == null ? "" : type) {
+            case VERSION_TAGGED, DEPLOYMENT_STARTED, DEPLOYMENT_SUCCEEDED, DEPLOYMENT_FAILED, CHECK_RECORDED,
+                    RELEASE_PROMOTED, RELEASE_ROLLED_BACK, RELEASE_MARKED_BAD, ENVIRONMENT_LOCKED,
+                    ENVIRONMENT_UNLOCKED -> true;
+            default -> false;
+        };
+    }
+}

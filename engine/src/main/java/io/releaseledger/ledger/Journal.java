@@ -1,0 +1,562 @@
+package io.releaseledger.ledger;
+
+import io.releaseledger.ReleaseLedgerException;
+import io.releaseledger.json.Json;
+import io.releaseledger.report.Messages;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The append-only, hash-chained journal {@code events.jsonl} of one application (see
+ * {@code docs/releases-api.md}, "Durability and concurrency").
+ *
+ * <p>Every operation that touches the file's end runs under the ledger's lock: an in-JVM lock per directory
+ * (file locks belong to the whole JVM) and then {@link FileChannel#lock()} on {@code events.lock}, so threads
+ * and processes serialise. Under that lock a torn last line left by a crashed writer is set aside, the events
+ * other processes appended are read and checked link by link, and only then is a new event chained and written
+ * with one write and {@code force}. A broken link makes this journal refuse every further append; nothing is
+ * ever rewritten.
+ *
+ * <pre>{@code
+ * try (Journal journal = Journal.open(dir, "shop", model::apply, messages)) {
+ *     journal.seek(0, 0, Journal.ZERO_HASH);   // or where the checkpoint ends
+ *     journal.catchUp();
+ *     journal.append(new EventDraft(EventTypes.ENVIRONMENT_LOCKED, actor, origin).setEnvironment("prod"),
+ *             () -> model.requireUnlocked("prod"));
+ * }
+ * }</pre>
+ */
+final class Journal implements AutoCloseable {
+    static final String ZERO_HASH = JournalHashing.ZERO_HASH;
+    static final String JOURNAL_FILE = "events.jsonl";
+    static final String LOCK_FILE = "events.lock";
+    static final String TORN_PREFIX = JOURNAL_FILE + ".torn-";
+
+    private static final ConcurrentMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+    private static final byte[] EVENT_START = "{\"schema\":".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_LINE = 64 << 20;
+    private static final DateTimeFormatter TORN_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final Path directory;
+    private final Path file;
+    private final Path lockFile;
+    private final String application;
+    private final Consumer<LedgerEvent> follower;
+    private final Messages notes;
+    private final ReentrantLock lock;
+    private final FileChannel channel;
+
+    private volatile long position;
+    private volatile long lastSequence;
+    private volatile String lastHash = ZERO_HASH;
+    private volatile ReleaseLedgerException damage;
+    private volatile boolean closed;
+
+    private Journal(final Path directory, final String application, final Consumer<LedgerEvent> follower,
+            final Messages notes, final FileChannel channel) {
+        this.directory = directory;
+        this.file = directory.resolve(JOURNAL_FILE);
+        this.lockFile = directory.resolve(LOCK_FILE);
+        this.application = application;
+        this.follower = follower;
+        this.notes = notes;
+        this.channel = channel;
+        this.lock = LOCKS.computeIfAbsent(directory, key -> new ReentrantLock());
+    }
+
+    /**
+     * Opens (creating when needed) the journal in {@code directory} and sets aside a torn last line. Reads no
+     * event yet: call {@link #seek} and {@link #catchUp()}.
+     *
+     * @param follower receives every event read or appended, in order, under the ledger's lock
+     * @param notes where recoveries are reported
+     */
+    static Journal open(final Path directory, final String application, final Consumer<LedgerEvent> follower,
+            final Messages notes) {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(application, "application");
+        Path dir = directory.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+            dir = dir.toRealPath();
+        } catch (FileAlreadyExistsException e) {
+            throw new ReleaseLedgerException("Cannot use " + dir + " as the ledger directory of " + application
+                    + ": it exists and is not a directory.", e);
+        } catch (IOException e) {
+            throw new ReleaseLedgerException("Cannot create the ledger directory " + dir + ": " + describe(e)
+                    + ". The user running Release Ledger needs to be able to create and write it.", e);
+        }
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(dir.resolve(JOURNAL_FILE), StandardOpenOption.CREATE,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new ReleaseLedgerException("Cannot open the ledger journal " + dir.resolve(JOURNAL_FILE) + ": "
+                    + describe(e) + ". The user running Release Ledger needs read and write access to " + dir
+                    + ".", e);
+        }
+        Journal journal = new Journal(dir, application, follower == null ? event -> { } : follower,
+                notes == null ? new Messages() : notes, channel);
+        try {
+            journal.locked(() -> {
+                journal.recoverTornLine();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            journal.close();
+            throw e;
+        }
+        return journal;
+    }
+
+    /**
+     * Continues after a checkpoint: the event ending at byte {@code offset} must be number {@code sequence}
+     * with hash {@code lastHash}. {@code seek(0, 0, ZERO_HASH)} starts from the beginning.
+     *
+     * @throws ReleaseLedgerException if the journal is shorter than {@code offset} (it was truncated) or that
+     *         event is not there; the position is then unchanged
+     */
+    void seek(final long offset, final long sequence, final String lastHash) {
+        requireOpen();
+        if (offset < 0 || sequence < 0 || lastHash == null) {
+            throw new IllegalArgumentException("offset and sequence must not be negative, the hash not null");
+        }
+        locked(() -> {
+            if (offset == 0) {
+                if (sequence != 0 || !ZERO_HASH.equals(lastHash)) {
+                    throw new ReleaseLedgerException("A ledger position at byte 0 must be sequence 0 with the zero "
+                            + "hash, not sequence " + sequence + ".");
+                }
+            } else {
+                checkEventEndingAt(offset, sequence, lastHash);
+            }
+            this.position = offset;
+            this.lastSequence = sequence;
+            this.lastHash = lastHash;
+            this.damage = null;
+            return null;
+        });
+    }
+
+    private void checkEventEndingAt(final long offset, final long sequence, final String hash) {
+        String where = "the checkpoint's event " + sequence + " ending at byte " + offset;
+        try {
+            long size = channel.size();
+            if (size < offset) {
+                throw new ReleaseLedgerException("The ledger journal " + file + " has " + size + " bytes, fewer than "
+                        + where + ": the journal was truncated. Run verify and restore " + file
+                        + " from a backup.");
+            }
+            if (readByte(offset - 1) != '\n') {
+                throw mismatch(where, "no line ends there");
+            }
+            long start = lineStart(offset - 1);
+            String line = readLine(start, offset - 1 - start);
+            LedgerEvent event;
+            try {
+                event = LedgerEvent.fromLine(line);
+            } catch (ReleaseLedgerException e) {
+                throw mismatch(where, e.getMessage());
+            }
+            if (event.getSequence() != sequence || !event.getHash().equals(hash)) {
+                throw mismatch(where, "the line there is event " + event.getSequence() + " with another hash");
+            }
+        } catch (IOException e) {
+            throw ioFailure("read", e);
+        }
+    }
+
+    private ReleaseLedgerException mismatch(final String where, final String why) {
+        return new ReleaseLedgerException("The ledger journal " + file + " does not hold " + where + " (" + why
+                + "): the journal was changed or replaced. Run verify and restore it from a backup.");
+    }
+
+    /**
+     * Reads every complete event from the current position to the end, including what other processes
+     * appended, checks each link and feeds the follower.
+     *
+     * @throws ReleaseLedgerException if a link is broken; from then on this journal refuses to append
+     */
+    void catchUp() {
+        requireOpen();
+        locked(() -> {
+            recoverTornLine();
+            readToEnd();
+            return null;
+        });
+    }
+
+    /**
+     * Appends one event, durably, and returns it. Under the ledger's lock: reads what others appended, runs
+     * {@code checkUnderLock} (which may throw to refuse the event; the draft is read after it ran), chains and
+     * writes the event with one write, forces it to disk and feeds the follower.
+     */
+    LedgerEvent append(final EventDraft draft, final Runnable checkUnderLock) {
+        Objects.requireNonNull(draft, "draft");
+        requireOpen();
+        return locked(() -> {
+            recoverTornLine();
+            readToEnd();
+            if (checkUnderLock != null) {
+                checkUnderLock.run();
+            }
+            String line = JournalHashing.seal(Json.writeAscii(toJson(draft, lastSequence + 1, lastHash)));
+            LedgerEvent event = LedgerEvent.fromLine(line);
+            write((line + "\n").getBytes(StandardCharsets.US_ASCII), event);
+            follower.accept(event);
+            return event;
+        });
+    }
+
+    private Map<String, Object> toJson(final EventDraft draft, final long sequence, final String previous) {
+        Instant time = draft.getTime() == null ? Instant.now() : draft.getTime();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("schema", LedgerEvent.SCHEMA);
+        json.put("seq", sequence);
+        json.put("type", draft.getType());
+        json.put("at", time.truncatedTo(ChronoUnit.MILLIS).toString());
+        json.put("application", application);
+        if (draft.getEnvironment() != null) {
+            json.put("environment", draft.getEnvironment());
+        }
+        json.put("actor", draft.getActor().toJson());
+        json.put("origin", draft.getOrigin().toJson());
+        json.put("data", draft.getData());
+        json.put("prev", previous);
+        return json;
+    }
+
+    private void write(final byte[] bytes, final LedgerEvent event) {
+        long start = position;
+        try {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            long at = start;
+            while (buffer.hasRemaining()) {
+                at += channel.write(buffer, at);
+            }
+            channel.force(true);
+        } catch (IOException e) {
+            String after;
+            try {
+                channel.truncate(start);
+                channel.force(true);
+                after = "Nothing was recorded.";
+            } catch (IOException again) {
+                e.addSuppressed(again);
+                after = "A partial line may remain; it is set aside the next time the ledger is used.";
+            }
+            throw new ReleaseLedgerException("Could not record the " + event.getType() + " event in " + file + ": "
+                    + describe(e) + ". " + after, e);
+        }
+        position = start + bytes.length;
+        lastSequence++;
+        lastHash = event.getHash();
+    }
+
+    /** Byte offset after the last event read or appended. */
+    long getPosition() {
+        return position;
+    }
+
+    long getLastSequence() {
+        return lastSequence;
+    }
+
+    String getLastHash() {
+        return lastHash;
+    }
+
+    Path getFile() {
+        return file;
+    }
+
+    /**
+     * Re-reads the whole journal independently of this object's position and reports the first bad line: not
+     * JSON, not an event, out of sequence, not chained, edited, incomplete, or missing events this journal
+     * had already read.
+     */
+    Verification verify() {
+        requireOpen();
+        long size = locked(() -> {
+            try {
+                return channel.size();
+            } catch (IOException e) {
+                throw ioFailure("read", e);
+            }
+        });
+        long known = lastSequence;
+        JournalChain chain = new JournalChain(application);
+        long lines = 0;
+        String problem = null;
+        long badLine = 0;
+        long badSequence = 0;
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            JournalLines reader = new JournalLines(in, 0, size, MAX_LINE);
+            String line;
+            while ((line = reader.next()) != null) {
+                lines++;
+                if (problem == null && chain.next(line) == null) {
+                    problem = chain.getProblem();
+                    badLine = lines;
+                    badSequence = chain.getProblemSequence();
+                }
+            }
+            if (reader.hasIncompleteTail() && problem == null) {
+                problem = "the last line is incomplete (no newline at its end): a write was interrupted; it is set "
+                        + "aside the next time the ledger is opened or written";
+                badLine = lines + 1;
+                badSequence = chain.getSequence() + 1;
+            }
+        } catch (NoSuchFileException e) {
+            return Verification.broken(0, 1, 1, "the journal " + file + " is missing");
+        } catch (IOException e) {
+            return Verification.broken(lines, lines + 1, chain.getSequence() + 1,
+                    "the journal cannot be read: " + describe(e));
+        }
+        if (problem == null && chain.getSequence() < known) {
+            return Verification.broken(lines, lines + 1, chain.getSequence() + 1, "the journal ends after event "
+                    + chain.getSequence() + " but event " + known + " had already been read: it was truncated");
+        }
+        return problem == null ? Verification.intact(lines) : Verification.broken(lines, badLine, badSequence,
+                problem);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing to save: every append was forced before it returned
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new ReleaseLedgerException("The ledger journal " + file + " is closed.");
+        }
+    }
+
+    /** Runs under the in-JVM lock of this directory and, held by the outermost call only, the file lock. */
+    private <T> T locked(final Supplier<T> body) {
+        lock.lock();
+        try {
+            if (lock.getHoldCount() > 1) {
+                return body.get();
+            }
+            // The lock file is opened and closed only while holding the in-JVM lock: closing any channel of a
+            // file releases every lock this JVM holds on it.
+            try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock fileLock = lockChannel.lock()) {
+                return body.get();
+            } catch (IOException e) {
+                throw new ReleaseLedgerException("Cannot lock the ledger " + directory + " (" + lockFile + "): "
+                        + describe(e) + ".", e);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void readToEnd() {
+        if (damage != null) {
+            throw damage;
+        }
+        try {
+            long size = channel.size();
+            if (size < position) {
+                throw damaged(lastSequence, lastSequence, "the journal is shorter (" + size + " bytes) than the "
+                        + position + " bytes already read: it was truncated or replaced");
+            }
+            JournalChain chain = new JournalChain(application, lastSequence, lastHash);
+            JournalLines reader = new JournalLines(channel, position, size, MAX_LINE);
+            String line;
+            while ((line = reader.next()) != null) {
+                LedgerEvent event = chain.next(line);
+                if (event == null) {
+                    throw damaged(lastSequence + 1, chain.getProblemSequence(), chain.getProblem());
+                }
+                position = reader.getPosition();
+                lastSequence = event.getSequence();
+                lastHash = event.getHash();
+                follower.accept(event);
+            }
+            if (reader.hasIncompleteTail()) {
+                throw damaged(lastSequence + 1, lastSequence + 1, "the last line has no newline at its end and does "
+                        + "not look like an interrupted write of an event");
+            }
+        } catch (IOException e) {
+            throw ioFailure("read", e);
+        } catch (JournalLines.TooLong e) {
+            throw damaged(lastSequence + 1, lastSequence + 1, "the line is longer than " + MAX_LINE + " bytes");
+        }
+    }
+
+    private ReleaseLedgerException damaged(final long line, final long sequence, final String problem) {
+        damage = new ReleaseLedgerException("The ledger journal " + file + " is damaged at line " + line
+                + " (sequence " + sequence + "): " + problem + ". Nothing was changed, and the ledger refuses to "
+                + "record events until an operator looks: run verify, then restore " + file + " from a backup.");
+        return damage;
+    }
+
+    /**
+     * Sets aside a torn last line: one without its newline, or one that is not valid JSON, provided it looks
+     * like the start of an event (or is only NUL bytes) so that a foreign file is reported rather than cut.
+     */
+    private void recoverTornLine() {
+        try {
+            long size = channel.size();
+            if (size == 0 || size <= position) {
+                return;
+            }
+            boolean complete = readByte(size - 1) == '\n';
+            long end = complete ? size - 1 : size;
+            long start = lineStart(end);
+            if (start < position || end - start > MAX_LINE) {
+                return;
+            }
+            byte[] tail = read(start, (int) (end - start));
+            if (!looksLikeEventStart(tail) || complete && isJson(tail)) {
+                return;
+            }
+            Path torn = setAside(tail);
+            channel.truncate(start);
+            channel.force(true);
+            notes.warning("The ledger journal %s ended with an incomplete event (%d bytes, a write interrupted by a "
+                    + "crash). It was moved to %s and the journal now ends with its last complete event.", file,
+                    size - start, torn.getFileName());
+        } catch (IOException e) {
+            throw ioFailure("repair the end of", e);
+        }
+    }
+
+    private Path setAside(final byte[] tail) throws IOException {
+        String name = TORN_PREFIX + TORN_TIME.format(Instant.now());
+        Path torn = directory.resolve(name);
+        for (int i = 2; Files.exists(torn); i++) {
+            torn = directory.resolve(name + "-" + i);
+        }
+        try (FileChannel out = FileChannel.open(torn, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(tail);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+            out.force(true);
+        }
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // Not every platform can sync a directory; the file itself is on disk.
+        }
+        return torn;
+    }
+
+    private static boolean looksLikeEventStart(final byte[] bytes) {
+        if (bytes.length == 0) {
+            return false;
+        }
+        boolean zeros = true;
+        for (byte b : bytes) {
+            zeros &= b == 0;
+        }
+        if (zeros) {
+            return true;
+        }
+        for (int i = 0; i < Math.min(bytes.length, EVENT_START.length); i++) {
+            if (bytes[i] != EVENT_START[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isJson(final byte[] bytes) {
+        try {
+            Json.parseObject(new String(bytes, StandardCharsets.UTF_8));
+            return true;
+        } catch (ReleaseLedgerException e) {
+            return false;
+        }
+    }
+
+    /** The offset just after the newline before {@code end} (exclusive), or 0. */
+    private long lineStart(final long end) throws IOException {
+        long at = end;
+        while (at > 0) {
+            int length = (int) Math.min(8192, at);
+            byte[] bytes = read(at - length, length);
+            for (int i = length - 1; i >= 0; i--) {
+                if (bytes[i] == '\n') {
+                    return at - length + i + 1;
+                }
+            }
+            at -= length;
+        }
+        return 0;
+    }
+
+    private int readByte(final long offset) throws IOException {
+        return read(offset, 1)[0];
+    }
+
+    private String readLine(final long offset, final long length) throws IOException {
+        if (length > MAX_LINE) {
+            throw new IOException("line longer than " + MAX_LINE + " bytes");
+        }
+        return new String(read(offset, (int) length), StandardCharsets.UTF_8);
+    }
+
+    private byte[] read(final long offset, final int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, offset + buffer.position()) < 0) {
+                throw new IOException("unexpected end of " + file);
+            }
+        }
+        return buffer.array();
+    }
+
+    private ReleaseLedgerException ioFailure(final String what, final IOException e) {
+        return new ReleaseLedgerException("Cannot " + what + " the ledger journal " + file + ": " + describe(e)
+                + ".", e);
+    }
+
+    /** A short reason for people: permission denied, disk full, or the system's message. */
+    static String describe(final IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String message = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
+        if (message == null) {
+            return e.getClass().getSimpleName();
+        }
+        if (message.contains("No space left on device")) {
+            return "the disk is full (no space left on device)";
+        }
+        return message;
+    }
+}

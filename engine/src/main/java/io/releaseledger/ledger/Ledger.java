@@ -1,0 +1,326 @@
+package io.releaseledger.ledger;
+
+import io.releaseledger.ReleaseLedgerException;
+import io.releaseledger.report.Messages;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The ledger of one application: its journal plus the read model kept up to date from it, restored from
+ * {@code checkpoint.json} on open. Safe for several threads; several processes may open the same ledger.
+ *
+ * <pre>{@code
+ * try (Ledger ledger = Ledger.open(root, "shop")) {
+ *     ledger.append(new EventDraft(EventTypes.DEPLOYMENT_SUCCEEDED, actor, origin)
+ *             .setEnvironment("staging").setData(Map.of("deploymentId", id, "version", "1.5.0")));
+ *     Map<String, Object> state = ledger.view().state();
+ * }
+ * }</pre>
+ */
+public final class Ledger implements AutoCloseable {
+    /** Events between two checkpoints written by appends and catch-ups. */
+    public static final int DEFAULT_CHECKPOINT_INTERVAL = 10_000;
+    static final String JOURNAL_FILE = "events.jsonl";
+
+    private final Object monitor = new Object();
+    private final String application;
+    private final Path directory;
+    private final Messages notes;
+    private Journal journal;
+    private ReadModel model;
+    private long checkpointSequence;
+    private boolean allowChangeRequests;
+    private List<String> environmentOrder = List.of();
+    private int checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
+    private Clock clock = Clock.systemUTC();
+
+    private Ledger(final Path directory, final String application, final Messages notes) {
+        this.directory = directory;
+        this.application = application;
+        this.notes = notes;
+    }
+
+    /** Opens (creating when new) the ledger of an application under {@code root}. */
+    public static Ledger open(final Path root, final String application) {
+        return open(root, application, new Messages());
+    }
+
+    /**
+     * Opens (creating when new) the ledger of an application under {@code root}, in the directory
+     * {@code root/<application, percent-encoded>}; what it has to say (a checkpoint rebuilt, a torn line set
+     * aside) goes to {@code notes}.
+     *
+     * @throws ReleaseLedgerException when the directory cannot be created or the journal is damaged
+     */
+    public static Ledger open(final Path root, final String application, final Messages notes) {
+        Path directory = root.resolve(ApplicationNames.encode(application));
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new ReleaseLedgerException("Cannot create the ledger directory " + directory + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); check that it is writable.", e);
+        }
+        Ledger ledger = new Ledger(directory, application, notes);
+        ledger.load();
+        return ledger;
+    }
+
+    /** The applications that have a ledger under {@code root}, sorted; empty when {@code root} does not exist. */
+    public static List<String> applications(final Path root) {
+        List<String> applications = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return applications;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+            for (Path entry : entries) {
+                String name = ApplicationNames.decode(entry.getFileName().toString());
+                if (name != null && Files.isRegularFile(entry.resolve(JOURNAL_FILE))) {
+                    applications.add(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new ReleaseLedgerException("Cannot list the ledgers in " + root + " (" + e.getMessage()
+                    + "); check that the directory is readable.", e);
+        }
+        applications.sort(null);
+        return applications;
+    }
+
+    private void load() {
+        Checkpoint checkpoint = null;
+        String problem = null;
+        try {
+            checkpoint = Checkpoint.read(directory, application);
+        } catch (IOException | RuntimeException e) {
+            problem = "it cannot be read (" + e.getMessage() + ")";
+        }
+        model = checkpoint == null ? new ReadModel() : checkpoint.model;
+        journal = Journal.open(directory, application, this::follow, notes);
+        if (checkpoint != null) {
+            try {
+                journal.seek(checkpoint.offset, checkpoint.sequence, checkpoint.hash);
+                checkpointSequence = checkpoint.sequence;
+            } catch (ReleaseLedgerException e) {
+                problem = "it does not match the journal (" + e.getMessage() + ")";
+                journal.close();
+                model = new ReadModel();
+                journal = Journal.open(directory, application, this::follow, notes);
+            }
+        }
+        journal.catchUp();
+        if (problem != null) {
+            notes.warning("Ledger %s: the checkpoint %s was not used because %s; the read model was rebuilt "
+                    + "from all %d events of the journal.", application, directory.resolve(Checkpoint.FILE),
+                    problem, model.lastSequence);
+        }
+        if (problem != null || model.lastSequence - checkpointSequence >= checkpointInterval) {
+            writeCheckpoint();
+        }
+    }
+
+    private void follow(final LedgerEvent event) {
+        model.apply(event);
+    }
+
+    public String getApplication() {
+        return application;
+    }
+
+    public Path getDirectory() {
+        return directory;
+    }
+
+    /** Whether builds of change requests may append deploy, lock, promotion, rollback and bad-release events. */
+    public Ledger setAllowChangeRequests(final boolean allowChangeRequests) {
+        this.allowChangeRequests = allowChangeRequests;
+        return this;
+    }
+
+    /** The promotion order of environments (from the release descriptor); others follow as they appeared. */
+    public Ledger setEnvironmentOrder(final List<String> environmentOrder) {
+        this.environmentOrder = environmentOrder == null ? List.of() : List.copyOf(environmentOrder);
+        return this;
+    }
+
+    /** Events between two checkpoints (at least 1); {@value #DEFAULT_CHECKPOINT_INTERVAL} by default. */
+    public Ledger setCheckpointInterval(final int events) {
+        this.checkpointInterval = Math.max(1, events);
+        return this;
+    }
+
+    Ledger setClock(final Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /**
+     * Appends an event once it is on disk, after whatever other processes appended. Locks go through
+     * {@link #lock} and {@link #unlock}, which check that the lock is free or held.
+     *
+     * @throws ReleaseLedgerException if a change request may not record this type, the type is a lock event,
+     *         or the journal refuses (damaged, not writable)
+     */
+    public LedgerEvent append(final EventDraft draft) {
+        if (EventTypes.ENVIRONMENT_LOCKED.equals(draft.getType())
+                || EventTypes.ENVIRONMENT_UNLOCKED.equals(draft.getType())) {
+            throw new ReleaseLedgerException("Ledger " + application + ": " + draft.getType()
+                    + " events are recorded by lock and unlock, which check the lock atomically; not by append.");
+        }
+        return append(draft, () -> { });
+    }
+
+    private LedgerEvent append(final EventDraft draft, final Runnable checkUnderLock) {
+        refuseChangeRequest(draft);
+        Object application = draft.getData().get("application");
+        if (application != null && !this.application.equals(application)) {
+            throw new ReleaseLedgerException("Ledger " + this.application + ": refusing an event of application '"
+                    + application + "'; record it in that application's ledger.");
+        }
+        synchronized (monitor) {
+            LedgerEvent event = journal.append(draft, checkUnderLock);
+            checkpointIfDue();
+            return event;
+        }
+    }
+
+    private void refuseChangeRequest(final EventDraft draft) {
+        Origin origin = draft.getOrigin();
+        if (!allowChangeRequests && origin.isChangeRequest()
+                && EventTypes.isRestrictedForChangeRequests(draft.getType())) {
+            throw new ReleaseLedgerException("Ledger " + application + ": " + origin
+                    + " builds a change request, which may not record " + draft.getType()
+                    + " events; the administrator can allow change requests to do so.");
+        }
+    }
+
+    /**
+     * Locks an environment unless a lock is held, atomically across threads and processes.
+     *
+     * @param version what is being deployed under the lock
+     * @param purpose why, for people (may be {@code null})
+     */
+    public LockResult lock(final String environment, final String version, final String purpose, final Actor actor,
+            final Origin origin) {
+        requireEnvironment(environment);
+        String lockId = UUID.randomUUID().toString();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("lockId", lockId);
+        data.put("version", version);
+        data.put("purpose", purpose);
+        EventDraft draft = new EventDraft(EventTypes.ENVIRONMENT_LOCKED, actor, origin).setEnvironment(environment)
+                .setData(data);
+        List<Map<String, Object>> holder = new ArrayList<>(1);
+        try {
+            append(draft, () -> {
+                ReadModel.LockState held = heldLock(environment);
+                if (held != null) {
+                    holder.add(LedgerView.lockJson(model, held));
+                    throw new ReleaseLedgerException("Environment " + environment + " is locked.");
+                }
+            });
+        } catch (RuntimeException e) {
+            if (holder.isEmpty()) {
+                throw e;
+            }
+            return LockResult.refused(holder.get(0));
+        }
+        return LockResult.acquired(lockId);
+    }
+
+    /**
+     * Releases a lock taken by {@link #lock}.
+     *
+     * @throws ReleaseLedgerException if the environment is not locked, or locked under another lock id
+     */
+    public void unlock(final String environment, final String lockId, final Actor actor, final Origin origin) {
+        requireEnvironment(environment);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("lockId", lockId);
+        EventDraft draft = new EventDraft(EventTypes.ENVIRONMENT_UNLOCKED, actor, origin)
+                .setEnvironment(environment).setData(data);
+        append(draft, () -> {
+            ReadModel.LockState held = heldLock(environment);
+            if (held == null) {
+                throw new ReleaseLedgerException("Ledger " + application + ": environment " + environment
+                        + " is not locked, so lock " + lockId + " cannot be released.");
+            }
+            if (!held.lockId().equals(lockId)) {
+                throw new ReleaseLedgerException("Ledger " + application + ": environment " + environment
+                        + " is locked under another lock id (version " + held.version() + ", since "
+                        + ReadModel.time(held.time()) + ", by " + model.actor(held.actor()).get("id")
+                        + "); lock " + lockId + " is not held and was not released.");
+            }
+        });
+    }
+
+    private ReadModel.LockState heldLock(final String environment) {
+        int id = model.environments.find(environment);
+        return id < 0 ? null : model.states.get(id).lock;
+    }
+
+    private static void requireEnvironment(final String environment) {
+        if (environment == null || environment.isBlank()) {
+            throw new ReleaseLedgerException("A lock needs an environment name.");
+        }
+    }
+
+    /** Catches up with what other processes appended and returns the view the Releases API serves. */
+    public LedgerView view() {
+        synchronized (monitor) {
+            journal.catchUp();
+            checkpointIfDue();
+            return new LedgerView(application, model, monitor, environmentOrder, clock);
+        }
+    }
+
+    /** Checks the hash chain of the whole journal. */
+    public Verification verify() {
+        synchronized (monitor) {
+            return journal.verify();
+        }
+    }
+
+    private void checkpointIfDue() {
+        if (model.lastSequence - checkpointSequence >= checkpointInterval) {
+            writeCheckpoint();
+        }
+    }
+
+    private void writeCheckpoint() {
+        try {
+            Checkpoint.write(directory, application, model, journal.getPosition());
+            checkpointSequence = model.lastSequence;
+        } catch (IOException | RuntimeException e) {
+            notes.warning("Ledger %s: could not write the checkpoint %s (%s); the next open reads more of the "
+                    + "journal.", application, directory.resolve(Checkpoint.FILE), e.getMessage());
+            checkpointSequence = model.lastSequence;
+        }
+    }
+
+    /** Writes a checkpoint when events arrived since the last one, and closes the journal. */
+    @Override
+    public void close() {
+        synchronized (monitor) {
+            if (journal == null) {
+                return;
+            }
+            try {
+                if (model.lastSequence != checkpointSequence) {
+                    writeCheckpoint();
+                }
+            } finally {
+                journal.close();
+                journal = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.releaseledger.ledger;
+
+import static io.releaseledger.ledger.LedgerFixture.normalized;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.releaseledger.json.Json;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pending promotions, what an environment lacks, and issue keys. */
+class ReadModelTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void shouldListAReleaseThatPassedAndIsNotYetInTheNextEnvironment() {
+        try (Ledger ledger = Ledger.open(root, "shop").setEnvironmentOrder(List.of("dev", "staging", "production"))) {
+            LedgerFixture events = new LedgerFixture(ledger);
+            events.deploy("dev", "d1", "1.1.0", "c110");
+            events.check("dev", "1.1.0", true);
+            events.deploy("staging", "d2", "1.0.0", "c100");
+            events.deploy("production", "d3", "1.0.0", "c100");
+
+            assertThat(normalized(ledger.view().state().get("pendingPromotion"))).isEqualTo(Json.parse("""
+                    [{"version": "1.1.0", "from": "dev", "to": "staging"}]"""));
+
+            events.check("staging", "1.0.0", false);
+            events.deploy("staging", "d4", "1.1.0", "c110");
+            assertThat(normalized(ledger.view().state().get("pendingPromotion"))).isEqualTo(Json.parse("""
+                    [{"version": "1.1.0", "from": "staging", "to": "production"}]"""));
+
+            events.check("staging", "1.1.0", false);
+            assertThat((List<?>) ledger.view().state().get("pendingPromotion")).isEmpty();
+
+            events.check("staging", "1.1.0", true);
+            events.markBad("1.1.0", "leaks memory");
+            assertThat((List<?>) ledger.view().state().get("pendingPromotion")).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldNotProposeToPromoteAnOlderReleaseOverANewerOne() {
+        try (Ledger ledger = Ledger.open(root, "shop").setEnvironmentOrder(List.of("staging", "production"))) {
+            LedgerFixture events = new LedgerFixture(ledger);
+            events.deploy("staging", "d1", "1.0.0", "c100");
+            events.deploy("production", "d2", "1.0.1", "c101");
+
+            assertThat((List<?>) ledger.view().state().get("pendingPromotion")).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldListEveryTaggedReleaseAsLackingWhereNothingRunsYet() {
+        try (Ledger ledger = Ledger.open(root, "shop")) {
+            LedgerFixture events = new LedgerFixture(ledger);
+            events.tag("1.0.0", null, "c100", "a1", "feat: first (#1)");
+            events.tag("2.0.0-rc.1", "1.0.0", "c200", "a2", "feat!: new API PAY-9");
+            events.tag("not-semver", null, "c000");
+            events.started("staging", "d1", "1.0.0", "c100");
+
+            Map<?, ?> staging = (Map<?, ?>) ((List<?>) ledger.view().state().get("environments")).get(0);
+
+            assertThat(staging.get("current")).isNull();
+            assertThat(normalized(staging.get("lacking"))).isEqualTo(Json.parse("""
+                    {"releases": [{"version": "2.0.0-rc.1", "tag": "v2.0.0-rc.1", "taggedAt": "2026-11-22T10:01:00Z"},
+                                  {"version": "1.0.0", "tag": "v1.0.0", "taggedAt": "2026-11-22T10:00:00Z"}],
+                     "commits": [{"id": "a2", "subject": "feat!: new API PAY-9", "url": "https://git.example/shop/commit/a2", "version": "2.0.0-rc.1"},
+                                 {"id": "a1", "subject": "feat: first (#1)", "url": "https://git.example/shop/commit/a1", "version": "1.0.0"}],
+                     "issues": ["PAY-9", "#1"]}"""));
+        }
+    }
+
+    @Test
+    void shouldLackNothingWhenTheNewestReleaseRuns() {
+        try (Ledger ledger = Ledger.open(root, "shop")) {
+            LedgerFixture events = new LedgerFixture(ledger);
+            events.tag("1.0.0", null, "c100", "a1", "feat: first");
+            events.deploy("staging", "d1", "1.0.0", "c100");
+
+            Map<?, ?> staging = (Map<?, ?>) ((List<?>) ledger.view().state().get("environments")).get(0);
+
+            assertThat(normalized(staging.get("lacking"))).isEqualTo(Json.parse("""
+                    {"releases": [], "commits": [], "issues": []}"""));
+        }
+    }
+
+    @Test
+    void shouldFindIssueKeysOnlyWhereTheyStandAlone() {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String subject : List.of("fix: ABC-42 and #123", "feat: #123 again, see PROJ2-7.", "chore: UTF-8, SHA-256",
+                "docs: abc-1 a#5 X-1-2 issue#9", "fix(CORE-1): B-2")) {
+            IssueKeys.collect(subject, keys);
+        }
+        assertThat(new ArrayList<>(keys)).containsExactly("ABC-42", "#123", "PROJ2-7", "CORE-1", "B-2");
+    }
+
+    @Test
+    void shouldEncodeApplicationNamesSafelyAndListThem() {
+        assertThat(ApplicationNames.encode("shop/main")).isEqualTo("shop%2Fmain");
+        assertThat(ApplicationNames.encode("..")).isEqualTo("%2E%2E");
+        assertThat(ApplicationNames.encode("a b.c_d-e")).isEqualTo("a%20b.c_d-e");
+        assertThat(ApplicationNames.encode("café")).isEqualTo("caf%C3%A9");
+        assertThat(ApplicationNames.decode("caf%C3%A9")).isEqualTo("café");
+        assertThat(ApplicationNames.decode("caf%c3%a9")).isNull();
+        assertThat(ApplicationNames.decode("..")).isNull();
+
+        for (String application : List.of("shop/main", "..", "café")) {
+            Ledger.open(root, application).close();
+        }
+        assertThat(root.resolve("shop%2Fmain")).isDirectory();
+        assertThat(Ledger.applications(root)).containsExactly("..", "café", "shop/main");
+    }
+}
