@@ -9,6 +9,8 @@ final class ReleaseLedgerCli {
     static final int FAILURE = 1;
     /** Exit code of a command line that cannot be understood. */
     static final int USAGE = 2;
+    /** Exit code of {@code verify} when the ledger's hash chain is damaged. */
+    static final int DAMAGED = 3;
 
     private ReleaseLedgerCli() {
     }

@@ -11,10 +11,13 @@ import picocli.CommandLine.Spec;
 
 /** The top command: options every command shares, and the list of commands. */
 @Command(name = "release-ledger", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
-        subcommands = {VersionCommand.class, TagCommand.class, AgentCommand.class, HelpCommand.class},
-        description = "Versions, tags and (later) deploys from git history; the command line of Release Ledger.",
+        subcommands = {VersionCommand.class, TagCommand.class, StatusCommand.class, HistoryCommand.class,
+            VerifyCommand.class, ServeCommand.class, AgentCommand.class, HelpCommand.class},
+        description = {"Versions and tags from git history, and the release ledger: what runs where, its history,",
+            "and the Releases page; the command line of Release Ledger."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:failure: bad input, git or remote error", "2:usage error"},
+        exitCodeList = {"0:success", "1:failure: bad input, git or remote error, no such ledger", "2:usage error",
+            "3:verify: the ledger is damaged"},
         footer = {"", "See docs/cli.md for every option, environment variable and example."})
 final class ReleaseLedgerCommand implements Runnable {
     private final CliContext context;
@@ -40,7 +43,7 @@ final class ReleaseLedgerCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: version, tag or help");
+        throw new ParameterException(spec.commandLine(), "missing command: version, tag, status, history, verify, serve or help");
     }
 
     CliContext getContext() {

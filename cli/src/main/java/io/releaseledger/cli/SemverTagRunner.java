@@ -36,8 +36,17 @@ abstract class SemverTagRunner implements Callable<Integer> {
     /** Adds the options that differ between the commands. */
     abstract void addOptions(Map<String, Object> options);
 
+    /** Runs after the operation succeeded, before the result is printed (tag records it in the ledger). */
+    void afterSuccess(final Map<String, Object> result, final Map<String, String> environment,
+            final Messages messages) {
+    }
+
     /** Prints the result for people: stdout gets only what a script would capture. */
     abstract void printResult(Map<String, Object> result, PrintWriter out, PrintWriter err);
+
+    ReleaseLedgerCommand root() {
+        return root;
+    }
 
     @Override
     public final Integer call() {
@@ -58,6 +67,7 @@ abstract class SemverTagRunner implements Callable<Integer> {
                     .setCredentials(gitCredentials)
                     .setEnvironment(SecretValues.withoutSecrets(environment))
                     .run(new AgentRequest(SemverTagOperation.NAME, root.getRepository().toString(), options), messages);
+            afterSuccess(result, environment, messages);
 
             if (semver.isJson()) {
                 out.println(mask.mask(Json.writePretty(result)));

@@ -1,8 +1,12 @@
 package io.releaseledger.cli;
 
+import io.releaseledger.ReleaseLedgerException;
+import io.releaseledger.report.Messages;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code release-ledger tag}: computes the next version, creates the annotated tag and pushes it. */
@@ -31,6 +35,16 @@ final class TagCommand extends SemverTagRunner {
             description = "Attempts when a concurrent build pushed the same tag first (default: 3).")
     private Integer maxPushAttempts;
 
+    @Mixin
+    private LedgerOptions ledger;
+
+    @Option(names = "--no-ledger", description = "Do not record the tag in the ledger.")
+    private boolean noLedger;
+
+    @Option(names = "--repository-url", paramLabel = "URL",
+            description = "The repository's web URL, recorded with the tag so that pages link commits to it.")
+    private String repositoryUrl;
+
     @Override
     void addOptions(final Map<String, Object> options) {
         if (dryRun) {
@@ -43,6 +57,28 @@ final class TagCommand extends SemverTagRunner {
             options.put("allowDirty", true);
         }
         SemverOptions.putIfSet(options, "maxPushAttempts", maxPushAttempts);
+    }
+
+    @Override
+    void afterSuccess(final Map<String, Object> result, final Map<String, String> environment,
+            final Messages messages) {
+        if (noLedger || !TagRecorder.isRecordable(result)) {
+            return;
+        }
+        Path root = ledger.root(environment);
+        String application = ledger.application() != null ? ledger.application()
+                : TagRecorder.defaultApplication(root().getRepository());
+        try {
+            if (TagRecorder.record(root, application, result, repositoryUrl, environment)) {
+                messages.info("Recorded %s in the ledger of %s (%s)", result.get("tag"), application, root);
+            }
+        } catch (ReleaseLedgerException e) {
+            String done = Boolean.TRUE.equals(result.get("pushed")) ? "created and pushed"
+                    : Boolean.TRUE.equals(result.get("tagCreated")) ? "created" : "found";
+            throw new ReleaseLedgerException("tag " + result.get("tag") + " was " + done + ", but recording it in the"
+                    + " ledger of " + application + " failed: " + e.getMessage()
+                    + " (run tag again to record it, or use --no-ledger)", e);
+        }
     }
 
     @Override

@@ -1,6 +1,11 @@
 package io.releaseledger.cli;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +16,22 @@ final class Cli {
     private final Map<String, String> environment;
     private final String stdin;
 
+    /** Where {@code tag} records into when a test names no ledger: never the user's ~/.release-ledger. */
+    private static final Path TEST_LEDGER_HOME = testLedgerHome();
+
     private Cli(final Map<String, String> environment, final String stdin) {
-        this.environment = environment;
+        Map<String, String> withHome = new HashMap<>(environment);
+        withHome.putIfAbsent("RELEASE_LEDGER_HOME", TEST_LEDGER_HOME.toString());
+        this.environment = withHome;
         this.stdin = stdin;
+    }
+
+    private static Path testLedgerHome() {
+        try {
+            return Files.createTempDirectory("release-ledger-test-home");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Cli withEnvironment(final Map<String, String> environment) {

@@ -1,0 +1,75 @@
+package io.releaseledger.cli;
+
+import io.releaseledger.ReleaseLedgerException;
+import io.releaseledger.agent.SecretMask;
+import io.releaseledger.ledger.Ledger;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** What the commands reading a ledger share: the ledger options, opening it, and reporting errors. */
+abstract class LedgerCommandBase implements Callable<Integer> {
+    @ParentCommand
+    private ReleaseLedgerCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private LedgerOptions ledgerOptions;
+
+    /** Runs the command on the open ledger; returns the exit code. */
+    abstract int run(Ledger ledger, String application, Path ledgerRoot, PrintWriter out, PrintWriter err);
+
+    /** When the ledger cannot be opened: an exit code, or {@code null} to report the error as usual. */
+    Integer openFailed(final ReleaseLedgerException error, final String application, final Path ledgerRoot,
+            final PrintWriter out, final PrintWriter err) {
+        return null;
+    }
+
+    /** Whether errors also go to stdout as {@code {"error": …}}. */
+    boolean isJson() {
+        return false;
+    }
+
+    ReleaseLedgerCommand root() {
+        return root;
+    }
+
+    @Override
+    public final Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ErrorReporter errors = new ErrorReporter(spec, err, root.isDebug(), new SecretMask(List.of()));
+        Ledger ledger = null;
+        try {
+            Path ledgerRoot = ledgerOptions.root(root.getContext().getEnvironment());
+            String application = ledgerOptions.existingApplication(ledgerRoot);
+            try {
+                ledger = Ledger.open(ledgerRoot, application);
+            } catch (ReleaseLedgerException e) {
+                Integer exitCode = openFailed(e, application, ledgerRoot, out, err);
+                if (exitCode != null) {
+                    return exitCode;
+                }
+                throw e;
+            }
+            return run(ledger, application, ledgerRoot, out, err);
+        } catch (RuntimeException e) {
+            String message = errors.report(e);
+            if (isJson()) {
+                out.println(io.releaseledger.json.Json.writePretty(java.util.Map.of("error", message)));
+            }
+            return ReleaseLedgerCli.FAILURE;
+        } finally {
+            LedgerText.closeQuietly(ledger);
+            out.flush();
+            err.flush();
+        }
+    }
+}

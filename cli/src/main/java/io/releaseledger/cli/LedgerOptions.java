@@ -1,0 +1,69 @@
+package io.releaseledger.cli;
+
+import io.releaseledger.ReleaseLedgerException;
+import io.releaseledger.ledger.Ledger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the ledgers live and which one a command uses: {@code --ledger DIR} (else {@code $RELEASE_LEDGER_HOME},
+ * else {@code ~/.release-ledger}) and {@code --application NAME}.
+ */
+final class LedgerOptions {
+    static final String HOME_VARIABLE = "RELEASE_LEDGER_HOME";
+
+    @Option(names = "--ledger", paramLabel = "DIR",
+            description = "The directory holding one ledger per application (default: $RELEASE_LEDGER_HOME, else ~/.release-ledger).")
+    private Path ledger;
+
+    @Option(names = "--application", paramLabel = "NAME",
+            description = "The application whose ledger to use.")
+    private String application;
+
+    /** The ledger root: the option, else the environment variable, else {@code ~/.release-ledger}. */
+    Path root(final Map<String, String> environment) {
+        if (ledger != null) {
+            return ledger.toAbsolutePath().normalize();
+        }
+        String home = environment.get(HOME_VARIABLE);
+        if (home != null && !home.isBlank()) {
+            return Path.of(home).toAbsolutePath().normalize();
+        }
+        return Path.of(System.getProperty("user.home"), ".release-ledger").toAbsolutePath().normalize();
+    }
+
+    /** The application given, or {@code null}. */
+    String application() {
+        return application == null || application.isBlank() ? null : application;
+    }
+
+    /**
+     * The application of an existing ledger: the one given (which must exist), else the only one under the root.
+     * Reading commands never create a ledger by accident.
+     */
+    String existingApplication(final Path root) {
+        List<String> applications = Files.isDirectory(root) ? new ArrayList<>(Ledger.applications(root)) : List.of();
+        String given = application();
+        if (given != null) {
+            if (!applications.contains(given)) {
+                throw new ReleaseLedgerException("no ledger for application \"" + given + "\" under " + root
+                        + (applications.isEmpty() ? " (there is none yet)" : "; known: " + String.join(", ", applications))
+                        + ". Give the ledger directory with --ledger or " + HOME_VARIABLE + ".");
+            }
+            return given;
+        }
+        if (applications.size() == 1) {
+            return applications.get(0);
+        }
+        if (applications.isEmpty()) {
+            throw new ReleaseLedgerException("no ledger under " + root + ": nothing has been recorded there yet."
+                    + " Give the ledger directory with --ledger or " + HOME_VARIABLE + ".");
+        }
+        throw new ReleaseLedgerException("several applications have a ledger under " + root + ": "
+                + String.join(", ", applications) + "; choose one with --application");
+    }
+}

@@ -1,0 +1,246 @@
+package io.releaseledger.cli;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.releaseledger.ReleaseLedgerException;
+import io.releaseledger.json.Json;
+import io.releaseledger.ledger.Ledger;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Releases page and its JSON API over the JDK's HTTP server: {@code /}, {@code /releases.js},
+ * {@code /releases.css}, {@code /api/state}, {@code /api/history}, {@code /api/verify}. GET only; everything
+ * else is 404 (405 for another method on a known path). Every answer carries the security headers.
+ */
+final class ReleasesServer implements AutoCloseable {
+    static final String PAGE = "/io/releaseledger/page/";
+    static final String JSON = "application/json; charset=utf-8";
+    static final String CSP = "default-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private static final Map<String, String[]> ASSETS = Map.of(
+            "/", new String[] {"releases.html", "text/html; charset=utf-8"},
+            "/releases.js", new String[] {"releases.js", "text/javascript; charset=utf-8"},
+            "/releases.css", new String[] {"releases.css", "text/css; charset=utf-8"},
+            "/favicon.svg", new String[] {"favicon.svg", "image/svg+xml"});
+    private static final Set<String> API = Set.of("/api/state", "/api/history", "/api/verify");
+
+    private final Ledger ledger;
+    private final Map<String, byte[]> assets = new LinkedHashMap<>();
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final boolean loopback;
+
+    private ReleasesServer(final Ledger ledger, final HttpServer server, final ExecutorService executor,
+            final boolean loopback) {
+        this.ledger = ledger;
+        this.server = server;
+        this.executor = executor;
+        this.loopback = loopback;
+        ASSETS.forEach((path, asset) -> assets.put(path, resource(asset[0])));
+    }
+
+    /** Starts serving {@code ledger} on {@code bind:port} (port 0: any free port). */
+    static ReleasesServer start(final Ledger ledger, final String bind, final int port) {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+        } catch (IOException e) {
+            throw new ReleaseLedgerException("cannot resolve the address to bind to, \"" + bind + "\": " + e.getMessage());
+        }
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(address, port), 50);
+        } catch (IOException e) {
+            throw new ReleaseLedgerException("cannot listen on " + bind + ":" + port + ": " + e.getMessage()
+                    + " (is another server using the port? choose another with --port)");
+        }
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "release-ledger-serve-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        ReleasesServer releases = new ReleasesServer(ledger, server, executor, address.isLoopbackAddress());
+        server.createContext("/", releases::handle);
+        server.setExecutor(executor);
+        server.start();
+        return releases;
+    }
+
+    /** The page's address, e.g. {@code http://127.0.0.1:8470/}. */
+    URI uri() {
+        InetSocketAddress address = server.getAddress();
+        String host = address.getAddress().getHostAddress();
+        if (address.getAddress().isAnyLocalAddress()) {
+            host = "127.0.0.1";
+        }
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + address.getPort() + "/");
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(final HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            boolean known = ASSETS.containsKey(path) || API.contains(path);
+            if (loopback && !localHost(exchange.getRequestHeaders().getFirst("Host"))) {
+                // DNS rebinding: a page from another site must not read the ledger through a name that points here.
+                sendJson(exchange, 403, Map.of("error", "this server answers only to localhost and 127.0.0.1"));
+            } else if (!known) {
+                sendJson(exchange, 404, Map.of("error", "not found: " + path));
+            } else if (!"GET".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().set("Allow", "GET");
+                sendJson(exchange, 405, Map.of("error", "only GET is allowed"));
+            } else if (API.contains(path)) {
+                api(exchange, path);
+            } else {
+                byte[] body = assets.get(path);
+                exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+                send(exchange, 200, ASSETS.get(path)[1], body);
+            }
+        } catch (RuntimeException e) {
+            // The exchange may already be answered; nothing else to do than not killing the server thread.
+        }
+    }
+
+    private void api(final HttpExchange exchange, final String path) throws IOException {
+        Map<String, Object> body;
+        try {
+            body = switch (path) {
+                case "/api/state" -> ledger.view().state();
+                case "/api/history" -> history(query(exchange.getRequestURI()));
+                default -> LedgerText.object(ledger.verify().toJson());
+            };
+        } catch (BadRequest e) {
+            sendJson(exchange, 400, Map.of("error", e.getMessage()));
+            return;
+        } catch (RuntimeException e) {
+            sendJson(exchange, 500, Map.of("error", ErrorReporter.userMessage(e)));
+            return;
+        }
+        sendJson(exchange, 200, body);
+    }
+
+    private Map<String, Object> history(final Map<String, String> query) {
+        String environment = query.get("environment");
+        int page = number(query, "page", 0);
+        int size = number(query, "size", 20);
+        if (page < 0) {
+            throw new BadRequest("page must be 0 or more");
+        }
+        if (size < 1) {
+            throw new BadRequest("size must be 1 or more");
+        }
+        return ledger.view().history(environment == null || environment.isEmpty() ? null : environment, page,
+                Math.min(size, HistoryCommand.MAX_SIZE));
+    }
+
+    private static int number(final Map<String, String> query, final String name, final int defaultValue) {
+        String value = query.get(name);
+        if (value == null || value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new BadRequest(name + " must be a number");
+        }
+    }
+
+    static Map<String, String> query(final URI uri) {
+        Map<String, String> query = new LinkedHashMap<>();
+        String raw = uri.getRawQuery();
+        if (raw == null || raw.isEmpty()) {
+            return query;
+        }
+        for (String pair : raw.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            try {
+                query.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("malformed query: " + e.getMessage());
+            }
+        }
+        return query;
+    }
+
+    private boolean localHost(final String host) {
+        if (host == null) {
+            return false;
+        }
+        String name = host.toLowerCase(Locale.ROOT);
+        if (name.startsWith("[")) {
+            name = name.substring(0, name.indexOf(']') + 1);
+        } else if (name.contains(":")) {
+            name = name.substring(0, name.indexOf(':'));
+        }
+        return name.equals("localhost") || name.startsWith("127.") || name.equals("[::1]");
+    }
+
+    private static void sendJson(final HttpExchange exchange, final int status, final Object body) throws IOException {
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        send(exchange, status, JSON, Json.write(body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(final HttpExchange exchange, final int status, final String contentType, final byte[] body)
+            throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("Content-Security-Policy", CSP);
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
+        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static byte[] resource(final String name) {
+        try (InputStream in = ReleasesServer.class.getResourceAsStream(PAGE + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the page's resource " + PAGE + name + " is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A request the API refuses with 400. */
+    private static final class BadRequest extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadRequest(final String message) {
+            super(message);
+        }
+    }
+}

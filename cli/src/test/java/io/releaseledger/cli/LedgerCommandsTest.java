@@ -1,0 +1,160 @@
+package io.releaseledger.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.releaseledger.json.Json;
+import io.releaseledger.ledger.Ledger;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** status, history and verify against a ledger the engine wrote. */
+class LedgerCommandsTest {
+    @TempDir
+    Path root;
+
+    @BeforeEach
+    void writeLedger() {
+        LedgerFixture.write(root);
+    }
+
+    private Cli.Result run(final String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--ledger");
+        all.add(root.toString());
+        return Cli.plain().run(all.toArray(String[]::new));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void statusJsonIsTheApiState() {
+        Cli.Result result = run("status", "--json");
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        Map<String, Object> state = Json.parseObject(result.out);
+        assertThat(state).containsEntry("application", "shop");
+        assertThat(((Number) state.get("events")).intValue()).isEqualTo(LedgerFixture.EVENTS);
+        List<Map<String, Object>> environments = (List<Map<String, Object>>) state.get("environments");
+        assertThat(environments).extracting(e -> e.get("name")).containsExactly("staging", "production");
+        Map<String, Object> staging = (Map<String, Object>) environments.get(0).get("current");
+        assertThat(staging).containsEntry("version", "1.4.1");
+        assertThat((Map<String, Object>) staging.get("image")).containsEntry("digest", LedgerFixture.digest("1.4.1"));
+        assertThat((Map<String, Object>) environments.get(0).get("lock")).containsEntry("version", "1.5.0");
+        Map<String, Object> production = (Map<String, Object>) environments.get(1).get("current");
+        assertThat(production).containsEntry("version", "1.3.0");
+        assertThat((List<Map<String, Object>>) state.get("badReleases")).extracting(b -> b.get("version"))
+                .containsExactly("1.4.0");
+    }
+
+    @Test
+    void statusForPeopleShowsWhatRunsWhere() {
+        Cli.Result result = run("status");
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.out).contains("Application shop: " + LedgerFixture.EVENTS + " events", "ENVIRONMENT",
+                "staging", "1.4.1", "Alice Example (alice)", "shop/main #", "passed (3/3)",
+                "deploying 1.5.0 — build #" + LedgerFixture.LOCK_BUILD, "production", "1.3.0",
+                "Bad releases:", "1.4.0: basket answers 500 under load", "production lacks 1.5.0, 1.4.1, 1.4.0",
+                "ABC-42", "#77", "PROJ-7");
+        assertThat(result.out.indexOf("staging")).isLessThan(result.out.indexOf("production"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void historyJsonPages() {
+        Cli.Result first = run("history", "--json", "--environment", "staging", "--size", "5");
+        Cli.Result second = run("history", "--json", "--environment", "staging", "--size", "5", "--page", "1");
+
+        assertThat(first.exitCode).as(first.toString()).isZero();
+        Map<String, Object> page0 = Json.parseObject(first.out);
+        Map<String, Object> page1 = Json.parseObject(second.out);
+        assertThat(page0).containsEntry("environment", "staging");
+        assertThat(((Number) page0.get("total")).intValue()).isGreaterThan(LedgerFixture.STAGING_CHECKS);
+        List<Map<String, Object>> entries0 = (List<Map<String, Object>>) page0.get("entries");
+        List<Map<String, Object>> entries1 = (List<Map<String, Object>>) page1.get("entries");
+        assertThat(entries0).hasSize(5);
+        assertThat(entries1).hasSize(5);
+        long newestOnPage1 = ((Number) entries1.get(0).get("seq")).longValue();
+        long oldestOnPage0 = ((Number) entries0.get(4).get("seq")).longValue();
+        assertThat(newestOnPage1).isLessThan(oldestOnPage0);
+        assertThat(entries0.get(0)).containsEntry("type", "environment.locked");
+    }
+
+    @Test
+    void historyForPeopleMarksRollbacks() {
+        Cli.Result result = run("history", "--environment", "production");
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.out).contains("SEQ", "release.rolledback [ROLLBACK, automatic]", "1.4.0 -> 1.3.0",
+                "smoke check failed: /basket answered 500", "Bob Builder (bob)");
+    }
+
+    @Test
+    void historyRefusesABadPageSize() {
+        Cli.Result result = run("history", "--size", "500");
+
+        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.err).contains("release-ledger history: the page size must be between 1 and 200");
+    }
+
+    @Test
+    void verifyIntactExitsZero() {
+        Cli.Result result = run("verify");
+        Cli.Result json = run("verify", "--json");
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.out).startsWith("intact: " + LedgerFixture.EVENTS + " events");
+        assertThat(Json.parseObject(json.out)).containsEntry("intact", true);
+    }
+
+    @Test
+    void verifyDamagedExitsThreeAndNamesTheLine() throws IOException {
+        Path journal = root.resolve("shop").resolve("events.jsonl");
+        List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
+        lines.set(6, lines.get(6).replace("Alice Example", "Mallory Example"));
+        Files.write(journal, lines, StandardCharsets.UTF_8);
+        Files.deleteIfExists(root.resolve("shop").resolve("checkpoint.json"));
+
+        Cli.Result result = run("verify");
+        Cli.Result json = run("verify", "--json");
+
+        assertThat(result.exitCode).as(result.toString()).isEqualTo(ReleaseLedgerCli.DAMAGED);
+        assertThat(result.out).startsWith("DAMAGED: line 7, seq 7: ");
+        assertThat(json.exitCode).isEqualTo(ReleaseLedgerCli.DAMAGED);
+        assertThat(Json.parseObject(json.out)).containsEntry("intact", false);
+    }
+
+    @Test
+    void unknownApplicationIsAClearError() {
+        Cli.Result result = run("status", "--application", "nope");
+
+        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.err).contains("no ledger for application \"nope\"", "known: shop");
+    }
+
+    @Test
+    void severalApplicationsNeedTheOption() {
+        Ledger other = Ledger.open(root, "billing");
+        LedgerText.closeQuietly(other);
+        Cli.Result ambiguous = run("status");
+        Cli.Result chosen = run("status", "--json", "--application", "shop");
+
+        assertThat(ambiguous.exitCode).isEqualTo(1);
+        assertThat(ambiguous.err).contains("choose one with --application");
+        assertThat(chosen.exitCode).as(chosen.toString()).isZero();
+    }
+
+    @Test
+    void ledgerHomeComesFromTheEnvironment() {
+        Cli.Result result = Cli.withEnvironment(Map.of("RELEASE_LEDGER_HOME", root.toString())).run("verify");
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+    }
+}

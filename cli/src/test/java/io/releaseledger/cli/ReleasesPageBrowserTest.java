@@ -1,0 +1,212 @@
+package io.releaseledger.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.releaseledger.json.Json;
+import io.releaseledger.testing.Component;
+import io.releaseledger.testing.RequiresRealComponent;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * The Releases page in real headless Chromium (Debian's chromium and chromedriver, given explicitly so Selenium
+ * Manager never downloads anything), served by {@code release-ledger serve} in-process from a ledger the engine
+ * wrote.
+ */
+@RequiresRealComponent(Component.CHROMIUM)
+class ReleasesPageBrowserTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path root;
+
+    @TempDir
+    Path profile;
+
+    private ServeFixture serve;
+    private ChromeDriverService service;
+    private ChromeDriver driver;
+
+    @BeforeEach
+    void start() throws IOException {
+        LedgerFixture.write(root);
+        serve = ServeFixture.start(root);
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--disable-sync", "--user-data-dir=" + profile.resolve("chromium"), "--window-size=1280,900");
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(TIMEOUT);
+    }
+
+    @AfterEach
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (serve != null) {
+            serve.close();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void rendersTheLedgerSafelyAndResponsively() throws IOException {
+        Map<String, Object> state = Json.parseObject(serve.get("api/state").body());
+        driver.get(serve.uri().toString());
+        await("the page loaded with its history", () -> count("#release-ledger[data-loaded='true'] .rl-table tbody tr") > 0);
+
+        // Environments in the order of the API, each with its version, digest and who deployed it.
+        List<WebElement> cards = driver.findElements(By.cssSelector("#release-ledger .rl-env"));
+        assertThat(cards).extracting(card -> card.getAttribute("data-environment")).containsExactly("staging", "production");
+        List<Map<String, Object>> environments = (List<Map<String, Object>>) state.get("environments");
+        for (int i = 0; i < environments.size(); i++) {
+            Map<String, Object> current = (Map<String, Object>) environments.get(i).get("current");
+            WebElement card = cards.get(i);
+            assertThat(card.findElement(By.cssSelector(".rl-version")).getText()).isEqualTo(current.get("version"));
+            assertThat(card.getText()).contains(((Map<String, Object>) current.get("deployedBy")).get("name").toString());
+            String digest = ((Map<String, Object>) current.get("image")).get("digest").toString();
+            WebElement shown = card.findElement(By.cssSelector(".rl-digest"));
+            assertThat(shown.getAttribute("title")).isEqualTo(digest);
+            assertThat(shown.getText()).isEqualTo(digest.substring(0, "sha256:".length() + 12) + "…");
+        }
+        WebElement staging = cards.get(0);
+        WebElement production = cards.get(1);
+        assertThat(staging.findElement(By.cssSelector(".rl-version")).getText()).isEqualTo("1.4.1");
+        assertThat(staging.getText()).contains("Alice Example", "registry.example/shop:1.4.1", "passed");
+        assertThat(staging.findElement(By.cssSelector(".rl-lock")).getText())
+                .contains("deploying 1.5.0 — build #" + LedgerFixture.LOCK_BUILD);
+        assertThat(staging.findElement(By.cssSelector(".rl-when .rl-exact")).getText()).matches("\\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\)");
+        assertThat(staging.findElement(By.cssSelector("a.rl-build")).getAttribute("href"))
+                .startsWith("https://ci.example/job/shop/job/main/");
+        assertThat(production.findElement(By.cssSelector(".rl-version")).getText()).isEqualTo("1.3.0");
+
+        // What main has that production lacks: releases, commits (the markup one as plain text) and issue keys.
+        List<String> subjects = production.findElements(By.cssSelector(".rl-lacking-commit .rl-subject")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(subjects).contains("feat: search PROJ-7", "fix: basket under load #77", "feat: vouchers ABC-42",
+                LedgerFixture.SCRIPT_SUBJECT);
+        assertThat(production.findElements(By.cssSelector(".rl-issue"))).extracting(WebElement::getText)
+                .contains("#77", "ABC-42", "PROJ-7");
+        assertThat(driver.executeScript("return typeof window.pwned")).isEqualTo("undefined");
+        assertThat(driver.executeScript("return document.querySelectorAll('#release-ledger b, #release-ledger script').length"))
+                .isEqualTo(0L);
+        assertThat(driver.executeScript("return document.scripts.length")).isEqualTo(1L);
+
+        // Bad releases.
+        assertThat(driver.findElement(By.cssSelector(".rl-bad-releases")).getText())
+                .contains("1.4.0", "basket answers 500 under load");
+
+        // History: page 1 of all events, newest first, then paging.
+        int pages = (LedgerFixture.EVENTS + 19) / 20;
+        assertThat(count(".rl-table tbody tr")).isEqualTo(20);
+        assertThat(driver.findElement(By.cssSelector(".rl-pager-info")).getText())
+                .isEqualTo("page 1 of " + pages + ", " + LedgerFixture.EVENTS + " events");
+        assertThat(firstSeq()).isEqualTo(LedgerFixture.EVENTS);
+        driver.findElement(By.cssSelector(".rl-pager button[aria-label='Older events']")).click();
+        await("page 2", () -> "2".equals(driver.findElement(By.cssSelector(".rl-page-button.rl-current")).getText()));
+        assertThat(firstSeq()).isEqualTo(LedgerFixture.EVENTS - 20);
+        driver.findElement(By.cssSelector(".rl-pager button[aria-label='Page " + pages + "']")).click();
+        await("the last page", () -> String.valueOf(pages).equals(
+                driver.findElement(By.cssSelector(".rl-page-button.rl-current")).getText()));
+        assertThat(count(".rl-table tbody tr")).isEqualTo(LedgerFixture.EVENTS - 20 * (pages - 1));
+
+        // The environment filter: production's history shows the automatic rollback, marked.
+        driver.executeScript("const s = document.getElementById('rl-history-environment');"
+                + " s.value = 'production'; s.dispatchEvent(new Event('change'));");
+        await("production's history", () -> count(".rl-entry-rollback") == 1);
+        assertThat(driver.findElement(By.cssSelector(".rl-entry-rollback")).getText())
+                .contains("automatic rollback", "1.4.0 → 1.3.0", "smoke check failed");
+
+        // Verify button.
+        driver.findElement(By.xpath("//button[text()='Verify ledger']")).click();
+        await("verification", () -> driver.findElement(By.cssSelector(".rl-verify")).getText().startsWith("intact"));
+
+        Path screenshots = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("screenshots");
+        Files.createDirectories(screenshots);
+        driver.executeScript("const s = document.getElementById('rl-history-environment');"
+                + " s.value = ''; s.dispatchEvent(new Event('change'));");
+        await("all history again", () -> count(".rl-table tbody tr") == 20);
+        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 140, 6000)));
+        Files.write(screenshots.resolve("releases.png"), driver.getScreenshotAs(OutputType.BYTES));
+
+        // 375 px wide: no horizontal scroll.
+        driver.manage().window().setSize(new Dimension(375, 812));
+        await("a 375 px viewport", () -> ((Long) driver.executeScript("return window.innerWidth")) <= 375);
+        Object widths = driver.executeScript(
+                "return [document.documentElement.scrollWidth, window.innerWidth, document.body.scrollWidth]");
+        assertThat((List<Long>) widths).satisfies(w -> assertThat(w.get(0)).isLessThanOrEqualTo(w.get(1)));
+        assertThat((Long) driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth"))
+                .isLessThanOrEqualTo(0L);
+        driver.executeScript("window.scrollTo(0, 0)");
+        Files.write(screenshots.resolve("releases-375.png"), driver.getScreenshotAs(OutputType.BYTES));
+
+        // No console errors (a failed load, a CSP violation or an exception would show here).
+        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+        assertThat(errors).as(errors.stream().map(LogEntry::toString).collect(Collectors.joining("\n"))).isEmpty();
+    }
+
+    private long firstSeq() {
+        return Long.parseLong(driver.findElement(By.cssSelector(".rl-table tbody tr")).getAttribute("data-seq"));
+    }
+
+    private int count(final String selector) {
+        return driver.findElements(By.cssSelector(selector)).size();
+    }
+
+    private void await(final String what, final Supplier<Boolean> condition) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        RuntimeException last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (Boolean.TRUE.equals(condition.get())) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what, last);
+    }
+}

@@ -1,0 +1,116 @@
+package io.releaseledger.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.releaseledger.json.Json;
+import io.releaseledger.ledger.Ledger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tag} records a {@code version.tagged} event in the ledger, once per version; dry runs record nothing. */
+class TagLedgerTest {
+    @TempDir
+    Path directory;
+
+    private GitFixture repository;
+    private String workTree;
+    private Path ledgerRoot;
+
+    @BeforeEach
+    void createRepository() {
+        repository = GitFixture.create(directory.resolve("shop"));
+        workTree = repository.getWorkTree().toString();
+        ledgerRoot = directory.resolve("ledgers");
+        repository.commit("feat: first");
+        repository.tag("v1.0.0");
+        repository.commit("feat: second ABC-42");
+        repository.commit("fix: third #7");
+        repository.addBareOrigin(directory.resolve("origin.git"));
+    }
+
+    @AfterEach
+    void closeRepository() {
+        repository.close();
+    }
+
+    private Cli.Result tag(final String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("tag", "-C", workTree, "--ledger", ledgerRoot.toString()));
+        args.addAll(List.of(extra));
+        return Cli.plain().run(args.toArray(String[]::new));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> taggedEvents(final String application, final String version) {
+        try (Ledger ledger = Ledger.open(ledgerRoot, application)) {
+            Map<String, Object> history = ledger.view().releaseHistory(version, 0, 200);
+            return ((List<Map<String, Object>>) history.get("entries")).stream()
+                    .filter(entry -> "version.tagged".equals(entry.get("type"))).toList();
+        }
+    }
+
+    private long events(final String application) {
+        try (Ledger ledger = Ledger.open(ledgerRoot, application)) {
+            return ((Number) ledger.view().state().get("events")).longValue();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void recordsTheTagUnderTheRepositoryName() throws java.io.IOException {
+        Cli.Result result = tag("--repository-url", "https://git.example/shop");
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.err).contains("Recorded v1.1.0 in the ledger of shop");
+        assertThat(Ledger.applications(ledgerRoot)).containsExactly("shop");
+        assertThat(taggedEvents("shop", "1.1.0")).hasSize(1);
+        Map<String, Object> event = Json.parseObject(Files.readAllLines(ledgerRoot.resolve("shop").resolve("events.jsonl"),
+                StandardCharsets.UTF_8).get(0));
+        assertThat(event).containsEntry("type", "version.tagged");
+        assertThat((Map<String, Object>) event.get("origin")).containsEntry("kind", "cli");
+        assertThat((Map<String, Object>) event.get("actor")).containsEntry("id", System.getProperty("user.name"));
+        Map<String, Object> data = (Map<String, Object>) event.get("data");
+        assertThat(data).containsEntry("version", "1.1.0").containsEntry("tag", "v1.1.0")
+                .containsEntry("previousVersion", "1.0.0").containsEntry("repositoryUrl", "https://git.example/shop");
+        assertThat((List<Map<String, Object>>) data.get("commits")).extracting(c -> c.get("subject"))
+                .containsExactly("fix: third #7", "feat: second ABC-42");
+        assertThat(Cli.plain().run("history", "--ledger", ledgerRoot.toString()).out).contains("version.tagged", "1.1.0");
+    }
+
+    @Test
+    void recordsNothingNewWhenHeadWasAlreadyTagged() {
+        assertThat(tag().exitCode).isZero();
+        long before = events("shop");
+
+        Cli.Result again = tag();
+
+        assertThat(again.exitCode).as(again.toString()).isZero();
+        assertThat(events("shop")).isEqualTo(before);
+        assertThat(taggedEvents("shop", "1.1.0")).hasSize(1);
+    }
+
+    @Test
+    void recordsAnAlreadyTaggedVersionTheLedgerLacks() {
+        assertThat(tag("--no-ledger").exitCode).isZero();
+        assertThat(Files.exists(ledgerRoot)).isFalse();
+
+        Cli.Result again = tag("--application", "web shop");
+
+        assertThat(again.exitCode).as(again.toString()).isZero();
+        assertThat(taggedEvents("web shop", "1.1.0")).hasSize(1);
+    }
+
+    @Test
+    void dryRunRecordsNothing() {
+        Cli.Result result = tag("--dry-run");
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(Ledger.applications(ledgerRoot)).isEmpty();
+    }
+}
