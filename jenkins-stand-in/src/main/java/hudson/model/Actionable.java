@@ -5,6 +5,10 @@ import org.kohsuke.stapler.export.ExportedBean;
 
 @ExportedBean
 public abstract class Actionable {
+    public <T extends Action> T getAction(Class<T> type) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public void addAction(@NonNull Action a) {
         throw new UnsupportedOperationException("stand-in");
     }

@@ -11,4 +11,12 @@ public abstract class Descriptor<T extends Describable<T>> {
     public String getDisplayName() {
         throw new UnsupportedOperationException("stand-in");
     }
+
+    public synchronized void save() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public synchronized void load() {
+        throw new UnsupportedOperationException("stand-in");
+    }
 }

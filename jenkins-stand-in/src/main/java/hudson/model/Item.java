@@ -4,5 +4,9 @@ import hudson.security.AccessControlled;
 import hudson.security.Permission;
 
 public interface Item extends AccessControlled {
+    String getFullName();
+
+    Permission READ = null;
+
     Permission EXTENDED_READ = null;
 }

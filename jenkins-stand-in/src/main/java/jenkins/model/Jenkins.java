@@ -1,9 +1,11 @@
 package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import java.io.File;
 
 public class Jenkins implements AccessControlled {
     public static final Permission ADMINISTER = null;
@@ -16,6 +18,14 @@ public class Jenkins implements AccessControlled {
     @NonNull
     @Override
     public ACL getACL() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public @Nullable String getRootUrl() throws IllegalStateException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public File getRootDir() {
         throw new UnsupportedOperationException("stand-in");
     }
 }

@@ -61,6 +61,11 @@ final class AgentOutcome {
         return result;
     }
 
+    /** Replaces the secrets of this run in a text (for what the controller records from the result). */
+    String mask(final String text) {
+        return mask.mask(text);
+    }
+
     /** The error, masked; {@code null} when {@link #isOk()}. */
     String getError() {
         return mask.mask(error);

@@ -58,6 +58,7 @@ public final class SemverTagStep extends Step {
     private boolean allowDirty;
     private int maxPushAttempts = SemverTagOptions.DEFAULT_MAX_PUSH_ATTEMPTS;
     private String credentialsId;
+    private String application;
 
     @DataBoundConstructor
     public SemverTagStep() {
@@ -201,6 +202,16 @@ public final class SemverTagStep extends Step {
         this.credentialsId = SemverTagOptions.blankToNull(credentialsId);
     }
 
+    public String getApplication() {
+        return application;
+    }
+
+    /** The ledger the tag is recorded in; {@code null} (the default) means the job's full name. */
+    @DataBoundSetter
+    public void setApplication(final String application) {
+        this.application = SemverTagOptions.blankToNull(application);
+    }
+
     @Override
     public StepExecution start(final StepContext context) throws Exception {
         List<String> problems = SemverTagOptions.validate(this);
@@ -241,6 +252,8 @@ public final class SemverTagStep extends Step {
             SemverTagAction action = SemverTagAction.fromResult(outcome.getResult());
             run.addAction(action);
             listener.getLogger().println(FUNCTION_NAME + ": " + action.describe());
+            TagRecorder.record(FUNCTION_NAME, run, environment, step.getApplication(), outcome.getResult(), outcome::mask,
+                    listener);
             return action.getVersion();
         }
     }

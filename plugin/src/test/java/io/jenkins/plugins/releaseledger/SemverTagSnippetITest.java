@@ -17,6 +17,7 @@ class SemverTagSnippetITest {
     void shouldRoundTripEveryParameter(final JenkinsRule r) throws Exception {
         SemverTagStep step = new SemverTagStep();
         step.setAllowDirty(true);
+        step.setApplication("shop");
         step.setBranch("feature/x");
         step.setBreakingBelowOne("MAJOR");
         step.setCredentialsId("git-creds");
@@ -32,7 +33,7 @@ class SemverTagSnippetITest {
         step.setReleaseBranches("main, release/*");
         step.setRemote("upstream");
 
-        new SnippetizerTester(r).assertRoundTrip(step, "semverTag allowDirty: true, branch: 'feature/x', "
+        new SnippetizerTester(r).assertRoundTrip(step, "semverTag allowDirty: true, application: 'shop', branch: 'feature/x', "
                 + "breakingBelowOne: 'MAJOR', credentialsId: 'git-creds', dryRun: true, fetch: false, "
                 + "initialVersion: '1.0.0', maxPushAttempts: 5, otherCommitsBump: 'NONE', paths: 'api/, shared/', "
                 + "preReleaseId: 'rc', prefix: 'api/v', push: false, releaseBranches: 'main, release/*', "

@@ -24,6 +24,7 @@ class SemverTagStepTest {
         assertThat(step.isAllowDirty()).isFalse();
         assertThat(step.getMaxPushAttempts()).isEqualTo(3);
         assertThat(step.getCredentialsId()).isNull();
+        assertThat(step.getApplication()).isNull();
     }
 
     @Test
@@ -38,6 +39,7 @@ class SemverTagStepTest {
         step.setBreakingBelowOne(null);
         step.setRemote(" ");
         step.setCredentialsId("");
+        step.setApplication(" ");
 
         assertThat(step.getPaths()).isNull();
         assertThat(step.getBranch()).isNull();
@@ -48,6 +50,16 @@ class SemverTagStepTest {
         assertThat(step.getBreakingBelowOne()).isEqualTo("MINOR");
         assertThat(step.getRemote()).isEqualTo("origin");
         assertThat(step.getCredentialsId()).isNull();
+        assertThat(step.getApplication()).isNull();
+    }
+
+    @Test
+    void shouldKeepTheApplicationOutOfTheAgentRequest() {
+        SemverTagStep step = new SemverTagStep();
+        step.setApplication(" shop ");
+
+        assertThat(step.getApplication()).isEqualTo("shop");
+        assertThat(SemverTagOptions.request(step, "/ws", java.util.Map.of()).toJson()).doesNotContain("shop");
     }
 
     @Test

@@ -1,0 +1,71 @@
+package io.jenkins.plugins.releaseledger;
+
+import io.releaseledger.json.Json;
+import io.releaseledger.ledger.LedgerView;
+import io.releaseledger.ledger.Verification;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One answer of the Releases JSON API (docs/releases-api.md): status and body. Built without Jenkins, written by
+ * {@link ReleasesApi}.
+ */
+final class ApiResponse {
+    static final String CONTENT_TYPE = "application/json;charset=UTF-8";
+    static final int DEFAULT_PAGE_SIZE = 20;
+
+    private final int status;
+    private final String body;
+
+    private ApiResponse(final int status, final Object json) {
+        this.status = status;
+        this.body = Json.write(json);
+    }
+
+    static ApiResponse state(final LedgerView view) {
+        return new ApiResponse(200, view.state());
+    }
+
+    /** {@code api/history?environment=NAME&page=0&size=20}; a page or size that is not a number is a 400. */
+    static ApiResponse history(final LedgerView view, final String environment, final String page, final String size) {
+        Integer pageNumber = number(page, 0);
+        Integer pageSize = number(size, DEFAULT_PAGE_SIZE);
+        if (pageNumber == null || pageNumber < 0) {
+            return error(400, "page must be a whole number of at least 0");
+        }
+        if (pageSize == null || pageSize < 1) {
+            return error(400, "size must be a whole number from 1 to " + LedgerView.MAX_PAGE_SIZE);
+        }
+        String name = environment == null || environment.isBlank() ? null : environment;
+        return new ApiResponse(200, view.history(name, pageNumber, Math.min(pageSize, LedgerView.MAX_PAGE_SIZE)));
+    }
+
+    static ApiResponse verify(final Verification verification) {
+        return new ApiResponse(200, verification.toJson());
+    }
+
+    static ApiResponse error(final int status, final String message) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("error", message);
+        return new ApiResponse(status, json);
+    }
+
+    int getStatus() {
+        return status;
+    }
+
+    String getBody() {
+        return body;
+    }
+
+    private static Integer number(final String text, final int defaultValue) {
+        if (text == null || text.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.jenkins.plugins.releaseledger;
+
+import io.releaseledger.ReleaseLedgerException;
+import io.releaseledger.ledger.EventDraft;
+import io.releaseledger.ledger.EventTypes;
+import io.releaseledger.ledger.Ledger;
+import io.releaseledger.ledger.LedgerView;
+import io.releaseledger.ledger.Verification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The ledgers under one directory ({@code $JENKINS_HOME/release-ledger} in Jenkins), opened once per application and
+ * kept open, and the {@link JobIndex} of which job touched which application. Jenkins-free: {@link ReleaseLedgers}
+ * gives it its directory and the administrator's change-request switch.
+ */
+final class LedgerStore implements AutoCloseable {
+    private final Path root;
+    private final Map<String, Ledger> ledgers = new ConcurrentHashMap<>();
+    private volatile JobIndex index;
+
+    LedgerStore(final Path root) {
+        this.root = root;
+    }
+
+    Path getRoot() {
+        return root;
+    }
+
+    /** The applications a job recorded events for; reads {@code jobs.json} on the first call only. */
+    List<String> applicationsOf(final String jobFullName) {
+        return index().applicationsOf(jobFullName);
+    }
+
+    /**
+     * Appends one event to the application's ledger and notes the job in the index. The engine refuses restricted
+     * events of change-request builds unless {@code allowChangeRequests}.
+     *
+     * @throws ReleaseLedgerException when the ledger refuses the event or cannot be written; the message says why
+     */
+    void append(final String jobFullName, final String application, final EventDraft draft,
+            final boolean allowChangeRequests) {
+        Ledger ledger = ledger(application);
+        synchronized (ledger) {
+            ledger.setAllowChangeRequests(allowChangeRequests);
+            ledger.append(draft);
+        }
+        try {
+            index().add(jobFullName, application);
+        } catch (IOException e) {
+            throw new ReleaseLedgerException("The event was recorded in the ledger of '" + application
+                    + "', but the job list " + root.resolve(JobIndex.FILE_NAME) + " could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    LedgerView view(final String application) {
+        return ledger(application).view();
+    }
+
+    Verification verify(final String application) {
+        return ledger(application).verify();
+    }
+
+    /** Whether the application's ledger already holds a {@code version.tagged} event for this version. */
+    boolean hasVersionTagged(final String application, final String version) {
+        Map<String, Object> history = view(application).releaseHistory(version, 0, LedgerView.MAX_PAGE_SIZE);
+        if (history.get("entries") instanceof List<?> entries) {
+            for (Object entry : entries) {
+                if (entry instanceof Map<?, ?> event && EventTypes.VERSION_TAGGED.equals(event.get("type"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private Ledger ledger(final String application) {
+        return ledgers.computeIfAbsent(application, name -> Ledger.open(root, name));
+    }
+
+    private JobIndex index() {
+        JobIndex current = index;
+        if (current == null) {
+            synchronized (this) {
+                current = index;
+                if (current == null) {
+                    try {
+                        current = JobIndex.load(root.resolve(JobIndex.FILE_NAME));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Release Ledger: cannot read " + root.resolve(JobIndex.FILE_NAME), e);
+                    }
+                    index = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** Closes every ledger opened so far; the store opens them again when asked. */
+    @Override
+    public void close() {
+        List<Ledger> open = new ArrayList<>(ledgers.values());
+        ledgers.clear();
+        for (Ledger ledger : open) {
+            ledger.close();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.jenkins.plugins.releaseledger;
+
+import hudson.model.Item;
+import hudson.model.Job;
+import java.io.IOException;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.WebMethod;
+import org.kohsuke.stapler.verb.GET;
+
+/** The JSON API of one application's ledger (docs/releases-api.md); reading it needs {@code Item.READ} on the job. */
+public final class ReleasesApi {
+    private final Job<?, ?> job;
+    private final String application;
+
+    ReleasesApi(final Job<?, ?> job, final String application) {
+        this.job = job;
+        this.application = application;
+    }
+
+    @GET
+    @WebMethod(name = "state")
+    public void doState(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {
+        job.checkPermission(Item.READ);
+        send(rsp, ApiResponse.state(ReleaseLedgers.get().view(application)));
+    }
+
+    @GET
+    @WebMethod(name = "history")
+    public void doHistory(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {
+        job.checkPermission(Item.READ);
+        send(rsp, ApiResponse.history(ReleaseLedgers.get().view(application), req.getParameter("environment"),
+                req.getParameter("page"), req.getParameter("size")));
+    }
+
+    @GET
+    @WebMethod(name = "verify")
+    public void doVerify(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {
+        job.checkPermission(Item.READ);
+        send(rsp, ApiResponse.verify(ReleaseLedgers.get().verify(application)));
+    }
+
+    private static void send(final StaplerResponse2 rsp, final ApiResponse response) throws IOException {
+        rsp.setStatus(response.getStatus());
+        rsp.setContentType(ApiResponse.CONTENT_TYPE);
+        rsp.setHeader("Cache-Control", "no-cache");
+        rsp.getWriter().write(response.getBody());
+    }
+}
