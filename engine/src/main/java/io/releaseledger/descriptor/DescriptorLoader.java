@@ -1,0 +1,71 @@
+package io.releaseledger.descriptor;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Reads a release descriptor ({@code release-ledger.yaml}) and validates all of it: every problem is reported at once,
+ * with its field path and line, in one {@link DescriptorException}.
+ *
+ * <pre>{@code
+ * ReleaseDescriptor descriptor = DescriptorLoader.load(workspace)                 // workspace/release-ledger.yaml
+ *         .withOverrides(Map.of("environments.staging.strategy", "recreate"));
+ * }</pre>
+ */
+public final class DescriptorLoader {
+    /** The descriptor's name at the repository root. */
+    public static final String DEFAULT_FILE_NAME = "release-ledger.yaml";
+
+    private DescriptorLoader() {
+    }
+
+    /**
+     * Loads a descriptor file, or {@value #DEFAULT_FILE_NAME} inside a directory.
+     *
+     * @throws DescriptorException when the file is missing, unreadable or has problems
+     */
+    public static ReleaseDescriptor load(final Path path) {
+        Path file = Files.isDirectory(path) ? path.resolve(DEFAULT_FILE_NAME) : path;
+        String source = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw single(source, "no release descriptor here; create " + DEFAULT_FILE_NAME + " at the repository root "
+                    + "(see docs/release-descriptor.md) or give its path");
+        } catch (CharacterCodingException e) {
+            throw single(source, "the file is not UTF-8 text");
+        } catch (IOException e) {
+            throw single(source, "cannot read the file: " + e.getMessage());
+        }
+        return parse(text, source);
+    }
+
+    /** Loads a file and applies overrides; see {@link ReleaseDescriptor#withOverrides(Map)}. */
+    public static ReleaseDescriptor load(final Path path, final Map<String, String> overrides) {
+        return load(path).withOverrides(overrides);
+    }
+
+    /** Reads descriptor text; {@code source} names it in messages (a file name, "step parameter text", …). */
+    public static ReleaseDescriptor parse(final String text, final String source) {
+        Problems problems = new Problems(source);
+        YamlNode document = YamlParser.parse(text, problems);
+        return DescriptorReader.read(document, problems, source);
+    }
+
+    /** Reads descriptor text, named {@value #DEFAULT_FILE_NAME} in messages. */
+    public static ReleaseDescriptor parse(final String text) {
+        return parse(text, DEFAULT_FILE_NAME);
+    }
+
+    private static DescriptorException single(final String source, final String message) {
+        Problems problems = new Problems(source);
+        problems.add("", YamlNode.Origin.UNKNOWN, message);
+        return problems.toException();
+    }
+}

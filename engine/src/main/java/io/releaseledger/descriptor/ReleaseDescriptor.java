@@ -1,0 +1,72 @@
+package io.releaseledger.descriptor;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An application's release descriptor ({@code release-ledger.yaml}): its image repository and its environments in
+ * promotion order. Read with {@link DescriptorLoader}; always valid once built.
+ */
+public final class ReleaseDescriptor {
+    private final int schemaVersion;
+    private final String application;
+    private final String image;
+    private final List<EnvironmentSpec> environments;
+    private final String source;
+    private final YamlNode document;
+
+    ReleaseDescriptor(final int schemaVersion, final String application, final String image,
+            final List<EnvironmentSpec> environments, final String source, final YamlNode document) {
+        this.schemaVersion = schemaVersion;
+        this.application = application;
+        this.image = image;
+        this.environments = List.copyOf(environments);
+        this.source = source;
+        this.document = document;
+    }
+
+    public int getSchemaVersion() {
+        return schemaVersion;
+    }
+
+    public String getApplication() {
+        return application;
+    }
+
+    /** The image repository, without tag or digest: {@code registry.example.com:5000/shop}. */
+    public String getImage() {
+        return image;
+    }
+
+    /** The environments in promotion order. */
+    public List<EnvironmentSpec> getEnvironments() {
+        return environments;
+    }
+
+    public Optional<EnvironmentSpec> getEnvironment(final String name) {
+        return environments.stream().filter(e -> e.getName().equals(name)).findFirst();
+    }
+
+    /** Where the descriptor was read from (a file name, or what the caller said). */
+    public String getSource() {
+        return source;
+    }
+
+    /**
+     * This descriptor with single values replaced, for step parameters and command options:
+     * {@code environments.staging.strategy=recreate}, {@code environments.production.instances.count=2},
+     * {@code image=registry:5000/shop-canary}. Keys are dotted paths; an environment is named by its name, a list
+     * item by its index. The result is validated as a whole, like the file.
+     *
+     * @throws DescriptorException naming every bad key or value
+     */
+    public ReleaseDescriptor withOverrides(final Map<String, String> overrides) {
+        if (overrides.isEmpty()) {
+            return this;
+        }
+        Problems problems = new Problems(source + " with overrides");
+        YamlNode changed = Overrides.apply(document, overrides, problems);
+        return DescriptorReader.read(changed, problems, source);
+    }
+}
