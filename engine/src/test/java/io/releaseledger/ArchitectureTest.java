@@ -50,6 +50,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void shouldUseDockerJavaOnlyInItsAdapter() {
+        ONLY_THE_ADAPTER_SEES_DOCKER_JAVA.check(engine);
+    }
+
+    @Test
+    void shouldReadYamlOnlyInTheDescriptor() {
+        ONLY_THE_DESCRIPTOR_READS_YAML.check(engine);
+    }
+
+    @Test
+    void shouldKeepPortsFreeOfTheirAdapters() {
+        PORTS_DO_NOT_SEE_ADAPTERS.check(engine);
+    }
+
+    @Test
     void shouldKeepTheLedgerFreeOfGitAndUseCases() {
         LEDGER_STANDS_BELOW_USE_CASES.check(engine);
     }
@@ -66,7 +81,9 @@ class ArchitectureTest {
             .that().resideInAnyPackage("io.releaseledger.version..", "io.releaseledger.commits..",
                     "io.releaseledger.json..", "io.releaseledger.report..")
             .should().dependOnClassesThat().resideInAnyPackage("io.releaseledger.scm..", "io.releaseledger.semver..",
-                    "io.releaseledger.git..", "io.releaseledger.agent..", "io.releaseledger.ledger..")
+                    "io.releaseledger.git..", "io.releaseledger.agent..", "io.releaseledger.ledger..",
+                    "io.releaseledger.docker..", "io.releaseledger.registry..", "io.releaseledger.descriptor..",
+                    "io.releaseledger.loadbalancer..")
             .because("versions, commits, JSON and messages are the vocabulary every layer shares");
 
     private static final ArchRule USE_CASES_USE_THE_PORT = noClasses().that().resideInAnyPackage("io.releaseledger.semver..",
@@ -77,6 +94,24 @@ class ArchitectureTest {
     private static final ArchRule LEDGER_STANDS_BELOW_USE_CASES = noClasses()
             .that().resideInAPackage("io.releaseledger.ledger..")
             .should().dependOnClassesThat().resideInAnyPackage("io.releaseledger.scm..", "io.releaseledger.semver..",
-                    "io.releaseledger.git..", "io.releaseledger.agent..")
-            .because("the Jenkins controller owns the ledger and must load it without git or the use cases");
+                    "io.releaseledger.git..", "io.releaseledger.agent..", "io.releaseledger.docker..",
+                    "io.releaseledger.registry..", "io.releaseledger.descriptor..", "io.releaseledger.loadbalancer..")
+            .because("the Jenkins controller owns the ledger and must load it without git, Docker or the use cases");
+
+    private static final ArchRule ONLY_THE_ADAPTER_SEES_DOCKER_JAVA = noClasses()
+            .that().resideOutsideOfPackage("io.releaseledger.docker.javaclient..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..")
+            .because("docker-java is translated once, in its adapter; the Jenkins controller never loads it");
+
+    private static final ArchRule ONLY_THE_DESCRIPTOR_READS_YAML = noClasses()
+            .that().resideOutsideOfPackage("io.releaseledger.descriptor..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.snakeyaml..")
+            .because("the release descriptor is the only YAML the product reads");
+
+    private static final ArchRule PORTS_DO_NOT_SEE_ADAPTERS = noClasses()
+            .that().resideInAnyPackage("io.releaseledger.docker", "io.releaseledger.loadbalancer",
+                    "io.releaseledger.descriptor..", "io.releaseledger.registry..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.releaseledger.docker.javaclient..",
+                    "io.releaseledger.loadbalancer.haproxy..", "io.releaseledger.git..", "io.releaseledger.scm..")
+            .because("ports and the descriptor describe what is wanted; adapters know how");
 }
