@@ -5,6 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+export RELEASE_LEDGER_HOME="$work/ledger"   # keep the demo's ledger out of ~/.release-ledger
 
 git init -q --bare "$work/remote.git"
 git init -q -b main "$work/app"
@@ -24,3 +25,5 @@ echo "== ./release-ledger version";  "$root/release-ledger" version -C "$work/ap
 echo "== ./release-ledger tag";      "$root/release-ledger" tag -C "$work/app"
 echo "== tags on the remote";        git ls-remote --tags "$work/remote.git" | sed 's/^/   /'
 echo "== again (idempotent)";        "$root/release-ledger" tag -C "$work/app"
+echo "== the ledger recorded it";     "$root/release-ledger" history --application app
+echo "== and its hash chain";         "$root/release-ledger" verify --application app
