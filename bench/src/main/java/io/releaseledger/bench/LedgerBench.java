@@ -51,13 +51,13 @@ public final class LedgerBench {
                 Files.size(journal) >> 20, Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
-        Files.deleteIfExists(directory.resolve("checkpoint.json"));
+        Files.deleteIfExists(directory.resolve("checkpoint.bin"));
         long start = System.nanoTime();
         Messages notes = new Messages();
         Ledger.open(root, APPLICATION, notes).close();
         double cold = ms(start);
         System.out.printf("open without checkpoint (reads and verifies every line, then writes the checkpoint): %,.0f ms%n", cold);
-        System.out.printf("checkpoint.json: %,d KB%n", Files.size(directory.resolve("checkpoint.json")) >> 10);
+        System.out.printf("checkpoint.bin: %,d KB%n", Files.size(directory.resolve("checkpoint.bin")) >> 10);
 
         double[] opens = new double[7];
         for (int i = 0; i < opens.length; i++) {

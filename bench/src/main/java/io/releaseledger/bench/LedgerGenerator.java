@@ -47,7 +47,7 @@ public final class LedgerGenerator {
 
     static void generate(final Path directory, final long events, final int environments) throws Exception {
         Files.createDirectories(directory);
-        Files.deleteIfExists(directory.resolve("checkpoint.json"));
+        Files.deleteIfExists(directory.resolve("checkpoint.bin"));
         try (BufferedWriter out = Files.newBufferedWriter(directory.resolve("events.jsonl"), StandardCharsets.US_ASCII)) {
             new LedgerGenerator(out, events).run(environments);
         }

@@ -1,6 +1,5 @@
 package io.releaseledger.cli;
 
-import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.agent.SecretMask;
 import io.releaseledger.ledger.Ledger;
 import java.io.PrintWriter;
@@ -26,12 +25,6 @@ abstract class LedgerCommandBase implements Callable<Integer> {
     /** Runs the command on the open ledger; returns the exit code. */
     abstract int run(Ledger ledger, String application, Path ledgerRoot, PrintWriter out, PrintWriter err);
 
-    /** When the ledger cannot be opened: an exit code, or {@code null} to report the error as usual. */
-    Integer openFailed(final ReleaseLedgerException error, final String application, final Path ledgerRoot,
-            final PrintWriter out, final PrintWriter err) {
-        return null;
-    }
-
     /** Whether errors also go to stdout as {@code {"error": …}}. */
     boolean isJson() {
         return false;
@@ -50,15 +43,8 @@ abstract class LedgerCommandBase implements Callable<Integer> {
         try {
             Path ledgerRoot = ledgerOptions.root(root.getContext().getEnvironment());
             String application = ledgerOptions.existingApplication(ledgerRoot);
-            try {
-                ledger = Ledger.open(ledgerRoot, application);
-            } catch (ReleaseLedgerException e) {
-                Integer exitCode = openFailed(e, application, ledgerRoot, out, err);
-                if (exitCode != null) {
-                    return exitCode;
-                }
-                throw e;
-            }
+            // A damaged journal still opens (Ledger.isDamaged): each command reports it in its own way.
+            ledger = Ledger.open(ledgerRoot, application);
             return run(ledger, application, ledgerRoot, out, err);
         } catch (RuntimeException e) {
             String message = errors.report(e);

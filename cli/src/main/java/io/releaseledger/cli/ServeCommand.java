@@ -29,6 +29,10 @@ final class ServeCommand extends LedgerCommandBase {
         try (ReleasesServer server = ReleasesServer.start(ledger, bind, port)) {
             out.println(server.uri());
             out.flush();
+            if (ledger.isDamaged()) {
+                err.println(StatusCommand.damageWarning(ledger.view().state()));
+                err.flush();
+            }
             if (!root().isQuiet()) {
                 err.println("Serving the releases of " + LedgerText.clean(application) + " from " + ledgerRoot
                         + "; stop with Ctrl-C.");

@@ -31,6 +31,11 @@ final class StatusCommand extends LedgerCommandBase {
             final PrintWriter err) {
         Map<String, Object> state = ledger.view().state();
         if (json) {
+            String warning = damageWarning(state);
+            if (warning != null) {
+                err.println(warning);
+                err.flush();
+            }
             out.println(Json.writePretty(state));
         } else {
             out.print(render(state, Instant.now()));
@@ -42,6 +47,10 @@ final class StatusCommand extends LedgerCommandBase {
     static String render(final Map<String, Object> state, final Instant now) {
         String nl = System.lineSeparator();
         StringBuilder text = new StringBuilder();
+        String warning = damageWarning(state);
+        if (warning != null) {
+            text.append(warning).append(nl).append(nl);
+        }
         text.append("Application ").append(LedgerText.clean(state.get("application"))).append(": ")
                 .append(LedgerText.clean(state.get("events"))).append(" events").append(nl).append(nl);
         List<Map<String, Object>> environments = list(state.get("environments"));
@@ -109,6 +118,20 @@ final class StatusCommand extends LedgerCommandBase {
             }
         }
         return text.toString();
+    }
+
+    /**
+     * The loud line for a damaged journal ({@code integrity.intact} false in the state), or {@code null}: the state
+     * shown is then what was recorded before the damage.
+     */
+    static String damageWarning(final Map<String, Object> state) {
+        if (!(state.get("integrity") instanceof Map<?, ?> integrity) || !Boolean.FALSE.equals(integrity.get("intact"))) {
+            return null;
+        }
+        return "WARNING: THE LEDGER IS DAMAGED at line " + LedgerText.clean(integrity.get("line")) + " (seq "
+                + LedgerText.clean(integrity.get("seq")) + "): " + LedgerText.clean(integrity.get("problem"))
+                + ". What follows is what was recorded before the damage; no new event is recorded until an operator"
+                + " runs `release-ledger verify` and restores events.jsonl from a backup.";
     }
 
     @SuppressWarnings("unchecked")

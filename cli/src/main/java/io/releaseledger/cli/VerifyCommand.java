@@ -1,15 +1,9 @@
 package io.releaseledger.cli;
 
-import io.releaseledger.ReleaseLedgerException;
-import io.releaseledger.json.Json;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Verification;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,8 +15,6 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:the chain is intact", "1:failure: no such ledger, unreadable ledger", "2:usage error",
             "3:the ledger is damaged (edited, truncated, reordered)"})
 final class VerifyCommand extends LedgerCommandBase {
-    private static final Pattern DAMAGE = Pattern.compile("damaged at line (\\d+) \\(sequence (\\d+)\\)");
-
     @Option(names = "--json", description = "Print the JSON of the API's verify (GET api/verify) on stdout.")
     private boolean json;
 
@@ -31,35 +23,11 @@ final class VerifyCommand extends LedgerCommandBase {
         return json;
     }
 
-    /**
-     * The engine refuses to open a journal that is damaged before its end (it names file, line and sequence in
-     * its message); that is the answer verify has to give, so it is reported as damage, exit code 3.
-     */
-    @Override
-    Integer openFailed(final ReleaseLedgerException error, final String application, final Path ledgerRoot,
-            final PrintWriter out, final PrintWriter err) {
-        Matcher position = DAMAGE.matcher(String.valueOf(error.getMessage()));
-        if (!position.find()) {
-            return null;
-        }
-        long line = Long.parseLong(position.group(1));
-        long sequence = Long.parseLong(position.group(2));
-        if (json) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("intact", false);
-            result.put("line", line);
-            result.put("seq", sequence);
-            result.put("problem", error.getMessage());
-            out.println(Json.writePretty(result));
-        } else {
-            out.println("DAMAGED: line " + line + ", seq " + sequence + ": " + LedgerText.clean(error.getMessage()));
-        }
-        return ReleaseLedgerCli.DAMAGED;
-    }
-
     @Override
     int run(final Ledger ledger, final String application, final Path ledgerRoot, final PrintWriter out,
             final PrintWriter err) {
+        // The ledger opens even when its journal is damaged; verify re-reads the whole chain (and reports the
+        // damage found on open, such as a journal cut short behind its checkpoint).
         Verification verification = ledger.verify();
         if (json) {
             out.println(LedgerText.json(verification.toJson()));
@@ -70,7 +38,7 @@ final class VerifyCommand extends LedgerCommandBase {
             out.println("DAMAGED: line " + verification.getLine() + ", seq " + verification.getSequence() + ": "
                     + LedgerText.clean(verification.getProblem()));
             out.println("(" + verification.getEvents() + " events read; the ledger refuses new events until an operator"
-                    + " looks at " + ledgerRoot + ")");
+                    + " restores " + ledger.getDirectory().resolve("events.jsonl") + " from a backup)");
         }
         return verification.isIntact() ? 0 : ReleaseLedgerCli.DAMAGED;
     }

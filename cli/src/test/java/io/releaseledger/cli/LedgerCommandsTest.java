@@ -120,7 +120,7 @@ class LedgerCommandsTest {
         List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
         lines.set(6, lines.get(6).replace("Alice Example", "Mallory Example"));
         Files.write(journal, lines, StandardCharsets.UTF_8);
-        Files.deleteIfExists(root.resolve("shop").resolve("checkpoint.json"));
+        Files.deleteIfExists(root.resolve("shop").resolve("checkpoint.bin"));
 
         Cli.Result result = run("verify");
         Cli.Result json = run("verify", "--json");
@@ -129,6 +129,71 @@ class LedgerCommandsTest {
         assertThat(result.out).startsWith("DAMAGED: line 7, seq 7: ");
         assertThat(json.exitCode).isEqualTo(ReleaseLedgerCli.DAMAGED);
         assertThat(Json.parseObject(json.out)).containsEntry("intact", false);
+    }
+
+    /** Cuts the journal back to its first {@code lines} lines, behind the checkpoint the engine wrote. */
+    static void truncateJournal(final Path root, final int lines) throws IOException {
+        Path journal = root.resolve("shop").resolve("events.jsonl");
+        assertThat(root.resolve("shop").resolve("checkpoint.bin")).exists();
+        List<String> all = Files.readAllLines(journal, StandardCharsets.UTF_8);
+        Files.write(journal, all.subList(0, lines), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void verifyReportsAJournalCutShortBehindItsCheckpoint() throws IOException {
+        truncateJournal(root, 5);
+
+        Cli.Result result = run("verify");
+        Cli.Result json = run("verify", "--json");
+
+        assertThat(result.exitCode).as(result.toString()).isEqualTo(ReleaseLedgerCli.DAMAGED);
+        assertThat(result.out).startsWith("DAMAGED: line 6, seq 6: ").contains("truncated")
+                .contains("restores " + root.resolve("shop").resolve("events.jsonl") + " from a backup");
+        assertThat(json.exitCode).isEqualTo(ReleaseLedgerCli.DAMAGED);
+        assertThat(Json.parseObject(json.out)).containsEntry("intact", false).containsEntry("line", 6L)
+                .containsEntry("seq", 6L).containsEntry("events", 5L);
+    }
+
+    @Test
+    void verifyReportsAnEditBehindTheCheckpointAtItsLine() throws IOException {
+        Path journal = root.resolve("shop").resolve("events.jsonl");
+        List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
+        lines.set(6, lines.get(6).replace("Alice Example", "Mallory Example"));
+        Files.write(journal, lines, StandardCharsets.UTF_8);
+
+        Cli.Result result = run("verify");
+
+        assertThat(result.exitCode).as(result.toString()).isEqualTo(ReleaseLedgerCli.DAMAGED);
+        assertThat(result.out).startsWith("DAMAGED: line 7, seq 7: ");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void statusWarnsLoudlyAboutADamagedLedgerAndStillShowsIt() throws IOException {
+        truncateJournal(root, 5);
+
+        Cli.Result result = run("status");
+        Cli.Result json = run("status", "--json");
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.out).startsWith("WARNING: THE LEDGER IS DAMAGED at line 6 (seq 6): ")
+                .contains("release-ledger verify").contains("backup").contains("staging").contains("production");
+        assertThat(json.exitCode).as(json.toString()).isZero();
+        Map<String, Object> state = Json.parseObject(json.out);
+        assertThat(((Number) state.get("events")).intValue()).isEqualTo(LedgerFixture.EVENTS);
+        assertThat((Map<String, Object>) state.get("integrity")).containsEntry("intact", false)
+                .containsEntry("line", 6L).containsEntry("seq", 6L);
+        assertThat(json.err).contains("WARNING: THE LEDGER IS DAMAGED");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void statusOfAnIntactLedgerHasNoWarning() {
+        Cli.Result result = run("status");
+        Cli.Result json = run("status", "--json");
+
+        assertThat(result.out).doesNotContain("DAMAGED");
+        assertThat((Map<String, Object>) Json.parseObject(json.out).get("integrity")).isEqualTo(Map.of("intact", true));
     }
 
     @Test

@@ -1,36 +1,43 @@
 package io.releaseledger.ledger;
 
-import io.releaseledger.json.Json;
-
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
+import java.util.zip.CRC32;
 
 /**
- * {@code checkpoint.json}: the read model as of one event, with that event's sequence number, hash and the
- * journal's byte offset after it. A JSON envelope around the model in {@link ModelCodec}'s binary form
- * (deflated, base64). Written to a temporary file and moved into place atomically, so a reader sees the old
- * checkpoint or the new one, never half of one.
+ * {@code checkpoint.bin}: the read model as of one event, with that event's sequence number, hash and the
+ * journal's byte offset after it. Binary: a small header, then the model in {@link ModelCodec}'s sections, then
+ * a CRC-32 of those sections.
+ *
+ * <pre>
+ * int    magic "RLCP"           int    format version (2)
+ * UTF    application            long   sequence number of the last event
+ * UTF    its hash               long   journal byte offset after it
+ * sections (int length, bytes)… int 0  int CRC-32 of the sections' bytes
+ * </pre>
+ *
+ * Written to a temporary file, forced to disk and moved into place atomically, so a reader sees the old
+ * checkpoint or the new one, never half of one. A checkpoint of another format version, torn or unreadable, is
+ * not used: the ledger rebuilds it from the journal.
  */
 final class Checkpoint {
-    static final String FILE = "checkpoint.json";
-    private static final String FORMAT = "release-ledger-checkpoint";
-    private static final long VERSION = 1;
+    static final String FILE = "checkpoint.bin";
+    /** Where format 1 lived (a JSON envelope); removed when a new checkpoint is written. */
+    static final String LEGACY_FILE = "checkpoint.json";
+    static final int MAGIC = 0x524c4350; // "RLCP"
+    static final int VERSION = 2;
+    /** The byte holding the low byte of the format version (big-endian int after the magic). */
+    static final int VERSION_OFFSET = 7;
 
     final ReadModel model;
     final long offset;
@@ -46,37 +53,32 @@ final class Checkpoint {
 
     static void write(final Path directory, final String application, final ReadModel model, final long offset)
             throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (OutputStream out = new DeflaterOutputStream(bytes, deflater, 1 << 16)) {
-            ModelCodec.write(model, out);
-        } finally {
-            deflater.end();
-        }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("format", FORMAT);
-        json.put("version", VERSION);
-        json.put("application", application);
-        json.put("seq", model.lastSequence);
-        json.put("hash", model.lastHash);
-        json.put("offset", offset);
-        json.put("model", Base64.getEncoder().encodeToString(bytes.toByteArray()));
-        byte[] text = Json.write(json).getBytes(StandardCharsets.UTF_8);
         Path temporary = directory.resolve(FILE + ".tmp-" + ProcessHandle.current().pid() + "-"
                 + Thread.currentThread().getId());
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(text);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
+            try (FileOutputStream file = new FileOutputStream(temporary.toFile())) {
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file, 1 << 16));
+                out.writeInt(MAGIC);
+                out.writeInt(VERSION);
+                out.writeUTF(application);
+                out.writeLong(model.lastSequence);
+                out.writeUTF(model.lastHash);
+                out.writeLong(offset);
+                CRC32 crc = new CRC32();
+                ModelCodec.write(model, out, crc);
+                out.writeInt((int) crc.getValue());
+                out.flush();
+                file.getChannel().force(true);
             }
             Files.move(temporary, directory.resolve(FILE), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+        try {
+            Files.deleteIfExists(directory.resolve(LEGACY_FILE));
+        } catch (IOException e) {
+            // An old checkpoint nobody reads any more; it can stay.
         }
     }
 
@@ -84,64 +86,52 @@ final class Checkpoint {
      * Reads the checkpoint of an application.
      *
      * @return {@code null} when there is none
-     * @throws IOException or a runtime exception when it cannot be read or belongs to another application
+     * @throws IOException or a runtime exception when it cannot be read, is of another format or version, or
+     *         belongs to another application
      */
     static Checkpoint read(final Path directory, final String application) throws IOException {
-        String text;
+        Path file = directory.resolve(FILE);
+        long size;
+        InputStream stream;
         try {
-            text = Files.readString(directory.resolve(FILE), StandardCharsets.UTF_8);
+            stream = Files.newInputStream(file);
+            size = Files.size(file);
         } catch (NoSuchFileException e) {
             return null;
         }
-        Map<String, Object> json = Json.parseObject(text);
-        text = null;
-        if (!FORMAT.equals(json.get("format")) || !Long.valueOf(VERSION).equals(json.get("version"))) {
-            throw new IOException("not a checkpoint of this version");
-        }
-        if (!application.equals(json.get("application"))) {
-            throw new IOException("the checkpoint belongs to application '" + json.get("application") + "'");
-        }
-        if (!(json.get("seq") instanceof Long sequence) || !(json.get("offset") instanceof Long offset)
-                || !(json.get("hash") instanceof String hash) || !(json.get("model") instanceof String model)) {
-            throw new IOException("the checkpoint lacks seq, offset, hash or model");
-        }
-        byte[] bytes = Base64.getDecoder().decode(model);
-        json.clear();
-        ReadModel readModel;
-        byte[] raw;
-        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(bytes))) {
-            raw = in.readAllBytes();
-        }
-        readModel = ModelCodec.read(new UnsynchronizedInput(raw));
-        if (readModel.lastSequence != sequence || !readModel.lastHash.equals(hash)) {
-            throw new IOException("the checkpoint's model does not match its header");
-        }
-        return new Checkpoint(readModel, offset, sequence, hash);
-    }
-
-    /** A byte array as a stream without the per-byte lock of {@code ByteArrayInputStream}: millions of varints. */
-    private static final class UnsynchronizedInput extends InputStream {
-        private final byte[] bytes;
-        private int position;
-
-        UnsynchronizedInput(final byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        public int read() {
-            return position < bytes.length ? bytes[position++] & 0xff : -1;
-        }
-
-        @Override
-        public int read(final byte[] target, final int offset, final int length) {
-            if (position >= bytes.length) {
-                return -1;
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 1 << 16))) {
+            if (in.readInt() != MAGIC) {
+                throw new IOException("not a Release Ledger checkpoint");
             }
-            int count = Math.min(length, bytes.length - position);
-            System.arraycopy(bytes, position, target, offset, count);
-            position += count;
-            return count;
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new IOException("a checkpoint of format version " + version + ", which this version ("
+                        + VERSION + ") does not read");
+            }
+            String owner = in.readUTF();
+            if (!application.equals(owner)) {
+                throw new IOException("the checkpoint belongs to application '" + owner + "'");
+            }
+            long sequence = in.readLong();
+            String hash = in.readUTF();
+            long offset = in.readLong();
+            if (sequence < 0 || offset < 0) {
+                throw new IOException("the checkpoint's header is damaged");
+            }
+            CRC32 crc = new CRC32();
+            ReadModel model = ModelCodec.read(in, crc, size);
+            if (in.readInt() != (int) crc.getValue()) {
+                throw new IOException("the checkpoint's checksum does not match: it was damaged");
+            }
+            if (in.read() != -1) {
+                throw new IOException("the checkpoint has bytes after its end");
+            }
+            if (model.lastSequence != sequence || !model.lastHash.equals(hash)) {
+                throw new IOException("the checkpoint's model does not match its header");
+            }
+            return new Checkpoint(model, offset, sequence, hash);
+        } catch (EOFException e) {
+            throw new IOException("the checkpoint is incomplete", e);
         }
     }
 }

@@ -15,6 +15,12 @@ final class IntList {
         values = new int[Math.max(capacity, 4)];
     }
 
+    /** A list of the first {@code size} values of {@code values}, which it takes over. */
+    IntList(final int[] values, final int size) {
+        this.values = values;
+        this.size = size;
+    }
+
     void add(final int value) {
         if (size == values.length) {
             values = Arrays.copyOf(values, values.length + (values.length >> 1));

@@ -74,6 +74,7 @@ final class Journal implements AutoCloseable {
     private volatile long lastSequence;
     private volatile String lastHash = ZERO_HASH;
     private volatile ReleaseLedgerException damage;
+    private volatile Verification damageFound;
     private volatile boolean closed;
 
     private Journal(final Path directory, final String application, final Consumer<LedgerEvent> follower,
@@ -158,6 +159,7 @@ final class Journal implements AutoCloseable {
             this.lastSequence = sequence;
             this.lastHash = lastHash;
             this.damage = null;
+            this.damageFound = null;
             return null;
         });
     }
@@ -300,6 +302,17 @@ final class Journal implements AutoCloseable {
      * had already read.
      */
     Verification verify() {
+        return verify(lastSequence, lastHash, "had already been read");
+    }
+
+    /**
+     * As {@link #verify()}, and event {@code knownSequence} must be in the journal with hash {@code knownHash}
+     * (for example the last event a checkpoint recorded): a journal that ends before it was truncated, one that
+     * holds another event there was rewritten or replaced.
+     *
+     * @param knownBy how that event is known, for the problem text ("is recorded in the checkpoint")
+     */
+    Verification verify(final long knownSequence, final String knownHash, final String knownBy) {
         requireOpen();
         long size = locked(() -> {
             try {
@@ -308,7 +321,7 @@ final class Journal implements AutoCloseable {
                 throw ioFailure("read", e);
             }
         });
-        long known = lastSequence;
+        long known = knownSequence;
         JournalChain chain = new JournalChain(application);
         long lines = 0;
         String problem = null;
@@ -323,6 +336,12 @@ final class Journal implements AutoCloseable {
                     problem = chain.getProblem();
                     badLine = lines;
                     badSequence = chain.getProblemSequence();
+                } else if (problem == null && known > 0 && chain.getSequence() == known
+                        && !chain.getHash().equals(knownHash)) {
+                    problem = "event " + known + " is chained correctly but is not the event " + known + " that "
+                            + knownBy + " (its hash differs): the journal was rewritten or replaced";
+                    badLine = lines;
+                    badSequence = known;
                 }
             }
             if (reader.hasIncompleteTail() && problem == null) {
@@ -339,7 +358,7 @@ final class Journal implements AutoCloseable {
         }
         if (problem == null && chain.getSequence() < known) {
             return Verification.broken(lines, lines + 1, chain.getSequence() + 1, "the journal ends after event "
-                    + chain.getSequence() + " but event " + known + " had already been read: it was truncated");
+                    + chain.getSequence() + " but event " + known + " " + knownBy + ": it was truncated");
         }
         return problem == null ? Verification.intact(lines) : Verification.broken(lines, badLine, badSequence,
                 problem);
@@ -416,7 +435,13 @@ final class Journal implements AutoCloseable {
         }
     }
 
+    /** The damage the last catch-up or append found (what {@link #catchUp()} throws), or {@code null}. */
+    Verification getDamage() {
+        return damageFound;
+    }
+
     private ReleaseLedgerException damaged(final long line, final long sequence, final String problem) {
+        damageFound = Verification.broken(lastSequence, line, sequence, problem);
         damage = new ReleaseLedgerException("The ledger journal " + file + " is damaged at line " + line
                 + " (sequence " + sequence + "): " + problem + ". Nothing was changed, and the ledger refuses to "
                 + "record events until an operator looks: run verify, then restore " + file + " from a backup.");

@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /**
  * The ledger of one application: its journal plus the read model kept up to date from it, restored from
- * {@code checkpoint.json} on open. Safe for several threads; several processes may open the same ledger.
+ * {@code checkpoint.bin} on open. Safe for several threads; several processes may open the same ledger.
  *
  * <pre>{@code
  * try (Ledger ledger = Ledger.open(root, "shop")) {
@@ -38,6 +38,9 @@ public final class Ledger implements AutoCloseable {
     private Journal journal;
     private ReadModel model;
     private long checkpointSequence;
+    private Verification damage;
+    private long knownSequence;
+    private String knownHash;
     private boolean allowChangeRequests;
     private List<String> environmentOrder = List.of();
     private int checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
@@ -59,7 +62,9 @@ public final class Ledger implements AutoCloseable {
      * {@code root/<application, percent-encoded>}; what it has to say (a checkpoint rebuilt, a torn line set
      * aside) goes to {@code notes}.
      *
-     * @throws ReleaseLedgerException when the directory cannot be created or the journal is damaged
+     * A damaged journal does not stop the ledger from opening: see {@link #isDamaged()}.
+     *
+     * @throws ReleaseLedgerException when the directory or the journal cannot be created or read
      */
     public static Ledger open(final Path root, final String application, final Messages notes) {
         Path directory = root.resolve(ApplicationNames.encode(application));
@@ -103,27 +108,75 @@ public final class Ledger implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             problem = "it cannot be read (" + e.getMessage() + ")";
         }
-        model = checkpoint == null ? new ReadModel() : checkpoint.model;
+        model = new ReadModel();
         journal = Journal.open(directory, application, this::follow, notes);
         if (checkpoint != null) {
             try {
                 journal.seek(checkpoint.offset, checkpoint.sequence, checkpoint.hash);
+                model = checkpoint.model;
                 checkpointSequence = checkpoint.sequence;
             } catch (ReleaseLedgerException e) {
-                problem = "it does not match the journal (" + e.getMessage() + ")";
-                journal.close();
-                model = new ReadModel();
-                journal = Journal.open(directory, application, this::follow, notes);
+                // A checkpoint that is sound in itself recorded an event the journal no longer holds where it was:
+                // the journal was truncated or rewritten, unless the whole chain still holds that event.
+                Verification found = journal.verify(checkpoint.sequence, checkpoint.hash,
+                        "is recorded in the checkpoint " + directory.resolve(Checkpoint.FILE));
+                if (!found.isIntact()) {
+                    model = checkpoint.model;
+                    checkpointSequence = checkpoint.sequence;
+                    knownSequence = checkpoint.sequence;
+                    knownHash = checkpoint.hash;
+                    damaged(found);
+                    return;
+                }
+                problem = "its byte offset no longer matches the journal, although the journal still holds the "
+                        + "events it recorded (" + e.getMessage() + ")";
             }
         }
-        journal.catchUp();
+        catchUp();
         if (problem != null) {
             notes.warning("Ledger %s: the checkpoint %s was not used because %s; the read model was rebuilt "
                     + "from all %d events of the journal.", application, directory.resolve(Checkpoint.FILE),
                     problem, model.lastSequence);
         }
-        if (problem != null || model.lastSequence - checkpointSequence >= checkpointInterval) {
+        if (damage == null && (problem != null || model.lastSequence - checkpointSequence >= checkpointInterval)) {
             writeCheckpoint();
+        }
+    }
+
+    /** Reads what other processes appended; damage found there puts the ledger in its damaged state. */
+    private void catchUp() {
+        if (damage != null) {
+            return;
+        }
+        try {
+            journal.catchUp();
+        } catch (ReleaseLedgerException e) {
+            if (journal.getDamage() == null) {
+                throw e;
+            }
+            damaged(journal.getDamage());
+        }
+    }
+
+    private void damaged(final Verification found) {
+        if (damage != null) {
+            return;
+        }
+        damage = found;
+        notes.error("%s", damageMessage());
+    }
+
+    private String damageMessage() {
+        Path file = directory.resolve(JOURNAL_FILE);
+        return "Ledger " + application + ": the journal " + file + " is damaged at line " + damage.getLine()
+                + " (sequence " + damage.getSequence() + "): " + damage.getProblem() + ". The ledger shows what "
+                + "was recorded before the damage and refuses to record events until an operator looks: run "
+                + "`release-ledger verify`, then restore " + file + " from a backup.";
+    }
+
+    private void refuseWhenDamaged() {
+        if (damage != null) {
+            throw new ReleaseLedgerException(damageMessage());
         }
     }
 
@@ -167,7 +220,8 @@ public final class Ledger implements AutoCloseable {
      * {@link #lock} and {@link #unlock}, which check that the lock is free or held.
      *
      * @throws ReleaseLedgerException if a change request may not record this type, the type is a lock event,
-     *         or the journal refuses (damaged, not writable)
+     *         or the journal refuses (damaged: the message names file, line and sequence number; not
+     *         writable)
      */
     public LedgerEvent append(final EventDraft draft) {
         if (EventTypes.ENVIRONMENT_LOCKED.equals(draft.getType())
@@ -186,7 +240,17 @@ public final class Ledger implements AutoCloseable {
                     + application + "'; record it in that application's ledger.");
         }
         synchronized (monitor) {
-            LedgerEvent event = journal.append(draft, checkUnderLock);
+            refuseWhenDamaged();
+            LedgerEvent event;
+            try {
+                event = journal.append(draft, checkUnderLock);
+            } catch (ReleaseLedgerException e) {
+                if (journal.getDamage() == null) {
+                    throw e;
+                }
+                damaged(journal.getDamage());
+                throw new ReleaseLedgerException(damageMessage(), e);
+            }
             checkpointIfDue();
             return event;
         }
@@ -276,21 +340,44 @@ public final class Ledger implements AutoCloseable {
     /** Catches up with what other processes appended and returns the view the Releases API serves. */
     public LedgerView view() {
         synchronized (monitor) {
-            journal.catchUp();
+            catchUp();
             checkpointIfDue();
-            return new LedgerView(application, model, monitor, environmentOrder, clock);
+            return new LedgerView(application, model, monitor, environmentOrder, clock, damage);
         }
     }
 
-    /** Checks the hash chain of the whole journal. */
+    /**
+     * Checks the hash chain of the whole journal, and that it still holds the events this ledger read or its
+     * checkpoint recorded. A damaged ledger stays damaged until it is opened again, so its damage is reported
+     * even when the journal was restored meanwhile.
+     */
     public Verification verify() {
         synchronized (monitor) {
-            return journal.verify();
+            Verification verification = knownSequence > 0 ? journal.verify(knownSequence, knownHash,
+                    "is recorded in the checkpoint " + directory.resolve(Checkpoint.FILE)) : journal.verify();
+            return verification.isIntact() && damage != null ? damage : verification;
+        }
+    }
+
+    /**
+     * Whether the journal is damaged (edited, truncated, reordered, replaced): the ledger then serves what was
+     * recorded before the damage and refuses to record events.
+     */
+    public boolean isDamaged() {
+        synchronized (monitor) {
+            return damage != null;
+        }
+    }
+
+    /** Where and how the journal is damaged: the first bad line, its sequence number and the problem; {@code null} when it is not. */
+    public Verification getDamage() {
+        synchronized (monitor) {
+            return damage;
         }
     }
 
     private void checkpointIfDue() {
-        if (model.lastSequence - checkpointSequence >= checkpointInterval) {
+        if (damage == null && model.lastSequence - checkpointSequence >= checkpointInterval) {
             writeCheckpoint();
         }
     }
@@ -314,7 +401,7 @@ public final class Ledger implements AutoCloseable {
                 return;
             }
             try {
-                if (model.lastSequence != checkpointSequence) {
+                if (damage == null && model.lastSequence != checkpointSequence) {
                     writeCheckpoint();
                 }
             } finally {

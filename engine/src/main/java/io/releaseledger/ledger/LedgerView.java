@@ -30,9 +30,11 @@ public final class LedgerView {
     private final Object monitor;
     private final List<String> environmentOrder;
     private final Clock clock;
+    private final Verification damage;
 
     LedgerView(final String application, final ReadModel model, final Object monitor,
-            final List<String> environmentOrder, final Clock clock) {
+            final List<String> environmentOrder, final Clock clock, final Verification damage) {
+        this.damage = damage;
         this.application = application;
         this.model = model;
         this.monitor = monitor;
@@ -48,6 +50,7 @@ public final class LedgerView {
             state.put("events", model.lastSequence);
             state.put("lastHash", model.lastHash);
             state.put("generatedAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+            state.put("integrity", integrity());
             List<String> names = environmentNames();
             List<Object> environments = new ArrayList<>();
             for (String name : names) {
@@ -67,6 +70,22 @@ public final class LedgerView {
             state.put("badReleases", badReleases);
             return state;
         }
+    }
+
+    /**
+     * The {@code integrity} of {@code api/state}: {@code {"intact": true}}, or for a damaged journal
+     * {@code {"intact": false, "line", "seq", "problem"}} (the first bad line); the rest of the state is then
+     * what was recorded before the damage.
+     */
+    public Map<String, Object> integrity() {
+        Map<String, Object> integrity = new LinkedHashMap<>();
+        integrity.put("intact", damage == null);
+        if (damage != null) {
+            integrity.put("line", damage.getLine());
+            integrity.put("seq", damage.getSequence());
+            integrity.put("problem", damage.getProblem());
+        }
+        return integrity;
     }
 
     /**

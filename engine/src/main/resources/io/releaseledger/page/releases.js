@@ -273,6 +273,10 @@
       this.error = el('p', 'rl-error');
       this.error.setAttribute('role', 'alert');
       this.error.hidden = true;
+      // Shown while api/state says the journal is damaged (integrity.intact false).
+      this.damage = el('div', 'rl-damage');
+      this.damage.setAttribute('role', 'alert');
+      this.damage.hidden = true;
 
       this.environments = el('div', 'rl-environments');
       this.pending = el('section', 'rl-section rl-pending');
@@ -297,6 +301,7 @@
       append(this.root, [
         el('header', 'rl-header', [el('div', 'rl-heading', [this.title, this.summary]), actions]),
         this.error,
+        this.damage,
         el('section', 'rl-section', [el('h3', null, 'Environments'), this.environments]),
         this.pending, this.bad, history]);
     }
@@ -343,8 +348,24 @@
       }
     }
 
+    renderIntegrity(integrity) {
+      clear(this.damage);
+      if (!integrity || integrity.intact !== false) {
+        this.damage.hidden = true;
+        return;
+      }
+      this.damage.hidden = false;
+      append(this.damage, [
+        el('strong', 'rl-damage-title', 'The ledger is damaged'),
+        el('p', 'rl-damage-where', 'At line ' + String(integrity.line) + ' (seq ' + String(integrity.seq) + '): '
+          + String(integrity.problem ?? '')),
+        el('p', 'rl-damage-what', 'This page shows what was recorded before the damage. No new event is recorded '
+          + 'until an operator runs release-ledger verify and restores the journal (events.jsonl) from a backup.')]);
+    }
+
     renderState() {
       const state = this.state;
+      this.renderIntegrity(state.integrity);
       clear(this.title);
       append(this.title, ['Releases', state.application ? ' — ' : '', state.application ? el('span', 'rl-application', state.application) : null]);
       clear(this.summary);

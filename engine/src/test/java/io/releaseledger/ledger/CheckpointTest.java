@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The read model restored from {@code checkpoint.json} equals the one rebuilt from the journal. */
+/** The read model restored from {@code checkpoint.bin} equals the one rebuilt from the journal. */
 class CheckpointTest {
     @TempDir
     Path root;
@@ -71,7 +71,7 @@ class CheckpointTest {
         try (Ledger ledger = Ledger.open(root, "shop").setCheckpointInterval(5)) {
             new LedgerFixture(ledger).at(30).deploy("staging", "d9", "1.6.0", "c160");
         }
-        Files.writeString(checkpoint().resolveSibling("saved"), Files.readString(checkpoint()));
+        Files.copy(checkpoint(), checkpoint().resolveSibling("saved"));
         try (Ledger ledger = Ledger.open(root, "shop")) {
             assertThat(ledger.view().state()).containsEntry("events", 18L);
         }
@@ -93,23 +93,29 @@ class CheckpointTest {
             LedgerViewTest.release(ledger);
             expected = everything(ledger);
         }
-        String good = Files.readString(checkpoint());
-        for (String damaged : List.of(good.substring(0, good.length() / 2), "", "{\"format\": 1}",
-                good.replace("\"application\":\"shop\"", "\"application\":\"other\""),
-                good.substring(0, good.length() - 40) + "AAAA" + good.substring(good.length() - 36))) {
-            Files.writeString(checkpoint(), damaged, StandardCharsets.UTF_8);
+        byte[] good = Files.readAllBytes(checkpoint());
+        byte[] otherApplication = good.clone();
+        otherApplication[13] = 'q'; // "shop" after magic, version and the UTF length
+        byte[] flipped = good.clone();
+        for (int i = good.length / 2; i < good.length / 2 + 4; i++) {
+            flipped[i] ^= 0x55;
+        }
+        for (byte[] damaged : List.of(java.util.Arrays.copyOf(good, good.length / 2), new byte[0],
+                "{\"format\": 1}".getBytes(StandardCharsets.UTF_8), otherApplication, flipped,
+                java.util.Arrays.copyOf(good, good.length + 3))) {
+            Files.write(checkpoint(), damaged);
             Messages notes = new Messages();
             try (Ledger ledger = Ledger.open(root, "shop", notes)) {
                 assertThat(everything(ledger)).isEqualTo(expected);
             }
             assertThat(notes.getAll()).extracting(Message::getLevel).containsExactly(Message.Level.WARNING);
             assertThat(notes.getAll().get(0).getText()).contains("checkpoint").contains("rebuilt from all 16 events");
-            assertThat(Files.readString(checkpoint())).isEqualTo(good);
+            assertThat(Files.readAllBytes(checkpoint())).isEqualTo(good);
         }
     }
 
     @Test
-    void shouldRebuildWhenTheCheckpointDoesNotMatchTheJournal() throws Exception {
+    void shouldReportTheJournalDamagedWhenItDoesNotHoldWhatAValidCheckpointRecorded() throws Exception {
         try (Ledger ledger = Ledger.open(root, "shop")) {
             LedgerViewTest.release(ledger);
         }
@@ -119,14 +125,39 @@ class CheckpointTest {
         }
         Files.copy(foreign.resolve("shop").resolve(Checkpoint.FILE), checkpoint(),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        byte[] copied = Files.readAllBytes(checkpoint());
         Messages notes = new Messages();
 
         try (Ledger ledger = Ledger.open(root, "shop", notes)) {
+            assertThat(ledger.isDamaged()).isTrue();
+            assertThat(ledger.getDamage().getLine()).isEqualTo(2);
+            assertThat(ledger.getDamage().getSequence()).isEqualTo(2);
+            assertThat(ledger.getDamage().getProblem()).contains("rewritten or replaced");
             Map<String, Object> state = ledger.view().state();
-            assertThat(state).containsEntry("events", 16L);
-            assertThat((List<?>) state.get("environments")).hasSize(2);
+            assertThat(state).containsEntry("events", 2L);
+            assertThat(state.get("integrity")).isEqualTo(Map.of("intact", false, "line", 2L, "seq", 2L, "problem", ledger.getDamage().getProblem()));
+        }
+        assertThat(notes.getAll()).extracting(Message::getLevel).containsExactly(Message.Level.ERROR);
+        assertThat(Files.readAllBytes(checkpoint())).isEqualTo(copied);
+    }
+
+    @Test
+    void shouldRebuildWhenTheCheckpointIsOfAnotherFormatVersion() throws Exception {
+        List<Object> expected;
+        try (Ledger ledger = Ledger.open(root, "shop")) {
+            LedgerViewTest.release(ledger);
+            expected = everything(ledger);
+        }
+        byte[] good = Files.readAllBytes(checkpoint());
+        byte[] future = good.clone();
+        future[Checkpoint.VERSION_OFFSET] = 99;
+        Files.write(checkpoint(), future);
+        Messages notes = new Messages();
+        try (Ledger ledger = Ledger.open(root, "shop", notes)) {
+            assertThat(everything(ledger)).isEqualTo(expected);
         }
         assertThat(notes.getAll()).hasSize(1);
-        assertThat(notes.getAll().get(0).getText()).contains("does not match the journal");
+        assertThat(notes.getAll().get(0).getText()).contains("version 99").contains("rebuilt from all 16 events");
+        assertThat(Files.readAllBytes(checkpoint())).isEqualTo(good);
     }
 }

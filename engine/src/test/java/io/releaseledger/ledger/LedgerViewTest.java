@@ -59,7 +59,7 @@ class LedgerViewTest {
             String image = """
                     {"repository": "registry.example/shop", "tag": "1.5.0", "digest": "sha256:1f5f0"}""";
             assertThat(normalized(state)).isEqualTo(Json.parse("""
-                    {"application": "shop", "events": 16, "lastHash": "%s", "generatedAt": "2026-11-22T12:00:00Z",
+                    {"application": "shop", "events": 16, "lastHash": "%s", "generatedAt": "2026-11-22T12:00:00Z", "integrity": {"intact": true},
                      "environments": [
                        {"name": "staging",
                         "current": {"version": "1.5.0", "tag": "v1.5.0", "commit": "c150",
