@@ -1,0 +1,25 @@
+package io.releaseledger.health;
+
+/**
+ * One check of a {@link HealthGate}: asked again and again until it passes or the gate gives up. A check reports a
+ * failure as a failed {@link CheckResult}; it throws only for a bug.
+ */
+public interface HealthCheck {
+    /** A short name for messages and the ledger, such as {@code http /health}. */
+    String getName();
+
+    /** {@code http}, {@code tcp} or {@code container}. */
+    String getKind();
+
+    /** Checks the target once. */
+    CheckResult run(CheckTarget target);
+
+    /**
+     * The check for one run of a gate. Checks that compare what they see over time (the container check counts
+     * restarts) return a fresh copy, so one gate can be used for many instances, even at once; the others return
+     * themselves.
+     */
+    default HealthCheck session() {
+        return this;
+    }
+}

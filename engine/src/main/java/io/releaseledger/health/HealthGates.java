@@ -1,0 +1,83 @@
+package io.releaseledger.health;
+
+import io.releaseledger.descriptor.ContainerCheckSpec;
+import io.releaseledger.descriptor.HealthCheckSpec;
+import io.releaseledger.descriptor.HealthGateSpec;
+import io.releaseledger.descriptor.HttpCheckSpec;
+import io.releaseledger.descriptor.TcpCheckSpec;
+import io.releaseledger.docker.ContainerEngine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/** Builds {@link HealthGate}s from the descriptor's {@code healthGate}. */
+public final class HealthGates {
+    private static final List<String> INSTANCE_PLACEHOLDERS = List.of("{environment}", "{host}", "{instance}");
+
+    private HealthGates() {
+    }
+
+    /**
+     * The gate of a descriptor whose check URLs and addresses use only {@code {address}} and {@code {port}} (the
+     * target's); for {@code {environment}}, {@code {host}} or {@code {instance}} use the other {@code from}.
+     *
+     * @param engine the Docker engine of the host the instances run on, for the container check
+     * @throws IllegalArgumentException when a check uses one of those other placeholders
+     */
+    public static HealthGate from(final HealthGateSpec spec, final ContainerEngine engine) {
+        return build(spec, engine, template -> {
+            for (String placeholder : INSTANCE_PLACEHOLDERS) {
+                if (template.contains(placeholder)) {
+                    throw new IllegalArgumentException("'" + template + "' uses " + placeholder
+                            + ": build the gate with HealthGates.from(spec, engine, environment, host, instance)");
+                }
+            }
+            return template;
+        });
+    }
+
+    /**
+     * The gate for one instance: {@code {environment}}, {@code {host}} (the host's short name) and {@code {instance}}
+     * (from 1) are filled in here, {@code {address}} and {@code {port}} from the {@link CheckTarget}.
+     */
+    public static HealthGate from(final HealthGateSpec spec, final ContainerEngine engine, final String environment,
+            final String host, final int instance) {
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(host, "host");
+        return build(spec, engine, template -> template.replace("{environment}", environment)
+                .replace("{host}", host).replace("{instance}", Integer.toString(instance)));
+    }
+
+    private static HealthGate build(final HealthGateSpec spec, final ContainerEngine engine,
+            final UnaryOperator<String> fill) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(engine, "engine");
+        List<HealthCheck> checks = new ArrayList<>();
+        for (HealthCheckSpec check : spec.getChecks()) {
+            checks.add(check(check, engine, fill));
+        }
+        return new HealthGate(checks, spec.getTimeout(), spec.getInterval());
+    }
+
+    private static HealthCheck check(final HealthCheckSpec spec, final ContainerEngine engine,
+            final UnaryOperator<String> fill) {
+        switch (spec.getType()) {
+            case HTTP:
+                HttpCheckSpec http = (HttpCheckSpec) spec;
+                return new HttpCheck(fill.apply(http.getUrl())).setName(HttpCheck.KIND + " " + http.getUrl())
+                        .setExpectedStatus(http.getExpectedStatus()).setTimeout(http.getTimeout());
+            case TCP:
+                TcpCheckSpec tcp = (TcpCheckSpec) spec;
+                return new TcpCheck(fill.apply(tcp.getAddress())).setName(TcpCheck.KIND + " " + tcp.getAddress())
+                        .setTimeout(tcp.getTimeout());
+            case CONTAINER:
+                ContainerCheckSpec container = (ContainerCheckSpec) spec;
+                return new ContainerCheck(engine).setHealthy(container.isHealthy())
+                        .setStableFor(container.getStableFor());
+            default:
+                throw new IllegalArgumentException("unknown check type " + spec.getType());
+        }
+    }
+}
