@@ -21,6 +21,10 @@
 #                                (default /var/lib/release-ledger-test-services)
 #   RELEASE_LEDGER_REGISTRY      registry address host:port (default 127.0.0.1:5000; must be loopback)
 #   RELEASE_LEDGER_TEST_IMAGE    name of the test image (default release-ledger-test/busybox-httpd:1)
+#   RELEASE_LEDGER_SERVICES_STARTED_FILE
+#                                when set, `start` appends to this file the name of each service it starts
+#                                (docker, registry), and `stop` stops only the services named there: so a
+#                                CI run leaves alone what was already running before it
 set -euo pipefail
 
 STATE_DIR=${RELEASE_LEDGER_SERVICES_DIR:-/var/lib/release-ledger-test-services}
@@ -143,6 +147,7 @@ start_docker() {
       --pidfile="$STATE_DIR/dockerd.daemon.pid" \
       </dev/null >"$STATE_DIR/dockerd.log" 2>&1 9>&- &
     echo $! >"$STATE_DIR/dockerd.pid"
+    note_started docker
   fi
   local i
   for ((i = 0; i < 120; i++)); do
@@ -230,6 +235,7 @@ EOF
     log "registry: starting docker-registry on $REGISTRY (log: $STATE_DIR/registry.log)"
     setsid nohup docker-registry serve "$dir/config.yml" </dev/null >"$STATE_DIR/registry.log" 2>&1 9>&- &
     echo $! >"$STATE_DIR/registry.pid"
+    note_started registry
   fi
   local i
   for ((i = 0; i < 60; i++)); do
@@ -248,6 +254,18 @@ EOF
 }
 
 # ---------------------------------------------------------------- stop
+
+# note_started NAME: remember, for a `stop` of this run only, that this invocation started NAME
+note_started() {
+  [[ -n "${RELEASE_LEDGER_SERVICES_STARTED_FILE:-}" ]] && echo "$1" >>"$RELEASE_LEDGER_SERVICES_STARTED_FILE"
+  return 0
+}
+
+# stops NAME: whether `stop` should stop NAME (everything this script started, or only this run's)
+stops() {
+  [[ -z "${RELEASE_LEDGER_SERVICES_STARTED_FILE:-}" ]] && return 0
+  [[ -f "$RELEASE_LEDGER_SERVICES_STARTED_FILE" ]] && grep -qx "$1" "$RELEASE_LEDGER_SERVICES_STARTED_FILE"
+}
 
 # stop_pid FILE NAME LABEL: stop the process this script started, if it still runs
 stop_pid() {
@@ -298,9 +316,9 @@ cmd_stop() {
   fi
   exec 9>"$STATE_DIR/lock"
   flock 9
-  stop_pid "$STATE_DIR/registry.pid" docker-registry registry
+  if stops registry; then stop_pid "$STATE_DIR/registry.pid" docker-registry registry; else log "registry: left running (not started by this run)"; fi
   # dockerd stops its containers and its own containerd on SIGTERM.
-  stop_pid "$STATE_DIR/dockerd.pid" dockerd docker
+  if stops docker; then stop_pid "$STATE_DIR/dockerd.pid" dockerd docker; else log "docker: left running (not started by this run)"; fi
   log "stopped what this script had started"
 }
 
