@@ -10,6 +10,8 @@ public final class EventTypes {
     public static final String RELEASE_PROMOTED = "release.promoted";
     public static final String RELEASE_ROLLED_BACK = "release.rolledback";
     public static final String RELEASE_MARKED_BAD = "release.marked-bad";
+    /** A bad mark cleared by someone allowed to; data {@code version}, {@code reason}. */
+    public static final String RELEASE_BAD_CLEARED = "release.bad-cleared";
     public static final String ENVIRONMENT_LOCKED = "environment.locked";
     public static final String ENVIRONMENT_UNLOCKED = "environment.unlocked";
 
@@ -19,7 +21,7 @@ public final class EventTypes {
     /**
      * Whether builds of change requests may append this type only when the administrator allows it:
      * {@code deployment.*}, {@code environment.*}, {@code release.promoted}, {@code release.rolledback} and
-     * {@code release.marked-bad}.
+     * {@code release.marked-bad}, {@code release.bad-cleared}.
      */
     public static boolean isRestrictedForChangeRequests(final String type) {
         if (type == null) {
@@ -27,14 +29,14 @@ public final class EventTypes {
         }
         return type.startsWith("deployment.") || type.startsWith("environment.")
                 || RELEASE_PROMOTED.equals(type) || RELEASE_ROLLED_BACK.equals(type)
-                || RELEASE_MARKED_BAD.equals(type);
+                || RELEASE_MARKED_BAD.equals(type) || RELEASE_BAD_CLEARED.equals(type);
     }
 
     /** Whether this version knows the type. Unknown types are kept and listed, never dropped. */
     public static boolean isKnown(final String type) {
         return switch (type == null ? "" : type) {
             case VERSION_TAGGED, DEPLOYMENT_STARTED, DEPLOYMENT_SUCCEEDED, DEPLOYMENT_FAILED, CHECK_RECORDED,
-                    RELEASE_PROMOTED, RELEASE_ROLLED_BACK, RELEASE_MARKED_BAD, ENVIRONMENT_LOCKED,
+                    RELEASE_PROMOTED, RELEASE_ROLLED_BACK, RELEASE_MARKED_BAD, RELEASE_BAD_CLEARED, ENVIRONMENT_LOCKED,
                     ENVIRONMENT_UNLOCKED -> true;
             default -> false;
         };

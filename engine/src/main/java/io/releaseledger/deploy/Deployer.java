@@ -1,0 +1,439 @@
+package io.releaseledger.deploy;
+
+import io.releaseledger.descriptor.EnvironmentSpec;
+import io.releaseledger.descriptor.ReleaseDescriptor;
+import io.releaseledger.descriptor.SecretReference;
+import io.releaseledger.docker.ContainerEngine;
+import io.releaseledger.docker.ContainerEngineException;
+import io.releaseledger.docker.ContainerState;
+import io.releaseledger.health.CheckTarget;
+import io.releaseledger.health.GateResult;
+import io.releaseledger.health.HealthGates;
+import io.releaseledger.ledger.EventTypes;
+import io.releaseledger.loadbalancer.DrainResult;
+import io.releaseledger.loadbalancer.LoadBalancer;
+import io.releaseledger.loadbalancer.ServerState;
+import io.releaseledger.registry.RegistryCredentials;
+import io.releaseledger.report.Messages;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Executes a {@link DeploymentPlan}: batch after batch, each instance is taken out of the load balancer (drained
+ * until its sessions end), its container replaced by one of the new image (same name, same port, labelled), checked
+ * by the health gate on its own address, and put back once the load balancer's own check passes. Without a load
+ * balancer the container is simply recreated.
+ *
+ * <p>On any failure the previous release is restored on every instance already changed, in reverse order, and every
+ * server of the plan is put back to ready whatever happens; then a {@link DeploymentException} names the instance
+ * and the cause. The recorder receives {@code deployment.started}, {@code check.recorded}, and
+ * {@code deployment.succeeded} or {@code deployment.failed} plus {@code release.rolledback} (automatic).
+ */
+public final class Deployer {
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final ReleaseDescriptor descriptor;
+    private final EnvironmentSpec environment;
+    private final DeployTargets targets;
+    private DeploymentRecorder recorder = (type, env, data) -> { };
+    private DeploymentListener listener = new DeploymentListener() { };
+    private Messages messages = new Messages();
+    private Function<SecretReference, String> secrets = ContainerFactory::fromProcessEnvironment;
+    private RegistryCredentials registryCredentials;
+    private Path workspace = Path.of(".");
+    private Duration stopTimeout = Duration.ofSeconds(10);
+    private String lockId;
+
+    public Deployer(final ReleaseDescriptor descriptor, final String environment, final DeployTargets targets) {
+        this.descriptor = descriptor;
+        this.environment = descriptor.getEnvironment(environment).orElseThrow(() -> new DeploymentException(
+                "The descriptor has no environment '" + environment + "'."));
+        this.targets = targets;
+    }
+
+    public Deployer setRecorder(final DeploymentRecorder recorder) {
+        this.recorder = recorder;
+        return this;
+    }
+
+    public Deployer setListener(final DeploymentListener listener) {
+        this.listener = listener;
+        return this;
+    }
+
+    public Deployer setMessages(final Messages messages) {
+        this.messages = messages;
+        return this;
+    }
+
+    /** Resolves secret references of the container's environment; default: {@code {env: VAR}} from this process. */
+    public Deployer setSecrets(final Function<SecretReference, String> secrets) {
+        this.secrets = secrets;
+        return this;
+    }
+
+    public Deployer setRegistryCredentials(final RegistryCredentials registryCredentials) {
+        this.registryCredentials = registryCredentials;
+        return this;
+    }
+
+    /** Where env files are read from. */
+    public Deployer setWorkspace(final Path workspace) {
+        this.workspace = workspace;
+        return this;
+    }
+
+    /** How long a container has to stop before it is killed (default 10 s). */
+    public Deployer setStopTimeout(final Duration stopTimeout) {
+        this.stopTimeout = stopTimeout;
+        return this;
+    }
+
+    /** The environment lock the deploy runs under, recorded in {@code deployment.started}. */
+    public Deployer setLockId(final String lockId) {
+        this.lockId = lockId;
+        return this;
+    }
+
+    /**
+     * Deploys the plan, or restores what ran before and throws.
+     *
+     * @throws DeploymentException naming the instance and the cause, after the restore
+     */
+    public DeploymentResult deploy(final DeploymentPlan plan) {
+        long start = System.nanoTime();
+        ContainerFactory factory = new ContainerFactory(plan.getApplication(), environment, secrets, workspace);
+        recorder.record(EventTypes.DEPLOYMENT_STARTED, plan.getEnvironment(),
+                DeploymentEvents.started(plan, lockId, factory.configurationHashes()));
+        messages.info("Deploying %s %s to %s (%s), %s in %d batch(es) of %d instance(s)", plan.getApplication(),
+                plan.getVersion(), plan.getEnvironment(), plan.getImage(), plan.getStrategy(), plan.getBatches().size(),
+                plan.getInstances().size());
+        List<PlannedInstance> changed = new ArrayList<>();
+        List<Map<String, Object>> checks = new ArrayList<>();
+        PlannedInstance current = null;
+        try {
+            int total = plan.getBatches().size();
+            for (int b = 0; b < total; b++) {
+                List<PlannedInstance> batch = plan.getBatches().get(b);
+                listener.batchStarted(plan, b + 1, total);
+                messages.info("Batch %d/%d: %s", b + 1, total, batch.stream().map(PlannedInstance::describe).toList());
+                if (batch.size() > 1 && !batch.get(0).hasLoadBalancer() && "recreate".equals(plan.getStrategy())) {
+                    for (PlannedInstance instance : batch) {
+                        current = instance;
+                        stopOld(instance);
+                    }
+                }
+                for (PlannedInstance instance : batch) {
+                    current = instance;
+                    takeOut(instance);
+                }
+                Map<PlannedInstance, String> ids = new LinkedHashMap<>();
+                for (PlannedInstance instance : batch) {
+                    current = instance;
+                    changed.add(instance);
+                    ids.put(instance, replace(factory, instance, plan.getImage(), plan.getDigest(), plan.getVersion(),
+                            plan.getBuild(), plan.getDeploymentId()));
+                }
+                for (PlannedInstance instance : batch) {
+                    current = instance;
+                    String id = ids.get(instance);
+                    GateResult gate = gate(instance, id, plan.getDigest());
+                    checks.addAll(results(instance, gate));
+                    if (!gate.isPassed()) {
+                        throw new InstanceFailure(instance, "the health gate failed: " + gate.describe()
+                                + exitInfo(instance));
+                    }
+                    listener.instanceDeployed(instance, id);
+                }
+                for (PlannedInstance instance : batch) {
+                    current = instance;
+                    putBack(instance, true);
+                    messages.info("%s: runs %s, health gate passed%s", instance.describe(), plan.getVersion(),
+                            instance.hasLoadBalancer() ? ", back in " + instance.getBackend() + "/" + instance.getServer() : "");
+                }
+            }
+        } catch (RuntimeException e) {
+            String cause = e instanceof InstanceFailure ? e.getMessage() : describe(e);
+            PlannedInstance where = e instanceof InstanceFailure failure ? failure.instance : current;
+            String reason = (where == null ? "" : where.describe() + ": ") + cause;
+            messages.error("Deploy of %s %s to %s failed on %s", plan.getApplication(), plan.getVersion(),
+                    plan.getEnvironment(), reason);
+            if (where != null) {
+                listener.instanceFailed(where, cause);
+            }
+            boolean restoredAll = restore(factory, plan, changed);
+            recorder.record(EventTypes.CHECK_RECORDED, plan.getEnvironment(), DeploymentEvents.checks(plan, false, checks));
+            recorder.record(EventTypes.DEPLOYMENT_FAILED, plan.getEnvironment(), DeploymentEvents.failed(plan, reason));
+            List<String> previous = plan.getPreviousVersions();
+            if (!changed.isEmpty() && previous.size() == 1) {
+                recorder.record(EventTypes.RELEASE_ROLLED_BACK, plan.getEnvironment(), DeploymentEvents.rolledBack(
+                        plan.getVersion(), previous.get(0), "automatic: " + reason, true));
+            }
+            String state = changed.isEmpty() ? "Nothing was changed."
+                    : restoredAll ? "The previous release was restored on " + changed.size() + " instance(s) and every "
+                            + "server is back in the load balancer."
+                            : "THE RESTORE DID NOT COMPLETE: the environment may be half-deployed; see the errors above.";
+            throw new DeploymentException("Deploy of " + plan.getApplication() + " " + plan.getVersion() + " to "
+                    + plan.getEnvironment() + " failed on " + reason + ". " + state, e);
+        }
+        recorder.record(EventTypes.CHECK_RECORDED, plan.getEnvironment(), DeploymentEvents.checks(plan, true, checks));
+        recorder.record(EventTypes.DEPLOYMENT_SUCCEEDED, plan.getEnvironment(), DeploymentEvents.succeeded(plan));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        messages.info("Deployed %s %s to %s: %d instance(s) in %d batch(es), %d.%d s", plan.getApplication(),
+                plan.getVersion(), plan.getEnvironment(), plan.getInstances().size(), plan.getBatches().size(),
+                took.toSeconds(), took.toMillisPart() / 100);
+        return new DeploymentResult(plan, took);
+    }
+
+    /**
+     * Reconciles the environment after the process running {@code plan} died: when every instance already runs the
+     * new release, the deploy is recorded as succeeded; otherwise every instance is put back on its previous
+     * release. Either way every server ends ready. Returns whether the new release was kept.
+     */
+    public boolean reconcile(final DeploymentPlan plan) {
+        ContainerFactory factory = new ContainerFactory(plan.getApplication(), environment, secrets, workspace);
+        boolean allNew = true;
+        List<PlannedInstance> changed = new ArrayList<>();
+        for (PlannedInstance instance : plan.getInstances()) {
+            ContainerState state;
+            try {
+                state = targets.engine(instance.getHost()).inspect(instance.getContainerName());
+            } catch (ContainerEngineException missing) {
+                state = null;
+            }
+            String digest = state == null ? null : state.getLabels().get(Labels.DIGEST);
+            boolean runsNew = state != null && state.isRunning() && plan.getDigest().equals(digest);
+            boolean runsOld = state != null && state.isRunning() && instance.getPrevious() != null
+                    && instance.getPrevious().getDigest().equals(digest);
+            allNew &= runsNew;
+            if (!runsOld) {
+                changed.add(instance);
+            }
+        }
+        if (allNew) {
+            for (PlannedInstance instance : plan.getInstances()) {
+                if (instance.hasLoadBalancer()) {
+                    putBack(instance, false);
+                }
+            }
+            messages.warning("Reconciled %s: every instance already runs %s; recorded the interrupted deploy as "
+                    + "succeeded", plan.getEnvironment(), plan.getVersion());
+            recorder.record(EventTypes.DEPLOYMENT_SUCCEEDED, plan.getEnvironment(), DeploymentEvents.succeeded(plan));
+            return true;
+        }
+        boolean ok = restore(factory, plan, changed);
+        String reason = "interrupted: the deploying process died; the next deploy restored the previous release";
+        recorder.record(EventTypes.DEPLOYMENT_FAILED, plan.getEnvironment(), DeploymentEvents.failed(plan, reason));
+        List<String> previous = plan.getPreviousVersions();
+        if (previous.size() == 1) {
+            recorder.record(EventTypes.RELEASE_ROLLED_BACK, plan.getEnvironment(),
+                    DeploymentEvents.rolledBack(plan.getVersion(), previous.get(0), reason, true));
+        }
+        if (!ok) {
+            throw new DeploymentException("Reconciling " + plan.getEnvironment() + " after the interrupted deploy of "
+                    + plan.getVersion() + " did not complete; the environment may be half-deployed. See the errors above.");
+        }
+        messages.warning("Reconciled %s: %d instance(s) put back on the previous release, every server ready",
+                plan.getEnvironment(), changed.size());
+        return false;
+    }
+
+    private void stopOld(final PlannedInstance instance) {
+        ContainerEngine engine = targets.engine(instance.getHost());
+        stopQuietly(engine, instance.getContainerName());
+    }
+
+    private void takeOut(final PlannedInstance instance) {
+        if (!instance.hasLoadBalancer()) {
+            return;
+        }
+        LoadBalancer lb = targets.loadBalancer();
+        lb.drain(instance.getBackend(), instance.getServer());
+        listener.serverOut(instance);
+        DrainResult drained = lb.waitUntilDrained(instance.getBackend(), instance.getServer(),
+                environment.getLoadBalancer().getDrainTimeout());
+        if (!drained.isDrained()) {
+            messages.warning("%s: %s; replacing it anyway", instance.describe(), drained);
+        }
+    }
+
+    /** Ready again, and (bounded) until the load balancer's own check says it serves. */
+    private void putBack(final PlannedInstance instance, final boolean mustServe) {
+        if (!instance.hasLoadBalancer()) {
+            return;
+        }
+        LoadBalancer lb = targets.loadBalancer();
+        lb.ready(instance.getBackend(), instance.getServer());
+        listener.serverIn(instance);
+        long deadline = System.nanoTime() + environment.getHealthGate().getTimeout().toNanos();
+        ServerState state = null;
+        while (System.nanoTime() < deadline) {
+            state = server(lb, instance);
+            if (state != null && state.isServing()) {
+                return;
+            }
+            sleep(POLL);
+        }
+        if (mustServe) {
+            throw new InstanceFailure(instance, "the load balancer's check did not pass within "
+                    + environment.getHealthGate().getTimeout().toSeconds() + " s (" + state + ")");
+        }
+        messages.warning("%s: back in the load balancer, but its check does not pass yet (%s)", instance.describe(), state);
+    }
+
+    private static ServerState server(final LoadBalancer lb, final PlannedInstance instance) {
+        return lb.servers(instance.getBackend()).stream().filter(s -> s.getName().equals(instance.getServer()))
+                .findFirst().orElse(null);
+    }
+
+    private String replace(final ContainerFactory factory, final PlannedInstance instance, final String image,
+            final String digest, final String version, final String build, final String deploymentId) {
+        ContainerEngine engine = targets.engine(instance.getHost());
+        if (!engine.hasImage(image)) {
+            engine.pull(image, registryCredentials);
+        }
+        stopQuietly(engine, instance.getContainerName());
+        engine.remove(instance.getContainerName());
+        String id = engine.create(factory.request(instance, image, digest, version, build, deploymentId));
+        engine.start(id);
+        return id;
+    }
+
+    private void stopQuietly(final ContainerEngine engine, final String container) {
+        try {
+            engine.stop(container, stopTimeout);
+        } catch (ContainerEngineException e) {
+            // missing already; a host that is down fails on the next call with a better message
+        }
+    }
+
+    private GateResult gate(final PlannedInstance instance, final String containerId, final String digest) {
+        ContainerEngine engine = targets.engine(instance.getHost());
+        return HealthGates.from(environment.getHealthGate(), engine)
+                .await(new CheckTarget(instance.getAddress(), instance.getPort(), containerId, digest));
+    }
+
+    private static List<Map<String, Object>> results(final PlannedInstance instance, final GateResult gate) {
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (Map<String, Object> result : gate.toJson()) {
+            Map<String, Object> named = new LinkedHashMap<>(result);
+            named.put("name", instance.getHost() + "/" + instance.getContainerName() + " " + result.get("name"));
+            results.add(named);
+        }
+        return results;
+    }
+
+    private String exitInfo(final PlannedInstance instance) {
+        try {
+            ContainerEngine engine = targets.engine(instance.getHost());
+            ContainerState state = engine.inspect(instance.getContainerName());
+            if (state.isRunning() && !state.isRestarting()) {
+                return "";
+            }
+            String logs = engine.logs(instance.getContainerName(), 5).strip();
+            return "; the container " + (state.getExitCode().map(code -> "exited with code " + code)
+                    .orElse("is " + state.getStatus())) + (logs.isEmpty() ? "" : ", its last output: " + logs);
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** Restores every changed instance, newest change first, then puts every server back; true when all went well. */
+    private boolean restore(final ContainerFactory factory, final DeploymentPlan plan,
+            final List<PlannedInstance> changed) {
+        boolean ok = true;
+        List<PlannedInstance> reverse = new ArrayList<>(changed);
+        Collections.reverse(reverse);
+        try {
+            for (PlannedInstance instance : reverse) {
+                try {
+                    restoreOne(factory, instance);
+                    listener.instanceRestored(instance);
+                } catch (RuntimeException e) {
+                    ok = false;
+                    messages.error("%s: could not restore the previous release: %s", instance.describe(), describe(e));
+                }
+            }
+        } finally {
+            for (PlannedInstance instance : plan.getInstances()) {
+                if (!instance.hasLoadBalancer()) {
+                    continue;
+                }
+                try {
+                    targets.loadBalancer().ready(instance.getBackend(), instance.getServer());
+                    listener.serverIn(instance);
+                } catch (RuntimeException e) {
+                    ok = false;
+                    messages.error("%s: could not put server %s/%s back to ready: %s", instance.describe(),
+                            instance.getBackend(), instance.getServer(), describe(e));
+                }
+            }
+        }
+        for (PlannedInstance instance : reverse) {
+            if (instance.hasLoadBalancer() && instance.getPrevious() != null) {
+                try {
+                    putBack(instance, false);
+                } catch (RuntimeException e) {
+                    ok = false;
+                    messages.error("%s: %s", instance.describe(), describe(e));
+                }
+            }
+        }
+        return ok;
+    }
+
+    private void restoreOne(final ContainerFactory factory, final PlannedInstance instance) {
+        PreviousRelease previous = instance.getPrevious();
+        ContainerEngine engine = targets.engine(instance.getHost());
+        if (instance.hasLoadBalancer()) {
+            LoadBalancer lb = targets.loadBalancer();
+            lb.drain(instance.getBackend(), instance.getServer());
+            lb.waitUntilDrained(instance.getBackend(), instance.getServer(), environment.getLoadBalancer().getDrainTimeout());
+        }
+        if (previous == null) {
+            stopQuietly(engine, instance.getContainerName());
+            engine.remove(instance.getContainerName());
+            messages.warning("%s: removed the new container (there was no previous release)", instance.describe());
+            return;
+        }
+        String id = replace(factory, instance, previous.getImage(), previous.getDigest(), previous.getVersion(),
+                previous.getBuild(), null);
+        GateResult gate = gate(instance, id, previous.getDigest());
+        if (!gate.isPassed()) {
+            throw new DeploymentException("the previous release " + previous.getVersion() + " is running again but "
+                    + "fails its health gate: " + gate.describe());
+        }
+        messages.warning("%s: restored %s (%s)", instance.describe(), previous.getVersion(), previous.getDigest());
+    }
+
+    private static String describe(final RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static void sleep(final Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeploymentException("Interrupted while waiting for the load balancer.", e);
+        }
+    }
+
+    /** A failure of one instance, with the instance it happened on. */
+    private static final class InstanceFailure extends DeploymentException {
+        private static final long serialVersionUID = 1L;
+        private final transient PlannedInstance instance;
+
+        InstanceFailure(final PlannedInstance instance, final String message) {
+            super(message);
+            this.instance = instance;
+        }
+    }
+}

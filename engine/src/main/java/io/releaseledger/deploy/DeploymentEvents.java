@@ -1,0 +1,79 @@
+package io.releaseledger.deploy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The data of the ledger events a deploy records, as {@code docs/releases-api.md} specifies them. */
+final class DeploymentEvents {
+    private DeploymentEvents() {
+    }
+
+    static Map<String, Object> started(final DeploymentPlan plan, final String lockId) {
+        return started(plan, lockId, Map.of());
+    }
+
+    /** @param configuration the containers' configuration, each value's SHA-256 (hex) by name */
+    static Map<String, Object> started(final DeploymentPlan plan, final String lockId,
+            final Map<String, String> configuration) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("deploymentId", plan.getDeploymentId());
+        data.put("version", plan.getVersion());
+        data.put("commit", plan.getCommit());
+        Set<String> hosts = new LinkedHashSet<>();
+        plan.getInstances().forEach(instance -> hosts.add(instance.getHost()));
+        data.put("hosts", new ArrayList<>(hosts));
+        data.put("image", image(plan));
+        data.put("strategy", plan.getStrategy());
+        data.put("configuration", new LinkedHashMap<>(configuration));
+        if (lockId != null) {
+            data.put("lockId", lockId);
+        }
+        data.put("plan", plan.toJson());
+        return data;
+    }
+
+    static Map<String, Object> image(final DeploymentPlan plan) {
+        Map<String, Object> image = new LinkedHashMap<>();
+        image.put("repository", plan.getRepository());
+        image.put("tag", plan.getTag());
+        image.put("digest", plan.getDigest());
+        return image;
+    }
+
+    static Map<String, Object> succeeded(final DeploymentPlan plan) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("deploymentId", plan.getDeploymentId());
+        data.put("version", plan.getVersion());
+        return data;
+    }
+
+    static Map<String, Object> failed(final DeploymentPlan plan, final String reason) {
+        Map<String, Object> data = succeeded(plan);
+        data.put("reason", reason);
+        return data;
+    }
+
+    static Map<String, Object> checks(final DeploymentPlan plan, final boolean passed,
+            final List<Map<String, Object>> results) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("version", plan.getVersion());
+        data.put("deploymentId", plan.getDeploymentId());
+        data.put("passed", passed);
+        data.put("results", new ArrayList<>(results));
+        return data;
+    }
+
+    static Map<String, Object> rolledBack(final String from, final String to, final String reason,
+            final boolean automatic) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("from", from);
+        data.put("to", to);
+        data.put("reason", reason);
+        data.put("automatic", automatic);
+        return data;
+    }
+}

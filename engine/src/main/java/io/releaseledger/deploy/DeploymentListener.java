@@ -1,0 +1,32 @@
+package io.releaseledger.deploy;
+
+/**
+ * Structured progress of a {@link Deployer}, beside the lines it writes to its {@code Messages}: a front end may
+ * show a progress bar, the plugin may block a restart while servers are out of the load balancer. Every method
+ * does nothing by default; they are called on the deploying thread.
+ */
+public interface DeploymentListener {
+    /** Batch {@code number} (from 1) of {@code total} starts. */
+    default void batchStarted(DeploymentPlan plan, int number, int total) {
+    }
+
+    /** The instance's server was taken out of the load balancer (drained). */
+    default void serverOut(PlannedInstance instance) {
+    }
+
+    /** The instance's server takes traffic again. */
+    default void serverIn(PlannedInstance instance) {
+    }
+
+    /** The instance runs the new release and passed its health gate. */
+    default void instanceDeployed(PlannedInstance instance, String containerId) {
+    }
+
+    /** The instance failed; a restore follows. */
+    default void instanceFailed(PlannedInstance instance, String cause) {
+    }
+
+    /** The instance runs its previous release again (or, after a first deploy, nothing). */
+    default void instanceRestored(PlannedInstance instance) {
+    }
+}

@@ -1,0 +1,150 @@
+package io.releaseledger.deploy;
+
+import io.releaseledger.ledger.Actor;
+import io.releaseledger.ledger.Ledger;
+import io.releaseledger.ledger.LockResult;
+import io.releaseledger.ledger.Origin;
+import io.releaseledger.report.Messages;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Takes the ledger's lock of one environment for a deploy: waits (bounded) while another deploy holds it, and takes
+ * over a lock whose holder is gone: a process on this machine that no longer lives (its host and pid are written in
+ * the lock's purpose), or a lock older than the lease.
+ */
+final class EnvironmentLock {
+    private static final Pattern HOLDER = Pattern.compile("\\(pid (\\d+) on ([^)]+)\\)");
+
+    private final Ledger ledger;
+    private final String environment;
+    private final Actor actor;
+    private final Origin origin;
+    private final Messages messages;
+    private String lockId;
+    private String takenOverLockId;
+
+    EnvironmentLock(final Ledger ledger, final String environment, final Actor actor, final Origin origin,
+            final Messages messages) {
+        this.ledger = ledger;
+        this.environment = environment;
+        this.actor = actor;
+        this.origin = origin;
+        this.messages = messages;
+    }
+
+    static String localHost() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    static String purpose(final String what) {
+        return what + " (pid " + ProcessHandle.current().pid() + " on " + localHost() + ")";
+    }
+
+    /**
+     * @return the lock id
+     * @throws DeploymentException when the lock is still held after {@code timeout}
+     */
+    String acquire(final String version, final String what, final Duration timeout, final Duration lease) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean waiting = false;
+        while (true) {
+            LockResult result = ledger.lock(environment, version, purpose(what), actor, origin);
+            if (result.isAcquired()) {
+                lockId = result.getLockId();
+                return lockId;
+            }
+            Map<String, Object> holder = result.getHeldBy();
+            String stale = staleReason(holder, lease);
+            if (stale != null) {
+                String heldId = LedgerRecords.read(ledger, environment).heldLockId();
+                if (heldId != null) {
+                    messages.warning("Environment %s: taking over the lock held by %s, because %s", environment,
+                            describe(holder), stale);
+                    try {
+                        ledger.unlock(environment, heldId, actor, origin);
+                        takenOverLockId = heldId;
+                    } catch (RuntimeException raced) {
+                        // another process took it over first: try again
+                    }
+                    continue;
+                }
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new DeploymentException("Environment " + environment + " is locked by another deploy: "
+                        + describe(holder) + ". Waited " + timeout.toSeconds() + " s; try again when it has finished.");
+            }
+            if (!waiting) {
+                messages.info("Environment %s is locked by %s; waiting up to %d s", environment, describe(holder),
+                        timeout.toSeconds());
+                waiting = true;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeploymentException("Interrupted while waiting for the lock of " + environment + ".", e);
+            }
+        }
+    }
+
+    /** The lock id of a dead holder whose lock was taken over, {@code null} when none was. */
+    String getTakenOverLockId() {
+        return takenOverLockId;
+    }
+
+    /** Releases the lock; a failure is reported loudly but does not hide the operation's own outcome. */
+    void release() {
+        if (lockId == null) {
+            return;
+        }
+        try {
+            ledger.unlock(environment, lockId, actor, origin);
+        } catch (RuntimeException e) {
+            messages.error("Environment %s: the lock %s could not be released (%s); the next deploy takes it over "
+                    + "once this process has ended", environment, lockId, e.getMessage());
+        }
+        lockId = null;
+    }
+
+    static String staleReason(final Map<String, Object> holder, final Duration lease) {
+        Object purpose = holder.get("purpose");
+        if (purpose instanceof String) {
+            Matcher matcher = HOLDER.matcher((String) purpose);
+            if (matcher.find() && matcher.group(2).equals(localHost())) {
+                long pid = Long.parseLong(matcher.group(1));
+                Optional<ProcessHandle> process = ProcessHandle.of(pid);
+                if (process.isEmpty() || !process.get().isAlive()) {
+                    return "its process " + pid + " on " + localHost() + " is no longer running";
+                }
+            }
+        }
+        Object since = holder.get("since");
+        if (since instanceof String && lease != null) {
+            try {
+                Instant taken = Instant.parse((String) since);
+                if (taken.plus(lease).isBefore(Instant.now())) {
+                    return "it is older than the lease of " + lease.toMinutes() + " min (taken " + since + ")";
+                }
+            } catch (RuntimeException unparsable) {
+                // not a time: no lease check
+            }
+        }
+        return null;
+    }
+
+    private static String describe(final Map<String, Object> holder) {
+        return "version " + holder.get("version") + " since " + holder.get("since") + " (" + holder.get("purpose") + ")";
+    }
+}

@@ -1,0 +1,94 @@
+package io.releaseledger.deploy;
+
+import io.releaseledger.descriptor.DockerHostSpec;
+import io.releaseledger.descriptor.DockerTlsSpec;
+import io.releaseledger.descriptor.EnvironmentSpec;
+import io.releaseledger.descriptor.LoadBalancerSpec;
+import io.releaseledger.docker.ContainerEngine;
+import io.releaseledger.docker.DockerHost;
+import io.releaseledger.docker.javaclient.DockerJavaEngine;
+import io.releaseledger.loadbalancer.LoadBalancer;
+import io.releaseledger.loadbalancer.haproxy.HaproxyLoadBalancer;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Connects to the Docker hosts and the HAProxy of one environment as the descriptor names them: unix sockets, TCP,
+ * TCP with TLS certificate files. A TLS host given by Jenkins credentials id needs its files resolved by the front
+ * end first ({@link #setCertificateDirectory}).
+ */
+public final class EnvironmentTargets implements DeployTargets {
+    private final EnvironmentSpec environment;
+    private final Map<String, ContainerEngine> engines = new LinkedHashMap<>();
+    private final Map<String, Path> certificateDirectories = new LinkedHashMap<>();
+    private LoadBalancer loadBalancer;
+
+    public EnvironmentTargets(final EnvironmentSpec environment) {
+        this.environment = environment;
+    }
+
+    /** Where the front end put the {@code ca.pem}, {@code cert.pem} and {@code key.pem} of a host given by credentials id. */
+    public EnvironmentTargets setCertificateDirectory(final String host, final Path directory) {
+        certificateDirectories.put(host, directory);
+        return this;
+    }
+
+    @Override
+    public synchronized ContainerEngine engine(final String host) {
+        ContainerEngine engine = engines.get(host);
+        if (engine == null) {
+            DockerHostSpec spec = environment.getHosts().stream().filter(h -> h.getName().equals(host)).findFirst()
+                    .orElseThrow(() -> new DeploymentException("Environment " + environment.getName()
+                            + " has no host named '" + host + "'; the plan does not match the descriptor."));
+            engine = DockerJavaEngine.connect(dockerHost(spec));
+            engines.put(host, engine);
+        }
+        return engine;
+    }
+
+    private DockerHost dockerHost(final DockerHostSpec spec) {
+        if (spec.getScheme() == DockerHostSpec.Scheme.UNIX) {
+            return DockerHost.unixSocket(Path.of(spec.getSocketPath()));
+        }
+        DockerTlsSpec tls = spec.getTls();
+        if (tls == null) {
+            return DockerHost.tcp(spec.getHostName(), spec.getPort());
+        }
+        if (tls.isCredentials()) {
+            Path directory = certificateDirectories.get(spec.getName());
+            if (directory == null) {
+                throw new DeploymentException("Host " + spec.getName() + " of environment " + environment.getName()
+                        + " uses TLS credentials '" + tls.getCredentialsId() + "', which only Jenkins can resolve; "
+                        + "give ca, cert and key files for the CLI.");
+            }
+            return DockerHost.tls(spec.getHostName(), spec.getPort(), directory);
+        }
+        return DockerHost.tls(spec.getHostName(), spec.getPort(), Path.of(tls.getCaPath()), Path.of(tls.getCertPath()),
+                Path.of(tls.getKeyPath()));
+    }
+
+    @Override
+    public synchronized LoadBalancer loadBalancer() {
+        LoadBalancerSpec spec = environment.getLoadBalancer();
+        if (spec == null) {
+            return null;
+        }
+        if (loadBalancer == null) {
+            loadBalancer = spec.getSocketPath() != null ? HaproxyLoadBalancer.overUnixSocket(Path.of(spec.getSocketPath()))
+                    : HaproxyLoadBalancer.overTcp(spec.getApiHost(), spec.getApiPort());
+        }
+        return loadBalancer;
+    }
+
+    @Override
+    public synchronized void close() {
+        engines.values().forEach(ContainerEngine::close);
+        engines.clear();
+        if (loadBalancer != null) {
+            loadBalancer.close();
+            loadBalancer = null;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.releaseledger.deploy;
+
+import io.releaseledger.loadbalancer.ServerState;
+import io.releaseledger.loadbalancer.haproxy.HaproxyLoadBalancer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real HAProxy as a child process (adapted from the load balancer's test fixture): a frontend on a free 127.0.0.1
+ * port, backend {@code app} with servers {@code local-1..n} on the given ports, HTTP checks on {@code /health},
+ * {@code retries 0} and no redispatch, the runtime API on a unix socket at level admin.
+ */
+final class DeployHaproxy implements AutoCloseable {
+    static final String BACKEND = "app";
+
+    private final Path directory;
+    private final int frontendPort;
+    private final Process haproxy;
+
+    DeployHaproxy(final Path directory, final List<Integer> ports) throws IOException {
+        this.directory = directory;
+        frontendPort = freePort();
+        StringBuilder servers = new StringBuilder();
+        for (int i = 0; i < ports.size(); i++) {
+            servers.append("  server local-").append(i + 1).append(" 127.0.0.1:").append(ports.get(i)).append(" check\n");
+        }
+        String config = "global\n"
+                + "  stats socket " + adminSocket() + " mode 600 level admin\n"
+                + "defaults\n"
+                + "  mode http\n"
+                + "  timeout connect 2s\n"
+                + "  timeout client 30s\n"
+                + "  timeout server 30s\n"
+                + "  retries 0\n"
+                + "  no option redispatch\n"
+                + "frontend fe\n"
+                + "  bind 127.0.0.1:" + frontendPort + "\n"
+                + "  default_backend " + BACKEND + "\n"
+                + "backend " + BACKEND + "\n"
+                + "  balance roundrobin\n"
+                + "  option httpchk GET /health\n"
+                + "  default-server inter 100ms fall 2 rise 1\n"
+                + servers;
+        Path file = directory.resolve("haproxy.cfg");
+        Files.writeString(file, config, StandardCharsets.UTF_8);
+        haproxy = new ProcessBuilder("haproxy", "-db", "-f", file.toString()).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("haproxy.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!Files.exists(adminSocket())) {
+            if (!haproxy.isAlive() || System.nanoTime() > deadline) {
+                close();
+                throw new IllegalStateException("haproxy did not start: " + Files.readString(directory.resolve("haproxy.log")));
+            }
+            sleep(50);
+        }
+    }
+
+    Path adminSocket() {
+        return directory.resolve("admin.sock");
+    }
+
+    int frontendPort() {
+        return frontendPort;
+    }
+
+    List<ServerState> servers() {
+        try (HaproxyLoadBalancer lb = HaproxyLoadBalancer.overUnixSocket(adminSocket())) {
+            return lb.servers(BACKEND);
+        }
+    }
+
+    /** Polls (bounded, 10 s) until every server is ready and up. */
+    void awaitAllServing() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!servers().stream().allMatch(ServerState::isServing)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("servers not all serving: " + servers());
+            }
+            sleep(50);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void sleep(final long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        haproxy.destroy();
+        try {
+            if (!haproxy.waitFor(10, TimeUnit.SECONDS)) {
+                haproxy.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static Duration seconds(final long seconds) {
+        return Duration.ofSeconds(seconds);
+    }
+}
