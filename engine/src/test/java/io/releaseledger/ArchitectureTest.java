@@ -83,7 +83,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.releaseledger.scm..", "io.releaseledger.semver..",
                     "io.releaseledger.git..", "io.releaseledger.agent..", "io.releaseledger.ledger..",
                     "io.releaseledger.docker..", "io.releaseledger.registry..", "io.releaseledger.descriptor..",
-                    "io.releaseledger.loadbalancer..")
+                    "io.releaseledger.loadbalancer..", "io.releaseledger.deploy..", "io.releaseledger.health..")
             .because("versions, commits, JSON and messages are the vocabulary every layer shares");
 
     private static final ArchRule USE_CASES_USE_THE_PORT = noClasses().that().resideInAnyPackage("io.releaseledger.semver..",
@@ -95,7 +95,8 @@ class ArchitectureTest {
             .that().resideInAPackage("io.releaseledger.ledger..")
             .should().dependOnClassesThat().resideInAnyPackage("io.releaseledger.scm..", "io.releaseledger.semver..",
                     "io.releaseledger.git..", "io.releaseledger.agent..", "io.releaseledger.docker..",
-                    "io.releaseledger.registry..", "io.releaseledger.descriptor..", "io.releaseledger.loadbalancer..")
+                    "io.releaseledger.registry..", "io.releaseledger.descriptor..", "io.releaseledger.loadbalancer..",
+                    "io.releaseledger.deploy..", "io.releaseledger.health..")
             .because("the Jenkins controller owns the ledger and must load it without git, Docker or the use cases");
 
     private static final ArchRule ONLY_THE_ADAPTER_SEES_DOCKER_JAVA = noClasses()

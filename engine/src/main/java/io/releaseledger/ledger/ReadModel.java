@@ -180,6 +180,12 @@ final class ReadModel {
                     bad.put(version, new BadMark(version, reason, actor, time));
                 }
             }
+            case EventTypes.RELEASE_BAD_CLEARED -> {
+                reason = string(data, "reason");
+                if (version != null) {
+                    bad.remove(version);
+                }
+            }
             case EventTypes.ENVIRONMENT_LOCKED -> {
                 if (state != null) {
                     state.lock = new LockState(string(data, "lockId"), version, string(data, "purpose"), actor,

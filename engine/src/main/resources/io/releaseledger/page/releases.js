@@ -23,6 +23,7 @@
     'release.promoted': 'promoted',
     'release.rolledback': 'rolled back',
     'release.marked-bad': 'marked bad',
+    'release.bad-cleared': 'bad mark cleared',
     'environment.locked': 'locked',
     'environment.unlocked': 'unlocked'
   };

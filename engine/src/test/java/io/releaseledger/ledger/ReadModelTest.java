@@ -45,6 +45,27 @@ class ReadModelTest {
     }
 
     @Test
+    void shouldForgetTheBadMarkOnceItIsCleared() {
+        try (Ledger ledger = Ledger.open(root, "shop").setEnvironmentOrder(List.of("staging", "production"))) {
+            LedgerFixture events = new LedgerFixture(ledger);
+            events.deploy("staging", "d1", "1.1.0", "c110");
+            events.check("staging", "1.1.0", true);
+            events.markBad("1.1.0", "leaks memory");
+            assertThat((List<?>) ledger.view().state().get("badReleases")).hasSize(1);
+            assertThat((List<?>) ledger.view().state().get("pendingPromotion")).isEmpty();
+
+            events.append(EventTypes.RELEASE_BAD_CLEARED, null, Map.of("version", "1.1.0", "reason", "false alarm"));
+
+            assertThat((List<?>) ledger.view().state().get("badReleases")).isEmpty();
+            assertThat(normalized(ledger.view().state().get("pendingPromotion"))).isEqualTo(Json.parse("""
+                    [{"version": "1.1.0", "from": "staging", "to": "production"}]"""));
+            Map<?, ?> newest = (Map<?, ?>) ((List<?>) ledger.view().history(null, 0, 1).get("entries")).get(0);
+            assertThat(newest.get("type")).isEqualTo(EventTypes.RELEASE_BAD_CLEARED);
+            assertThat(newest.get("bad")).isEqualTo(false);
+        }
+    }
+
+    @Test
     void shouldNotProposeToPromoteAnOlderReleaseOverANewerOne() {
         try (Ledger ledger = Ledger.open(root, "shop").setEnvironmentOrder(List.of("staging", "production"))) {
             LedgerFixture events = new LedgerFixture(ledger);
