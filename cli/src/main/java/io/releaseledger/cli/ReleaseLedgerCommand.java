@@ -12,11 +12,14 @@ import picocli.CommandLine.Spec;
 /** The top command: options every command shares, and the list of commands. */
 @Command(name = "release-ledger", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         subcommands = {VersionCommand.class, TagCommand.class, StatusCommand.class, HistoryCommand.class,
-            VerifyCommand.class, ServeCommand.class, AgentCommand.class, HelpCommand.class},
-        description = {"Versions and tags from git history, and the release ledger: what runs where, its history,",
-            "and the Releases page; the command line of Release Ledger."},
+            VerifyCommand.class, ServeCommand.class, DeployCliCommand.class, PromoteCliCommand.class,
+            RollbackCliCommand.class, MarkBadCliCommand.class, MarkBadCliCommand.Clear.class, AgentCommand.class,
+            HelpCommand.class},
+        description = {"Versions and tags from git history, deploys, promotions and rollbacks, and the release ledger:",
+            "what runs where, its history, and the Releases page; the command line of Release Ledger."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:failure: bad input, git or remote error, no such ledger", "2:usage error",
+        exitCodeList = {"0:success", "1:failure: bad input, git or remote error, no such ledger, a deploy that failed",
+            "2:usage error",
             "3:verify: the ledger is damaged"},
         footer = {"", "See docs/cli.md for every option, environment variable and example."})
 final class ReleaseLedgerCommand implements Runnable {
@@ -43,7 +46,8 @@ final class ReleaseLedgerCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: version, tag, status, history, verify, serve or help");
+        throw new ParameterException(spec.commandLine(), "missing command: version, tag, status, history, verify, serve, deploy,"
+                + " promote, rollback, mark-bad, clear-bad or help");
     }
 
     CliContext getContext() {

@@ -1,0 +1,94 @@
+package io.releaseledger.cli;
+
+import io.releaseledger.deploy.DeployCommand;
+import io.releaseledger.deploy.DeploymentPlan;
+import io.releaseledger.deploy.DeploymentResult;
+import io.releaseledger.descriptor.ReleaseDescriptor;
+import io.releaseledger.json.Json;
+import io.releaseledger.registry.ImageReference;
+import io.releaseledger.registry.RegistryClient;
+import io.releaseledger.registry.RegistryCredentials;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * What {@code deploy}, {@code promote} and {@code rollback} share: registry credentials, the lock timeout, the
+ * options of the engine's {@link DeployCommand}, and printing the {@link DeploymentResult}.
+ */
+abstract class DeploymentCommandBase extends ReleaseCommandBase {
+    @Mixin
+    private RegistryOptions registryOptions;
+
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long to wait while another deploy holds the environment's lock: 30s, 5m, 1h, 0 to"
+                    + " give up at once (default: 5m).")
+    private Duration lockTimeout;
+
+    @Option(names = "--json", description = "Print the result (the deployment's plan) as JSON on stdout.")
+    private boolean json;
+
+    private RegistryCredentials credentials;
+
+    @Override
+    final boolean isJson() {
+        return json;
+    }
+
+    @Override
+    final List<String> secrets(final Map<String, String> environment) {
+        String password = registryOptions.password(environment);
+        return password == null ? List.of() : List.of(password);
+    }
+
+    /** The client of the descriptor's image registry, with the credentials given. */
+    final RegistryClient registry(final ReleaseDescriptor descriptor) {
+        credentials = registryOptions.credentials(environment());
+        return new RegistryClient(ImageReference.parse(descriptor.getImage()).getRegistry()).setCredentials(credentials);
+    }
+
+    /** Applies the options every deployment shares to the engine's deploy. */
+    final void configure(final DeployCommand deploy) {
+        Map<String, String> environment = environment();
+        deploy.setActor(actor()).setOrigin(origin()).setMessages(messages()).setRegistryCredentials(credentials)
+                .setWorkspace(descriptorPath().getParent())
+                .setSecrets(reference -> reference.getEnvironmentVariable() == null ? null
+                        : environment.get(reference.getEnvironmentVariable()));
+        if (lockTimeout != null) {
+            deploy.setLockTimeout(lockTimeout);
+        }
+    }
+
+    /** Prints the result: the JSON, or the version deployed on stdout (the engine reported the rest on stderr). */
+    final int print(final DeploymentResult result) {
+        if (json) {
+            out().println(Json.writePretty(json(result)));
+        } else {
+            out().println(result.getPlan().getVersion());
+        }
+        return 0;
+    }
+
+    static Map<String, Object> json(final DeploymentResult result) {
+        DeploymentPlan plan = result.getPlan();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("application", plan.getApplication());
+        json.put("environment", plan.getEnvironment());
+        json.put("version", plan.getVersion());
+        json.put("image", plan.getImage());
+        json.put("digest", plan.getDigest());
+        json.put("strategy", plan.getStrategy());
+        json.put("deploymentId", plan.getDeploymentId());
+        json.put("instances", plan.getInstances().size());
+        json.put("batches", plan.getBatches().size());
+        json.put("previousVersions", new ArrayList<>(plan.getPreviousVersions()));
+        json.put("dryRun", result.isDryRun());
+        json.put("durationMillis", result.getDuration().toMillis());
+        json.put("plan", plan.toJson());
+        return json;
+    }
+}

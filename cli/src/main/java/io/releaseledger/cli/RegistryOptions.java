@@ -1,0 +1,75 @@
+package io.releaseledger.cli;
+
+import io.releaseledger.ReleaseLedgerException;
+import io.releaseledger.registry.RegistryCredentials;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Registry credentials of {@code deploy}, {@code promote} and {@code rollback}: the username from an option (or
+ * {@code $RELEASE_LEDGER_REGISTRY_USERNAME}), the password only from {@code $RELEASE_LEDGER_REGISTRY_PASSWORD} or a
+ * file, never from an argument.
+ */
+final class RegistryOptions {
+    static final String USERNAME_VARIABLE = "RELEASE_LEDGER_REGISTRY_USERNAME";
+    static final String PASSWORD_VARIABLE = "RELEASE_LEDGER_REGISTRY_PASSWORD";
+
+    @Option(names = "--registry-username", paramLabel = "NAME",
+            description = "Registry username (not a secret; default: $RELEASE_LEDGER_REGISTRY_USERNAME). The password"
+                    + " comes from $RELEASE_LEDGER_REGISTRY_PASSWORD or --registry-password-file.")
+    private String username;
+
+    @Option(names = "--registry-password-file", paramLabel = "FILE",
+            description = "Read the registry password from FILE (trailing newlines dropped); replaces"
+                    + " $RELEASE_LEDGER_REGISTRY_PASSWORD.")
+    private Path passwordFile;
+
+    /** The password, or {@code null}; for masking too. */
+    String password(final Map<String, String> environment) {
+        if (passwordFile != null) {
+            String text;
+            try {
+                text = Files.readString(passwordFile, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ReleaseLedgerException("cannot read the registry password file " + passwordFile + ": "
+                        + e.getClass().getSimpleName());
+            }
+            String secret = text.replaceAll("[\r\n]+$", "");
+            if (secret.isEmpty()) {
+                throw new ReleaseLedgerException("the registry password file " + passwordFile + " is empty");
+            }
+            return secret;
+        }
+        String value = environment.get(PASSWORD_VARIABLE);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** The credentials, or {@code null} for anonymous access. */
+    RegistryCredentials credentials(final Map<String, String> environment) {
+        String user = username != null ? username : environment.get(USERNAME_VARIABLE);
+        if (user != null && user.isBlank()) {
+            user = null;
+        }
+        String password = password(environment);
+        if (user == null && password == null) {
+            return null;
+        }
+        if (user == null) {
+            throw new ReleaseLedgerException("a registry password is set (" + (passwordFile != null
+                    ? "--registry-password-file" : "$" + PASSWORD_VARIABLE) + ") but no username: give"
+                    + " --registry-username or $" + USERNAME_VARIABLE);
+        }
+        if (password == null) {
+            throw new ReleaseLedgerException("registry username " + user + " has no password: set $"
+                    + PASSWORD_VARIABLE + " or give --registry-password-file");
+        }
+        if (user.contains(":")) {
+            throw new ReleaseLedgerException("registry username " + user + " must not contain ':'");
+        }
+        return RegistryCredentials.of(user, password);
+    }
+}
