@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The ledger of one application: its journal plus the read model kept up to date from it, restored from
@@ -326,6 +327,47 @@ public final class Ledger implements AutoCloseable {
         });
     }
 
+    /**
+     * Takes over the lock {@code staleLockId} of an environment whose holder is gone: records its release and a new
+     * lock in one step under the ledger's lock, so of several threads or processes taking over the same lock exactly
+     * one succeeds; the others find it held by the winner (or free) and are refused.
+     *
+     * @return acquired with the new lock id; refused with the holder (empty when the environment is free) when
+     *         {@code staleLockId} is no longer the lock held
+     */
+    public LockResult takeOver(final String environment, final String staleLockId, final String version,
+            final String purpose, final Actor actor, final Origin origin) {
+        requireEnvironment(environment);
+        EventDraft release = new EventDraft(EventTypes.ENVIRONMENT_UNLOCKED, actor, origin).setEnvironment(environment)
+                .setData(Map.of("lockId", staleLockId));
+        refuseChangeRequest(release);
+        String lockId = UUID.randomUUID().toString();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("lockId", lockId);
+        data.put("version", version);
+        data.put("purpose", purpose);
+        EventDraft draft = new EventDraft(EventTypes.ENVIRONMENT_LOCKED, actor, origin).setEnvironment(environment)
+                .setData(data);
+        List<Map<String, Object>> holder = new ArrayList<>(1);
+        try {
+            // The release is appended inside the lock's check: both are written while the journal's lock is held.
+            append(draft, () -> {
+                ReadModel.LockState held = heldLock(environment);
+                if (held == null || !held.lockId().equals(staleLockId)) {
+                    holder.add(held == null ? Map.of() : LedgerView.lockJson(model, held));
+                    throw new ReleaseLedgerException("Lock " + staleLockId + " of " + environment + " is no longer held.");
+                }
+                journal.append(release, null);
+            });
+        } catch (RuntimeException e) {
+            if (holder.isEmpty()) {
+                throw e;
+            }
+            return LockResult.refused(holder.get(0));
+        }
+        return LockResult.acquired(lockId);
+    }
+
     private ReadModel.LockState heldLock(final String environment) {
         int id = model.environments.find(environment);
         return id < 0 ? null : model.states.get(id).lock;
@@ -344,6 +386,36 @@ public final class Ledger implements AutoCloseable {
             checkpointIfDue();
             return new LedgerView(application, model, monitor, environmentOrder, clock, damage);
         }
+    }
+
+    /**
+     * Feeds the events of one environment ({@code null}: every event, also those without an environment) to
+     * {@code sink}, oldest first, after catching up with other processes. The journal is read again from its start
+     * with every link checked, so this is for rare questions (a lock's holder, a past plan, a release's digest),
+     * not for pages; {@link #view()} serves those.
+     *
+     * @throws ReleaseLedgerException when the journal cannot be read or a link no longer checks
+     */
+    public void forEachEvent(final String environment, final Consumer<LedgerEvent> sink) {
+        long end;
+        Path file;
+        synchronized (monitor) {
+            catchUp();
+            end = journal.getPosition();
+            file = journal.getFile();
+        }
+        new JournalReader(file, application).read(end, event -> {
+            if (environment == null || environment.equals(event.getEnvironment())) {
+                sink.accept(event);
+            }
+        });
+    }
+
+    /** The events {@link #forEachEvent} feeds, as a list. */
+    public List<LedgerEvent> events(final String environment) {
+        List<LedgerEvent> events = new ArrayList<>();
+        forEachEvent(environment, events::add);
+        return events;
     }
 
     /**
