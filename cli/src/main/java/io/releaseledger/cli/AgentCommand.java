@@ -5,6 +5,7 @@ import io.releaseledger.agent.AgentOperation;
 import io.releaseledger.agent.AgentProtocolException;
 import io.releaseledger.agent.AgentRequest;
 import io.releaseledger.agent.AgentResponse;
+import io.releaseledger.agent.DeployOperation;
 import io.releaseledger.agent.SecretMask;
 import io.releaseledger.agent.SemverTagOperation;
 import io.releaseledger.git.JGitRepository;
@@ -17,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code release-ledger agent}: the process the Jenkins plugin starts on an agent. One request (JSON) on stdin,
- * one response (JSON) on stdout; secrets only from the RELEASE_LEDGER_GIT_* environment variables.
+ * one response (JSON) on stdout; secrets only from the environment (RELEASE_LEDGER_GIT_*, RELEASE_LEDGER_REGISTRY_*,
+ * RELEASE_LEDGER_CREDENTIAL_*). The deploy operations also write their progress to stderr as it happens.
  */
 @Command(name = "agent", hidden = true, mixinStandardHelpOptions = true,
         description = {"Read one agent request (JSON) on stdin, run it, write one response (JSON) on stdout.",
@@ -50,7 +52,7 @@ final class AgentCommand implements Callable<Integer> {
             AgentRequest request = AgentRequest.fromJson(readRequest());
             GitCredentials credentials = AgentEnvironment.gitCredentials(environment);
             mask = SecretValues.mask(environment, credentials);
-            Map<String, AgentOperation> operations = operations(credentials, environment);
+            Map<String, AgentOperation> operations = operations(credentials, environment, live(mask));
             AgentOperation operation = operations.get(request.getOperation());
             if (operation == null) {
                 throw new AgentProtocolException("unknown operation \"" + request.getOperation()
@@ -78,14 +80,29 @@ final class AgentCommand implements Callable<Integer> {
         }
     }
 
+    /** Deploy progress goes to stderr line by line as it happens: the plugin copies it to the build log live. */
+    private java.util.function.Consumer<String> live(final SecretMask mask) {
+        PrintWriter err = spec.commandLine().getErr();
+        return line -> {
+            synchronized (err) {
+                err.println(mask.mask(line));
+                err.flush();
+            }
+        };
+    }
+
     /** The operations this agent runs; the only place where the protocol meets JGit. */
     private static Map<String, AgentOperation> operations(final GitCredentials credentials,
-            final Map<String, String> environment) {
-        Map<String, AgentOperation> operations = new TreeMap<>();
+            final Map<String, String> environment, final java.util.function.Consumer<String> live) {
+        // semverTag first, then the deploy operations: the order "this agent knows …" lists them in.
+        Map<String, AgentOperation> operations = new LinkedHashMap<>();
         AgentOperation semverTag = new SemverTagOperation(JGitRepository::open)
                 .setCredentials(credentials)
                 .setEnvironment(SecretValues.withoutSecrets(environment));
         operations.put(semverTag.getName(), semverTag);
+        for (DeployOperation deploy : DeployOperation.all(environment, live)) {
+            operations.put(deploy.getName(), deploy);
+        }
         return operations;
     }
 

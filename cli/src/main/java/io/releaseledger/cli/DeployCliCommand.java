@@ -1,6 +1,7 @@
 package io.releaseledger.cli;
 
 import io.releaseledger.deploy.DeployCommand;
+import io.releaseledger.deploy.LocalDeploymentExecutor;
 import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.ledger.Ledger;
 import picocli.CommandLine.Command;
@@ -47,9 +48,11 @@ final class DeployCliCommand extends DeploymentCommandBase {
     @Override
     int run(final Ledger ledger) {
         ReleaseDescriptor descriptor = descriptor();
-        DeployCommand deploy = new DeployCommand(descriptor, environment, version, ledger, registry(descriptor))
-                .setTag(tag).setDigest(digest).setAllowDowngrade(allowDowngrade).setDryRun(dryRun);
-        configure(deploy);
-        return print(deploy.call());
+        try (LocalDeploymentExecutor executor = executor(descriptor)) {
+            DeployCommand deploy = new DeployCommand(descriptor, environment, version, ledger, executor)
+                    .setTag(tag).setDigest(digest).setAllowDowngrade(allowDowngrade).setDryRun(dryRun);
+            configure(deploy);
+            return print(deploy.call());
+        }
     }
 }

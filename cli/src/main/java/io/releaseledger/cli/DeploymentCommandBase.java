@@ -3,6 +3,7 @@ package io.releaseledger.cli;
 import io.releaseledger.deploy.DeployCommand;
 import io.releaseledger.deploy.DeploymentPlan;
 import io.releaseledger.deploy.DeploymentResult;
+import io.releaseledger.deploy.LocalDeploymentExecutor;
 import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.json.Json;
 import io.releaseledger.registry.ImageReference;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
 
 /**
  * What {@code deploy}, {@code promote} and {@code rollback} share: registry credentials, the lock timeout, the
- * options of the engine's {@link DeployCommand}, and printing the {@link DeploymentResult}.
+ * executor that does the I/O in this process, the options of the engine's {@link DeployCommand}, and printing the
+ * {@link DeploymentResult}.
  */
 abstract class DeploymentCommandBase extends ReleaseCommandBase {
     @Mixin
@@ -32,8 +34,6 @@ abstract class DeploymentCommandBase extends ReleaseCommandBase {
     @Option(names = "--json", description = "Print the result (the deployment's plan) as JSON on stdout.")
     private boolean json;
 
-    private RegistryCredentials credentials;
-
     @Override
     final boolean isJson() {
         return json;
@@ -45,19 +45,24 @@ abstract class DeploymentCommandBase extends ReleaseCommandBase {
         return password == null ? List.of() : List.of(password);
     }
 
-    /** The client of the descriptor's image registry, with the credentials given. */
-    final RegistryClient registry(final ReleaseDescriptor descriptor) {
-        credentials = registryOptions.credentials(environment());
-        return new RegistryClient(ImageReference.parse(descriptor.getImage()).getRegistry()).setCredentials(credentials);
+    /**
+     * The executor of the deploy's I/O in this process: the descriptor's image registry with the credentials given,
+     * the hosts and load balancer the descriptor names, {@code {env: VAR}} secrets from this process. Close it.
+     */
+    final LocalDeploymentExecutor executor(final ReleaseDescriptor descriptor) {
+        RegistryCredentials credentials = registryOptions.credentials(environment());
+        Map<String, String> environment = environment();
+        RegistryClient registry = new RegistryClient(ImageReference.parse(descriptor.getImage()).getRegistry())
+                .setCredentials(credentials);
+        return new LocalDeploymentExecutor(descriptor, registry).setRegistryCredentials(credentials)
+                .setMessages(messages()).setWorkspace(descriptorPath().getParent())
+                .setSecrets(reference -> reference.getEnvironmentVariable() == null ? null
+                        : environment.get(reference.getEnvironmentVariable()));
     }
 
     /** Applies the options every deployment shares to the engine's deploy. */
     final void configure(final DeployCommand deploy) {
-        Map<String, String> environment = environment();
-        deploy.setActor(actor()).setOrigin(origin()).setMessages(messages()).setRegistryCredentials(credentials)
-                .setWorkspace(descriptorPath().getParent())
-                .setSecrets(reference -> reference.getEnvironmentVariable() == null ? null
-                        : environment.get(reference.getEnvironmentVariable()));
+        deploy.setActor(actor()).setOrigin(origin()).setMessages(messages());
         if (lockTimeout != null) {
             deploy.setLockTimeout(lockTimeout);
         }

@@ -1,5 +1,6 @@
 package io.releaseledger.cli;
 
+import io.releaseledger.deploy.LocalDeploymentExecutor;
 import io.releaseledger.deploy.PromoteCommand;
 import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.ledger.Ledger;
@@ -35,9 +36,11 @@ final class PromoteCliCommand extends DeploymentCommandBase {
     @Override
     int run(final Ledger ledger) {
         ReleaseDescriptor descriptor = descriptor();
-        PromoteCommand promote = new PromoteCommand(descriptor, to, ledger, registry(descriptor)).setFrom(from)
-                .setVersion(version).setActor(actor()).setOrigin(origin()).setMessages(messages())
-                .setDeployOptions(this::configure);
-        return print(promote.call());
+        try (LocalDeploymentExecutor executor = executor(descriptor)) {
+            PromoteCommand promote = new PromoteCommand(descriptor, to, ledger, executor).setFrom(from)
+                    .setVersion(version).setActor(actor()).setOrigin(origin()).setMessages(messages())
+                    .setDeployOptions(this::configure);
+            return print(promote.call());
+        }
     }
 }

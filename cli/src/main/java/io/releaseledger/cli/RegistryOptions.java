@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Registry credentials of {@code deploy}, {@code promote} and {@code rollback}: the username from an option (or
@@ -27,6 +30,19 @@ final class RegistryOptions {
             description = "Read the registry password from FILE (trailing newlines dropped); replaces"
                     + " $RELEASE_LEDGER_REGISTRY_PASSWORD.")
     private Path passwordFile;
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
+    /**
+     * Only to refuse it, as a usage error, with the right hint: a password on the command line shows in ps and build
+     * logs. The value is never echoed.
+     */
+    @Option(names = {"--registry-password", "--registry-token"}, hidden = true, paramLabel = "SECRET")
+    private void refusePasswordArgument(final String ignored) {
+        throw new ParameterException(command.commandLine(), "secrets are never taken from arguments (they show in ps"
+                + " and logs): pass the registry password in $" + PASSWORD_VARIABLE + " or give --registry-password-file");
+    }
 
     /** The password, or {@code null}; for masking too. */
     String password(final Map<String, String> environment) {

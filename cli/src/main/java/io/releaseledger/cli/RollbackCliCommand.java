@@ -1,5 +1,6 @@
 package io.releaseledger.cli;
 
+import io.releaseledger.deploy.LocalDeploymentExecutor;
 import io.releaseledger.deploy.RollbackCommand;
 import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.ledger.Ledger;
@@ -35,9 +36,11 @@ final class RollbackCliCommand extends DeploymentCommandBase {
     @Override
     int run(final Ledger ledger) {
         ReleaseDescriptor descriptor = descriptor();
-        RollbackCommand rollback = new RollbackCommand(descriptor, environment, reason, ledger, registry(descriptor))
-                .setVersion(version).setActor(actor()).setOrigin(origin()).setMessages(messages())
-                .setDeployOptions(this::configure);
-        return print(rollback.call());
+        try (LocalDeploymentExecutor executor = executor(descriptor)) {
+            RollbackCommand rollback = new RollbackCommand(descriptor, environment, reason, ledger, executor)
+                    .setVersion(version).setActor(actor()).setOrigin(origin()).setMessages(messages())
+                    .setDeployOptions(this::configure);
+            return print(rollback.call());
+        }
     }
 }

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the mask for everything the CLI prints: the secret variables, and whatever the credentials hold. */
+/**
+ * Builds the mask for everything the CLI prints: the secret variables (git, $RELEASE_LEDGER_REGISTRY_PASSWORD,
+ * RELEASE_LEDGER_CREDENTIAL_*), and whatever the credentials hold.
+ */
 final class SecretValues {
     private SecretValues() {
     }
@@ -21,6 +24,17 @@ final class SecretValues {
                 secrets.add(value);
             }
         }
+        String registry = environment.get(RegistryOptions.PASSWORD_VARIABLE);
+        if (registry != null) {
+            secrets.add(registry);
+        }
+        // Values of Jenkins credentials a deploy brings (secret texts, TLS keys); CA and certificate are public.
+        environment.forEach((name, value) -> {
+            if (name.startsWith("RELEASE_LEDGER_CREDENTIAL_") && !name.endsWith("_CA") && !name.endsWith("_CERT")
+                    && value != null) {
+                secrets.add(value);
+            }
+        });
         if (credentials != null) {
             secrets.addAll(credentials.getSecrets());
         }

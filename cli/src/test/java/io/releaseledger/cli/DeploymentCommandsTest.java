@@ -92,7 +92,8 @@ class DeploymentCommandsTest {
         Cli.Result result = run("deploy", "--environment", "dev", "--version", "1.0.0", "--registry-password", SECRET);
 
         assertThat(result.exitCode).isEqualTo(2);
-        assertThat(result.err).contains("unknown option '--registry-password'").doesNotContain(SECRET);
+        assertThat(result.err).contains("secrets are never taken from arguments")
+                .contains("$RELEASE_LEDGER_REGISTRY_PASSWORD").doesNotContain(SECRET);
     }
 
     @Test

@@ -33,7 +33,8 @@ import java.util.function.Function;
  *
  * <p>On any failure the previous release is restored on every instance already changed, in reverse order, and every
  * server of the plan is put back to ready whatever happens; then a {@link DeploymentException} names the instance
- * and the cause. The recorder receives {@code deployment.started}, {@code check.recorded}, and
+ * and the cause. Whoever calls it has recorded {@code deployment.started} (with the plan, under the lock); the
+ * recorder receives {@code check.recorded}, and
  * {@code deployment.succeeded} or {@code deployment.failed} plus {@code release.rolledback} (automatic).
  */
 public final class Deployer {
@@ -49,7 +50,6 @@ public final class Deployer {
     private RegistryCredentials registryCredentials;
     private Path workspace = Path.of(".");
     private Duration stopTimeout = Duration.ofSeconds(10);
-    private String lockId;
 
     public Deployer(final ReleaseDescriptor descriptor, final String environment, final DeployTargets targets) {
         this.descriptor = descriptor;
@@ -96,12 +96,6 @@ public final class Deployer {
         return this;
     }
 
-    /** The environment lock the deploy runs under, recorded in {@code deployment.started}. */
-    public Deployer setLockId(final String lockId) {
-        this.lockId = lockId;
-        return this;
-    }
-
     /**
      * Deploys the plan, or restores what ran before and throws.
      *
@@ -110,8 +104,6 @@ public final class Deployer {
     public DeploymentResult deploy(final DeploymentPlan plan) {
         long start = System.nanoTime();
         ContainerFactory factory = new ContainerFactory(plan.getApplication(), environment, secrets, workspace);
-        recorder.record(EventTypes.DEPLOYMENT_STARTED, plan.getEnvironment(),
-                DeploymentEvents.started(plan, lockId, factory.configurationHashes()));
         messages.info("Deploying %s %s to %s (%s), %s in %d batch(es) of %d instance(s)", plan.getApplication(),
                 plan.getVersion(), plan.getEnvironment(), plan.getImage(), plan.getStrategy(), plan.getBatches().size(),
                 plan.getInstances().size());
@@ -137,6 +129,8 @@ public final class Deployer {
                 Map<PlannedInstance, String> ids = new LinkedHashMap<>();
                 for (PlannedInstance instance : batch) {
                     current = instance;
+                    // A host that fails before its container is touched (unreachable, pull refused) needs no restore.
+                    pullIfMissing(targets.engine(instance.getHost()), plan.getImage());
                     changed.add(instance);
                     ids.put(instance, replace(factory, instance, plan.getImage(), plan.getDigest(), plan.getVersion(),
                             plan.getBuild(), plan.getDeploymentId()));
@@ -296,14 +290,18 @@ public final class Deployer {
     private String replace(final ContainerFactory factory, final PlannedInstance instance, final String image,
             final String digest, final String version, final String build, final String deploymentId) {
         ContainerEngine engine = targets.engine(instance.getHost());
-        if (!engine.hasImage(image)) {
-            engine.pull(image, registryCredentials);
-        }
+        pullIfMissing(engine, image);
         stopQuietly(engine, instance.getContainerName());
         engine.remove(instance.getContainerName());
         String id = engine.create(factory.request(instance, image, digest, version, build, deploymentId));
         engine.start(id);
         return id;
+    }
+
+    private void pullIfMissing(final ContainerEngine engine, final String image) {
+        if (!engine.hasImage(image)) {
+            engine.pull(image, registryCredentials);
+        }
     }
 
     private void stopQuietly(final ContainerEngine engine, final String container) {

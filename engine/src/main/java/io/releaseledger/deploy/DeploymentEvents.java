@@ -12,13 +12,9 @@ final class DeploymentEvents {
     private DeploymentEvents() {
     }
 
+    /** The plan's configuration hashes go beside the plan, as before plans carried them. */
     static Map<String, Object> started(final DeploymentPlan plan, final String lockId) {
-        return started(plan, lockId, Map.of());
-    }
-
-    /** @param configuration the containers' configuration, each value's SHA-256 (hex) by name */
-    static Map<String, Object> started(final DeploymentPlan plan, final String lockId,
-            final Map<String, String> configuration) {
+        Map<String, String> configuration = plan.getConfiguration();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("deploymentId", plan.getDeploymentId());
         data.put("version", plan.getVersion());
@@ -32,7 +28,9 @@ final class DeploymentEvents {
         if (lockId != null) {
             data.put("lockId", lockId);
         }
-        data.put("plan", plan.toJson());
+        Map<String, Object> planJson = plan.toJson();
+        planJson.remove("configuration");
+        data.put("plan", planJson);
         return data;
     }
 

@@ -24,6 +24,7 @@ public final class DeploymentPlan {
     private final String strategy;
     private final List<List<PlannedInstance>> batches;
     private String commit;
+    private Map<String, String> configuration = Map.of();
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     public DeploymentPlan(final String deploymentId, final String application, final String environment,
@@ -73,9 +74,32 @@ public final class DeploymentPlan {
 
     /** Returns a copy with the commit set. */
     public DeploymentPlan withCommit(final String commit) {
+        DeploymentPlan copy = copy();
+        copy.commit = commit;
+        return copy;
+    }
+
+    /**
+     * The containers' configuration from the descriptor (env files and variables) as the SHA-256 (hex) of each value
+     * by name, computed where the plan was made (secrets are resolved there); empty when unknown. It goes into
+     * {@code deployment.started} as {@code configuration}: a change shows in the ledger, a value never does.
+     */
+    public Map<String, String> getConfiguration() {
+        return configuration;
+    }
+
+    /** Returns a copy with the configuration hashes set. */
+    public DeploymentPlan withConfiguration(final Map<String, String> configuration) {
+        DeploymentPlan copy = copy();
+        copy.configuration = Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
+        return copy;
+    }
+
+    private DeploymentPlan copy() {
         DeploymentPlan copy = new DeploymentPlan(deploymentId, application, environment, version, build, repository,
                 tag, digest, strategy, batches);
         copy.commit = commit;
+        copy.configuration = configuration;
         return copy;
     }
 
@@ -143,7 +167,10 @@ public final class DeploymentPlan {
         return lines;
     }
 
-    /** The JSON map stored in {@code deployment.started} under {@code plan}. */
+    /**
+     * The plan as JSON: what {@code deployment.started} stores under {@code plan} (without {@code configuration},
+     * which it stores beside it) and what travels between the controller and the agent.
+     */
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("deploymentId", deploymentId);
@@ -165,6 +192,8 @@ public final class DeploymentPlan {
             batchesJson.add(instances);
         }
         json.put("batches", batchesJson);
+        // Travels with the plan to and from the agent; deployment.started stores it beside the plan, not in it.
+        json.put("configuration", new LinkedHashMap<>(configuration));
         return json;
     }
 
@@ -192,7 +221,20 @@ public final class DeploymentPlan {
                 JsonFields.string(json, "environment"), JsonFields.string(json, "version"),
                 JsonFields.optionalString(json, "build"), JsonFields.string(imageJson, "repository"),
                 JsonFields.optionalString(imageJson, "tag"), JsonFields.string(imageJson, "digest"),
-                JsonFields.string(json, "strategy"), batches).withCommit(JsonFields.optionalString(json, "commit"));
+                JsonFields.string(json, "strategy"), batches).withCommit(JsonFields.optionalString(json, "commit"))
+                .withConfiguration(configuration(json.get("configuration")));
+    }
+
+    private static Map<String, String> configuration(final Object json) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        if (json instanceof Map<?, ?> map) {
+            map.forEach((name, hash) -> {
+                if (name instanceof String && hash instanceof String) {
+                    hashes.put((String) name, (String) hash);
+                }
+            });
+        }
+        return hashes;
     }
 
     @Override

@@ -8,7 +8,7 @@ public final class DeploymentResult {
     private final Duration duration;
     private final boolean dryRun;
 
-    DeploymentResult(final DeploymentPlan plan, final Duration duration) {
+    public DeploymentResult(final DeploymentPlan plan, final Duration duration) {
         this(plan, duration, false);
     }
 

@@ -2,6 +2,7 @@ package io.releaseledger.deploy;
 
 import io.releaseledger.ledger.Actor;
 import io.releaseledger.ledger.Ledger;
+import io.releaseledger.ledger.LedgerEvent;
 import io.releaseledger.ledger.LockResult;
 import io.releaseledger.ledger.Origin;
 import io.releaseledger.report.Messages;
@@ -10,6 +11,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -66,20 +68,25 @@ final class EnvironmentLock {
                 return lockId;
             }
             Map<String, Object> holder = result.getHeldBy();
-            String stale = staleReason(holder, lease);
-            if (stale != null) {
-                String heldId = LedgerRecords.read(ledger, environment).heldLockId();
-                if (heldId != null) {
-                    messages.warning("Environment %s: taking over the lock held by %s, because %s", environment,
-                            describe(holder), stale);
-                    try {
-                        ledger.unlock(environment, heldId, actor, origin);
+            if (staleReason(holder, lease) != null) {
+                // Judge the lock whose id is taken over, read together with that id: the holder seen a moment ago
+                // may have been taken over by another process meanwhile, whose lock is not stale.
+                LedgerEvent held = DeployHistory.read(ledger, environment).heldLock();
+                String stale = held == null ? null : staleReason(holder(held), lease);
+                if (stale != null) {
+                    String heldId = (String) held.getData().get("lockId");
+                    // Release and relock in one step: of several processes taking over, exactly one wins and
+                    // reconciles; the others find the winner's (live) lock and wait.
+                    LockResult taken = ledger.takeOver(environment, heldId, version, purpose(what), actor, origin);
+                    if (taken.isAcquired()) {
+                        messages.warning("Environment %s: taking over the lock held by %s, because %s", environment,
+                                describe(holder(held)), stale);
                         takenOverLockId = heldId;
-                    } catch (RuntimeException raced) {
-                        // another process took it over first: try again
+                        lockId = taken.getLockId();
+                        return lockId;
                     }
-                    continue;
                 }
+                continue;
             }
             if (System.nanoTime() >= deadline) {
                 throw new DeploymentException("Environment " + environment + " is locked by another deploy: "
@@ -142,6 +149,14 @@ final class EnvironmentLock {
             }
         }
         return null;
+    }
+
+    private static Map<String, Object> holder(final LedgerEvent locked) {
+        Map<String, Object> holder = new LinkedHashMap<>();
+        holder.put("version", locked.getData().get("version"));
+        holder.put("since", locked.getTime() == null ? null : locked.getTime().toString());
+        holder.put("purpose", locked.getData().get("purpose"));
+        return holder;
     }
 
     private static String describe(final Map<String, Object> holder) {

@@ -56,7 +56,7 @@ public final class MarkBadCommand {
     }
 
     public void call() {
-        boolean marked = LedgerRecords.read(ledger, null).badReason(version) != null;
+        boolean marked = DeployHistory.read(ledger, null).badReason(version) != null;
         if (clear && !marked) {
             throw new DeploymentException("Release " + version + " is not marked bad; there is nothing to clear.");
         }

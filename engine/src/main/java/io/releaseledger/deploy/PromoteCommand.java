@@ -7,7 +7,6 @@ import io.releaseledger.ledger.Actor;
 import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Origin;
-import io.releaseledger.registry.RegistryClient;
 import io.releaseledger.report.Messages;
 
 import java.util.LinkedHashMap;
@@ -21,7 +20,7 @@ import java.util.function.Consumer;
  * goes through the deploy's safe path, and {@code release.promoted} is recorded.
  *
  * <pre>{@code
- * DeploymentResult result = new PromoteCommand(descriptor, "production", ledger, registry)
+ * DeploymentResult result = new PromoteCommand(descriptor, "production", ledger, executor)
  *         .setActor(actor).setOrigin(origin)
  *         .call();
  * }</pre>
@@ -30,7 +29,7 @@ public final class PromoteCommand {
     private final ReleaseDescriptor descriptor;
     private final String target;
     private final Ledger ledger;
-    private final RegistryClient registry;
+    private final DeploymentExecutor executor;
     private String from;
     private String version;
     private Actor actor = new Actor(System.getProperty("user.name", "unknown"), null);
@@ -39,11 +38,11 @@ public final class PromoteCommand {
     private Consumer<DeployCommand> deployOptions = command -> { };
 
     public PromoteCommand(final ReleaseDescriptor descriptor, final String target, final Ledger ledger,
-            final RegistryClient registry) {
+            final DeploymentExecutor executor) {
         this.descriptor = descriptor;
         this.target = target;
         this.ledger = ledger;
-        this.registry = registry;
+        this.executor = executor;
     }
 
     /** The source environment; default the target's {@code promotesFrom}. */
@@ -73,7 +72,7 @@ public final class PromoteCommand {
         return this;
     }
 
-    /** Options of the deploy that runs (lock timeout, targets, build, stop timeout…). */
+    /** Options of the deploy that runs (lock timeout, build, stop timeout…). */
     public PromoteCommand setDeployOptions(final Consumer<DeployCommand> deployOptions) {
         this.deployOptions = deployOptions;
         return this;
@@ -90,14 +89,14 @@ public final class PromoteCommand {
             throw new DeploymentException("Cannot promote to " + target + ": it has no promotesFrom in the descriptor "
                     + "and no source environment was given.");
         }
-        LedgerRecords sourceRecords = LedgerRecords.read(ledger, source);
+        DeployHistory sourceRecords = DeployHistory.read(ledger, source);
         String promoted = version != null ? version : currentVersion(source);
         if (promoted == null) {
             throw new DeploymentException("Cannot promote to " + target + ": nothing has been deployed to " + source
                     + " yet.");
         }
         String refused = "Refusing to promote " + promoted + " from " + source + " to " + target + ": ";
-        String bad = LedgerRecords.read(ledger, null).badReason(promoted);
+        String bad = DeployHistory.read(ledger, null).badReason(promoted);
         if (bad != null) {
             throw new DeploymentException(refused + "it is marked bad (" + bad + "). Clear the mark first if it was "
                     + "a mistake.");
@@ -116,7 +115,7 @@ public final class PromoteCommand {
             throw new DeploymentException(refused + "the ledger records no image digest for it in " + source + ".");
         }
         messages.info("Promoting %s (%s) from %s to %s", promoted, digest, source, target);
-        DeployCommand deploy = new DeployCommand(descriptor, target, promoted, ledger, registry).setDigest(digest)
+        DeployCommand deploy = new DeployCommand(descriptor, target, promoted, ledger, executor).setDigest(digest)
                 .setActor(actor).setOrigin(origin).setMessages(messages);
         deployOptions.accept(deploy);
         return deploy.setWhat("promote").setAfterSuccess((plan, recorder) -> {

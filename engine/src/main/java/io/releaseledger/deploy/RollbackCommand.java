@@ -5,7 +5,6 @@ import io.releaseledger.ledger.Actor;
 import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Origin;
-import io.releaseledger.registry.RegistryClient;
 import io.releaseledger.report.Messages;
 
 import java.util.LinkedHashMap;
@@ -18,7 +17,7 @@ import java.util.function.Consumer;
  * reason and records {@code release.rolledback} ({@code automatic: false}).
  *
  * <pre>{@code
- * new RollbackCommand(descriptor, "production", "checkout broken for Safari", ledger, registry)
+ * new RollbackCommand(descriptor, "production", "checkout broken for Safari", ledger, executor)
  *         .setActor(actor).setOrigin(origin)
  *         .call();
  * }</pre>
@@ -28,7 +27,7 @@ public final class RollbackCommand {
     private final String environment;
     private final String reason;
     private final Ledger ledger;
-    private final RegistryClient registry;
+    private final DeploymentExecutor executor;
     private String version;
     private Actor actor = new Actor(System.getProperty("user.name", "unknown"), null);
     private Origin origin = Origin.cli(System.getProperty("user.name", "unknown"), EnvironmentLock.localHost());
@@ -36,7 +35,7 @@ public final class RollbackCommand {
     private Consumer<DeployCommand> deployOptions = command -> { };
 
     public RollbackCommand(final ReleaseDescriptor descriptor, final String environment, final String reason,
-            final Ledger ledger, final RegistryClient registry) {
+            final Ledger ledger, final DeploymentExecutor executor) {
         if (reason == null || reason.isBlank()) {
             throw new DeploymentException("A rollback of " + environment + " needs a reason: it is recorded and "
                     + "marks the replaced release bad.");
@@ -45,7 +44,7 @@ public final class RollbackCommand {
         this.environment = environment;
         this.reason = reason;
         this.ledger = ledger;
-        this.registry = registry;
+        this.executor = executor;
     }
 
     /** The version to return to; default the previous known-good release of the environment. */
@@ -69,7 +68,7 @@ public final class RollbackCommand {
         return this;
     }
 
-    /** Options of the deploy that runs (lock timeout, targets, stop timeout…). */
+    /** Options of the deploy that runs (lock timeout, stop timeout…). */
     public RollbackCommand setDeployOptions(final Consumer<DeployCommand> deployOptions) {
         this.deployOptions = deployOptions;
         return this;
@@ -84,8 +83,8 @@ public final class RollbackCommand {
             throw new DeploymentException("Cannot roll back " + environment + ": the ledger records no release "
                     + "running there.");
         }
-        LedgerRecords records = LedgerRecords.read(ledger, environment);
-        LedgerRecords all = LedgerRecords.read(ledger, null);
+        DeployHistory records = DeployHistory.read(ledger, environment);
+        DeployHistory all = DeployHistory.read(ledger, null);
         String to = version;
         if (to == null) {
             for (String candidate : records.currentReleases()) {
@@ -109,7 +108,7 @@ public final class RollbackCommand {
         }
         String target = to;
         messages.info("Rolling back %s from %s to %s (%s): %s", environment, current, target, digest, reason);
-        DeployCommand deploy = new DeployCommand(descriptor, environment, target, ledger, registry).setDigest(digest)
+        DeployCommand deploy = new DeployCommand(descriptor, environment, target, ledger, executor).setDigest(digest)
                 .setAllowDowngrade(true).setActor(actor).setOrigin(origin).setMessages(messages);
         deployOptions.accept(deploy);
         return deploy.setWhat("rollback").setAfterSuccess((plan, recorder) -> {

@@ -9,6 +9,7 @@ import io.releaseledger.docker.DockerHost;
 import io.releaseledger.docker.javaclient.DockerJavaEngine;
 import io.releaseledger.ledger.Actor;
 import io.releaseledger.ledger.Ledger;
+import io.releaseledger.ledger.LedgerEvent;
 import io.releaseledger.ledger.Origin;
 import io.releaseledger.registry.RegistryClient;
 import io.releaseledger.report.Messages;
@@ -42,19 +43,31 @@ final class DeployFixture implements AutoCloseable {
     final ContainerEngine docker = DockerJavaEngine.connect(DockerHost.localSocket());
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<LocalDeploymentExecutor> executors = new ArrayList<>();
     String strategy = "{type: rolling, batchSize: 1}";
     String gateTimeout = "6s";
     /** Extra YAML lines of staging (indented by four spaces), e.g. registry tags. */
     String stagingExtra = "";
     /** An extra production host, as YAML flow mapping, e.g. one that is down; {@code null} for none. */
     String extraProductionHost;
+    /** The container env of production, as a YAML flow mapping. */
+    String productionEnv = "{GREETING: hello}";
 
     DeployFixture(final Path temp) throws IOException {
+        java.nio.file.Files.createDirectories(temp);
         removeContainers();
-        for (int i = 0; i < 3; i++) {
-            stagingPorts.add(DeployHaproxy.freePort());
+        // Free ports can repeat from one call to the next; the descriptor refuses a port used twice.
+        while (stagingPorts.size() < 3) {
+            int port = DeployHaproxy.freePort();
+            if (!stagingPorts.contains(port)) {
+                stagingPorts.add(port);
+            }
         }
-        productionPort = DeployHaproxy.freePort();
+        int port = DeployHaproxy.freePort();
+        while (stagingPorts.contains(port)) {
+            port = DeployHaproxy.freePort();
+        }
+        productionPort = port;
         haproxy = new DeployHaproxy(temp, stagingPorts);
         ledger = Ledger.open(temp.resolve("ledger"), TestApp.APPLICATION);
     }
@@ -91,7 +104,7 @@ final class DeployFixture implements AutoCloseable {
                 + "    requires: [deployed, checksPassed]\n"
                 + "    hosts: [unix:///var/run/docker.sock" + (extraProductionHost == null ? "" : ", " + extraProductionHost)
                 + "]\n"
-                + "    container: {network: host, restart: \"no\", env: {GREETING: hello}}\n"
+                + "    container: {network: host, restart: \"no\", env: " + productionEnv + "}\n"
                 + "    instances: {count: 1, ports: [" + productionPort + "]}\n"
                 + "    strategy: recreate\n"
                 + "    healthGate:\n"
@@ -104,9 +117,16 @@ final class DeployFixture implements AutoCloseable {
 
     DeployCommand deploy(final String environment, final String version) {
         TestApp.digest(version);
-        return new DeployCommand(descriptor(), environment, version, ledger, registry).setActor(ALICE)
-                .setOrigin(ORIGIN).setMessages(messages).setLockTimeout(Duration.ZERO)
+        return new DeployCommand(descriptor(), environment, version, ledger, executor()).setActor(ALICE)
+                .setOrigin(ORIGIN).setMessages(messages).setLockTimeout(Duration.ZERO);
+    }
+
+    /** The CLI's executor of the current descriptor; closed with the fixture. */
+    LocalDeploymentExecutor executor() {
+        LocalDeploymentExecutor executor = new LocalDeploymentExecutor(descriptor(), registry).setMessages(messages)
                 .setStopTimeout(Duration.ofSeconds(1));
+        executors.add(executor);
+        return executor;
     }
 
     /** What {@code GET /version} on 127.0.0.1:port answers, or the failure. */
@@ -142,15 +162,15 @@ final class DeployFixture implements AutoCloseable {
     /** The types of the ledger's events of one environment, oldest first. */
     List<String> eventTypes(final String environment) {
         List<String> types = new ArrayList<>();
-        LedgerRecords.read(ledger, environment).events().forEach(event -> types.add(LedgerRecords.type(event)));
+        ledger.events(environment).forEach(event -> types.add(event.getType()));
         return types;
     }
 
     List<Map<String, Object>> events(final String environment, final String type) {
         List<Map<String, Object>> found = new ArrayList<>();
-        for (Map<String, Object> event : LedgerRecords.read(ledger, environment).events()) {
-            if (type.equals(LedgerRecords.type(event))) {
-                found.add(LedgerRecords.data(event));
+        for (LedgerEvent event : ledger.events(environment)) {
+            if (type.equals(event.getType())) {
+                found.add(event.getData());
             }
         }
         return found;
@@ -176,6 +196,7 @@ final class DeployFixture implements AutoCloseable {
     @Override
     public void close() {
         try {
+            executors.forEach(LocalDeploymentExecutor::close);
             removeContainers();
         } finally {
             docker.close();

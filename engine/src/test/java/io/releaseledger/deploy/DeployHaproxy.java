@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,12 +28,24 @@ final class DeployHaproxy implements AutoCloseable {
     private final Process haproxy;
 
     DeployHaproxy(final Path directory, final List<Integer> ports) throws IOException {
+        this(directory, localServers(ports));
+    }
+
+    private static Map<String, String> localServers(final List<Integer> ports) {
+        Map<String, String> servers = new LinkedHashMap<>();
+        for (int i = 0; i < ports.size(); i++) {
+            servers.put("local-" + (i + 1), "127.0.0.1:" + ports.get(i));
+        }
+        return servers;
+    }
+
+    /** @param addresses server name to {@code address:port} */
+    DeployHaproxy(final Path directory, final Map<String, String> addresses) throws IOException {
         this.directory = directory;
         frontendPort = freePort();
         StringBuilder servers = new StringBuilder();
-        for (int i = 0; i < ports.size(); i++) {
-            servers.append("  server local-").append(i + 1).append(" 127.0.0.1:").append(ports.get(i)).append(" check\n");
-        }
+        addresses.forEach((name, address) -> servers.append("  server ").append(name).append(' ').append(address)
+                .append(" check\n"));
         String config = "global\n"
                 + "  stats socket " + adminSocket() + " mode 600 level admin\n"
                 + "defaults\n"

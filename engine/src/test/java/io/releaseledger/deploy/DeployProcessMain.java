@@ -1,6 +1,7 @@
 package io.releaseledger.deploy;
 
 import io.releaseledger.descriptor.DescriptorLoader;
+import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.registry.RegistryClient;
 import io.releaseledger.report.Messages;
@@ -21,12 +22,12 @@ public final class DeployProcessMain {
 
     public static void main(final String[] args) throws Exception {
         int pauseAt = Integer.parseInt(args[4]);
-        try (Ledger ledger = Ledger.open(Path.of(args[0]), TestApp.APPLICATION)) {
-            new DeployCommand(DescriptorLoader.load(Path.of(args[1])), args[2], args[3], ledger,
-                    new RegistryClient("127.0.0.1:5000")).setActor(DeployFixture.ALICE).setOrigin(DeployFixture.ORIGIN)
-                    .setMessages(new Messages(message -> System.out.println(message.getText())))
-                    .setStopTimeout(Duration.ofSeconds(1)).setLockTimeout(Duration.ZERO)
-                    .setListener(new DeploymentListener() {
+        ReleaseDescriptor descriptor = DescriptorLoader.load(Path.of(args[1]));
+        Messages messages = new Messages(message -> System.out.println(message.getText()));
+        try (Ledger ledger = Ledger.open(Path.of(args[0]), TestApp.APPLICATION);
+                LocalDeploymentExecutor executor = new LocalDeploymentExecutor(descriptor,
+                        new RegistryClient("127.0.0.1:5000")).setMessages(messages).setStopTimeout(Duration.ofSeconds(1))
+                        .setListener(new DeploymentListener() {
                         @Override
                         public void serverOut(final PlannedInstance instance) {
                             if (instance.getIndex() == pauseAt) {
@@ -39,7 +40,9 @@ public final class DeployProcessMain {
                                 }
                             }
                         }
-                    }).call();
+                    })) {
+            new DeployCommand(descriptor, args[2], args[3], ledger, executor).setActor(DeployFixture.ALICE)
+                    .setOrigin(DeployFixture.ORIGIN).setMessages(messages).setLockTimeout(Duration.ZERO).call();
         }
         System.exit(3);
     }

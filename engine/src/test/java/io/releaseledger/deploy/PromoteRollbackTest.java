@@ -34,15 +34,15 @@ class PromoteRollbackTest {
     }
 
     private PromoteCommand promote() {
-        return new PromoteCommand(world.descriptor(), "production", world.ledger, world.registry)
+        return new PromoteCommand(world.descriptor(), "production", world.ledger, world.executor())
                 .setActor(DeployFixture.ALICE).setOrigin(DeployFixture.ORIGIN).setMessages(world.messages)
-                .setDeployOptions(deploy -> deploy.setLockTimeout(Duration.ZERO).setStopTimeout(Duration.ofSeconds(1)));
+                .setDeployOptions(deploy -> deploy.setLockTimeout(Duration.ZERO));
     }
 
     private RollbackCommand rollback(final String environment, final String reason) {
-        return new RollbackCommand(world.descriptor(), environment, reason, world.ledger, world.registry)
+        return new RollbackCommand(world.descriptor(), environment, reason, world.ledger, world.executor())
                 .setActor(DeployFixture.ALICE).setOrigin(DeployFixture.ORIGIN).setMessages(world.messages)
-                .setDeployOptions(deploy -> deploy.setLockTimeout(Duration.ZERO).setStopTimeout(Duration.ofSeconds(1)));
+                .setDeployOptions(deploy -> deploy.setLockTimeout(Duration.ZERO));
     }
 
     @Test

@@ -90,10 +90,7 @@ class TakeoverTest {
         LockResult dead = world.ledger.lock("staging", TestApp.V2,
                 "deploy 1.1.0 (pid 2147483000 on " + EnvironmentLock.localHost() + ")", DeployFixture.ALICE,
                 DeployFixture.ORIGIN);
-        DeploymentPlan interrupted;
-        try (EnvironmentTargets targets = new EnvironmentTargets(world.descriptor().getEnvironment("staging").orElseThrow())) {
-            interrupted = new DeploymentPlanner(world.descriptor(), "staging", TestApp.V2, world.registry, targets).plan();
-        }
+        DeploymentPlan interrupted = world.executor().plan(new PlanRequest("staging", TestApp.V2));
         new LedgerDeploymentRecorder(world.ledger, DeployFixture.ALICE, DeployFixture.ORIGIN).record(
                 EventTypes.DEPLOYMENT_STARTED, "staging", DeploymentEvents.started(interrupted, dead.getLockId()));
         try (HaproxyLoadBalancer lb = HaproxyLoadBalancer.overUnixSocket(world.haproxy.adminSocket())) {

@@ -1,0 +1,167 @@
+package io.releaseledger.agent;
+
+import io.releaseledger.deploy.EnvironmentTargets;
+import io.releaseledger.descriptor.DockerHostSpec;
+import io.releaseledger.descriptor.EnvironmentSpec;
+import io.releaseledger.descriptor.EnvironmentVariable;
+import io.releaseledger.descriptor.SecretReference;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The credentials of a {@code deploy.*} request on the agent: the {@code credentials} option maps each Jenkins
+ * credentials id to the environment variable(s) holding its value; the values themselves are only in this
+ * process's environment. Checked against the environment of the descriptor before anything is touched. Docker TLS
+ * PEM texts are written to a directory only this user can read, for the lifetime of this object.
+ */
+final class DeployCredentials implements AutoCloseable {
+    private final Map<String, String> kinds = new LinkedHashMap<>();
+    private final Map<String, String> variables = new LinkedHashMap<>();
+    private final Map<String, String> processEnvironment;
+    private final List<Path> directories = new ArrayList<>();
+
+    DeployCredentials(final Map<String, Map<String, String>> credentials, final Map<String, String> processEnvironment) {
+        this.processEnvironment = processEnvironment;
+        credentials.forEach((id, entry) -> {
+            String kind = entry.get("kind");
+            String variable = entry.get("variable");
+            if (!DeployProtocol.KIND_SECRET.equals(kind) && !DeployProtocol.KIND_DOCKER_TLS.equals(kind)) {
+                throw new AgentProtocolException("credentials '" + id + "' has kind \"" + kind + "\"; expected "
+                        + DeployProtocol.KIND_SECRET + " or " + DeployProtocol.KIND_DOCKER_TLS);
+            }
+            if (variable == null || !variable.startsWith("RELEASE_LEDGER_")) {
+                throw new AgentProtocolException("credentials '" + id + "' needs a \"variable\" named RELEASE_LEDGER_…");
+            }
+            kinds.put(id, kind);
+            variables.put(id, variable);
+        });
+    }
+
+    /** Fails, naming the id, when the environment refers to credentials the request did not bring. */
+    void requireAll(final EnvironmentSpec environment) {
+        for (DockerHostSpec host : environment.getHosts()) {
+            if (host.getTls() != null && host.getTls().isCredentials()) {
+                String id = host.getTls().getCredentialsId();
+                require(id, DeployProtocol.KIND_DOCKER_TLS, "the TLS of host " + host.getName());
+                for (String suffix : List.of("_CA", "_CERT", "_KEY")) {
+                    requireValue(id, variables.get(id) + suffix);
+                }
+            }
+        }
+        for (EnvironmentVariable variable : environment.getContainer().getEnv()) {
+            if (variable.isSecret() && variable.getSecret().isCredentials()) {
+                String id = variable.getSecret().getCredentialsId();
+                require(id, DeployProtocol.KIND_SECRET, "environment variable " + variable.getName());
+                requireValue(id, variables.get(id));
+            }
+        }
+    }
+
+    private void require(final String id, final String kind, final String usedBy) {
+        if (!kinds.containsKey(id)) {
+            throw new AgentProtocolException("credentials '" + id + "' (used by " + usedBy + ") were not provided"
+                    + " to the agent; nothing was changed. Check that the credentials exist and the build may use them.");
+        }
+        if (!kind.equals(kinds.get(id))) {
+            throw new AgentProtocolException("credentials '" + id + "' (used by " + usedBy + ") must be of kind "
+                    + kind + ", not " + kinds.get(id) + "; nothing was changed.");
+        }
+    }
+
+    private void requireValue(final String id, final String variable) {
+        String value = processEnvironment.get(variable);
+        if (value == null || value.isEmpty()) {
+            throw new AgentProtocolException("credentials '" + id + "': the agent's environment lacks " + variable
+                    + "; nothing was changed.");
+        }
+    }
+
+    /** Secrets of the containers' environment: credentials by id, {@code {env: VAR}} from this process. */
+    String secret(final SecretReference reference) {
+        if (reference.isCredentials()) {
+            String variable = variables.get(reference.getCredentialsId());
+            return variable == null || !DeployProtocol.KIND_SECRET.equals(kinds.get(reference.getCredentialsId()))
+                    ? null : processEnvironment.get(variable);
+        }
+        return reference.getEnvironmentVariable() == null ? null
+                : processEnvironment.get(reference.getEnvironmentVariable());
+    }
+
+    /** Every secret value this request can reach, for masking what the agent prints. */
+    List<String> values(final EnvironmentSpec environment) {
+        List<String> values = new ArrayList<>();
+        variables.forEach((id, variable) -> {
+            for (String name : List.of(variable, variable + "_KEY")) {
+                String value = processEnvironment.get(name);
+                if (value != null) {
+                    values.add(value);
+                }
+            }
+        });
+        for (EnvironmentVariable variable : environment.getContainer().getEnv()) {
+            if (variable.isSecret()) {
+                String value = secret(variable.getSecret());
+                if (value != null) {
+                    values.add(value);
+                }
+            }
+        }
+        String registry = processEnvironment.get(DeployProtocol.REGISTRY_PASSWORD);
+        if (registry != null) {
+            values.add(registry);
+        }
+        return values;
+    }
+
+    /** Gives every host whose TLS is a credentials id the directory of its PEM files. */
+    void applyTls(final EnvironmentSpec environment, final EnvironmentTargets targets) {
+        for (DockerHostSpec host : environment.getHosts()) {
+            if (host.getTls() != null && host.getTls().isCredentials()) {
+                targets.setCertificateDirectory(host.getName(), writePem(variables.get(host.getTls().getCredentialsId())));
+            }
+        }
+    }
+
+    private Path writePem(final String variable) {
+        try {
+            Path directory = Files.createTempDirectory("release-ledger-tls-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            directories.add(directory);
+            write(directory.resolve("ca.pem"), processEnvironment.get(variable + "_CA"));
+            write(directory.resolve("cert.pem"), processEnvironment.get(variable + "_CERT"));
+            write(directory.resolve("key.pem"), processEnvironment.get(variable + "_KEY"));
+            return directory;
+        } catch (IOException e) {
+            throw new AgentProtocolException("cannot write the Docker TLS certificates to a temporary directory: "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    private static void write(final Path file, final String text) throws IOException {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, text, StandardCharsets.US_ASCII);
+    }
+
+    /** Deletes the PEM files. */
+    @Override
+    public void close() {
+        for (Path directory : directories) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // best effort: the directory is readable by this user only
+            }
+        }
+        directories.clear();
+    }
+}

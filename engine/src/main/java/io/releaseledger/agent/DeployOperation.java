@@ -1,0 +1,213 @@
+package io.releaseledger.agent;
+
+import io.releaseledger.deploy.CollectingDeploymentRecorder;
+import io.releaseledger.deploy.DeploymentException;
+import io.releaseledger.deploy.DeploymentPlan;
+import io.releaseledger.deploy.EnvironmentTargets;
+import io.releaseledger.deploy.LocalDeploymentExecutor;
+import io.releaseledger.deploy.PlanRequest;
+import io.releaseledger.descriptor.DescriptorLoader;
+import io.releaseledger.descriptor.EnvironmentSpec;
+import io.releaseledger.descriptor.ReleaseDescriptor;
+import io.releaseledger.registry.ImageReference;
+import io.releaseledger.registry.RegistryClient;
+import io.releaseledger.registry.RegistryCredentials;
+import io.releaseledger.report.Message;
+import io.releaseledger.report.Messages;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One of the {@code deploy.*} operations ({@link DeployProtocol}): the agent's side of a
+ * {@link io.releaseledger.deploy.DeploymentExecutor} whose commands run on the Jenkins controller. Every
+ * operation parses the descriptor text, checks that every credentials id the environment uses was provided
+ * (before touching anything), and runs a {@link LocalDeploymentExecutor}. Progress is written line by line to
+ * {@code live} as it happens (masked), not returned in the response, so the build log shows it once and in time.
+ */
+public final class DeployOperation implements AgentOperation {
+    private static final Set<String> COMMON = Set.of("descriptor", "descriptorSource", "environment", "credentials");
+
+    private final String name;
+    private final Map<String, String> processEnvironment;
+    private final Consumer<String> live;
+    private Duration stopTimeout = Duration.ofSeconds(10);
+
+    /**
+     * @param name               one of {@link DeployProtocol#PLAN}, {@code EXECUTE}, {@code RECONCILE}, {@code TAG}
+     * @param processEnvironment where the credentials' values and the registry credentials are read
+     * @param live               receives each progress line (masked) as it happens, e.g. stderr
+     */
+    public DeployOperation(final String name, final Map<String, String> processEnvironment,
+            final Consumer<String> live) {
+        if (!List.of(DeployProtocol.PLAN, DeployProtocol.EXECUTE, DeployProtocol.RECONCILE, DeployProtocol.TAG)
+                .contains(name)) {
+            throw new IllegalArgumentException("not a deploy operation: " + name);
+        }
+        this.name = name;
+        this.processEnvironment = Map.copyOf(processEnvironment);
+        this.live = Objects.requireNonNull(live, "live");
+    }
+
+    /** The four operations, for the agent's table. */
+    public static List<DeployOperation> all(final Map<String, String> processEnvironment, final Consumer<String> live) {
+        return List.of(new DeployOperation(DeployProtocol.PLAN, processEnvironment, live),
+                new DeployOperation(DeployProtocol.EXECUTE, processEnvironment, live),
+                new DeployOperation(DeployProtocol.RECONCILE, processEnvironment, live),
+                new DeployOperation(DeployProtocol.TAG, processEnvironment, live));
+    }
+
+    /** How long an old container has to stop before it is killed (default 10 s). */
+    public DeployOperation setStopTimeout(final Duration stopTimeout) {
+        this.stopTimeout = stopTimeout;
+        return this;
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public Map<String, Object> run(final AgentRequest request, final Messages messages) {
+        Map<String, Object> options = request.getOptions();
+        OptionReader reader = new OptionReader(name, options, known());
+        ReleaseDescriptor descriptor = DescriptorLoader.parse(reader.string("descriptor"),
+                reader.has("descriptorSource") ? reader.string("descriptorSource") : "release-ledger.yaml");
+        String environmentName = reader.string("environment");
+        EnvironmentSpec environment = descriptor.getEnvironment(environmentName).orElseThrow(() ->
+                new AgentProtocolException("the descriptor " + descriptor.getSource() + " has no environment '"
+                        + environmentName + "'"));
+        try (DeployCredentials credentials = new DeployCredentials(credentials(options), processEnvironment)) {
+            credentials.requireAll(environment);
+            SecretMask mask = new SecretMask(credentials.values(environment));
+            Messages progress = new Messages(message -> live.accept(line(message, mask)));
+            EnvironmentTargets targets = new EnvironmentTargets(environment);
+            try (LocalDeploymentExecutor executor = new LocalDeploymentExecutor(descriptor, registry(descriptor))
+                    .setTargets(targets).setSecrets(credentials::secret).setMessages(progress)
+                    .setRegistryCredentials(registryCredentials()).setStopTimeout(stopTimeout)
+                    .setWorkspace(Path.of(request.getWorkspace()))) {
+                credentials.applyTls(environment, targets);
+                return run(reader, options, executor, mask);
+            } finally {
+                targets.close();
+            }
+        }
+    }
+
+    private Map<String, Object> run(final OptionReader reader, final Map<String, Object> options,
+            final LocalDeploymentExecutor executor, final SecretMask mask) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        switch (name) {
+            case DeployProtocol.PLAN -> result.put("plan", executor.plan(PlanRequest.fromJson(object(options, "request")))
+                    .toJson());
+            case DeployProtocol.EXECUTE -> {
+                CollectingDeploymentRecorder recorder = new CollectingDeploymentRecorder();
+                long start = System.nanoTime();
+                String message = null;
+                try {
+                    executor.execute(plan(options), reader.has("lockId") ? reader.string("lockId") : null, recorder);
+                } catch (DeploymentException e) {
+                    message = mask.mask(e.getMessage());
+                }
+                result.put("succeeded", message == null);
+                result.put("message", message);
+                result.put("events", recorder.getEvents());
+                result.put("durationMillis", Duration.ofNanos(System.nanoTime() - start).toMillis());
+            }
+            case DeployProtocol.RECONCILE -> {
+                CollectingDeploymentRecorder recorder = new CollectingDeploymentRecorder();
+                String message = null;
+                try {
+                    executor.reconcile(plan(options), recorder);
+                } catch (DeploymentException e) {
+                    message = mask.mask(e.getMessage());
+                }
+                result.put("events", recorder.getEvents());
+                result.put("message", message);
+            }
+            default -> result.put("warnings", executor.tagImage(plan(options), reader.strings("tags")).stream()
+                    .map(mask::mask).toList());
+        }
+        return result;
+    }
+
+    private Set<String> known() {
+        Set<String> known = new java.util.HashSet<>(COMMON);
+        switch (name) {
+            case DeployProtocol.PLAN -> known.add("request");
+            case DeployProtocol.EXECUTE -> known.addAll(List.of("plan", "lockId"));
+            case DeployProtocol.RECONCILE -> known.add("plan");
+            default -> known.addAll(List.of("plan", "tags"));
+        }
+        return known;
+    }
+
+    private static String line(final Message message, final SecretMask mask) {
+        String text = mask.mask(message.getText());
+        return switch (message.getLevel()) {
+            case ERROR -> "ERROR: " + text;
+            case WARNING -> "WARNING: " + text;
+            default -> text;
+        };
+    }
+
+    private RegistryClient registry(final ReleaseDescriptor descriptor) {
+        return new RegistryClient(ImageReference.parse(descriptor.getImage()).getRegistry())
+                .setCredentials(registryCredentials());
+    }
+
+    private RegistryCredentials registryCredentials() {
+        String username = processEnvironment.get(DeployProtocol.REGISTRY_USERNAME);
+        String password = processEnvironment.get(DeployProtocol.REGISTRY_PASSWORD);
+        if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+            if (password != null && !password.isEmpty()) {
+                throw new AgentProtocolException(DeployProtocol.REGISTRY_PASSWORD + " is set but "
+                        + DeployProtocol.REGISTRY_USERNAME + " is not");
+            }
+            return null;
+        }
+        return RegistryCredentials.of(username, password);
+    }
+
+    private DeploymentPlan plan(final Map<String, Object> options) {
+        return DeploymentPlan.fromJson(object(options, "plan"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> object(final Map<String, Object> options, final String option) {
+        Object value = options.get(option);
+        if (!(value instanceof Map)) {
+            throw new AgentProtocolException("option \"" + option + "\" of " + name + " must be an object");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<String, String>> credentials(final Map<String, Object> options) {
+        Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
+        Object value = options.get("credentials");
+        if (value == null) {
+            return credentials;
+        }
+        if (!(value instanceof Map)) {
+            throw new AgentProtocolException("option \"credentials\" of " + name + " must be an object");
+        }
+        for (Map.Entry<String, Object> entry : ((Map<String, Object>) value).entrySet()) {
+            if (!(entry.getValue() instanceof Map)) {
+                throw new AgentProtocolException("credentials '" + entry.getKey() + "' must be {kind, variable}");
+            }
+            Map<String, String> strings = new LinkedHashMap<>();
+            ((Map<String, Object>) entry.getValue()).forEach((key, v) -> strings.put(key, v instanceof String
+                    ? (String) v : null));
+            credentials.put(entry.getKey(), strings);
+        }
+        return credentials;
+    }
+}

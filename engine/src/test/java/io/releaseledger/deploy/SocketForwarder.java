@@ -1,0 +1,98 @@
+package io.releaseledger.deploy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Forwards 127.0.0.1:port to a UNIX socket (the Docker engine's), so a "remote" Docker host can be reached over TCP
+ * and then lost: {@link #close()} stops accepting and cuts every open connection, as a host that goes down.
+ */
+final class SocketForwarder implements AutoCloseable {
+    private final ServerSocketChannel server;
+    private final Path target;
+    private final List<SocketChannel> open = new ArrayList<>();
+    private volatile boolean closed;
+
+    SocketForwarder(final Path target) throws IOException {
+        this.target = target;
+        server = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        Thread acceptor = new Thread(this::accept, "forwarder-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    int port() {
+        return ((InetSocketAddress) server.socket().getLocalSocketAddress()).getPort();
+    }
+
+    private void accept() {
+        while (!closed) {
+            try {
+                SocketChannel client = server.accept();
+                SocketChannel upstream = SocketChannel.open(StandardProtocolFamily.UNIX);
+                upstream.connect(UnixDomainSocketAddress.of(target));
+                synchronized (open) {
+                    open.add(client);
+                    open.add(upstream);
+                }
+                pump(client, upstream);
+                pump(upstream, client);
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private static void pump(final SocketChannel from, final SocketChannel to) {
+        Thread thread = new Thread(() -> {
+            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+            try {
+                while (from.read(buffer) >= 0) {
+                    buffer.flip();
+                    while (buffer.hasRemaining()) {
+                        to.write(buffer);
+                    }
+                    buffer.clear();
+                }
+                to.shutdownOutput();
+            } catch (IOException ended) {
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        }, "forwarder-pump");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void closeQuietly(final SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    /** The host goes down: no new connection is accepted, and every open one is cut. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        synchronized (open) {
+            open.forEach(SocketForwarder::closeQuietly);
+            open.clear();
+        }
+    }
+}
