@@ -16,7 +16,7 @@ final class DescriptorReader {
     static final int SCHEMA_VERSION = 1;
     static final Set<String> KEYS = Set.of("schemaVersion", "application", "image", "environments");
     static final Set<String> ENVIRONMENT_KEYS = Set.of("name", "protected", "hosts", "container", "instances",
-            "strategy", "loadBalancer", "healthGate", "promotesFrom", "requires", "registryTags");
+            "strategy", "loadBalancer", "healthGate", "smokeChecks", "promotesFrom", "requires", "registryTags");
     static final Set<String> INSTANCES_KEYS = Set.of("count", "ports", "containerPort", "portVariable");
     static final Set<String> STRATEGY_KEYS = Set.of("type", "batchSize", "canary");
     static final Set<String> LOAD_BALANCER_KEYS = Set.of("runtimeApi", "backend", "serverName", "drainTimeout");
@@ -146,6 +146,7 @@ final class DescriptorReader {
         EnvironmentSpec spec = new EnvironmentSpec(label, protectedEnvironment, hosts.stream()
                 .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toList()), container,
                 instances, strategy, loadBalancer, healthGate, promotesFrom, requires, registryTags);
+        spec.setSmokeChecks(SmokeChecksReader.read(problems, fields.path("smokeChecks"), fields.node("smokeChecks")));
         return new DescriptorRules.Read(path, fields, name, hosts, spec);
     }
 

@@ -49,6 +49,7 @@ final class DescriptorRules {
             rules.instances(read);
             rules.loadBalancer(read);
             rules.claims(read);
+            rules.smokeChecks(read);
         }
     }
 
@@ -182,6 +183,27 @@ final class DescriptorRules {
             } else if (!hostNames.add(host.getName())) {
                 problems.add(env.path("hosts") + "[" + i + "]", item, "host name '" + host.getName()
                         + "' is used twice in this environment; give each host a distinct name");
+            }
+        }
+    }
+
+    /** Smoke checks that use {address} or {port} run against each instance, so each needs a known port. */
+    private void smokeChecks(final Read read) {
+        EnvironmentSpec spec = read.spec();
+        for (HealthCheckSpec check : spec.getSmokeChecks().getChecks()) {
+            String template = check instanceof HttpCheckSpec ? ((HttpCheckSpec) check).getUrl()
+                    : check instanceof DeniesCheckSpec ? ((DeniesCheckSpec) check).getUrl()
+                    : check instanceof TcpCheckSpec ? ((TcpCheckSpec) check).getAddress()
+                    : check instanceof HeartbeatCheckSpec ? String.valueOf(((HeartbeatCheckSpec) check).getUrl())
+                    : check instanceof BrowserCheckSpec ? ((BrowserCheckSpec) check).getUrl()
+                    : check instanceof CommandCheckSpec ? String.join(" ", ((CommandCheckSpec) check).getCommand())
+                    : "";
+            if (Placeholders.uses(template, "port") && instancePort(spec, 1) == 0) {
+                problems.add(read.fields().path("smokeChecks"), at(read.fields(), "smokeChecks", "checks"),
+                        "the " + check.getType().name().toLowerCase(Locale.ROOT) + " check uses {port}, but the "
+                                + "descriptor gives no port: give instances.ports, publish a host port in "
+                                + "container.ports, or write the environment's URL");
+                return;
             }
         }
     }

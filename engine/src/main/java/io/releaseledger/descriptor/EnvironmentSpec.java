@@ -18,6 +18,7 @@ public final class EnvironmentSpec {
     private final String promotesFrom;
     private final Set<PromotionRequirement> requires;
     private final RegistryTagsSpec registryTags;
+    private SmokeChecksSpec smokeChecks = SmokeChecksSpec.none();
 
     EnvironmentSpec(final String name, final boolean protectedEnvironment, final List<DockerHostSpec> hosts,
             final ContainerSpec container, final InstancesSpec instances, final StrategySpec strategy,
@@ -89,6 +90,23 @@ public final class EnvironmentSpec {
 
     public RegistryTagsSpec getRegistryTags() {
         return registryTags;
+    }
+
+    /** The environment's {@code smokeChecks}; without the section, a spec without checks. */
+    public SmokeChecksSpec getSmokeChecks() {
+        return smokeChecks;
+    }
+
+    /**
+     * The port instance {@code instance} (from 1) serves on, as checks reach it: from {@code instances.ports}, or
+     * for a single instance the published host port; 0 when the descriptor does not say.
+     */
+    public int instancePort(final int instance) {
+        return DescriptorRules.instancePort(this, instance);
+    }
+
+    void setSmokeChecks(final SmokeChecksSpec smokeChecks) {
+        this.smokeChecks = smokeChecks;
     }
 
     @Override

@@ -5,16 +5,21 @@ import java.time.Duration;
 /** A TCP connection that must be accepted. */
 public final class TcpCheckSpec implements HealthCheckSpec {
     private final String address;
-    private final Duration timeout;
+    private final CheckOptions options;
 
-    TcpCheckSpec(final String address, final Duration timeout) {
+    TcpCheckSpec(final String address, final CheckOptions options) {
         this.address = address;
-        this.timeout = timeout;
+        this.options = options;
     }
 
     @Override
     public Type getType() {
         return Type.TCP;
+    }
+
+    @Override
+    public CheckOptions getOptions() {
+        return options;
     }
 
     /** {@code host:port} pattern, default {@code {address}:{port}}. */
@@ -29,6 +34,6 @@ public final class TcpCheckSpec implements HealthCheckSpec {
 
     /** Timeout of one connection attempt. */
     public Duration getTimeout() {
-        return timeout;
+        return options.getTimeout();
     }
 }

@@ -141,22 +141,22 @@ public final class ContainerCheck implements HealthCheck {
                 + Durations.format(watched)));
     }
 
-    private static boolean runsDigest(final ContainerState state, final String expected) {
+    static boolean runsDigest(final ContainerState state, final String expected) {
         String digest = digestOf(expected);
         return state.getImageDigest().map(digest::equals).orElseGet(() -> digest.equals(state.getImageId()));
     }
 
-    private static String imageDigest(final ContainerState state) {
+    static String imageDigest(final ContainerState state) {
         return state.getImageDigest().orElse(state.getImageId());
     }
 
     /** {@code sha256:…} from a digest or a {@code repository@sha256:…} reference. */
-    private static String digestOf(final String reference) {
+    static String digestOf(final String reference) {
         int at = reference.indexOf('@');
         return at < 0 ? reference : reference.substring(at + 1);
     }
 
-    private static String shortDigest(final String digest) {
+    static String shortDigest(final String digest) {
         return digest == null || digest.length() <= SHORT_DIGEST ? String.valueOf(digest)
                 : digest.substring(0, SHORT_DIGEST) + "…";
     }

@@ -8,7 +8,7 @@ public interface HealthCheck {
     /** A short name for messages and the ledger, such as {@code http /health}. */
     String getName();
 
-    /** {@code http}, {@code tcp} or {@code container}. */
+    /** {@code http}, {@code denies}, {@code tcp}, {@code command}, {@code container}, {@code heartbeat} or {@code browser}. */
     String getKind();
 
     /** Checks the target once. */
@@ -21,5 +21,13 @@ public interface HealthCheck {
      */
     default HealthCheck session() {
         return this;
+    }
+
+    /**
+     * Whether the result depends on the {@link CheckTarget} ({@code {address}} or {@code {port}} in its URL or
+     * command): a smoke run runs such a check once per target, the others once.
+     */
+    default boolean usesTarget() {
+        return true;
     }
 }

@@ -1,10 +1,7 @@
 package io.releaseledger.health;
 
-import io.releaseledger.descriptor.ContainerCheckSpec;
 import io.releaseledger.descriptor.HealthCheckSpec;
 import io.releaseledger.descriptor.HealthGateSpec;
-import io.releaseledger.descriptor.HttpCheckSpec;
-import io.releaseledger.descriptor.TcpCheckSpec;
 import io.releaseledger.docker.ContainerEngine;
 
 import java.util.ArrayList;
@@ -50,34 +47,32 @@ public final class HealthGates {
                 .replace("{host}", host).replace("{instance}", Integer.toString(instance)));
     }
 
-    private static HealthGate build(final HealthGateSpec spec, final ContainerEngine engine,
-            final UnaryOperator<String> fill) {
-        Objects.requireNonNull(spec, "spec");
-        Objects.requireNonNull(engine, "engine");
-        List<HealthCheck> checks = new ArrayList<>();
-        for (HealthCheckSpec check : spec.getChecks()) {
-            checks.add(check(check, engine, fill));
-        }
-        return new HealthGate(checks, spec.getTimeout(), spec.getInterval());
+    /**
+     * As {@link #from(HealthGateSpec, ContainerEngine)}, with the secrets that http checks of the gate reference
+     * (a token, basic auth).
+     */
+    public static HealthGate from(final HealthGateSpec spec, final ContainerEngine engine,
+            final SecretResolver secrets) {
+        Objects.requireNonNull(secrets, "secrets");
+        return build(spec, engine, secrets, UnaryOperator.identity());
     }
 
-    private static HealthCheck check(final HealthCheckSpec spec, final ContainerEngine engine,
+    private static HealthGate build(final HealthGateSpec spec, final ContainerEngine engine,
             final UnaryOperator<String> fill) {
-        switch (spec.getType()) {
-            case HTTP:
-                HttpCheckSpec http = (HttpCheckSpec) spec;
-                return new HttpCheck(fill.apply(http.getUrl())).setName(HttpCheck.KIND + " " + http.getUrl())
-                        .setExpectedStatus(http.getExpectedStatus()).setTimeout(http.getTimeout());
-            case TCP:
-                TcpCheckSpec tcp = (TcpCheckSpec) spec;
-                return new TcpCheck(fill.apply(tcp.getAddress())).setName(TcpCheck.KIND + " " + tcp.getAddress())
-                        .setTimeout(tcp.getTimeout());
-            case CONTAINER:
-                ContainerCheckSpec container = (ContainerCheckSpec) spec;
-                return new ContainerCheck(engine).setHealthy(container.isHealthy())
-                        .setStableFor(container.getStableFor());
-            default:
-                throw new IllegalArgumentException("unknown check type " + spec.getType());
+        return build(spec, engine, SecretResolver.none(), fill);
+    }
+
+    private static HealthGate build(final HealthGateSpec spec, final ContainerEngine engine,
+            final SecretResolver secrets, final UnaryOperator<String> fill) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(engine, "engine");
+        // the gate asks what it always asked; forbidden strings belong to the smoke run
+        CheckFactory factory = new CheckFactory(secrets).setPlaceholders(fill).setGateEngine(engine)
+                .setForbiddenStrings(List.of());
+        List<HealthCheck> checks = new ArrayList<>();
+        for (HealthCheckSpec check : spec.getChecks()) {
+            checks.add(factory.create(check));
         }
+        return new HealthGate(checks, spec.getTimeout(), spec.getInterval());
     }
 }

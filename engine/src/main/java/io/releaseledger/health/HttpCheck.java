@@ -1,32 +1,32 @@
 package io.releaseledger.health;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
- * An HTTP request that must answer an expected status, and optionally a body that contains (or must not contain)
- * some text. The URL is a template with {@code {address}} and {@code {port}}; a template starting with {@code /}
- * means {@code http://{address}:{port}} and that path. Redirects are followed only on the same scheme, host and
- * port; a redirect elsewhere is judged as the answer itself. No proxy is used.
+ * An HTTP request that must answer an expected status, and optionally a body that contains or matches some text,
+ * contains none of the forbidden strings, has JSON fields of given values, headers of given values, and comes within
+ * a latency budget. The URL is a template with {@code {address}} and {@code {port}}; a template starting with
+ * {@code /} means {@code http://{address}:{port}} and that path. Redirects are followed only on the same scheme, host
+ * and port; a redirect elsewhere is judged as the answer itself. No proxy is used. Secrets (a token header, basic
+ * auth) are masked in every result.
  *
  * <pre>{@code
  * new HttpCheck("/health").setExpectedStatus(200).setBodyContains("UP").setTimeout(Duration.ofSeconds(3));
@@ -38,34 +38,23 @@ public final class HttpCheck implements HealthCheck {
     private static final int DEFAULT_FIRST = 200;
     private static final int DEFAULT_LAST = 399;
     private static final int MAX_QUOTED = 80;
-    private static final Map<Integer, String> REASONS = Map.ofEntries(Map.entry(200, "OK"),
-            Map.entry(201, "Created"), Map.entry(202, "Accepted"), Map.entry(204, "No Content"),
-            Map.entry(301, "Moved Permanently"), Map.entry(302, "Found"), Map.entry(303, "See Other"),
-            Map.entry(304, "Not Modified"), Map.entry(307, "Temporary Redirect"),
-            Map.entry(308, "Permanent Redirect"), Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"),
-            Map.entry(403, "Forbidden"), Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"),
-            Map.entry(429, "Too Many Requests"), Map.entry(500, "Internal Server Error"),
-            Map.entry(502, "Bad Gateway"), Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"));
 
     private final String urlTemplate;
     private String name;
     private String method = "GET";
     private List<int[]> expected = List.of(new int[] {DEFAULT_FIRST, DEFAULT_LAST});
-    private String bodyContains;
-    private String bodyMustNotContain;
+    private final ResponseRules rules = new ResponseRules();
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, String> secretHeaders = new LinkedHashMap<>();
+    private SecretMask mask = SecretMask.none();
     private Duration timeout = Duration.ofSeconds(5);
+    private SSLContext ssl;
     private volatile HttpClient client;
 
     /** @param urlTemplate {@code /health}, or a URL such as {@code http://{address}:{port}/health} */
     public HttpCheck(final String urlTemplate) {
         Objects.requireNonNull(urlTemplate, "urlTemplate");
-        this.urlTemplate = urlTemplate.startsWith("/") ? "http://{address}:{port}" + urlTemplate : urlTemplate;
-        String sample = Placeholders.fill(this.urlTemplate, new CheckTarget("127.0.0.1", 1, null, null));
-        URI uri = parse(sample).orElseThrow(() -> new IllegalArgumentException(
-                "'" + urlTemplate + "' is not a URL: write a path such as /health or http://{address}:{port}/health"));
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("'" + urlTemplate + "' is not an http(s) URL");
-        }
+        this.urlTemplate = Http.template(urlTemplate);
         this.name = KIND + " " + (urlTemplate.startsWith("/") ? urlTemplate : this.urlTemplate);
     }
 
@@ -78,6 +67,27 @@ public final class HttpCheck implements HealthCheck {
     /** The request method, {@code GET} by default; the request has no body. */
     public HttpCheck setMethod(final String method) {
         this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
+        return this;
+    }
+
+    /** A request header that is not a secret. */
+    public HttpCheck setHeader(final String header, final String value) {
+        headers.put(Objects.requireNonNull(header, "header"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /** A request header carrying a secret, such as {@code Authorization: Bearer …}; {@code secret} is masked. */
+    public HttpCheck setSecretHeader(final String header, final String prefix, final String secret) {
+        secretHeaders.put(Objects.requireNonNull(header, "header"), prefix + Objects.requireNonNull(secret, "secret"));
+        mask = mask.and(new SecretMask(List.of(secret)));
+        return this;
+    }
+
+    /** Basic authentication; the password (and its encoded header) is masked. */
+    public HttpCheck setBasicAuth(final String user, final String password) {
+        String encoded = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        secretHeaders.put("Authorization", "Basic " + encoded);
+        mask = mask.and(SecretMask.basicAuth(user, password));
         return this;
     }
 
@@ -103,15 +113,66 @@ public final class HttpCheck implements HealthCheck {
         return this;
     }
 
-    /** Text the body must contain; {@code null} for no such condition. */
+    /** Text the body must contain; {@code null} adds no condition. May be called for several texts. */
     public HttpCheck setBodyContains(final String text) {
-        this.bodyContains = text;
+        if (text != null) {
+            rules.contains.add(text);
+        }
         return this;
     }
 
-    /** Text the body must not contain; {@code null} for no such condition. */
+    /** A regular expression the body must match somewhere. May be called for several. */
+    public HttpCheck setBodyMatches(final Pattern pattern) {
+        rules.matches.add(Objects.requireNonNull(pattern, "pattern"));
+        return this;
+    }
+
+    /** Text the body must not contain (case-insensitive); {@code null} adds no condition. */
     public HttpCheck setBodyMustNotContain(final String text) {
-        this.bodyMustNotContain = text;
+        if (text != null) {
+            rules.mustNotContain.add(text);
+        }
+        return this;
+    }
+
+    /** Texts no body may contain (case-insensitive), such as the descriptor's forbidden strings; default none. */
+    public HttpCheck setForbiddenStrings(final List<String> strings) {
+        rules.forbidden = List.copyOf(strings);
+        return this;
+    }
+
+    /** The JSON body's value at {@code pointer} must be {@code value} (text bare, anything else as JSON). */
+    public HttpCheck setJsonEquals(final String pointer, final String value) {
+        if (!JsonPointer.isValid(pointer)) {
+            throw new IllegalArgumentException("'" + pointer + "' is not a JSON Pointer such as /status");
+        }
+        rules.jsonEquals.put(pointer, Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /** The response header must have this value. */
+    public HttpCheck setHeaderEquals(final String header, final String value) {
+        rules.headerEquals.put(Objects.requireNonNull(header, "header"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /** The whole answer must come within this time, or the check fails although it answered. */
+    public HttpCheck setLatencyBudget(final Duration budget) {
+        rules.latency = budget;
+        return this;
+    }
+
+    /** Trust this CA (PEM or DER file) besides the system's; host names are still verified. */
+    public HttpCheck setCaFile(final Path caFile) {
+        this.ssl = TlsContexts.withCa(caFile);
+        this.client = null;
+        return this;
+    }
+
+    /** {@code false} accepts any certificate for any host name (default {@code true}). */
+    public HttpCheck setVerifyTls(final boolean verify) {
+        this.ssl = verify ? null : TlsContexts.trustingEverything();
+        this.client = null;
         return this;
     }
 
@@ -145,10 +206,19 @@ public final class HttpCheck implements HealthCheck {
     }
 
     @Override
+    public boolean usesTarget() {
+        return Http.usesTarget(urlTemplate);
+    }
+
+    @Override
     public CheckResult run(final CheckTarget target) {
+        return attempt(target).masked(mask);
+    }
+
+    private CheckResult attempt(final CheckTarget target) {
         long start = System.nanoTime();
         String url = Placeholders.fill(urlTemplate, target);
-        Optional<URI> parsed = parse(url);
+        Optional<URI> parsed = Http.parse(url);
         if (parsed.isEmpty()) {
             return CheckResult.failed(name, KIND, "'" + url + "' is not a valid URL", Durations.millisSince(start));
         }
@@ -156,76 +226,62 @@ public final class HttpCheck implements HealthCheck {
         String redirectNote = "";
         try {
             for (int redirects = 0;; redirects++) {
-                HttpResponse<byte[]> response = send(uri, start);
+                HttpResponse<byte[]> response = Http.send(client(), request(uri), timeout, start);
                 int status = response.statusCode();
                 Optional<String> location = response.headers().firstValue("Location");
-                if (isRedirect(status) && location.isPresent() && redirects < MAX_REDIRECTS) {
-                    Optional<URI> next = parse(location.get()).map(uri::resolve);
+                if (Http.isRedirect(status) && location.isPresent() && redirects < MAX_REDIRECTS) {
+                    Optional<URI> next = Http.parse(location.get()).map(uri::resolve);
                     if (next.isPresent() && sameOrigin(uri, next.get())) {
                         uri = next.get();
                         continue;
                     }
                     redirectNote = ", redirect to " + location.get() + " not followed";
                 }
-                return judge(status, response.body(), start, redirectNote);
+                return judge(response, start, redirectNote);
             }
-        } catch (HttpConnectTimeoutException e) {
-            return failed(start, method + " " + uri + ": no connection within " + Durations.format(timeout));
-        } catch (TimeoutException | HttpTimeoutException e) {
-            return failed(start, method + " " + uri + ": no answer within " + Durations.format(timeout));
-        } catch (ConnectException e) {
-            return failed(start, method + " " + uri + ": connection refused");
-        } catch (IOException e) {
-            return failed(start, method + " " + uri + ": " + describe(e));
+        } catch (IOException | TimeoutException e) {
+            return failed(start, method + " " + uri + ": " + Http.failure(e, timeout));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed(start, method + " " + uri + ": interrupted");
         }
     }
 
-    private HttpResponse<byte[]> send(final URI uri, final long start)
-            throws IOException, InterruptedException, TimeoutException {
-        HttpRequest request = HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody())
-                .timeout(timeout).header("User-Agent", "release-ledger-health-check").build();
-        long leftNanos = timeout.toNanos() - (System.nanoTime() - start);
-        CompletableFuture<HttpResponse<byte[]>> future =
-                client().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-        try {
-            return future.get(Math.max(1, leftNanos), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException) {
-                throw (IOException) cause;
-            }
-            throw new IOException(String.valueOf(cause), cause);
-        } catch (TimeoutException | InterruptedException e) {
-            future.cancel(true);
-            throw e;
-        }
+    private HttpRequest request(final URI uri) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody())
+                .timeout(timeout).header("User-Agent", Http.USER_AGENT);
+        headers.forEach(request::header);
+        secretHeaders.forEach(request::setHeader);
+        return request.build();
     }
 
-    private CheckResult judge(final int status, final byte[] body, final long start, final String note) {
+    private CheckResult judge(final HttpResponse<byte[]> response, final long start, final String note) {
         long millis = Durations.millisSince(start);
+        int status = response.statusCode();
+        String answer = Http.statusText(status) + " in " + millis + " ms";
         if (!expects(status)) {
-            return CheckResult.failed(name, KIND, "expected " + expectedText() + ", got " + statusText(status)
-                    + " in " + millis + " ms" + note, millis);
+            String body = new String(response.body(), StandardCharsets.UTF_8);
+            return CheckResult.failed(name, KIND, "expected " + expectedText() + ", got " + answer + note, millis)
+                    .withExpected("status " + expectedText())
+                    .withActual(Http.statusText(status) + (body.isBlank() ? "" : ": " + body));
         }
-        if (bodyContains != null || bodyMustNotContain != null) {
-            String text = new String(body, StandardCharsets.UTF_8);
-            if (bodyContains != null && !text.contains(bodyContains)) {
-                return CheckResult.failed(name, KIND, statusText(status) + " in " + millis
-                        + " ms, but the body does not contain \"" + bodyContains + "\": " + quote(text), millis);
-            }
-            if (bodyMustNotContain != null && text.contains(bodyMustNotContain)) {
-                return CheckResult.failed(name, KIND, statusText(status) + " in " + millis
-                        + " ms, but the body contains \"" + bodyMustNotContain + "\": " + quote(text), millis);
-            }
+        Optional<ResponseRules.Verdict> verdict = rules.judge(response.headers(), response.body(), millis);
+        if (verdict.isPresent()) {
+            return CheckResult.failed(name, KIND, answer + ", but " + verdict.get().detail + ": "
+                    + quote(verdict.get().actual) + note, millis)
+                    .withExpected(verdict.get().expected).withActual(verdict.get().actual);
         }
-        return CheckResult.passed(name, KIND, statusText(status) + " in " + millis + " ms" + note, millis);
+        return CheckResult.passed(name, KIND, answer + note, millis);
     }
 
     private CheckResult failed(final long start, final String detail) {
-        return CheckResult.failed(name, KIND, detail, Durations.millisSince(start));
+        return CheckResult.failed(name, KIND, detail, Durations.millisSince(start)).withExpected("status "
+                + expectedText()).withActual(detail.substring(detail.indexOf(": ") + 2));
+    }
+
+    private static String quote(final String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return "\"" + (line.length() > MAX_QUOTED ? line.substring(0, MAX_QUOTED) + "…" : line) + "\"";
     }
 
     private boolean expects(final int status) {
@@ -240,25 +296,6 @@ public final class HttpCheck implements HealthCheck {
         return String.join(" or ", parts);
     }
 
-    private static String statusText(final int status) {
-        String reason = REASONS.get(status);
-        return reason == null ? Integer.toString(status) : status + " " + reason;
-    }
-
-    private static String quote(final String text) {
-        String line = text.strip().replaceAll("\\s+", " ");
-        return "\"" + (line.length() > MAX_QUOTED ? line.substring(0, MAX_QUOTED) + "…" : line) + "\"";
-    }
-
-    private static String describe(final IOException e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
-    }
-
-    private static boolean isRedirect(final int status) {
-        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-    }
-
     private static boolean sameOrigin(final URI from, final URI to) {
         return from.getScheme().equalsIgnoreCase(String.valueOf(to.getScheme()))
                 && from.getHost().equalsIgnoreCase(String.valueOf(to.getHost())) && port(from) == port(to);
@@ -268,19 +305,10 @@ public final class HttpCheck implements HealthCheck {
         return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
-    private static Optional<URI> parse(final String url) {
-        try {
-            return Optional.of(new URI(url));
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
-    }
-
     private HttpClient client() {
         HttpClient current = client;
         if (current == null) {
-            current = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                    .proxy(HttpClient.Builder.NO_PROXY).version(HttpClient.Version.HTTP_1_1).build();
+            current = Http.client(timeout, ssl);
             client = current;
         }
         return current;

@@ -63,6 +63,11 @@ public final class TcpCheck implements HealthCheck {
     }
 
     @Override
+    public boolean usesTarget() {
+        return Http.usesTarget(addressTemplate);
+    }
+
+    @Override
     public CheckResult run(final CheckTarget target) {
         long start = System.nanoTime();
         String address = Placeholders.fill(addressTemplate, target);

@@ -455,9 +455,9 @@ class DescriptorValidationTest {
                         + "(line 14, column 42)",
                 "environments[0].healthGate.checks[3].tcp: 'localhost' is not host:port; for example {address}:{port} "
                         + "or 127.0.0.1:5432 (line 15, column 16)",
-                "environments[0].healthGate.checks[4]: unknown check 'smoke'; use http, tcp or container "
+                "environments[0].healthGate.checks[4]: unknown check 'smoke'; use http, tcp, container or command "
                         + "(line 16, column 11)",
-                "environments[0].healthGate.checks[5]: a check is one of http: …, tcp: … or container: … "
+                "environments[0].healthGate.checks[5]: a check is one of http: …, tcp: …, container: … or command: … "
                         + "(line 17, column 11)",
                 "environments[0].healthGate.checks[6].container.healthy: expected true or false, found 'maybe' "
                         + "(line 18, column 32)");

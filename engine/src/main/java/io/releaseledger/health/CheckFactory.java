@@ -1,0 +1,184 @@
+package io.releaseledger.health;
+
+import io.releaseledger.descriptor.BrowserCheckSpec;
+import io.releaseledger.descriptor.CheckOptions;
+import io.releaseledger.descriptor.CommandCheckSpec;
+import io.releaseledger.descriptor.ContainerCheckSpec;
+import io.releaseledger.descriptor.DeniesCheckSpec;
+import io.releaseledger.descriptor.HealthCheckSpec;
+import io.releaseledger.descriptor.HeartbeatCheckSpec;
+import io.releaseledger.descriptor.HttpCheckSpec;
+import io.releaseledger.descriptor.SecretReference;
+import io.releaseledger.descriptor.SmokeChecksSpec;
+import io.releaseledger.descriptor.TcpCheckSpec;
+import io.releaseledger.docker.ContainerEngine;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * Builds checks from the descriptor's check specs. Secrets are resolved here, by the {@link SecretResolver}, and
+ * every check masks its own. The container check needs either one engine (the health gate: the target's container)
+ * or every host's engine and the environment's labels (a smoke run).
+ */
+public final class CheckFactory {
+    private final SecretResolver secrets;
+    private UnaryOperator<String> fill = UnaryOperator.identity();
+    private List<String> forbiddenStrings = SmokeChecksSpec.DEFAULT_FORBIDDEN_STRINGS;
+    private ContainerEngine gateEngine;
+    private Map<String, ContainerEngine> hosts = Map.of();
+    private Map<String, String> labels = Map.of();
+    private String expectedDigest;
+    private final List<String> secretValues = new ArrayList<>();
+
+    public CheckFactory(final SecretResolver secrets) {
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+    }
+
+    /** Fills {@code {environment}} in URLs, addresses and commands. */
+    public CheckFactory setEnvironment(final String environment) {
+        Objects.requireNonNull(environment, "environment");
+        return setPlaceholders(text -> text.replace("{environment}", environment));
+    }
+
+    /** Fills the placeholders other than {@code {address}} and {@code {port}} (those come from the target). */
+    public CheckFactory setPlaceholders(final UnaryOperator<String> fill) {
+        this.fill = Objects.requireNonNull(fill, "fill");
+        return this;
+    }
+
+    /** The forbidden strings of http bodies (default {@link SmokeChecksSpec#DEFAULT_FORBIDDEN_STRINGS}). */
+    public CheckFactory setForbiddenStrings(final List<String> forbiddenStrings) {
+        this.forbiddenStrings = List.copyOf(forbiddenStrings);
+        return this;
+    }
+
+    /** The engine of the host whose container a health gate watches ({@link ContainerCheck}). */
+    public CheckFactory setGateEngine(final ContainerEngine engine) {
+        this.gateEngine = engine;
+        return this;
+    }
+
+    /** Every host of the environment and the labels of its containers, for the smoke run's container check. */
+    public CheckFactory setContainerHosts(final Map<String, ContainerEngine> hosts, final Map<String, String> labels) {
+        this.hosts = Map.copyOf(hosts);
+        this.labels = Map.copyOf(labels);
+        return this;
+    }
+
+    /** The digest the environment's containers must run, for the container check. */
+    public CheckFactory setExpectedDigest(final String digest) {
+        this.expectedDigest = digest;
+        return this;
+    }
+
+    /** Every secret value resolved so far: a runner masks them in anything it writes. */
+    public SecretMask getSecretMask() {
+        return new SecretMask(secretValues);
+    }
+
+    /** The check of one spec. */
+    public HealthCheck create(final HealthCheckSpec spec) {
+        CheckOptions options = spec.getOptions();
+        switch (spec.getType()) {
+            case HTTP:
+                return http((HttpCheckSpec) spec, options);
+            case DENIES:
+                DeniesCheckSpec denies = (DeniesCheckSpec) spec;
+                return new DeniesCheck(fill.apply(denies.getUrl())).setName(name(options, "denies " + denies.getUrl()))
+                        .setLoginPattern(Pattern.compile(denies.getLoginPattern())).setTimeout(options.getTimeout());
+            case TCP:
+                TcpCheckSpec tcp = (TcpCheckSpec) spec;
+                return new TcpCheck(fill.apply(tcp.getAddress())).setName(name(options, TcpCheck.KIND + " "
+                        + tcp.getAddress())).setTimeout(options.getTimeout());
+            case COMMAND:
+                CommandCheckSpec command = (CommandCheckSpec) spec;
+                List<String> arguments = new ArrayList<>();
+                command.getCommand().forEach(argument -> arguments.add(fill.apply(argument)));
+                CommandCheck check = new CommandCheck(arguments).setTimeout(options.getTimeout())
+                        .setWarningFails(command.isWarningFails());
+                return options.getName() == null ? check : check.setName(options.getName());
+            case CONTAINER:
+                return container((ContainerCheckSpec) spec, options);
+            case HEARTBEAT:
+                return heartbeat((HeartbeatCheckSpec) spec, options);
+            case BROWSER:
+                BrowserCheckSpec browser = (BrowserCheckSpec) spec;
+                return new BrowserCheck(name(options, "browser " + browser.getUrl()), browser);
+            default:
+                throw new IllegalArgumentException("unknown check type " + spec.getType());
+        }
+    }
+
+    private HealthCheck http(final HttpCheckSpec spec, final CheckOptions options) {
+        HttpCheck check = new HttpCheck(fill.apply(spec.getUrl())).setName(name(options, HttpCheck.KIND + " "
+                + spec.getUrl())).setMethod(spec.getMethod()).setTimeout(options.getTimeout())
+                .setExpectedStatus(spec.getExpectedStatuses().stream().mapToInt(Integer::intValue).toArray());
+        spec.getHeaders().forEach(check::setHeader);
+        spec.getBodyContains().forEach(check::setBodyContains);
+        spec.getBodyMatches().forEach(regex -> check.setBodyMatches(Pattern.compile(regex)));
+        spec.getMustNotContain().forEach(check::setBodyMustNotContain);
+        if (spec.isForbiddenStrings()) {
+            check.setForbiddenStrings(forbiddenStrings);
+        }
+        spec.getJsonEquals().forEach(check::setJsonEquals);
+        spec.getHeaderEquals().forEach(check::setHeaderEquals);
+        if (spec.getLatency() != null) {
+            check.setLatencyBudget(spec.getLatency());
+        }
+        if (!spec.isVerifyTls()) {
+            check.setVerifyTls(false);
+        } else if (spec.getCaFile() != null) {
+            check.setCaFile(Path.of(spec.getCaFile()));
+        }
+        if (spec.getToken() != null) {
+            String token = secret(spec.getToken());
+            check.setSecretHeader(spec.getTokenHeader(), spec.getTokenPrefix(), token);
+        }
+        if (spec.getBasicUser() != null) {
+            String password = secret(spec.getBasicPassword());
+            secretValues.add(Base64.getEncoder().encodeToString((spec.getBasicUser() + ":" + password)
+                    .getBytes(StandardCharsets.UTF_8)));
+            check.setBasicAuth(spec.getBasicUser(), password);
+        }
+        return check;
+    }
+
+    private HealthCheck container(final ContainerCheckSpec spec, final CheckOptions options) {
+        if (!hosts.isEmpty()) {
+            return new ContainersCheck(hosts, labels).setName(name(options, ContainersCheck.KIND))
+                    .setExpectedDigest(expectedDigest).setHealthy(spec.isHealthy());
+        }
+        if (gateEngine == null) {
+            throw new IllegalStateException("the container check needs setContainerHosts (smoke run) or "
+                    + "setGateEngine (health gate)");
+        }
+        return new ContainerCheck(gateEngine).setHealthy(spec.isHealthy()).setStableFor(spec.getStableFor());
+    }
+
+    private HealthCheck heartbeat(final HeartbeatCheckSpec spec, final CheckOptions options) {
+        HeartbeatCheck check = spec.getFile() != null
+                ? HeartbeatCheck.file(Path.of(fill.apply(spec.getFile())), spec.getMaxAge())
+                        .setFileContents(spec.getFileTime() == HeartbeatCheckSpec.FileTime.CONTENTS)
+                : HeartbeatCheck.url(fill.apply(spec.getUrl()), spec.getMaxAge());
+        check.setPointer(spec.getPointer()).setTimeout(options.getTimeout());
+        return options.getName() == null ? check : check.setName(options.getName());
+    }
+
+    private String secret(final SecretReference reference) {
+        String value = secrets.resolve(reference);
+        secretValues.add(value);
+        return value;
+    }
+
+    private static String name(final CheckOptions options, final String fallback) {
+        return options.getName() == null ? fallback : options.getName();
+    }
+}

@@ -1,0 +1,122 @@
+package io.releaseledger.health;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+
+/** What the http, denies and heartbeat checks share: the client, one bounded exchange, and failure texts. */
+final class Http {
+    static final String USER_AGENT = "release-ledger-check";
+    private static final Map<Integer, String> REASONS = Map.ofEntries(Map.entry(200, "OK"),
+            Map.entry(201, "Created"), Map.entry(202, "Accepted"), Map.entry(204, "No Content"),
+            Map.entry(301, "Moved Permanently"), Map.entry(302, "Found"), Map.entry(303, "See Other"),
+            Map.entry(304, "Not Modified"), Map.entry(307, "Temporary Redirect"),
+            Map.entry(308, "Permanent Redirect"), Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"),
+            Map.entry(403, "Forbidden"), Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"),
+            Map.entry(429, "Too Many Requests"), Map.entry(500, "Internal Server Error"),
+            Map.entry(502, "Bad Gateway"), Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"));
+
+    private Http() {
+    }
+
+    /** No proxy (checks reach the servers themselves), no redirects (the checks decide), HTTP/1.1. */
+    static HttpClient client(final Duration timeout, final SSLContext ssl) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).proxy(HttpClient.Builder.NO_PROXY)
+                .version(HttpClient.Version.HTTP_1_1);
+        if (ssl != null) {
+            builder.sslContext(ssl);
+        }
+        return builder.build();
+    }
+
+    /** Sends and waits at most until {@code start + timeout}, whatever the server does. */
+    static HttpResponse<byte[]> send(final HttpClient client, final HttpRequest request, final Duration timeout,
+            final long start) throws IOException, InterruptedException, TimeoutException {
+        long leftNanos = timeout.toNanos() - (System.nanoTime() - start);
+        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request,
+                HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return future.get(Math.max(1, leftNanos), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException) {
+                throw (IOException) cause;
+            }
+            throw new IOException(String.valueOf(cause), cause);
+        } catch (TimeoutException | InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        }
+    }
+
+    /** Why an exchange failed, in words: refused, timed out, TLS, or the exception. */
+    static String failure(final Exception e, final Duration timeout) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return "no connection within " + Durations.format(timeout);
+        }
+        if (e instanceof TimeoutException || e instanceof HttpTimeoutException) {
+            return "no answer within " + Durations.format(timeout);
+        }
+        if (e instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (e instanceof SSLException || e.getCause() instanceof SSLException) {
+            SSLException ssl = e instanceof SSLException ? (SSLException) e : (SSLException) e.getCause();
+            return "TLS failed: " + ssl.getMessage();
+        }
+        if (e instanceof InterruptedException) {
+            return "interrupted";
+        }
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    }
+
+    static String statusText(final int status) {
+        String reason = REASONS.get(status);
+        return reason == null ? Integer.toString(status) : status + " " + reason;
+    }
+
+    static boolean isRedirect(final int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    static Optional<URI> parse(final String url) {
+        try {
+            return Optional.of(new URI(url));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A URL template ({@code /path} meaning {@code http://{address}:{port}/path}), checked to be http(s). */
+    static String template(final String urlTemplate) {
+        String template = urlTemplate.startsWith("/") ? "http://{address}:{port}" + urlTemplate : urlTemplate;
+        String sample = Placeholders.fill(template, new CheckTarget("127.0.0.1", 1, null, null));
+        URI uri = parse(sample).orElseThrow(() -> new IllegalArgumentException(
+                "'" + urlTemplate + "' is not a URL: write a path such as /health or http://{address}:{port}/health"));
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException("'" + urlTemplate + "' is not an http(s) URL");
+        }
+        return template;
+    }
+
+    static boolean usesTarget(final String template) {
+        return template.contains("{address}") || template.contains("{port}");
+    }
+}
