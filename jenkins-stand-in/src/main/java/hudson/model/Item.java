@@ -6,6 +6,8 @@ import hudson.security.Permission;
 public interface Item extends AccessControlled {
     String getFullName();
 
+    String getUrl();
+
     Permission READ = null;
 
     Permission EXTENDED_READ = null;

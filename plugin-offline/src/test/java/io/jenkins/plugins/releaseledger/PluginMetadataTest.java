@@ -42,7 +42,8 @@ class PluginMetadataTest {
 
     @Test
     void shouldFindTheSteps() throws Exception {
-        assertThat(stepClasses()).extracting(Class::getSimpleName).contains("SemverTagStep");
+        assertThat(stepClasses()).extracting(Class::getSimpleName).contains("SemverTagStep", "DeployStageStep",
+                "PromoteStep", "RollbackStep");
     }
 
     @Test

@@ -1,6 +1,18 @@
 package io.jenkins.plugins.releaseledger;
 
+import hudson.model.Item;
 import hudson.model.Job;
+import hudson.model.User;
+import io.releaseledger.ReleaseLedgerException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jenkins.model.Jenkins;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.interceptor.RequirePOST;
 
 /** {@code <job>/releases/<token>/}: the Releases page of one application the job touched. */
 public final class ApplicationReleases {
@@ -32,5 +44,50 @@ public final class ApplicationReleases {
     /** {@code api/state}, {@code api/history}, {@code api/verify}. */
     public ReleasesApi getApi() {
         return new ReleasesApi(action.getJob(), application);
+    }
+
+    /** Whether the current user may clear bad marks here: the page shows the forms only then. */
+    public boolean isClearBadAllowed() {
+        return getJob().hasPermission(ReleaseLedgerPermissions.CLEAR_BAD);
+    }
+
+    /** The versions marked bad, each {@code {version, reason}}, for the clear-bad forms; empty without the permission. */
+    public List<Map<String, Object>> getBadReleases() {
+        if (!getJob().hasPermission(Item.READ) || !isClearBadAllowed()) {
+            return List.of();
+        }
+        List<Map<String, Object>> bad = new ArrayList<>();
+        if (ReleaseLedgers.get().view(application).state().get("badReleases") instanceof List<?> releases) {
+            for (Object release : releases) {
+                if (release instanceof Map<?, ?> map) {
+                    bad.add(Map.of("version", String.valueOf(map.get("version")),
+                            "reason", String.valueOf(map.get("reason"))));
+                }
+            }
+        }
+        return bad;
+    }
+
+    /**
+     * {@code POST clearBad} with {@code version} and {@code reason}: records {@code release.bad-cleared} with the
+     * signed-in user as actor. Needs {@link ReleaseLedgerPermissions#CLEAR_BAD} on the job; Jenkins checks the CSRF
+     * crumb of every POST before this runs.
+     */
+    @RequirePOST
+    public void doClearBad(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {
+        Job<?, ?> job = getJob();
+        job.checkPermission(ReleaseLedgerPermissions.CLEAR_BAD);
+        User user = User.current();
+        String userId = user == null ? Jenkins.getAuthentication2().getName() : user.getId();
+        String userName = user == null ? null : user.getFullName();
+        try {
+            ClearBad.clear(ReleaseLedgers.get().ledger(job.getFullName(), application), req.getParameter("version"),
+                    req.getParameter("reason"), userId, userName, job.getFullName(),
+                    BuildIdentity.absolute(Jenkins.get().getRootUrl(), job.getUrl() + "releases/" + getToken() + "/"));
+        } catch (ReleaseLedgerException e) {
+            rsp.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        rsp.sendRedirect(".");
     }
 }

@@ -58,6 +58,24 @@ final class LedgerStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The application's ledger itself, for the engine's deploy commands, which lock, read and append on their own,
+     * and notes the job in the index first so that its Releases page shows the application.
+     */
+    Ledger ledgerFor(final String jobFullName, final String application, final boolean allowChangeRequests) {
+        Ledger ledger = ledger(application);
+        synchronized (ledger) {
+            ledger.setAllowChangeRequests(allowChangeRequests);
+        }
+        try {
+            index().add(jobFullName, application);
+        } catch (IOException e) {
+            throw new ReleaseLedgerException("The job list " + root.resolve(JobIndex.FILE_NAME) + " could not be written: "
+                    + e.getMessage(), e);
+        }
+        return ledger;
+    }
+
     LedgerView view(final String application) {
         return ledger(application).view();
     }

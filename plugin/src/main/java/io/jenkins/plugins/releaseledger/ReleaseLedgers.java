@@ -3,6 +3,7 @@ package io.jenkins.plugins.releaseledger;
 import hudson.Extension;
 import hudson.ExtensionList;
 import io.releaseledger.ledger.EventDraft;
+import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.LedgerView;
 import io.releaseledger.ledger.Verification;
 import java.io.File;
@@ -34,6 +35,11 @@ public final class ReleaseLedgers {
      */
     public void append(final String jobFullName, final String application, final EventDraft draft) {
         store().append(jobFullName, application, draft, ReleaseLedgerConfiguration.get().isAllowChangeRequests());
+    }
+
+    /** The application's ledger for the deploy commands and the clear-bad action (see {@link LedgerStore#ledgerFor}). */
+    Ledger ledger(final String jobFullName, final String application) {
+        return store().ledgerFor(jobFullName, application, ReleaseLedgerConfiguration.get().isAllowChangeRequests());
     }
 
     public LedgerView view(final String application) {

@@ -1,0 +1,31 @@
+package io.jenkins.plugins.releaseledger;
+
+import hudson.init.InitMilestone;
+import hudson.init.Initializer;
+import hudson.security.Permission;
+import hudson.security.PermissionGroup;
+import hudson.security.PermissionScope;
+import jenkins.model.Jenkins;
+
+/**
+ * The plugin's permissions, granted per job or folder (e.g. with Matrix Authorization): deploying to a protected
+ * environment, and clearing a bad mark. Administrators have both.
+ */
+public final class ReleaseLedgerPermissions {
+    public static final PermissionGroup GROUP = new PermissionGroup(ReleaseLedgerPermissions.class, PermissionTexts.group());
+
+    public static final Permission DEPLOY_PROTECTED = new Permission(GROUP, "DeployProtected",
+            PermissionTexts.deployProtected(), Jenkins.ADMINISTER, PermissionScope.ITEM);
+
+    public static final Permission CLEAR_BAD = new Permission(GROUP, "ClearBad", PermissionTexts.clearBad(),
+            Jenkins.ADMINISTER, PermissionScope.ITEM);
+
+    private ReleaseLedgerPermissions() {
+    }
+
+    /** Loads this class before the security configuration is read, so that authorization strategies list the permissions. */
+    @Initializer(before = InitMilestone.SYSTEM_CONFIG_LOADED)
+    public static void register() {
+        // the static fields above are initialized by now
+    }
+}

@@ -1,0 +1,60 @@
+package io.jenkins.plugins.releaseledger;
+
+import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** deployStage, promote and rollback: the snippet generator writes what the steps read back, and omits defaults. */
+@WithJenkins
+class DeploySnippetITest {
+    @Test
+    void shouldRoundTripTheRequiredParametersOnly(final JenkinsRule r) throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(r);
+        snippets.assertRoundTrip(new DeployStageStep("staging", "1.4.0"), "deployStage environment: 'staging', version: '1.4.0'");
+        snippets.assertRoundTrip(new PromoteStep("production"), "promote 'production'");
+        snippets.assertRoundTrip(new RollbackStep("production", "checkout broken"),
+                "rollback environment: 'production', reason: 'checkout broken'");
+    }
+
+    @Test
+    void shouldRoundTripEveryDeployParameter(final JenkinsRule r) throws Exception {
+        DeployStageStep step = new DeployStageStep("staging", "1.4.0");
+        step.setAllowDowngrade(true);
+        step.setDescriptorFile("deploy/shop.yaml");
+        step.setDryRun(true);
+        step.setLockTimeout("30s");
+        step.setRegistryCredentialsId("registry");
+        step.setReleaseBranch(false);
+        step.setTag("1.4.0-amd64");
+
+        new SnippetizerTester(r).assertRoundTrip(step, "deployStage allowDowngrade: true, descriptorFile: 'deploy/shop.yaml', "
+                + "dryRun: true, environment: 'staging', lockTimeout: '30s', registryCredentialsId: 'registry', "
+                + "releaseBranch: false, tag: '1.4.0-amd64', version: '1.4.0'");
+    }
+
+    @Test
+    void shouldRoundTripEveryPromoteAndRollbackParameter(final JenkinsRule r) throws Exception {
+        PromoteStep promote = new PromoteStep("production");
+        promote.setFrom("staging");
+        promote.setVersion("1.4.0");
+        promote.setDryRun(true);
+        promote.setReleaseBranch(true);
+        RollbackStep rollback = new RollbackStep("production", "checkout broken");
+        rollback.setVersion("1.3.2");
+        rollback.setLockTimeout("0");
+
+        SnippetizerTester snippets = new SnippetizerTester(r);
+        snippets.assertRoundTrip(promote, "promote dryRun: true, from: 'staging', releaseBranch: true, to: 'production', "
+                + "version: '1.4.0'");
+        snippets.assertRoundTrip(rollback, "rollback environment: 'production', lockTimeout: '0', "
+                + "reason: 'checkout broken', version: '1.3.2'");
+    }
+
+    @Test
+    void shouldDescribeEveryParameterForTheDocumentation(final JenkinsRule r) throws Exception {
+        SnippetizerTester.assertDocGeneration(DeployStageStep.class);
+        SnippetizerTester.assertDocGeneration(PromoteStep.class);
+        SnippetizerTester.assertDocGeneration(RollbackStep.class);
+    }
+}

@@ -1,0 +1,15 @@
+package io.jenkins.plugins.releaseledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class PermissionTextsTest {
+    @Test
+    void shouldResolveEveryText() {
+        assertThat(PermissionTexts.group().toString(Locale.ENGLISH)).isEqualTo("Release Ledger");
+        assertThat(PermissionTexts.deployProtected().toString(Locale.ENGLISH)).startsWith("Deploy to protected environments");
+        assertThat(PermissionTexts.clearBad().toString(Locale.ENGLISH)).startsWith("Clear a bad mark");
+    }
+}
