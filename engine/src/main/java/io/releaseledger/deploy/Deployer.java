@@ -6,15 +6,18 @@ import io.releaseledger.descriptor.SecretReference;
 import io.releaseledger.docker.ContainerEngine;
 import io.releaseledger.docker.ContainerEngineException;
 import io.releaseledger.docker.ContainerState;
+import io.releaseledger.health.CheckResult;
 import io.releaseledger.health.CheckTarget;
 import io.releaseledger.health.GateResult;
 import io.releaseledger.health.HealthGates;
+import io.releaseledger.health.SecretResolver;
 import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.loadbalancer.DrainResult;
 import io.releaseledger.loadbalancer.LoadBalancer;
 import io.releaseledger.loadbalancer.ServerState;
 import io.releaseledger.registry.RegistryCredentials;
 import io.releaseledger.report.Messages;
+import io.releaseledger.smoke.SmokeReport;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +31,9 @@ import java.util.function.Function;
 /**
  * Executes a {@link DeploymentPlan}: batch after batch, each instance is taken out of the load balancer (drained
  * until its sessions end), its container replaced by one of the new image (same name, same port, labelled), checked
- * by the health gate on its own address, and put back once the load balancer's own check passes. Without a load
- * balancer the container is simply recreated.
+ * by the health gate on its own address (and, with {@code healthGate: {smokeChecks: true}}, the default, by the
+ * environment's smoke checks aimed at that server), and put back once the load balancer's own check passes. Without a
+ * load balancer the container is simply recreated.
  *
  * <p>On any failure the previous release is restored on every instance already changed, in reverse order, and every
  * server of the plan is put back to ready whatever happens; then a {@link DeploymentException} names the instance
@@ -73,7 +77,10 @@ public final class Deployer {
         return this;
     }
 
-    /** Resolves secret references of the container's environment; default: {@code {env: VAR}} from this process. */
+    /**
+     * Resolves secret references of the container's environment and of the checks (a token, basic auth); returns
+     * {@code null} for an unknown one. Default: {@code {env: VAR}} from this process.
+     */
     public Deployer setSecrets(final Function<SecretReference, String> secrets) {
         this.secrets = secrets;
         return this;
@@ -109,8 +116,14 @@ public final class Deployer {
                 plan.getInstances().size());
         List<PlannedInstance> changed = new ArrayList<>();
         List<Map<String, Object>> checks = new ArrayList<>();
+        long checkMillis = 0;
         PlannedInstance current = null;
         try {
+            ServerSmokeChecks smoke = ServerSmokeChecks.of(environment, checkSecrets());
+            if (smoke != null && !smoke.getSkipped().isEmpty()) {
+                messages.info("Smoke checks not run per server (%s): %s", smoke.isEmpty() ? "none is aimed at one "
+                        + "server" : "not aimed at one server", String.join(", ", smoke.getSkipped()));
+            }
             int total = plan.getBatches().size();
             for (int b = 0; b < total; b++) {
                 List<PlannedInstance> batch = plan.getBatches().get(b);
@@ -132,17 +145,30 @@ public final class Deployer {
                     // A host that fails before its container is touched (unreachable, pull refused) needs no restore.
                     pullIfMissing(targets.engine(instance.getHost()), plan.getImage());
                     changed.add(instance);
-                    ids.put(instance, replace(factory, instance, plan.getImage(), plan.getDigest(), plan.getVersion(),
-                            plan.getBuild(), plan.getDeploymentId()));
+                    String id = replace(factory, instance, plan.getImage(), plan.getDigest(), plan.getVersion(),
+                            plan.getBuild(), plan.getDeploymentId());
+                    ids.put(instance, id);
+                    listener.instanceReplaced(instance, id);
                 }
                 for (PlannedInstance instance : batch) {
                     current = instance;
                     String id = ids.get(instance);
                     GateResult gate = gate(instance, id, plan.getDigest());
                     checks.addAll(results(instance, gate));
+                    checkMillis += gate.getWaited().toMillis();
                     if (!gate.isPassed()) {
                         throw new InstanceFailure(instance, "the health gate failed: " + gate.describe()
                                 + exitInfo(instance));
+                    }
+                    if (smoke != null && !smoke.isEmpty()) {
+                        SmokeReport report = smoke.run(instance.getAddress(), instance.getPort());
+                        checks.addAll(results(instance, report));
+                        checkMillis += report.getTotal().toMillis();
+                        messages.info("%s: %s", instance.describe(), report.summary());
+                        if (!report.isPassed()) {
+                            throw new InstanceFailure(instance, "the smoke checks failed on the server: "
+                                    + firstFailure(report) + exitInfo(instance));
+                        }
                     }
                     listener.instanceDeployed(instance, id);
                 }
@@ -163,7 +189,8 @@ public final class Deployer {
                 listener.instanceFailed(where, cause);
             }
             boolean restoredAll = restore(factory, plan, changed);
-            recorder.record(EventTypes.CHECK_RECORDED, plan.getEnvironment(), DeploymentEvents.checks(plan, false, checks));
+            recorder.record(EventTypes.CHECK_RECORDED, plan.getEnvironment(), gateChecks(plan, false, checks,
+                    checkMillis));
             recorder.record(EventTypes.DEPLOYMENT_FAILED, plan.getEnvironment(), DeploymentEvents.failed(plan, reason));
             List<String> previous = plan.getPreviousVersions();
             if (!changed.isEmpty() && previous.size() == 1) {
@@ -177,7 +204,8 @@ public final class Deployer {
             throw new DeploymentException("Deploy of " + plan.getApplication() + " " + plan.getVersion() + " to "
                     + plan.getEnvironment() + " failed on " + reason + ". " + state, e);
         }
-        recorder.record(EventTypes.CHECK_RECORDED, plan.getEnvironment(), DeploymentEvents.checks(plan, true, checks));
+        recorder.record(EventTypes.CHECK_RECORDED, plan.getEnvironment(), gateChecks(plan, true, checks,
+                checkMillis));
         recorder.record(EventTypes.DEPLOYMENT_SUCCEEDED, plan.getEnvironment(), DeploymentEvents.succeeded(plan));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         messages.info("Deployed %s %s to %s: %d instance(s) in %d batch(es), %d.%d s", plan.getApplication(),
@@ -253,6 +281,7 @@ public final class Deployer {
         listener.serverOut(instance);
         DrainResult drained = lb.waitUntilDrained(instance.getBackend(), instance.getServer(),
                 environment.getLoadBalancer().getDrainTimeout());
+        listener.serverDrained(instance, drained);
         if (!drained.isDrained()) {
             messages.warning("%s: %s; replacing it anyway", instance.describe(), drained);
         }
@@ -271,6 +300,7 @@ public final class Deployer {
         while (System.nanoTime() < deadline) {
             state = server(lb, instance);
             if (state != null && state.isServing()) {
+                listener.serverServing(instance);
                 return;
             }
             sleep(POLL);
@@ -314,18 +344,64 @@ public final class Deployer {
 
     private GateResult gate(final PlannedInstance instance, final String containerId, final String digest) {
         ContainerEngine engine = targets.engine(instance.getHost());
-        return HealthGates.from(environment.getHealthGate(), engine)
+        return HealthGates.from(environment.getHealthGate(), engine, checkSecrets(), environment.getName(),
+                instance.getHost(), instance.getIndex())
                 .await(new CheckTarget(instance.getAddress(), instance.getPort(), containerId, digest));
+    }
+
+    /** The Deployer's secrets for the checks: a reference it cannot resolve fails the check, naming it. */
+    private SecretResolver checkSecrets() {
+        return reference -> {
+            String value = secrets.apply(reference);
+            if (value == null || value.isEmpty()) {
+                throw new DeploymentException("the secret of " + reference + " is not available where the deploy "
+                        + "runs");
+            }
+            return value;
+        };
+    }
+
+    /** {@code check.recorded} of the gate: its results and those of the smoke checks run per server. */
+    private Map<String, Object> gateChecks(final DeploymentPlan plan, final boolean passed,
+            final List<Map<String, Object>> results, final long millis) {
+        Map<String, Object> data = DeploymentEvents.checks(plan, passed, results);
+        data.put("run", "gate");
+        data.put("environment", plan.getEnvironment());
+        data.put("millis", millis);
+        return data;
     }
 
     private static List<Map<String, Object>> results(final PlannedInstance instance, final GateResult gate) {
         List<Map<String, Object>> results = new ArrayList<>();
         for (Map<String, Object> result : gate.toJson()) {
-            Map<String, Object> named = new LinkedHashMap<>(result);
-            named.put("name", instance.getHost() + "/" + instance.getContainerName() + " " + result.get("name"));
-            results.add(named);
+            results.add(named(instance, "", result));
         }
         return results;
+    }
+
+    private static List<Map<String, Object>> results(final PlannedInstance instance, final SmokeReport report) {
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (CheckResult result : report.getResults()) {
+            results.add(named(instance, "smoke ", result.toJson()));
+        }
+        return results;
+    }
+
+    /** The result named after its instance, with the instance's address as its target when it names none. */
+    private static Map<String, Object> named(final PlannedInstance instance, final String prefix,
+            final Map<String, Object> result) {
+        Map<String, Object> named = new LinkedHashMap<>(result);
+        named.put("name", instance.getHost() + "/" + instance.getContainerName() + " " + prefix + result.get("name"));
+        if (!named.containsKey("target") && instance.getPort() > 0) {
+            named.put("target", instance.getAddress() + ":" + instance.getPort());
+        }
+        return named;
+    }
+
+    private static String firstFailure(final SmokeReport report) {
+        return report.getResults().stream().filter(result -> !result.isPassed()).findFirst()
+                .map(result -> result.getName() + " failed: " + result.getDetail())
+                .orElse(report.summary());
     }
 
     private String exitInfo(final PlannedInstance instance) {

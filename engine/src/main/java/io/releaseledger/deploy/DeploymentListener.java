@@ -1,5 +1,7 @@
 package io.releaseledger.deploy;
 
+import io.releaseledger.loadbalancer.DrainResult;
+
 /**
  * Structured progress of a {@link Deployer}, beside the lines it writes to its {@code Messages}: a front end may
  * show a progress bar, the plugin may block a restart while servers are out of the load balancer. Every method
@@ -14,7 +16,22 @@ public interface DeploymentListener {
     default void serverOut(PlannedInstance instance) {
     }
 
-    /** The instance's server takes traffic again. */
+    /**
+     * The deploy stopped waiting for the server's sessions to end: they did ({@link DrainResult#isDrained()}), or the
+     * drain timeout passed and the instance is replaced anyway.
+     */
+    default void serverDrained(PlannedInstance instance, DrainResult drained) {
+    }
+
+    /** The instance's new container (of the release being deployed) was created and started; its gate follows. */
+    default void instanceReplaced(PlannedInstance instance, String containerId) {
+    }
+
+    /** The load balancer reports the instance's server up (its own health check passes). */
+    default void serverServing(PlannedInstance instance) {
+    }
+
+    /** The instance's server was set back to ready (it takes traffic once the load balancer's check passes). */
     default void serverIn(PlannedInstance instance) {
     }
 

@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Reads {@code healthGate}: timeout, interval and the {@code http}, {@code tcp}, {@code container} and {@code command} checks. */
+/**
+ * Reads {@code healthGate}: timeout, interval, the {@code http}, {@code tcp}, {@code container} and {@code command}
+ * checks, and whether the environment's {@code smokeChecks} also run per server during server cycling.
+ */
 final class HealthGateReader {
-    static final Set<String> KEYS = Set.of("timeout", "interval", "checks");
+    static final Set<String> KEYS = Set.of("timeout", "interval", "checks", "smokeChecks");
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
 
@@ -16,7 +19,7 @@ final class HealthGateReader {
 
     static HealthGateSpec defaults() {
         return new HealthGateSpec(DEFAULT_TIMEOUT, DEFAULT_INTERVAL, List.of(new ContainerCheckSpec(true, KindReaders.STABLE_FOR,
-                CheckOptions.defaults(CheckOptions.DEFAULT_TIMEOUT))));
+                CheckOptions.defaults(CheckOptions.DEFAULT_TIMEOUT))), true);
     }
 
     static HealthGateSpec read(final Problems problems, final String path, final YamlNode node) {
@@ -49,7 +52,7 @@ final class HealthGateReader {
             }
         }
         return new HealthGateSpec(timeout == null ? DEFAULT_TIMEOUT : timeout,
-                interval == null ? DEFAULT_INTERVAL : interval, checks);
+                interval == null ? DEFAULT_INTERVAL : interval, checks, fields.bool("smokeChecks", true));
     }
 
 }

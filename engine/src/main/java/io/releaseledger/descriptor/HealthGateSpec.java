@@ -8,11 +8,14 @@ public final class HealthGateSpec {
     private final Duration timeout;
     private final Duration interval;
     private final List<HealthCheckSpec> checks;
+    private final boolean smokeChecks;
 
-    HealthGateSpec(final Duration timeout, final Duration interval, final List<HealthCheckSpec> checks) {
+    HealthGateSpec(final Duration timeout, final Duration interval, final List<HealthCheckSpec> checks,
+            final boolean smokeChecks) {
         this.timeout = timeout;
         this.interval = interval;
         this.checks = List.copyOf(checks);
+        this.smokeChecks = smokeChecks;
     }
 
     /** How long an instance has to pass every check. */
@@ -28,5 +31,14 @@ public final class HealthGateSpec {
     /** The checks, all of which must pass. */
     public List<HealthCheckSpec> getChecks() {
         return checks;
+    }
+
+    /**
+     * Whether the environment's {@code smokeChecks} (those aimed at {@code {address}}/{@code {port}}) also run
+     * against each server after its gate passed, before it goes back into the load balancer (default {@code true};
+     * nothing runs when the environment declares no smoke checks).
+     */
+    public boolean isSmokeChecks() {
+        return smokeChecks;
     }
 }

@@ -57,6 +57,19 @@ public final class HealthGates {
         return build(spec, engine, secrets, UnaryOperator.identity());
     }
 
+    /**
+     * The gate for one instance, with secrets: {@code {environment}}, {@code {host}} and {@code {instance}} are filled
+     * in as by {@link #from(HealthGateSpec, ContainerEngine, String, String, int)}.
+     */
+    public static HealthGate from(final HealthGateSpec spec, final ContainerEngine engine,
+            final SecretResolver secrets, final String environment, final String host, final int instance) {
+        Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(host, "host");
+        return build(spec, engine, secrets, template -> template.replace("{environment}", environment)
+                .replace("{host}", host).replace("{instance}", Integer.toString(instance)));
+    }
+
     private static HealthGate build(final HealthGateSpec spec, final ContainerEngine engine,
             final UnaryOperator<String> fill) {
         return build(spec, engine, SecretResolver.none(), fill);

@@ -17,14 +17,32 @@ public interface SecretResolver {
     String resolve(SecretReference reference);
 
     /**
-     * Reads {@code {env: VAR}} from {@code environment}; {@code {credentialsId: …}} must have been bound by Jenkins
-     * into the variable {@code credentialsVariable(id)}.
+     * For the CLI: {@code {env: VAR}} is read from {@code environment}. A {@code {credentialsId: id}} is a Jenkins
+     * credential; it cannot be resolved here and fails, saying so (on the agent use
+     * {@link #fromEnvironment(Map, Map)}).
      */
     static SecretResolver fromEnvironment(final Map<String, String> environment) {
+        return fromEnvironment(environment, Map.of());
+    }
+
+    /**
+     * For the agent: {@code {env: VAR}} is read from {@code environment}, and {@code {credentialsId: id}} from the
+     * variable the request's {@code credentials} option names for {@code id}.
+     *
+     * @param credentialVariables credentials id to the name of the environment variable holding its value
+     */
+    static SecretResolver fromEnvironment(final Map<String, String> environment,
+            final Map<String, String> credentialVariables) {
         Objects.requireNonNull(environment, "environment");
+        Map<String, String> variables = Map.copyOf(credentialVariables);
         return reference -> {
-            String variable = reference.isCredentials() ? credentialsVariable(reference.getCredentialsId())
+            String variable = reference.isCredentials() ? variables.get(reference.getCredentialsId())
                     : reference.getEnvironmentVariable();
+            if (variable == null) {
+                throw new ReleaseLedgerException("the secret of " + reference + " is not available: Jenkins "
+                        + "credentials are resolved only by the Release Ledger steps; outside Jenkins use "
+                        + "{env: VARIABLE}");
+            }
             String value = environment.get(variable);
             if (value == null || value.isEmpty()) {
                 throw new ReleaseLedgerException("the secret of " + reference + " is not set: the check needs the "
@@ -32,11 +50,6 @@ public interface SecretResolver {
             }
             return value;
         };
-    }
-
-    /** The variable a Jenkins credential is bound to for the agent: {@code RELEASE_LEDGER_SECRET_} and the id. */
-    static String credentialsVariable(final String credentialsId) {
-        return "RELEASE_LEDGER_SECRET_" + credentialsId.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
     /** For checks without secrets: any reference is an error. */

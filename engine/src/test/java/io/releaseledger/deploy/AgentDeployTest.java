@@ -150,7 +150,7 @@ class AgentDeployTest {
         List<Map<String, Object>> list = new ArrayList<>();
         for (LedgerEvent event : events) {
             Map<String, Object> data = new LinkedHashMap<>(event.getData());
-            for (String volatileKey : List.of("deploymentId", "lockId", "since", "purpose")) {
+            for (String volatileKey : List.of("deploymentId", "lockId", "since", "purpose", "millis")) {
                 data.computeIfPresent(volatileKey, (key, value) -> "*");
             }
             data.computeIfPresent("plan", (key, plan) -> planShape(plan));

@@ -12,6 +12,7 @@ import io.releaseledger.docker.javaclient.DockerJavaEngine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +83,9 @@ class HealthGatesTest {
 
             assertThat(((HttpCheck) gate.getChecks().get(0)).getUrlTemplate())
                     .isEqualTo("http://{address}:{port}/staging/app1/2");
+            HealthGate withSecrets = HealthGates.from(spec, engine, SecretResolver.none(), "staging", "app1", 2);
+            assertThat(((HttpCheck) withSecrets.getChecks().get(0)).getUrlTemplate())
+                    .isEqualTo("http://{address}:{port}/staging/app1/2");
         }
     }
 
@@ -93,6 +97,38 @@ class HealthGatesTest {
             assertThat(gate.getChecks()).extracting(HealthCheck::getKind).containsExactly("container");
             assertThat(gate.getTimeout()).isEqualTo(Duration.ofSeconds(60));
         }
+    }
+
+    @Test
+    void shouldSendTheSecretHeaderOfAGateCheckAndKeepItsValueOutOfTheResults() throws IOException {
+        String token = "gate-token-93af1";
+        HealthGateSpec spec = gate("""
+                      timeout: 2s
+                      interval: 100ms
+                      checks:
+                        - http: {url: /health, token: {header: X-Gate-Token, secret: {env: GATE_TOKEN}}}
+                """);
+        try (ContainerEngine engine = engine();
+                TestServer server = new TestServer("/", (exchange, n) -> TestServer.answer(exchange,
+                        token.equals(exchange.getRequestHeaders().getFirst("X-Gate-Token")) ? 200 : 401,
+                        "token " + exchange.getRequestHeaders().getFirst("X-Gate-Token")))) {
+            assertThatThrownBy(() -> HealthGates.from(spec, engine)).hasMessageContaining("GATE_TOKEN");
+
+            GateResult result = HealthGates.from(spec, engine,
+                    SecretResolver.fromEnvironment(Map.of("GATE_TOKEN", token))).await(server.target());
+
+            assertThat(result.isPassed()).as(result.describe()).isTrue();
+            assertThat(result.toJson().toString() + result.describe()).doesNotContain(token);
+        }
+    }
+
+    @Test
+    void shouldRunTheSmokeChecksPerServerUnlessTheGateSwitchesThemOff() {
+        assertThat(gate("").isSmokeChecks()).isTrue();
+        assertThat(gate("      timeout: 10s\n").isSmokeChecks()).isTrue();
+        assertThat(gate("      smokeChecks: false\n").isSmokeChecks()).isFalse();
+        assertThatThrownBy(() -> gate("      smokeChecks: sometimes\n")).hasMessageContaining("smokeChecks")
+                .hasMessageContaining("true or false");
     }
 
     /** An engine on a socket that does not exist: these tests never reach it. */
