@@ -3,6 +3,10 @@ package io.releaseledger.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.releaseledger.json.Json;
+import io.releaseledger.ledger.EventDraft;
+import io.releaseledger.ledger.EventTypes;
+import io.releaseledger.ledger.Ledger;
+import io.releaseledger.ledger.Origin;
 import io.releaseledger.testing.Component;
 import io.releaseledger.testing.RequiresRealComponent;
 import java.io.File;
@@ -176,6 +180,46 @@ class ReleasesPageBrowserTest {
         Files.write(screenshots.resolve("releases-375.png"), driver.getScreenshotAs(OutputType.BYTES));
 
         // No console errors (a failed load, a CSP violation or an exception would show here).
+        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+        assertThat(errors).as(errors.stream().map(LogEntry::toString).collect(Collectors.joining("\n"))).isEmpty();
+    }
+
+    @Test
+    void showsTheRunTheServerAndWhatEachCheckExpectedAndGot() {
+        serve.close();
+        Ledger ledger = Ledger.open(root, LedgerFixture.APPLICATION);
+        try {
+            Map<String, Object> result = LedgerFixture.map("name", "basket", "kind", "http", "passed", false,
+                    "detail", "expected status 200, got 500", "millis", 87, "expected", "status 200",
+                    "actual", "500 <script>window.pwned=2</script>", "attempt", 3, "target", "10.0.0.11:9002");
+            Map<String, Object> data = LedgerFixture.map("version", "1.3.0", "passed", false, "run", "smoke",
+                    "environment", "production", "server", "app1/shop-1", "millis", 412);
+            data.put("results", List.of(result));
+            ledger.append(new EventDraft(EventTypes.CHECK_RECORDED, LedgerFixture.BOB,
+                    Origin.build("shop/main", 300, "https://ci.example/job/shop/job/main/300/", false))
+                    .setEnvironment("production").setData(data));
+        } finally {
+            LedgerText.closeQuietly(ledger);
+        }
+        serve = ServeFixture.start(root);
+        driver.get(serve.uri().toString());
+        await("the page loaded", () -> count("#release-ledger[data-loaded='true'] .rl-env") == 2);
+
+        WebElement production = driver.findElement(By.cssSelector("#release-ledger .rl-env[data-environment='production']"));
+        WebElement check = production.findElement(By.cssSelector(".rl-check"));
+        assertThat(check.getAttribute("class")).contains("rl-check-fail");
+        assertThat(check.findElement(By.cssSelector(".rl-check-run")).getText()).isEqualTo("smoke");
+        assertThat(check.findElement(By.cssSelector(".rl-check-server")).getText()).isEqualTo("on app1/shop-1");
+        assertThat(check.findElement(By.cssSelector(".rl-check-target")).getText()).isEqualTo("at 10.0.0.11:9002");
+        assertThat(check.findElement(By.cssSelector(".rl-check-expected")).getText()).isEqualTo("status 200");
+        assertThat(check.findElement(By.cssSelector(".rl-check-actual")).getText())
+                .isEqualTo("500 <script>window.pwned=2</script>");
+        assertThat(check.findElement(By.cssSelector(".rl-check-attempt")).getText()).isEqualTo("3");
+        assertThat(driver.executeScript("return typeof window.pwned")).isEqualTo("undefined");
+        WebElement staging = driver.findElement(By.cssSelector("#release-ledger .rl-env[data-environment='staging']"));
+        assertThat(staging.findElements(By.cssSelector(".rl-check-run, .rl-check-server, .rl-check-facts")))
+                .as("results recorded without run, server or facts show none").isEmpty();
         List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
         assertThat(errors).as(errors.stream().map(LogEntry::toString).collect(Collectors.joining("\n"))).isEmpty();

@@ -144,7 +144,7 @@ final class ReadModel {
                 }
                 if (state != null && version != null) {
                     state.checks.remove(version);
-                    state.checks.put(version, new CheckState(version, passed, time, list(data, "results")));
+                    state.checks.put(version, new CheckState(version, passed, time, checkResults(data)));
                 }
             }
             case EventTypes.RELEASE_PROMOTED -> {
@@ -350,6 +350,37 @@ final class ReadModel {
     static Map<String, Object> object(final Map<String, Object> data, final String key) {
         Object value = data.get(key);
         return value instanceof Map ? (Map<String, Object>) value : null;
+    }
+
+    /**
+     * The results of a {@code check.recorded} event as given; each also carries the event's {@code run} ({@code gate}
+     * or {@code smoke}) and {@code server} when the event names them and the result does not, so that the state's
+     * {@code checks.results} say which run (and which server) each result comes from.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Object> checkResults(final Map<String, Object> data) {
+        List<Object> results = list(data, "results");
+        String run = string(data, "run");
+        String server = string(data, "server");
+        if (results == null || run == null && server == null) {
+            return results;
+        }
+        List<Object> marked = new ArrayList<>(results.size());
+        for (Object result : results) {
+            if (result instanceof Map) {
+                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) result);
+                if (run != null) {
+                    copy.putIfAbsent("run", run);
+                }
+                if (server != null) {
+                    copy.putIfAbsent("server", server);
+                }
+                marked.add(copy);
+            } else {
+                marked.add(result);
+            }
+        }
+        return marked;
     }
 
     @SuppressWarnings("unchecked")

@@ -465,15 +465,38 @@
       }
       const list = el('ul', 'rl-checks');
       results.forEach((result) => {
+        const run = typeof result.run === 'string' ? result.run : checks.run;
+        const server = typeof result.server === 'string' ? result.server : checks.server;
         const item = el('li', result.passed ? 'rl-check rl-check-ok' : 'rl-check rl-check-fail', [
           el('span', 'rl-check-mark', result.passed ? '✓' : '✗'), ' ',
+          typeof run === 'string' && run !== '' ? [el('span', 'rl-check-run', run), ' '] : null,
           el('span', 'rl-check-name', result.name || '?'),
           result.kind ? el('span', 'rl-muted', ' (' + result.kind + ')') : null,
+          typeof server === 'string' && server !== ''
+            ? el('span', 'rl-check-server', ' on ' + server) : null,
+          typeof result.target === 'string' && result.target !== '' && result.target !== server
+            ? el('span', 'rl-check-target rl-muted', ' at ' + result.target) : null,
           result.detail ? [': ', el('span', 'rl-check-detail', result.detail)] : null,
-          typeof result.millis === 'number' ? el('span', 'rl-muted', ' ' + result.millis + ' ms') : null]);
+          typeof result.millis === 'number' ? el('span', 'rl-muted', ' ' + result.millis + ' ms') : null,
+          this.checkFactsNode(result)]);
         list.appendChild(item);
       });
       return el('div', null, [summary, list]);
+    }
+
+    /* expected, actual and attempt of one result, when it says them */
+    checkFactsNode(result) {
+      const facts = [];
+      if (typeof result.expected === 'string' && result.expected !== '') {
+        facts.push(row('expected', el('span', 'rl-check-expected', result.expected)));
+      }
+      if (typeof result.actual === 'string' && result.actual !== '') {
+        facts.push(row('actual', el('span', 'rl-check-actual', result.actual)));
+      }
+      if (typeof result.attempt === 'number' && result.attempt > 0) {
+        facts.push(row('attempt', el('span', 'rl-check-attempt', String(result.attempt))));
+      }
+      return facts.length === 0 ? null : el('dl', 'rl-check-facts', facts);
     }
 
     lackingNode(environment) {
