@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * Returns an environment to its previous known-good release (or a given version) through the deploy's safe path
  * (the health gate still applies; a failure restores what ran), then marks the release it replaced bad with the
- * reason and records {@code release.rolledback} ({@code automatic: false}).
+ * reason and records {@code release.rolledback} ({@code automatic: false}, or {@code true} for a rollback a failed
+ * check started, see {@link #setAutomatic}).
  *
  * <pre>{@code
  * new RollbackCommand(descriptor, "production", "checkout broken for Safari", ledger, executor)
@@ -33,6 +34,7 @@ public final class RollbackCommand {
     private Origin origin = Origin.cli(System.getProperty("user.name", "unknown"), EnvironmentLock.localHost());
     private Messages messages = new Messages();
     private Consumer<DeployCommand> deployOptions = command -> { };
+    private boolean automatic;
 
     public RollbackCommand(final ReleaseDescriptor descriptor, final String environment, final String reason,
             final Ledger ledger, final DeploymentExecutor executor) {
@@ -71,6 +73,12 @@ public final class RollbackCommand {
     /** Options of the deploy that runs (lock timeout, stop timeout…). */
     public RollbackCommand setDeployOptions(final Consumer<DeployCommand> deployOptions) {
         this.deployOptions = deployOptions;
+        return this;
+    }
+
+    /** Whether no person asked for it (failed smoke checks did): recorded as {@code automatic} (default false). */
+    public RollbackCommand setAutomatic(final boolean automatic) {
+        this.automatic = automatic;
         return this;
     }
 
@@ -117,7 +125,7 @@ public final class RollbackCommand {
             bad.put("reason", reason);
             recorder.record(EventTypes.RELEASE_MARKED_BAD, null, bad);
             recorder.record(EventTypes.RELEASE_ROLLED_BACK, environment,
-                    DeploymentEvents.rolledBack(current, target, reason, false));
+                    DeploymentEvents.rolledBack(current, target, reason, automatic));
         }).call();
     }
 }

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /** Reads an environment's {@code smokeChecks}: deadline, failFast, forbiddenStrings and the checks. */
 final class SmokeChecksReader {
-    static final Set<String> KEYS = Set.of("deadline", "failFast", "forbiddenStrings", "checks");
+    static final Set<String> KEYS = Set.of("deadline", "failFast", "parallelism", "forbiddenStrings", "checks");
 
     private SmokeChecksReader() {
     }
@@ -22,6 +22,7 @@ final class SmokeChecksReader {
             problems.add(fields.path("deadline"), fields.node("deadline"), "must be longer than 0ms");
         }
         boolean failFast = fields.bool("failFast", false);
+        Integer parallelism = fields.integer("parallelism", SmokeChecksSpec.DEFAULT_PARALLELISM, 1, SmokeChecksSpec.MAX_PARALLELISM);
         // written as nothing or [] turns the list off; left out keeps the defaults
         List<String> forbidden = fields.mapping().getEntries().containsKey("forbiddenStrings")
                 ? fields.strings("forbiddenStrings") : SmokeChecksSpec.DEFAULT_FORBIDDEN_STRINGS;
@@ -48,6 +49,7 @@ final class SmokeChecksReader {
             }
         }
         return new SmokeChecksSpec(checks, deadline == null || deadline.isZero()
-                ? SmokeChecksSpec.DEFAULT_DEADLINE : deadline, failFast, forbidden);
+                ? SmokeChecksSpec.DEFAULT_DEADLINE : deadline, failFast, forbidden)
+                .withParallelism(parallelism == null ? SmokeChecksSpec.DEFAULT_PARALLELISM : parallelism);
     }
 }

@@ -11,11 +11,15 @@ public final class SmokeChecksSpec {
             "java.lang.NullPointerException", "Whitelabel Error Page", "<b>Warning</b>:", "<b>Notice</b>:",
             "var_dump(", "DEBUG = True");
     static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(2);
+    /** Checks mostly wait on the network: run many at once, but not enough to look like an attack. */
+    public static final int DEFAULT_PARALLELISM = 32;
+    static final int MAX_PARALLELISM = 256;
 
     private final List<HealthCheckSpec> checks;
     private final Duration deadline;
     private final boolean failFast;
     private final List<String> forbiddenStrings;
+    private int parallelism = DEFAULT_PARALLELISM;
 
     SmokeChecksSpec(final List<HealthCheckSpec> checks, final Duration deadline, final boolean failFast,
             final List<String> forbiddenStrings) {
@@ -37,6 +41,16 @@ public final class SmokeChecksSpec {
     /** How long the whole run may take. */
     public Duration getDeadline() {
         return deadline;
+    }
+
+    SmokeChecksSpec withParallelism(final int parallelism) {
+        this.parallelism = parallelism;
+        return this;
+    }
+
+    /** How many checks run at the same time (default {@value #DEFAULT_PARALLELISM}). */
+    public int getParallelism() {
+        return parallelism;
     }
 
     /** Stop at the first failure. */

@@ -39,7 +39,7 @@ public final class SmokeCheckRun {
 
     private final List<SmokeCheck> checks;
     private final List<CheckTarget> targets;
-    private int parallelism = 8;
+    private int parallelism = io.releaseledger.descriptor.SmokeChecksSpec.DEFAULT_PARALLELISM;
     private Duration deadline = Duration.ofMinutes(2);
     private boolean failFast;
     private SecretMask mask = SecretMask.none();
@@ -55,7 +55,7 @@ public final class SmokeCheckRun {
         this.targets = List.copyOf(targets);
     }
 
-    /** How many checks run at the same time (default 8). */
+    /** How many checks run at the same time (default {@code SmokeChecksSpec.DEFAULT_PARALLELISM}). */
     public SmokeCheckRun setParallelism(final int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);

@@ -29,6 +29,7 @@ public final class SmokeChecks {
                     .setRetries(check.getOptions().getRetries()).setBackoff(check.getOptions().getBackoff()));
         }
         return new SmokeCheckRun(checks, targets).setDeadline(spec.getDeadline()).setFailFast(spec.isFailFast())
+                .setParallelism(spec.getParallelism())
                 .setSecretMask(factory.getSecretMask());
     }
 

@@ -115,6 +115,27 @@ class SmokeChecksDescriptorTest {
     }
 
     @Test
+    void shouldReadHowManyChecksRunAtOnce() {
+        EnvironmentSpec wide = DescriptorLoader.parse(HEADER + """
+                smokeChecks:
+                  parallelism: 200
+                  checks: [http: /health]
+            """).getEnvironments().get(0);
+        EnvironmentSpec plain = DescriptorLoader.parse(HEADER + """
+                smokeChecks:
+                  checks: [http: /health]
+            """).getEnvironments().get(0);
+
+        assertThat(wide.getSmokeChecks().getParallelism()).isEqualTo(200);
+        assertThat(plain.getSmokeChecks().getParallelism()).isEqualTo(SmokeChecksSpec.DEFAULT_PARALLELISM);
+        assertThat(problems(HEADER + """
+                smokeChecks:
+                  parallelism: 0
+                  checks: [http: /health]
+            """)).singleElement().asString().startsWith("environments[0].smokeChecks.parallelism: must be between 1 and 256");
+    }
+
+    @Test
     void shouldReportEveryMistakeWithItsPathAndLine() {
         List<String> problems = problems(HEADER + """
                 smokeChecks:

@@ -1,0 +1,139 @@
+package io.releaseledger.agent;
+
+import io.releaseledger.deploy.EnvironmentTargets;
+import io.releaseledger.descriptor.DescriptorLoader;
+import io.releaseledger.descriptor.EnvironmentSpec;
+import io.releaseledger.descriptor.ReleaseDescriptor;
+import io.releaseledger.descriptor.SecretReference;
+import io.releaseledger.health.SecretResolver;
+import io.releaseledger.json.Json;
+import io.releaseledger.report.Message;
+import io.releaseledger.report.Messages;
+import io.releaseledger.smoke.LocalSmokeCheckExecutor;
+import io.releaseledger.smoke.SmokeOutcome;
+import io.releaseledger.smoke.SmokeRequest;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The {@code smoke.run} operation ({@link SmokeProtocol}): the agent's side of a
+ * {@link io.releaseledger.smoke.SmokeCheckExecutor} whose command runs on the Jenkins controller. Parses the
+ * descriptor text, resolves the checks' secrets from the credentials the request names (values only in this
+ * process's environment) and {@code {env: VAR}} from this process, and runs a {@link LocalSmokeCheckExecutor}.
+ * Progress is written to {@code live} as it happens (masked); the result is the masked {@link SmokeOutcome}.
+ */
+public final class SmokeOperation implements AgentOperation {
+    private static final Set<String> KNOWN = Set.of("descriptor", "descriptorSource", "environment", "credentials",
+            "request");
+
+    private final Map<String, String> processEnvironment;
+    private final Consumer<String> live;
+
+    /**
+     * @param processEnvironment where the credentials' values and {@code {env: VAR}} secrets are read
+     * @param live               receives each progress line (masked) as it happens, e.g. stderr
+     */
+    public SmokeOperation(final Map<String, String> processEnvironment, final Consumer<String> live) {
+        this.processEnvironment = Map.copyOf(processEnvironment);
+        this.live = Objects.requireNonNull(live, "live");
+    }
+
+    @Override
+    public String getName() {
+        return SmokeProtocol.RUN;
+    }
+
+    @Override
+    public Map<String, Object> run(final AgentRequest request, final Messages messages) {
+        Map<String, Object> options = request.getOptions();
+        OptionReader reader = new OptionReader(SmokeProtocol.RUN, options, KNOWN);
+        ReleaseDescriptor descriptor = DescriptorLoader.parse(reader.string("descriptor"),
+                reader.has("descriptorSource") ? reader.string("descriptorSource") : "release-ledger.yaml");
+        String environmentName = reader.string("environment");
+        EnvironmentSpec environment = descriptor.getEnvironment(environmentName).orElseThrow(() ->
+                new AgentProtocolException("the descriptor " + descriptor.getSource() + " has no environment '"
+                        + environmentName + "'"));
+        SmokeRequest smoke = SmokeRequest.fromJson(object(options, "request"));
+        if (!environmentName.equals(smoke.getEnvironment())) {
+            throw new AgentProtocolException("the smoke request is for environment '" + smoke.getEnvironment()
+                    + "', the options name '" + environmentName + "'");
+        }
+        try (DeployCredentials credentials = new DeployCredentials(credentials(options), processEnvironment)) {
+            SecretMask mask = new SecretMask(credentials.values(environment));
+            Messages progress = new Messages(message -> live.accept(line(message, mask)));
+            EnvironmentTargets targets = new EnvironmentTargets(environment);
+            try {
+                credentials.applyTls(environment, targets);
+                SmokeOutcome outcome = new LocalSmokeCheckExecutor(descriptor).setMessages(progress)
+                        .setSecrets(resolver(credentials)).setEnvironmentVariables(processEnvironment)
+                        .setTargets(targets).setWorkspace(Path.of(request.getWorkspace())).run(smoke);
+                // The checks masked what they resolved; this masks whatever else the agent can reach.
+                return Json.parseObject(mask.mask(Json.write(outcome.toJson())));
+            } finally {
+                targets.close();
+            }
+        }
+    }
+
+    private static SecretResolver resolver(final DeployCredentials credentials) {
+        return reference -> {
+            String value = credentials.secret(reference);
+            if (value == null || value.isEmpty()) {
+                throw new AgentProtocolException("the secret of " + reference + " (used by a smoke check) is not "
+                        + "available on the agent: " + hint(reference) + "; no check was run.");
+            }
+            return value;
+        };
+    }
+
+    private static String hint(final SecretReference reference) {
+        return reference.isCredentials() ? "were the credentials provided to the step, and may the build use them?"
+                : "set it in the agent's environment";
+    }
+
+    private static String line(final Message message, final SecretMask mask) {
+        String text = mask.mask(message.getText());
+        return switch (message.getLevel()) {
+            case ERROR -> "ERROR: " + text;
+            case WARNING -> "WARNING: " + text;
+            default -> text;
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(final Map<String, Object> options, final String option) {
+        Object value = options.get(option);
+        if (!(value instanceof Map)) {
+            throw new AgentProtocolException("option \"" + option + "\" of " + SmokeProtocol.RUN
+                    + " must be an object");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, String>> credentials(final Map<String, Object> options) {
+        Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
+        Object value = options.get("credentials");
+        if (value == null) {
+            return credentials;
+        }
+        if (!(value instanceof Map)) {
+            throw new AgentProtocolException("option \"credentials\" of " + SmokeProtocol.RUN + " must be an object");
+        }
+        for (Map.Entry<String, Object> entry : ((Map<String, Object>) value).entrySet()) {
+            if (!(entry.getValue() instanceof Map)) {
+                throw new AgentProtocolException("credentials '" + entry.getKey() + "' must be {kind, variable}");
+            }
+            Map<String, String> strings = new LinkedHashMap<>();
+            ((Map<String, Object>) entry.getValue()).forEach((key, v) -> strings.put(key, v instanceof String
+                    ? (String) v : null));
+            credentials.put(entry.getKey(), strings);
+        }
+        return credentials;
+    }
+}

@@ -1,0 +1,136 @@
+package io.releaseledger.smoke;
+
+import io.releaseledger.ReleaseLedgerException;
+import io.releaseledger.deploy.DeployTargets;
+import io.releaseledger.deploy.EnvironmentTargets;
+import io.releaseledger.deploy.Labels;
+import io.releaseledger.descriptor.DockerHostSpec;
+import io.releaseledger.descriptor.EnvironmentSpec;
+import io.releaseledger.descriptor.HealthCheckSpec;
+import io.releaseledger.descriptor.ReleaseDescriptor;
+import io.releaseledger.descriptor.SmokeChecksSpec;
+import io.releaseledger.docker.ContainerEngine;
+import io.releaseledger.health.CheckFactory;
+import io.releaseledger.health.SecretResolver;
+import io.releaseledger.report.Messages;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs an environment's {@code smokeChecks} in this process: the CLI uses it directly, the agent for the
+ * {@code smoke.run} operation the Jenkins controller sends. The checks reach the environment's instances (each host's
+ * address with each instance's port); the {@code container} check reads every host of the environment, connected as
+ * the deploy connects ({@link EnvironmentTargets}, or the targets given).
+ *
+ * <pre>{@code
+ * SmokeOutcome outcome = new LocalSmokeCheckExecutor(descriptor).setMessages(messages)
+ *         .run(new SmokeRequest("staging").setVersion("1.5.0").setDigest(digest));
+ * }</pre>
+ */
+public final class LocalSmokeCheckExecutor implements SmokeCheckExecutor {
+    private final ReleaseDescriptor descriptor;
+    private SecretResolver secrets;
+    private Map<String, String> environmentVariables = System.getenv();
+    private Messages messages = new Messages();
+    private Path workspace = Path.of(".");
+    private DeployTargets targets;
+
+    public LocalSmokeCheckExecutor(final ReleaseDescriptor descriptor) {
+        this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
+    }
+
+    /** Resolves the checks' secret references; default: {@link SecretResolver#fromEnvironment} of the variables. */
+    public LocalSmokeCheckExecutor setSecrets(final SecretResolver secrets) {
+        this.secrets = secrets;
+        return this;
+    }
+
+    /** The variables {@code {env: VAR}} secrets are read from by default (default: this process's environment). */
+    public LocalSmokeCheckExecutor setEnvironmentVariables(final Map<String, String> environmentVariables) {
+        this.environmentVariables = Map.copyOf(environmentVariables);
+        return this;
+    }
+
+    public LocalSmokeCheckExecutor setMessages(final Messages messages) {
+        this.messages = Objects.requireNonNull(messages, "messages");
+        return this;
+    }
+
+    /**
+     * The directory of the build (the descriptor's directory for the CLI, the workspace on the agent). Kept for the
+     * front ends; the checks' relative paths resolve against the process's working directory.
+     */
+    public LocalSmokeCheckExecutor setWorkspace(final Path workspace) {
+        this.workspace = Objects.requireNonNull(workspace, "workspace");
+        return this;
+    }
+
+    public Path getWorkspace() {
+        return workspace;
+    }
+
+    /**
+     * The connections to the environment's Docker hosts for the {@code container} check (the agent's have the TLS
+     * files of Jenkins credentials); default: what the descriptor names, opened for the run and closed after it.
+     */
+    public LocalSmokeCheckExecutor setTargets(final DeployTargets targets) {
+        this.targets = targets;
+        return this;
+    }
+
+    @Override
+    public SmokeOutcome run(final SmokeRequest request) {
+        EnvironmentSpec environment = descriptor.getEnvironment(request.getEnvironment()).orElseThrow(() ->
+                new ReleaseLedgerException("The descriptor " + descriptor.getSource() + " has no environment '"
+                        + request.getEnvironment() + "'."));
+        SmokeChecksSpec spec = environment.getSmokeChecks();
+        if (spec == null || spec.getChecks().isEmpty()) {
+            throw new ReleaseLedgerException("Environment " + environment.getName() + " declares no smokeChecks in "
+                    + descriptor.getSource() + "; there is nothing to run.");
+        }
+        CheckFactory factory = new CheckFactory(secrets != null ? secrets
+                : SecretResolver.fromEnvironment(environmentVariables)).setEnvironment(environment.getName())
+                .setExpectedDigest(request.getDigest());
+        DeployTargets own = null;
+        try {
+            if (spec.getChecks().stream().anyMatch(check -> check.getType() == HealthCheckSpec.Type.CONTAINER)) {
+                DeployTargets hosts = targets;
+                if (hosts == null) {
+                    own = new EnvironmentTargets(environment);
+                    hosts = own;
+                }
+                factory.setContainerHosts(engines(environment, hosts), labels(environment));
+            }
+            SmokeCheckRun run = SmokeChecks.from(spec, factory, SmokeChecks.targets(environment));
+            if (request.getFailFast() != null) {
+                run.setFailFast(request.getFailFast());
+            }
+            messages.info("Running %d smoke check%s against %s%s", spec.getChecks().size(),
+                    spec.getChecks().size() == 1 ? "" : "s", environment.getName(),
+                    request.getVersion() == null ? "" : " (" + request.getVersion() + ")");
+            return SmokeOutcome.of(run.call(), request.getVersion(), environment.getName());
+        } finally {
+            if (own != null) {
+                own.close();
+            }
+        }
+    }
+
+    private static Map<String, ContainerEngine> engines(final EnvironmentSpec environment, final DeployTargets hosts) {
+        Map<String, ContainerEngine> engines = new LinkedHashMap<>();
+        for (DockerHostSpec host : environment.getHosts()) {
+            engines.put(host.getName(), hosts.engine(host.getName()));
+        }
+        return engines;
+    }
+
+    private Map<String, String> labels(final EnvironmentSpec environment) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(Labels.APPLICATION, descriptor.getApplication());
+        labels.put(Labels.ENVIRONMENT, environment.getName());
+        return labels;
+    }
+}

@@ -1,0 +1,89 @@
+package io.releaseledger.smoke;
+
+import io.releaseledger.ReleaseLedgerException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a smoke run produced, in the forms the front ends need, secrets already masked: passed or not, the
+ * {@code check.recorded} data ({@link SmokeReport#toJson(String, String, String)}), the table for the log, the JUnit
+ * XML report and the summary line. Crosses the agent protocol as JSON.
+ */
+public final class SmokeOutcome {
+    private final boolean passed;
+    private final Map<String, Object> report;
+    private final String table;
+    private final String junitXml;
+    private final String summary;
+
+    private SmokeOutcome(final boolean passed, final Map<String, Object> report, final String table,
+            final String junitXml, final String summary) {
+        this.passed = passed;
+        this.report = report;
+        this.table = Objects.requireNonNull(table, "table");
+        this.junitXml = Objects.requireNonNull(junitXml, "junitXml");
+        this.summary = Objects.requireNonNull(summary, "summary");
+    }
+
+    /** The outcome of a report; the JUnit suite is named {@code smoke <environment>}. */
+    public static SmokeOutcome of(final SmokeReport report, final String version, final String environment) {
+        return new SmokeOutcome(report.isPassed(), report.toJson(version, null, environment), report.toTable(),
+                report.toJUnitXml("smoke " + environment), report.summary());
+    }
+
+    public boolean isPassed() {
+        return passed;
+    }
+
+    /** {@code {version, passed, results, run: "smoke", environment, millis, stopReason?}}: the ledger's data. */
+    public Map<String, Object> getReport() {
+        return report;
+    }
+
+    /** One line per check and target, then the summary line. */
+    public String getTable() {
+        return table;
+    }
+
+    /** A JUnit XML {@code testsuite}, one {@code testcase} per check and target. */
+    public String getJUnitXml() {
+        return junitXml;
+    }
+
+    /** {@code Smoke checks passed: 5 of 5 in 1.2 s}, or what failed. */
+    public String getSummary() {
+        return summary;
+    }
+
+    /** {@code {passed, report, table, junitXml, summary}}. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("passed", passed);
+        json.put("report", report);
+        json.put("table", table);
+        json.put("junitXml", junitXml);
+        json.put("summary", summary);
+        return json;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static SmokeOutcome fromJson(final Map<String, Object> json) {
+        Object passed = json.get("passed");
+        Object report = json.get("report");
+        if (!(passed instanceof Boolean) || !(report instanceof Map)) {
+            throw new ReleaseLedgerException("the smoke outcome lacks \"passed\" or its \"report\" object");
+        }
+        return new SmokeOutcome((Boolean) passed, new LinkedHashMap<>((Map<String, Object>) report),
+                text(json, "table"), text(json, "junitXml"), text(json, "summary"));
+    }
+
+    private static String text(final Map<String, Object> json, final String name) {
+        Object value = json.get(name);
+        if (!(value instanceof String)) {
+            throw new ReleaseLedgerException("the smoke outcome lacks its \"" + name + "\" text");
+        }
+        return (String) value;
+    }
+}
