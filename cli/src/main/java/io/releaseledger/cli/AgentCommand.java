@@ -8,6 +8,7 @@ import io.releaseledger.agent.AgentResponse;
 import io.releaseledger.agent.DeployOperation;
 import io.releaseledger.agent.SecretMask;
 import io.releaseledger.agent.SemverTagOperation;
+import io.releaseledger.agent.SmokeOperation;
 import io.releaseledger.git.JGitRepository;
 import io.releaseledger.report.Message;
 import io.releaseledger.report.Messages;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code release-ledger agent}: the process the Jenkins plugin starts on an agent. One request (JSON) on stdin,
  * one response (JSON) on stdout; secrets only from the environment (RELEASE_LEDGER_GIT_*, RELEASE_LEDGER_REGISTRY_*,
- * RELEASE_LEDGER_CREDENTIAL_*). The deploy operations also write their progress to stderr as it happens.
+ * RELEASE_LEDGER_CREDENTIAL_*). The deploy and smoke operations also write their progress to stderr as it happens.
  */
 @Command(name = "agent", hidden = true, mixinStandardHelpOptions = true,
         description = {"Read one agent request (JSON) on stdin, run it, write one response (JSON) on stdout.",
@@ -103,6 +104,8 @@ final class AgentCommand implements Callable<Integer> {
         for (DeployOperation deploy : DeployOperation.all(environment, live)) {
             operations.put(deploy.getName(), deploy);
         }
+        AgentOperation smoke = new SmokeOperation(environment, live);
+        operations.put(smoke.getName(), smoke);
         return operations;
     }
 

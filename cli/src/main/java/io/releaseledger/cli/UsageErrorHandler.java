@@ -44,7 +44,11 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         String message;
         if (!options.isEmpty()) {
             message = "unknown option " + String.join(", ", options);
-            if (String.join(" ", options).toLowerCase(Locale.ROOT).matches(".*(pass|token|secret|key).*")) {
+            String named = String.join(" ", options).toLowerCase(Locale.ROOT);
+            if (named.matches(".*registry.*(pass|token|secret).*")) {
+                message += "; secrets are never taken from arguments (they show in ps and logs): set"
+                        + " RELEASE_LEDGER_REGISTRY_PASSWORD or use --registry-password-file";
+            } else if (named.matches(".*(pass|token|secret|key).*")) {
                 message += "; secrets are never taken from arguments (they show in ps and logs): use the"
                         + " RELEASE_LEDGER_GIT_* environment variables or --password-file, --token-file, --ssh-key-file";
             }

@@ -60,4 +60,13 @@ class UsageTest {
         assertThat(joined.exitCode).isEqualTo(2);
         assertThat(joined.err).contains("unknown option '--token'").doesNotContain("hunter2-secret");
     }
+
+    @Test
+    void shouldPointARegistrySecretTypedAsAnArgumentToItsVariable() {
+        Cli.Result result = Cli.plain().run("status", "--registry-secret=hunter2-secret");
+
+        assertThat(result.exitCode).isEqualTo(2);
+        assertThat(result.err).contains("unknown option '--registry-secret'", "RELEASE_LEDGER_REGISTRY_PASSWORD")
+                .doesNotContain("RELEASE_LEDGER_GIT_").doesNotContain("hunter2-secret");
+    }
 }
