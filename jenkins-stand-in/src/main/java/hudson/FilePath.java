@@ -41,4 +41,8 @@ public final class FilePath {
     public InputStream read() throws IOException, InterruptedException {
         throw new UnsupportedOperationException("stand-in");
     }
+
+    public void write(final String content, final String encoding) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stand-in");
+    }
 }

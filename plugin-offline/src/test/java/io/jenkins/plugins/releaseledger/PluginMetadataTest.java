@@ -43,7 +43,7 @@ class PluginMetadataTest {
     @Test
     void shouldFindTheSteps() throws Exception {
         assertThat(stepClasses()).extracting(Class::getSimpleName).contains("SemverTagStep", "DeployStageStep",
-                "PromoteStep", "RollbackStep");
+                "PromoteStep", "RollbackStep", "SmokeCheckStep");
     }
 
     @Test
@@ -81,6 +81,32 @@ class PluginMetadataTest {
                     .as("fields of %s/config.jelly", step.getSimpleName())
                     .containsExactlyInAnyOrderElementsOf(parameters);
         }
+    }
+
+    @Test
+    void shouldFillEverySelectFromItsDescriptor() throws Exception {
+        for (Class<?> step : stepClasses()) {
+            Class<?> descriptor = Class.forName(step.getName() + "$DescriptorImpl", false, step.getClassLoader());
+            NodeList elements = parse(resourceFolder(step).resolve("config.jelly")).getElementsByTagNameNS("*", "*");
+            for (int i = 0; i < elements.getLength(); i++) {
+                Element entry = (Element) elements.item(i);
+                if (!entry.hasAttribute("field") || entry.getElementsByTagNameNS("*", "select").getLength() == 0) {
+                    continue;
+                }
+                String field = entry.getAttribute("field");
+                String fill = "doFill" + Character.toUpperCase(field.charAt(0)) + field.substring(1) + "Items";
+                assertThat(java.util.Arrays.stream(descriptor.getMethods()).map(Method::getName))
+                        .as("%s: <f:select/> of %s needs %s", step.getSimpleName(), field, fill).contains(fill);
+            }
+        }
+    }
+
+    @Test
+    void shouldTellHowToPublishTheSmokeCheckReport() throws Exception {
+        Path folder = resources.resolve(PACKAGE).resolve("SmokeCheckStep");
+        assertThat(Files.readString(folder.resolve("help-junitFile.html"))).contains("junit")
+                .contains("release-ledger-smoke-");
+        assertThat(Files.readString(folder.resolve("help.html"))).contains("on the agent").contains("chromedriver");
     }
 
     @Test

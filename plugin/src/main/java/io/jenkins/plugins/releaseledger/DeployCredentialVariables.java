@@ -4,7 +4,12 @@ import io.releaseledger.agent.DeployProtocol;
 import io.releaseledger.descriptor.DockerHostSpec;
 import io.releaseledger.descriptor.EnvironmentSpec;
 import io.releaseledger.descriptor.EnvironmentVariable;
+import io.releaseledger.descriptor.HealthCheckSpec;
+import io.releaseledger.descriptor.HealthGateSpec;
+import io.releaseledger.descriptor.HttpCheckSpec;
+import io.releaseledger.descriptor.SecretReference;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,14 +49,89 @@ final class DeployCredentialVariables {
         return credentials;
     }
 
+    /**
+     * What a deploy binds: {@link #of} plus the secret texts of the health gate's http checks and, when the gate runs
+     * the environment's {@code smokeChecks} on each server, theirs too.
+     *
+     * @return id → {@code {"kind", "variable"}}
+     * @throws IllegalArgumentException when one id is used as both kinds
+     */
+    static Map<String, Map<String, String>> deploy(final EnvironmentSpec environment) {
+        Map<String, Map<String, String>> all = of(environment);
+        HealthGateSpec gate = environment.getHealthGate();
+        if (gate != null) {
+            addHttpSecrets(all, gate.getChecks());
+            if (gate.isSmokeChecks()) {
+                addHttpSecrets(all, environment.getSmokeChecks().getChecks());
+            }
+        }
+        return all;
+    }
+
+    /**
+     * What {@code smokeCheck} binds: every credentials id the environment's {@code smokeChecks} reference (an http
+     * check's header token or basic-auth password, each a secret text); the hosts' Docker TLS client certificates when
+     * a {@code container} check reads the hosts; and with {@code rollback} everything the environment's deploy needs
+     * ({@link #of}), so one map (and one agent environment) serves the smoke run and the rollback's deploy operations.
+     *
+     * @return id → {@code {"kind", "variable"}}
+     * @throws IllegalArgumentException when one id is used as both kinds
+     */
+    static Map<String, Map<String, String>> smokeCheck(final EnvironmentSpec environment, final boolean rollback) {
+        Map<String, Map<String, String>> deploy = rollback ? deploy(environment) : of(environment);
+        if (rollback) {
+            return withSmokeChecks(environment, deploy);
+        }
+        Map<String, Map<String, String>> hosts = new LinkedHashMap<>();
+        boolean readsHosts = environment.getSmokeChecks().getChecks().stream()
+                .anyMatch(check -> check.getType() == HealthCheckSpec.Type.CONTAINER);
+        if (readsHosts) {
+            deploy.forEach((id, entry) -> {
+                if (DOCKER_TLS.equals(entry.get("kind"))) {
+                    hosts.put(id, entry);
+                }
+            });
+        }
+        return withSmokeChecks(environment, hosts);
+    }
+
+    /** {@code credentials} plus the secret texts of the {@code smokeChecks}, on unused variables; a new map. */
+    static Map<String, Map<String, String>> withSmokeChecks(final EnvironmentSpec environment,
+            final Map<String, Map<String, String>> credentials) {
+        Map<String, Map<String, String>> all = new LinkedHashMap<>(credentials);
+        addHttpSecrets(all, environment.getSmokeChecks().getChecks());
+        return all;
+    }
+
+    private static void addHttpSecrets(final Map<String, Map<String, String>> credentials,
+            final List<HealthCheckSpec> checks) {
+        for (HealthCheckSpec check : checks) {
+            if (check instanceof HttpCheckSpec http) {
+                for (SecretReference secret : new SecretReference[] {http.getToken(), http.getBasicPassword()}) {
+                    if (secret != null && secret.isCredentials()) {
+                        add(credentials, secret.getCredentialsId(), SECRET);
+                    }
+                }
+            }
+        }
+    }
+
     private static void add(final Map<String, Map<String, String>> credentials, final String id, final String kind) {
         Map<String, String> known = credentials.get(id);
         if (known == null) {
-            credentials.put(id, DeployProtocol.credential(kind, VARIABLE_PREFIX + (credentials.size() + 1)));
+            int number = credentials.size() + 1;
+            while (isUsed(credentials, VARIABLE_PREFIX + number)) {
+                number++;
+            }
+            credentials.put(id, DeployProtocol.credential(kind, VARIABLE_PREFIX + number));
         } else if (!known.get("kind").equals(kind)) {
             throw new IllegalArgumentException("the credentials '" + id + "' are used both as a secret text and as a "
                     + "Docker TLS client certificate; use one kind per id");
         }
+    }
+
+    private static boolean isUsed(final Map<String, Map<String, String>> credentials, final String variable) {
+        return credentials.values().stream().anyMatch(entry -> variable.equals(entry.get("variable")));
     }
 
     /** The agent environment of a secret text. */

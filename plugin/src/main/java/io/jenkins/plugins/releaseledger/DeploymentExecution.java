@@ -71,7 +71,7 @@ final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<
         }
         Map<String, Map<String, String>> credentials;
         try {
-            credentials = DeployCredentialVariables.of(spec);
+            credentials = DeployCredentialVariables.deploy(spec);
         } catch (IllegalArgumentException e) {
             throw new AbortException(name + ": " + e.getMessage());
         }
@@ -120,7 +120,7 @@ final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<
         }
     }
 
-    private static String read(final String name, final FilePath workspace, final String path) throws Exception {
+    static String read(final String name, final FilePath workspace, final String path) throws Exception {
         FilePath file = workspace.child(path);
         if (!file.exists()) {
             throw new AbortException(name + ": the release descriptor " + path + " is not in the workspace "
@@ -131,7 +131,7 @@ final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<
         }
     }
 
-    private static ReleaseDescriptor parse(final String name, final String text, final String path) throws AbortException {
+    static ReleaseDescriptor parse(final String name, final String text, final String path) throws AbortException {
         try {
             return DescriptorLoader.parse(text, path);
         } catch (ReleaseLedgerException e) {
@@ -139,7 +139,7 @@ final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<
         }
     }
 
-    private static void print(final PrintStream log, final SecretMask mask, final Message message) {
+    static void print(final PrintStream log, final SecretMask mask, final Message message) {
         String text = mask.mask(message.getText());
         switch (message.getLevel()) {
             case ERROR -> log.println("ERROR: " + text);
@@ -148,7 +148,7 @@ final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<
         }
     }
 
-    private static String rootUrl() {
+    static String rootUrl() {
         try {
             return Jenkins.get().getRootUrl();
         } catch (IllegalStateException e) {

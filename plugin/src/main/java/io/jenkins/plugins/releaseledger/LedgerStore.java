@@ -8,11 +8,14 @@ import io.releaseledger.ledger.LedgerView;
 import io.releaseledger.ledger.Verification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The ledgers under one directory ({@code $JENKINS_HOME/release-ledger} in Jenkins), opened once per application and
@@ -22,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class LedgerStore implements AutoCloseable {
     private final Path root;
     private final Map<String, Ledger> ledgers = new ConcurrentHashMap<>();
+    private final Map<String, CachedVerification> verifications = new ConcurrentHashMap<>();
     private volatile JobIndex index;
 
     LedgerStore(final Path root) {
@@ -80,8 +84,62 @@ final class LedgerStore implements AutoCloseable {
         return ledger(application).view();
     }
 
+    /**
+     * Verifies the application's journal; reuses the last answer while {@code events.jsonl} keeps its size and
+     * modification time, because any reader may call {@code api/verify} and a full check reads every line.
+     */
     Verification verify(final String application) {
-        return ledger(application).verify();
+        Ledger ledger = ledger(application);
+        JournalStamp stamp = JournalStamp.of(ledger.getDirectory().resolve("events.jsonl"));
+        CachedVerification cached = verifications.get(application);
+        if (cached != null && stamp != null && stamp.equals(cached.stamp)) {
+            return cached.verification;
+        }
+        Verification verification = ledger.verify();
+        if (stamp != null && stamp.equals(JournalStamp.of(ledger.getDirectory().resolve("events.jsonl")))) {
+            verifications.put(application, new CachedVerification(stamp, verification));
+        }
+        return verification;
+    }
+
+    private static final class CachedVerification {
+        private final JournalStamp stamp;
+        private final Verification verification;
+
+        CachedVerification(final JournalStamp stamp, final Verification verification) {
+            this.stamp = stamp;
+            this.verification = verification;
+        }
+    }
+
+    /** Size and modification time of a journal: any append or edit through the file system changes one of them. */
+    private static final class JournalStamp {
+        private final long size;
+        private final long modified;
+
+        private JournalStamp(final long size, final long modified) {
+            this.size = size;
+            this.modified = modified;
+        }
+
+        static JournalStamp of(final Path journal) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(journal, BasicFileAttributes.class);
+                return new JournalStamp(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public boolean equals(final Object other) {
+            return other instanceof JournalStamp that && size == that.size && modified == that.modified;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(size) * 31 + Long.hashCode(modified);
+        }
     }
 
     /** Whether the application's ledger already holds a {@code version.tagged} event for this version. */

@@ -82,4 +82,30 @@ class DeployCredentialVariablesTest {
         assertThat(List.copyOf(DeployCredentialVariables.of(environment(DESCRIPTOR, "production")).values()).toString())
                 .doesNotContain("s3cr3t");
     }
+
+    @Test
+    void shouldBindTheSecretsOfTheHealthGateAndOfThePerServerSmokeChecks() {
+        String gated = """
+                schemaVersion: 1
+                application: shop
+                image: registry.example.com:5000/team/shop
+                environments:
+                  - name: staging
+                    hosts: [unix:///var/run/docker.sock]
+                    container: {ports: ["8080:80"]}
+                    healthGate:
+                      smokeChecks: SWITCH
+                      checks:
+                        - http: {url: /health, token: {header: X-Gate, secret: {credentialsId: gate-token}}}
+                    smokeChecks:
+                      checks:
+                        - http: {url: /api, token: {header: X-Smoke, secret: {credentialsId: smoke-token}}}
+                """;
+
+        assertThat(DeployCredentialVariables.deploy(environment(gated.replace("SWITCH", "true"), "staging")))
+                .containsOnlyKeys("gate-token", "smoke-token");
+        assertThat(DeployCredentialVariables.deploy(environment(gated.replace("SWITCH", "false"), "staging")))
+                .containsOnlyKeys("gate-token");
+        assertThat(DeployCredentialVariables.of(environment(gated.replace("SWITCH", "true"), "staging"))).isEmpty();
+    }
 }

@@ -106,6 +106,27 @@ class LedgerStoreTest {
     }
 
     @Test
+    void shouldVerifyAgainOnlyWhenTheJournalChanged() throws Exception {
+        store = new LedgerStore(root);
+        store.append("shop/main", "shop", tagged("1.4.0", false), false);
+        io.releaseledger.ledger.Verification first = store.verify("shop");
+        assertThat(store.verify("shop")).isSameAs(first);
+
+        store.append("shop/main", "shop", tagged("1.5.0", false), false);
+        io.releaseledger.ledger.Verification second = store.verify("shop");
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.getEvents()).isEqualTo(2);
+
+        Path journal = root.resolve("shop").resolve("events.jsonl");
+        String text = Files.readString(journal);
+        Files.writeString(journal, text.replace("1.4.0", "1.4.1"));
+        Files.setLastModifiedTime(journal, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        io.releaseledger.ledger.Verification tampered = store.verify("shop");
+        assertThat(tampered.isIntact()).isFalse();
+        assertThat(tampered.getLine()).isEqualTo(1);
+    }
+
+    @Test
     void shouldReadTheJobIndexWrittenBeforeARestart() {
         store = new LedgerStore(root);
         store.append("shop/main", "shop", tagged("1.4.0", false), false);
