@@ -1,0 +1,391 @@
+package io.releaseledger.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.releaseledger.health.CheckResult;
+import io.releaseledger.health.CheckTarget;
+import io.releaseledger.health.HttpCheck;
+import io.releaseledger.smoke.SmokeCheck;
+import io.releaseledger.smoke.SmokeCheckRun;
+import io.releaseledger.smoke.SmokeReport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Issue 5's benchmark: many HTTP smoke checks run in parallel by the engine's {@link SmokeCheckRun} against one local
+ * in-process server ({@code com.sun.net.httpserver} on 127.0.0.1, a thread per request) that answers every request
+ * after a fixed delay. Target: the whole run within 1.5x of the slowest single check.
+ *
+ * <p>Usage: {@code SmokeBench [--checks N] [--delay-ms MS] [--warmup N] [--iterations N]
+ * [--parallelism default,200,…] [--shape distinct|shared]}. Each {@code --parallelism} entry is one configuration
+ * measured in the same run,
+ * interleaved per iteration: {@code default} builds the run as {@code SmokeChecks.from} does (no
+ * {@code setParallelism} call, so the runner's default), a number calls {@code setParallelism(number)}, and
+ * {@code raw} is a calibration without the engine (N plain threads, one raw-socket {@code GET} each).
+ *
+ * <ul>
+ *   <li>Every run is built afresh, as a deployment does from the descriptor: N distinct {@link HttpCheck}s
+ *       ({@code GET http://127.0.0.1:<port>/check/<i>}, expected 200, body contains {@code UP}, timeout 10 s, no
+ *       retries, as {@code CheckFactory} builds them), so each has its own {@code HttpClient} (created lazily inside
+ *       its first attempt, so inside its result's millis) and opens its own connection; with {@code --shape shared}
+ *       one such check runs against N targets (N units sharing one {@code HttpClient}); {@code new SmokeCheckRun(checks, targets).call()} is timed as a whole (wall clock around it).</li>
+ *   <li>The slowest single check, two ways: the largest {@code CheckResult.getMillis()} of the N results (the attempt
+ *       alone, without waiting for a free slot of the pool), and, as the named peer in the same iteration, one lone
+ *       check of the same kind run on its own by its own {@code SmokeCheckRun} (wall clock around {@code call()}).
+ *       Lone peer and batch alternate which goes first.</li>
+ *   <li>The server counts requests in flight (its highest value per run = how many checks really ran at once) and
+ *       when the last request arrived after the run started.</li>
+ * </ul>
+ */
+public final class SmokeBench {
+    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
+    private static boolean shared;
+
+    private SmokeBench() {
+    }
+
+    public static void main(final String[] args) throws Exception {
+        int checks = 200;
+        long delayMs = 200;
+        int warmup = 3;
+        int iterations = 10;
+        List<String> modes = List.of("default", "200");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--checks":
+                    checks = Integer.parseInt(args[++i]);
+                    break;
+                case "--delay-ms":
+                    delayMs = Long.parseLong(args[++i]);
+                    break;
+                case "--warmup":
+                    warmup = Integer.parseInt(args[++i]);
+                    break;
+                case "--iterations":
+                    iterations = Integer.parseInt(args[++i]);
+                    break;
+                case "--shape":
+                    shared = "shared".equals(args[++i]);
+                    if (!shared && !"distinct".equals(args[i])) {
+                        throw new IllegalArgumentException("--shape distinct|shared, not " + args[i]);
+                    }
+                    break;
+                case "--parallelism":
+                    modes = List.of(args[++i].split(","));
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown argument " + args[i]
+                            + "; usage: SmokeBench [--checks N] [--delay-ms MS] [--warmup N] [--iterations N]"
+                            + " [--parallelism default,200] [--shape distinct|shared]");
+            }
+        }
+
+        SlowServer server = new SlowServer(delayMs, Math.max(64, checks * 2));
+        try {
+            System.out.printf(Locale.ROOT, "server: http://127.0.0.1:%d/check/<i>, answers after %d ms, %d threads;"
+                    + " %d checks per run (%s); %s; %d warm-up + %d measured iterations; %d cores%n", server.port(),
+                    delayMs, Math.max(64, checks * 2), checks, shared ? "shape shared: one HttpCheck x N targets"
+                    : "shape distinct: N HttpChecks", "parallelism " + String.join(", ", modes), warmup,
+                    iterations, Runtime.getRuntime().availableProcessors());
+            int m = modes.size();
+            long[][] total = new long[m][iterations];
+            long[][] slowestResult = new long[m][iterations];
+            long[][] medianResult = new long[m][iterations];
+            long[][] lone = new long[m][iterations];
+            long[][] loneResult = new long[m][iterations];
+            int[][] inFlight = new int[m][iterations];
+            long[][] lastArrival = new long[m][iterations];
+            for (int it = -warmup; it < iterations; it++) {
+                for (int x = 0; x < m; x++) {
+                    String mode = modes.get(x);
+                    boolean loneFirst = ((it + warmup) + x) % 2 == 0;
+                    long[] loneRun = null;
+                    if (loneFirst) {
+                        loneRun = lone(server, delayMs);
+                    }
+                    server.reset();
+                    long start = System.nanoTime();
+                    Outcome report = "raw".equals(mode) ? raw(server, checks) : run(server, checks, mode);
+                    long elapsed = System.nanoTime() - start;
+                    int maxInFlight = server.maxInFlight();
+                    long arrival = server.lastArrivalNanos() - start;
+                    if (!loneFirst) {
+                        loneRun = lone(server, delayMs);
+                    }
+                    if (!report.passed || report.results.size() != checks) {
+                        throw new IllegalStateException("the run did not pass: " + report.text);
+                    }
+                    long[] millis = report.results.stream().mapToLong(CheckResult::getMillis).sorted()
+                            .toArray();
+                    if (millis[0] < delayMs) {
+                        throw new IllegalStateException("a check answered in " + millis[0]
+                                + " ms, before the server's delay of " + delayMs + " ms");
+                    }
+                    String label = it < 0 ? "warm-up " + (it + warmup + 1) : "iteration " + (it + 1);
+                    System.out.printf(Locale.ROOT, "%-13s parallelism %-8s total %8.1f ms  slowest result %5d ms"
+                            + "  median result %5d ms  lone check %6.1f ms  in flight max %3d  last request at"
+                            + " %7.1f ms%n", label, mode, elapsed / 1e6, millis[millis.length - 1],
+                            millis[millis.length / 2], loneRun[0] / 1e6, maxInFlight, arrival / 1e6);
+                    if (it >= 0) {
+                        total[x][it] = elapsed;
+                        slowestResult[x][it] = millis[millis.length - 1];
+                        medianResult[x][it] = millis[millis.length / 2];
+                        lone[x][it] = loneRun[0];
+                        loneResult[x][it] = loneRun[1];
+                        inFlight[x][it] = maxInFlight;
+                        lastArrival[x][it] = arrival;
+                    }
+                }
+            }
+
+            System.out.println();
+            System.out.printf(Locale.ROOT, "%d HTTP checks, server delay %d ms, %d iterations (median / p90):%n",
+                    checks, delayMs, iterations);
+            for (int x = 0; x < m; x++) {
+                String mode = modes.get(x);
+                String which = "default".equals(mode) ? "runner default (SmokeChecks.from, no setParallelism)"
+                        : "raw".equals(mode) ? "calibration: plain threads, raw sockets, no engine"
+                        : "setParallelism(" + mode + ")";
+                double totalMs = median(total[x]) / 1e6;
+                double slowestMs = median(slowestResult[x]);
+                double loneMs = median(lone[x]) / 1e6;
+                System.out.println();
+                System.out.println("parallelism " + mode + ": " + which);
+                System.out.printf(Locale.ROOT, "  total wall time of the run          %8.1f / %8.1f ms%n", totalMs,
+                        p90(total[x]) / 1e6);
+                System.out.printf(Locale.ROOT, "  slowest single check (results)      %8.1f / %8.1f ms%n", slowestMs,
+                        p90(slowestResult[x]));
+                System.out.printf(Locale.ROOT, "  median check of a run (results)     %8.1f / %8.1f ms%n",
+                        median(medianResult[x]), p90(medianResult[x]));
+                System.out.printf(Locale.ROOT, "  lone check, own run (named peer)    %8.1f / %8.1f ms  (its result"
+                        + " %.1f ms)%n", loneMs, p90(lone[x]) / 1e6, median(loneResult[x]));
+                System.out.printf(Locale.ROOT, "  requests in flight at once (max)    %8.1f / %8.1f%n",
+                        median(toLong(inFlight[x])), p90(toLong(inFlight[x])));
+                System.out.printf(Locale.ROOT, "  last request reached the server at  %8.1f / %8.1f ms%n",
+                        median(lastArrival[x]) / 1e6, p90(lastArrival[x]) / 1e6);
+                System.out.printf(Locale.ROOT, "  ratio total/lone-check            = %.2fx (median of totals / median"
+                        + " of lone runs)%n", totalMs / loneMs);
+                System.out.printf(Locale.ROOT, "  ratio total/slowest-single = %.2fx (target <= 1.50x)  [parallelism"
+                        + " %s; p90 of per-iteration ratios %.2fx]%n", totalMs / slowestMs, mode,
+                        p90Ratio(total[x], slowestResult[x]));
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** One run of {@code checks} fresh HTTP checks; {@code mode} "default" leaves the runner's parallelism. */
+    private static Outcome run(final SlowServer server, final int checks, final String mode) {
+        List<SmokeCheck> list = new ArrayList<>(checks);
+        List<CheckTarget> targets = new ArrayList<>();
+        if (shared) {
+            // one check against N targets (here N times the same server): N units sharing one HttpClient
+            list.add(check(0));
+            for (int i = 0; i < checks; i++) {
+                targets.add(server.target());
+            }
+        } else {
+            for (int i = 0; i < checks; i++) {
+                list.add(check(i));
+            }
+            targets.add(server.target());
+        }
+        SmokeCheckRun run = new SmokeCheckRun(list, targets);
+        if (!"default".equals(mode)) {
+            run.setParallelism(Integer.parseInt(mode));
+        }
+        SmokeReport report = run.call();
+        return new Outcome(report.getResults(), report.isPassed(), report.summary() + "\n" + report.toTable());
+    }
+
+    /**
+     * Calibration of the server and loopback, no engine: {@code checks} plain threads started at once, each one
+     * {@code GET} over a raw socket (HTTP/1.0), timed from before the connect to the end of the answer.
+     */
+    private static Outcome raw(final SlowServer server, final int checks) {
+        List<CheckResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < checks; i++) {
+            int index = i;
+            Thread thread = new Thread(() -> {
+                long start = System.nanoTime();
+                String name = "raw /check/" + index;
+                try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), server.port())) {
+                    socket.getOutputStream().write(("GET /check/" + index + " HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                    results.add(answer.startsWith("HTTP/1.1 200") && answer.endsWith("UP\n")
+                            ? CheckResult.passed(name, "raw", "200", millis)
+                            : CheckResult.failed(name, "raw", answer, millis));
+                } catch (IOException e) {
+                    results.add(CheckResult.failed(name, "raw", e.toString(), 0));
+                }
+            }, "raw-client-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        List<CheckResult> all = List.copyOf(results);
+        return new Outcome(all, all.stream().allMatch(CheckResult::isPassed), all.toString());
+    }
+
+    /** The named peer: one check of the same kind, alone in its own run; {wall nanos, result millis}. */
+    private static long[] lone(final SlowServer server, final long delayMs) {
+        long start = System.nanoTime();
+        SmokeReport report = new SmokeCheckRun(List.of(check(-1)), List.of(server.target())).call();
+        long elapsed = System.nanoTime() - start;
+        if (!report.isPassed()) {
+            throw new IllegalStateException("the lone check failed: " + report.toTable());
+        }
+        long millis = report.getResults().get(0).getMillis();
+        if (millis < delayMs) {
+            throw new IllegalStateException("the lone check answered in " + millis + " ms, before the delay");
+        }
+        return new long[] {elapsed, millis};
+    }
+
+    /** As {@code CheckFactory} builds an {@code http} check of the descriptor. */
+    private static SmokeCheck check(final int index) {
+        String path = index < 0 ? "/check/lone" : "/check/" + index;
+        HttpCheck http = new HttpCheck(path).setName("http " + path).setMethod("GET").setTimeout(CHECK_TIMEOUT)
+                .setExpectedStatus(200).setBodyContains("UP");
+        return new SmokeCheck(http, CHECK_TIMEOUT);
+    }
+
+    private static long[] toLong(final int[] values) {
+        return Arrays.stream(values).asLongStream().toArray();
+    }
+
+    private static double median(final long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    }
+
+    /** Nearest-rank 90th percentile. */
+    private static double p90(final long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.max(0, (int) Math.ceil(0.9 * sorted.length) - 1)];
+    }
+
+    private static double p90Ratio(final long[] totalNanos, final long[] slowestMillis) {
+        long[] ratios = new long[totalNanos.length];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = Math.round(totalNanos[i] / 1e6 / Math.max(1, slowestMillis[i]) * 1000); // thousandths
+        }
+        return p90(ratios) / 1000.0;
+    }
+
+    /** The results of one measured run, from the engine's report or from the raw calibration. */
+    private static final class Outcome {
+        final List<CheckResult> results;
+        final boolean passed;
+        final String text;
+
+        Outcome(final List<CheckResult> results, final boolean passed, final String text) {
+            this.results = results;
+            this.passed = passed;
+            this.text = text;
+        }
+    }
+
+    /** {@code com.sun.net.httpserver} on 127.0.0.1 answering {@code 200 UP} after a fixed delay, a thread each. */
+    static final class SlowServer {
+        private final HttpServer server;
+        private final ExecutorService executor;
+        private final long delayMs;
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private final AtomicInteger maxInFlight = new AtomicInteger();
+        private final AtomicLong lastArrival = new AtomicLong();
+
+        SlowServer(final long delayMs, final int threads) throws IOException {
+            this.delayMs = delayMs;
+            this.executor = Executors.newFixedThreadPool(threads, runnable -> {
+                Thread thread = new Thread(runnable, "slow-server");
+                thread.setDaemon(true);
+                return thread;
+            });
+            // a backlog well above the number of checks: the JDK's default (50) could drop connection attempts
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+            server.setExecutor(executor);
+            server.createContext("/check/", this::handle);
+            server.start();
+            // start every pool thread now, so the first measured run does not pay for it
+            for (int i = 0; i < threads; i++) {
+                executor.execute(() -> { });
+            }
+        }
+
+        private void handle(final HttpExchange exchange) throws IOException {
+            lastArrival.accumulateAndGet(System.nanoTime(), Math::max);
+            int now = inFlight.incrementAndGet();
+            maxInFlight.accumulateAndGet(now, Math::max);
+            try (InputStream body = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
+                body.readAllBytes();
+                TimeUnit.MILLISECONDS.sleep(delayMs);
+                byte[] answer = "UP\n".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/plain");
+                exchange.sendResponseHeaders(200, answer.length);
+                out.write(answer);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exchange.sendResponseHeaders(503, -1);
+            } finally {
+                inFlight.decrementAndGet();
+                exchange.close();
+            }
+        }
+
+        CheckTarget target() {
+            return new CheckTarget("127.0.0.1", port(), null, null);
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        void reset() {
+            maxInFlight.set(0);
+            lastArrival.set(0);
+        }
+
+        int maxInFlight() {
+            return maxInFlight.get();
+        }
+
+        long lastArrivalNanos() {
+            return lastArrival.get();
+        }
+
+        void stop() {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+}
