@@ -1,14 +1,7 @@
 package io.jenkins.plugins.releaseledger;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.EnvVars;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.Launcher;
-import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
-import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.releaseledger.deploy.DeploymentResult;
 import io.releaseledger.deploy.PromoteCommand;
@@ -16,13 +9,8 @@ import io.releaseledger.ledger.EventTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /** {@code promote to: 'production'}: deploys the exact image that passed the previous environment. */
 public final class PromoteStep extends DeploymentStep {
@@ -133,7 +121,7 @@ public final class PromoteStep extends DeploymentStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends DeploymentStepDescriptor {
         @Override
         public String getFunctionName() {
             return FUNCTION_NAME;
@@ -146,24 +134,8 @@ public final class PromoteStep extends DeploymentStep {
         }
 
         @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class, EnvVars.class);
-        }
-
-        @Override
         public String argumentsToString(@NonNull final Map<String, Object> namedArgs) {
             return DeployOptions.promoteLabel(namedArgs);
-        }
-
-        @POST
-        public ListBoxModel doFillRegistryCredentialsIdItems(@AncestorInPath final Item item,
-                @QueryParameter final String registryCredentialsId) {
-            return DeployStepForms.registryCredentials(item, registryCredentialsId);
-        }
-
-        @POST
-        public FormValidation doCheckLockTimeout(@QueryParameter final String value) {
-            return DeployStepForms.lockTimeout(value);
         }
 
         public ListBoxModel doFillReleaseBranchItems() {

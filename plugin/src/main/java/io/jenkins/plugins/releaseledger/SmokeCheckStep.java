@@ -2,23 +2,15 @@ package io.jenkins.plugins.releaseledger;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
-import hudson.EnvVars;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.Launcher;
-import hudson.model.Item;
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -146,7 +138,7 @@ public final class SmokeCheckStep extends Step {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends DeploymentStepDescriptor {
         @Override
         public String getFunctionName() {
             return FUNCTION_NAME;
@@ -159,24 +151,8 @@ public final class SmokeCheckStep extends Step {
         }
 
         @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class, EnvVars.class);
-        }
-
-        @Override
         public String argumentsToString(@NonNull final Map<String, Object> namedArgs) {
             return SmokeCheckOptions.label(namedArgs);
-        }
-
-        @POST
-        public ListBoxModel doFillRegistryCredentialsIdItems(@AncestorInPath final Item item,
-                @QueryParameter final String registryCredentialsId) {
-            return DeployStepForms.registryCredentials(item, registryCredentialsId);
-        }
-
-        @POST
-        public FormValidation doCheckLockTimeout(@QueryParameter final String value) {
-            return DeployStepForms.lockTimeout(value);
         }
 
         @POST
