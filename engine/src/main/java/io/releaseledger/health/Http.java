@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -65,6 +66,38 @@ final class Http {
         }
     }
 
+    /**
+     * Sends without a thread waiting: the future completes with the response, or exceptionally (the client's
+     * exception, or a {@link TimeoutException} at {@code start + timeout}, whatever the server does). Cancelling it,
+     * or its timeout, abandons the exchange.
+     */
+    static CompletableFuture<HttpResponse<byte[]>> sendAsync(final HttpClient client, final HttpRequest request,
+            final Duration timeout, final long start) {
+        long leftNanos = timeout.toNanos() - (System.nanoTime() - start);
+        CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request,
+                HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> out = new CompletableFuture<>();
+        sent.whenComplete((response, failure) -> {
+            if (failure == null) {
+                out.complete(response);
+            } else {
+                out.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            }
+        });
+        out.orTimeout(Math.max(1, leftNanos), TimeUnit.NANOSECONDS).whenComplete((response, failure) -> {
+            if (failure != null && !sent.isDone()) {
+                sent.cancel(true); // timed out or cancelled: the exchange is abandoned
+            }
+        });
+        return out;
+    }
+
+    /** A failure of an exchange as an exception for {@link #failure}. */
+    static Exception asException(final Throwable failure) {
+        return failure instanceof Exception ? (Exception) failure : new IOException(String.valueOf(failure), failure);
+    }
+
     /** Why an exchange failed, in words: refused, timed out, TLS, or the exception. */
     static String failure(final Exception e, final Duration timeout) {
         if (e instanceof HttpConnectTimeoutException) {
@@ -72,6 +105,9 @@ final class Http {
         }
         if (e instanceof TimeoutException || e instanceof HttpTimeoutException) {
             return "no answer within " + Durations.format(timeout);
+        }
+        if (isUnresolved(e)) {
+            return "cannot resolve the host name";
         }
         if (e instanceof ConnectException) {
             return "connection refused";
@@ -85,6 +121,17 @@ final class Http {
         }
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    }
+
+    /** java.net.http reports an unknown host as a ConnectException caused by an UnresolvedAddressException. */
+    private static boolean isUnresolved(final Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.nio.channels.UnresolvedAddressException
+                    || cause instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String statusText(final int status) {
