@@ -57,9 +57,16 @@ class HostFailureTest {
 
     @AfterEach
     void stop() {
-        forwarder.close();
-        haproxy.close();
-        world.close();
+        // start() may have failed part-way: close only what it opened
+        if (forwarder != null) {
+            forwarder.close();
+        }
+        if (haproxy != null) {
+            haproxy.close();
+        }
+        if (world != null) {
+            world.close();
+        }
     }
 
     private ReleaseDescriptor descriptor() {
