@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
 /**
  * Builds checks from the descriptor's check specs. Secrets are resolved here, by the {@link SecretResolver}, and
  * every check masks its own. The container check needs either one engine (the health gate: the target's container)
- * or every host's engine and the environment's labels (a smoke run).
+ * or every host's engine and the environment's labels (a smoke run). The http checks of one factory share their
+ * {@code HttpClient}s ({@link HttpClients}: a few per distinct timeout and TLS setting, built here, not inside the
+ * first attempt).
  */
 public final class CheckFactory {
     private final SecretResolver secrets;
@@ -37,6 +39,7 @@ public final class CheckFactory {
     private Map<String, String> labels = Map.of();
     private String expectedDigest;
     private final List<String> secretValues = new ArrayList<>();
+    private final HttpClients clients = new HttpClients();
 
     public CheckFactory(final SecretResolver secrets) {
         this.secrets = Objects.requireNonNull(secrets, "secrets");
@@ -148,7 +151,8 @@ public final class CheckFactory {
                     .getBytes(StandardCharsets.UTF_8)));
             check.setBasicAuth(spec.getBasicUser(), password);
         }
-        return check;
+        // built now, before the run, and shared with the factory's other http checks of the same settings
+        return check.shareClient(clients);
     }
 
     private HealthCheck container(final ContainerCheckSpec spec, final CheckOptions options) {

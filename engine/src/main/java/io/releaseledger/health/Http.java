@@ -93,6 +93,14 @@ final class Http {
         return out;
     }
 
+    /**
+     * Whether the exchange failed because the connection was closed before a single byte of the answer came: the
+     * JDK client reused a kept-alive connection the server had just closed. Safe to send an idempotent request again.
+     */
+    static boolean isStaleConnection(final Throwable failure) {
+        return failure instanceof IOException && String.valueOf(failure.getMessage()).contains("received no bytes");
+    }
+
     /** A failure of an exchange as an exception for {@link #failure}. */
     static Exception asException(final Throwable failure) {
         return failure instanceof Exception ? (Exception) failure : new IOException(String.valueOf(failure), failure);

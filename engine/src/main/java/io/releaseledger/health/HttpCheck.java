@@ -1,6 +1,5 @@
 package io.releaseledger.health;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
@@ -32,12 +35,13 @@ import javax.net.ssl.SSLContext;
  * new HttpCheck("/health").setExpectedStatus(200).setBodyContains("UP").setTimeout(Duration.ofSeconds(3));
  * }</pre>
  */
-public final class HttpCheck implements HealthCheck {
+public final class HttpCheck implements AsyncHealthCheck {
     static final String KIND = "http";
     private static final int MAX_REDIRECTS = 5;
     private static final int DEFAULT_FIRST = 200;
     private static final int DEFAULT_LAST = 399;
     private static final int MAX_QUOTED = 80;
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS");
 
     private final String urlTemplate;
     private String name;
@@ -212,38 +216,106 @@ public final class HttpCheck implements HealthCheck {
 
     @Override
     public CheckResult run(final CheckTarget target) {
-        return attempt(target).masked(mask);
+        long start = System.nanoTime();
+        CompletableFuture<CheckResult> future = runAsync(target);
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            return failed(start, method + " " + Placeholders.fill(urlTemplate, target) + ": interrupted").masked(mask);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
-    private CheckResult attempt(final CheckTarget target) {
+    /**
+     * The exchange (and the same-origin redirects it follows) without a thread waiting on it: the client's
+     * selector does the waiting. The result comes within the timeout; cancelling the future abandons the exchange.
+     */
+    @Override
+    public CompletableFuture<CheckResult> runAsync(final CheckTarget target) {
         long start = System.nanoTime();
         String url = Placeholders.fill(urlTemplate, target);
         Optional<URI> parsed = Http.parse(url);
         if (parsed.isEmpty()) {
-            return CheckResult.failed(name, KIND, "'" + url + "' is not a valid URL", Durations.millisSince(start));
+            return CompletableFuture.completedFuture(CheckResult.failed(name, KIND, "'" + url
+                    + "' is not a valid URL", Durations.millisSince(start)).masked(mask));
         }
-        URI uri = parsed.get();
-        String redirectNote = "";
-        try {
-            for (int redirects = 0;; redirects++) {
-                HttpResponse<byte[]> response = Http.send(client(), request(uri), timeout, start);
-                int status = response.statusCode();
-                Optional<String> location = response.headers().firstValue("Location");
-                if (Http.isRedirect(status) && location.isPresent() && redirects < MAX_REDIRECTS) {
-                    Optional<URI> next = Http.parse(location.get()).map(uri::resolve);
-                    if (next.isPresent() && sameOrigin(uri, next.get())) {
-                        uri = next.get();
-                        continue;
-                    }
-                    redirectNote = ", redirect to " + location.get() + " not followed";
+        Exchange exchange = new Exchange(client(), start);
+        exchange.send(parsed.get(), 0, false);
+        return exchange.result;
+    }
+
+    /** One attempt: its requests one after another (redirects), the one in flight cancelled with the attempt. */
+    private final class Exchange {
+        final CompletableFuture<CheckResult> result = new CompletableFuture<>();
+        final HttpClient client;
+        final long start;
+        volatile CompletableFuture<HttpResponse<byte[]>> inFlight;
+
+        Exchange(final HttpClient client, final long start) {
+            this.client = client;
+            this.start = start;
+            result.whenComplete((done, failure) -> {
+                CompletableFuture<HttpResponse<byte[]>> current = inFlight;
+                if (result.isCancelled() && current != null) {
+                    current.cancel(true);
                 }
-                return judge(response, start, redirectNote);
+            });
+        }
+
+        void send(final URI uri, final int redirects, final boolean resent) {
+            if (result.isDone()) {
+                return;
             }
-        } catch (IOException | TimeoutException e) {
-            return failed(start, method + " " + uri + ": " + Http.failure(e, timeout));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed(start, method + " " + uri + ": interrupted");
+            CompletableFuture<HttpResponse<byte[]>> future;
+            try {
+                future = Http.sendAsync(client, request(uri), timeout, start);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                return;
+            }
+            inFlight = future;
+            if (result.isDone()) {
+                future.cancel(true);
+                return;
+            }
+            future.whenComplete((response, failure) -> {
+                try {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure;
+                        if (!resent && Http.isStaleConnection(cause) && IDEMPOTENT.contains(method)) {
+                            // a kept-alive connection the server had just closed (clients are shared, so their
+                            // connections are reused): once more, on a new connection, within the same timeout
+                            send(uri, redirects, true);
+                            return;
+                        }
+                        result.complete(failed(start, method + " " + uri + ": " + Http.failure(Http.asException(
+                                cause), timeout)).masked(mask));
+                        return;
+                    }
+                    int status = response.statusCode();
+                    Optional<String> location = response.headers().firstValue("Location");
+                    String redirectNote = "";
+                    if (Http.isRedirect(status) && location.isPresent() && redirects < MAX_REDIRECTS) {
+                        Optional<URI> next = Http.parse(location.get()).map(uri::resolve);
+                        if (next.isPresent() && sameOrigin(uri, next.get())) {
+                            send(next.get(), redirects + 1, false);
+                            return;
+                        }
+                        redirectNote = ", redirect to " + location.get() + " not followed";
+                    }
+                    result.complete(judge(response, start, redirectNote).masked(mask));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
         }
     }
 
@@ -305,11 +377,26 @@ public final class HttpCheck implements HealthCheck {
         return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
+    /**
+     * Uses one client of {@code clients} (shared with the other checks of the same timeout and TLS settings, built
+     * now) instead of a client of its own built at the first attempt. Call it after the timeout and TLS settings;
+     * changing them afterwards goes back to a client of its own.
+     */
+    public HttpCheck shareClient(final HttpClients clients) {
+        this.client = clients.get(timeout, ssl);
+        return this;
+    }
+
     private HttpClient client() {
         HttpClient current = client;
         if (current == null) {
-            current = Http.client(timeout, ssl);
-            client = current;
+            synchronized (this) {
+                current = client;
+                if (current == null) {
+                    current = Http.client(timeout, ssl);
+                    client = current;
+                }
+            }
         }
         return current;
     }

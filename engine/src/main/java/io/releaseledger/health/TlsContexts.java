@@ -11,6 +11,8 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -23,8 +25,31 @@ final class TlsContexts {
     private TlsContexts() {
     }
 
+    /** The context of a CA file, reused while the file is unchanged (so checks of the same file share a client). */
+    private static final Map<String, SSLContext> BY_CA_FILE = new ConcurrentHashMap<>();
+
     /** Trusts the JDK's CAs and every certificate in {@code caFile} (PEM or DER); host names are verified. */
     static SSLContext withCa(final Path caFile) {
+        String key;
+        try {
+            key = caFile.toAbsolutePath().normalize() + "|" + Files.getLastModifiedTime(caFile).toMillis() + "|"
+                    + Files.size(caFile);
+        } catch (IOException e) {
+            return read(caFile); // reports the file it cannot read
+        }
+        SSLContext cached = BY_CA_FILE.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        SSLContext context = read(caFile);
+        if (BY_CA_FILE.size() > 64) {
+            BY_CA_FILE.clear(); // files that changed again and again: no unbounded growth
+        }
+        SSLContext prior = BY_CA_FILE.putIfAbsent(key, context);
+        return prior == null ? context : prior;
+    }
+
+    private static SSLContext read(final Path caFile) {
         try {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
@@ -58,8 +83,19 @@ final class TlsContexts {
         }
     }
 
-    /** Accepts any certificate for any host: only for {@code tls: {verify: false}}. */
+    /** Accepts any certificate for any host: only for {@code tls: {verify: false}}. One context, reused. */
     static SSLContext trustingEverything() {
+        return TrustingEverything.CONTEXT;
+    }
+
+    private static final class TrustingEverything {
+        static final SSLContext CONTEXT = build();
+
+        private TrustingEverything() {
+        }
+    }
+
+    private static SSLContext build() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {new TrustAll()}, null);

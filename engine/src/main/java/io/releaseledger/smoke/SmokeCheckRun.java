@@ -11,20 +11,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Runs smoke checks in parallel (a bounded pool), each attempt within its timeout, failed ones again after an
+ * Runs smoke checks in parallel (at most {@link #setParallelism} at a time), each attempt within its timeout, failed ones again after an
  * exponential backoff when they allow retries, all within an overall deadline; with {@code failFast} the first
  * failure stops the run and cancels the rest. A check whose result depends on the target runs once per target.
  * Single use, in the style of a JGit command:
@@ -95,51 +96,49 @@ public final class SmokeCheckRun {
         List<Unit> units = units();
         AtomicReferenceArray<CheckResult> results = new AtomicReferenceArray<>(units.size());
         Set<Integer> skipped = new HashSet<>();
-        ExecutorService drivers = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, units.size())),
-                daemons("smoke-check"));
-        ExecutorService attempts = Executors.newCachedThreadPool(daemons("smoke-attempt"));
+        // no thread per check: http attempts wait on their client's selector, timeouts and backoffs on one timer
+        // thread; only blocking kinds (command, tcp, browser, …) take a thread of this pool while they run
+        ExecutorService blocking = Executors.newCachedThreadPool(daemons("smoke-attempt"));
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemons("smoke-timer"));
+        timers.setRemoveOnCancelPolicy(true);
         AtomicBoolean stop = new AtomicBoolean();
+        List<Attempts> attempts = new ArrayList<>();
+        for (Unit unit : units) {
+            attempts.add(unit.ready == null ? new Attempts(unit, blocking, timers, end, stop) : null);
+        }
+        Launcher launcher = new Launcher(attempts, results, stop);
         String stopReason = null;
         try {
-            CompletionService<Integer> done = new ExecutorCompletionService<>(drivers);
-            List<Future<Integer>> futures = new ArrayList<>();
             for (int i = 0; i < units.size(); i++) {
-                int index = i;
-                Unit unit = units.get(i);
-                if (unit.ready != null) {
-                    results.set(i, unit.ready);
-                    continue;
+                if (units.get(i).ready != null) {
+                    results.set(i, units.get(i).ready);
                 }
-                futures.add(done.submit(() -> {
-                    results.compareAndSet(index, null, new Attempts(unit, attempts, end, stop).run());
-                    return index;
-                }));
             }
-            for (int pending = futures.size(); pending > 0; pending--) {
+            launcher.pump();
+            for (int pending = launcher.count(); pending > 0; pending--) {
                 long left = end - System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
-                Future<Integer> next = left > 0 ? done.poll(left, TimeUnit.NANOSECONDS) : null;
+                Integer next = left > 0 ? launcher.done.poll(left, TimeUnit.NANOSECONDS) : null;
                 if (next == null) {
                     stopReason = "deadline of " + SmokeReport.format(deadline) + " reached";
                     break;
                 }
-                CheckResult result = results.get(next.get());
+                if (launcher.bug.get() != null) {
+                    throw new IllegalStateException("a smoke check driver failed", launcher.bug.get());
+                }
+                CheckResult result = results.get(next);
                 if (failFast && result != null && !result.isPassed()) {
                     stopReason = "failFast: " + result.getName() + " failed";
                     break;
                 }
             }
-            if (stopReason != null) {
-                stop.set(true);
-                futures.forEach(future -> future.cancel(true));
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopReason = "interrupted";
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a smoke check driver failed", e.getCause());
         } finally {
-            drivers.shutdownNow();
-            attempts.shutdownNow(); // interrupts abandoned attempts; a command check kills its program then
+            stop.set(true); // no new check, no new attempt
+            launcher.cancelAll();
+            timers.shutdownNow();
+            blocking.shutdownNow(); // interrupts abandoned attempts; a command check kills its program then
         }
         List<CheckResult> all = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
@@ -183,6 +182,77 @@ public final class SmokeCheckRun {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /**
+     * Starts the units in order, at most {@code parallelism} at a time: a unit that ends frees its slot for the next
+     * one, on the thread it ended on. One thread at a time launches (the others leave their freed slot to it), so a
+     * unit that ends at once does not nest another launch.
+     */
+    private final class Launcher {
+        final LinkedBlockingQueue<Integer> done = new LinkedBlockingQueue<>();
+        final AtomicReference<Throwable> bug = new AtomicReference<>();
+        private final List<Attempts> attempts;
+        private final AtomicReferenceArray<CheckResult> results;
+        private final AtomicBoolean stop;
+        private final Semaphore slots;
+        private final AtomicInteger work = new AtomicInteger();
+        private final List<Integer> order = new ArrayList<>();
+        private int next; // guarded by work: only the launching thread moves it
+
+        Launcher(final List<Attempts> attempts, final AtomicReferenceArray<CheckResult> results,
+                final AtomicBoolean stop) {
+            this.attempts = attempts;
+            this.results = results;
+            this.stop = stop;
+            this.slots = new Semaphore(Math.max(1, parallelism));
+            for (int i = 0; i < attempts.size(); i++) {
+                if (attempts.get(i) != null) {
+                    order.add(i);
+                }
+            }
+        }
+
+        int count() {
+            return order.size();
+        }
+
+        void pump() {
+            if (work.getAndIncrement() != 0) {
+                return; // the thread launching now sees the freed slot
+            }
+            int missed = 1;
+            do {
+                while (!stop.get() && next < order.size() && slots.tryAcquire()) {
+                    launch(order.get(next++));
+                }
+                missed = work.addAndGet(-missed);
+            } while (missed != 0);
+        }
+
+        private void launch(final int index) {
+            CompletableFuture<CheckResult> outcome;
+            try {
+                outcome = attempts.get(index).start();
+            } catch (RuntimeException e) {
+                outcome = CompletableFuture.failedFuture(e);
+            }
+            outcome.whenComplete((result, failure) -> {
+                if (failure != null) {
+                    bug.compareAndSet(null, failure);
+                } else if (result != null && !stop.get()) {
+                    // a unit that ends only after the run stopped (abandoned by it) is "not finished"
+                    results.compareAndSet(index, null, result);
+                }
+                slots.release();
+                done.add(index);
+                pump();
+            });
+        }
+
+        void cancelAll() {
+            attempts.stream().filter(Objects::nonNull).forEach(Attempts::cancel);
+        }
     }
 
     /** One check against one target; {@code ready} is a result known without running. */
