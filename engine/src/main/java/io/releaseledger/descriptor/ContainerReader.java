@@ -13,9 +13,7 @@ final class ContainerReader {
             "network");
     static final String RESERVED_LABELS = "io.releaseledger.";
     private static final Set<String> VALUE_KEYS = Set.of("secret", "plain");
-    private static final Set<String> SECRET_KEYS = Set.of("credentialsId", "env");
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
-    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern NETWORK = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
     private static final Pattern RESTART = Pattern.compile("no|always|unless-stopped|on-failure(:[0-9]{1,4})?");
     private static final Pattern PORT = Pattern.compile(
@@ -110,7 +108,7 @@ final class ContainerReader {
         for (Map.Entry<String, YamlNode> entry : mapping.getEntries().entrySet()) {
             String name = entry.getKey();
             String path = fields.path("env") + "." + name;
-            if (!VARIABLE.matcher(name).matches()) {
+            if (!Secrets.VARIABLE.matcher(name).matches()) {
                 fields.problems().add(path, mapping.keyOrigin(name), "'" + name + "' is not a valid variable name");
                 continue;
             }
@@ -136,7 +134,7 @@ final class ContainerReader {
                 return plain == null || refusedInline(problems, fields.path("plain"), fields.node("plain"), plain)
                         ? null : new EnvironmentVariable(name, plain, null);
             }
-            SecretReference secret = secret(problems, fields.path("secret"), fields.node("secret"));
+            SecretReference secret = Secrets.reference(problems, fields.path("secret"), fields.node("secret"), "secret: ");
             return secret == null ? null : new EnvironmentVariable(name, null, secret);
         }
         if (value instanceof YamlNode.Scalar && ((YamlNode.Scalar) value).getKind() == YamlNode.Scalar.Kind.BOOL) {
@@ -166,29 +164,5 @@ final class ContainerReader {
             return true;
         }
         return false;
-    }
-
-    private static SecretReference secret(final Problems problems, final String path, final YamlNode node) {
-        if (!(node instanceof YamlNode.Mapping)) {
-            problems.add(path, node, "a secret is written inline; it must be a reference: secret: {credentialsId: …}"
-                    + " (Jenkins) or secret: {env: VAR} (CLI), never the value");
-            return null;
-        }
-        Fields fields = Fields.of(problems, path, node, SECRET_KEYS);
-        if (fields.has("credentialsId") == fields.has("env")) {
-            problems.add(path, node, "give exactly one of credentialsId (Jenkins) and env (CLI)");
-            return null;
-        }
-        if (fields.has("env")) {
-            String variable = fields.string("env", null);
-            if (variable != null && !VARIABLE.matcher(variable).matches()) {
-                problems.add(fields.path("env"), fields.node("env"), "'" + variable + "' is not an environment "
-                        + "variable name; write the variable's name, never its value");
-                return null;
-            }
-            return variable == null ? null : new SecretReference(null, variable);
-        }
-        String id = fields.string("credentialsId", null);
-        return id == null ? null : new SecretReference(id, null);
     }
 }

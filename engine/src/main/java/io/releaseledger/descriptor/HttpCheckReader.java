@@ -20,11 +20,9 @@ final class HttpCheckReader {
     private static final Set<String> TLS_KEYS = Set.of("verify", "caFile");
     private static final Set<String> TOKEN_KEYS = Set.of("header", "prefix", "secret");
     private static final Set<String> BASIC_KEYS = Set.of("username", "password");
-    private static final Set<String> SECRET_KEYS = Set.of("credentialsId", "env");
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
     private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie");
     private static final Pattern JSON_POINTER = Pattern.compile("(/([^~/]|~[01])*)*");
-    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final CheckReader reader;
     private final Problems problems;
@@ -226,7 +224,7 @@ final class HttpCheckReader {
             token.missing("secret", "{env: VAR} (CLI) or {credentialsId: id} (Jenkins)");
             return;
         }
-        SecretReference secret = secret(token.path("secret"), token.node("secret"));
+        SecretReference secret = Secrets.reference(problems, token.path("secret"), token.node("secret"), "");
         if (header != null && secret != null) {
             spec.setToken(header, prefix == null ? "" : prefix, secret);
         }
@@ -246,37 +244,12 @@ final class HttpCheckReader {
             basic.missing("password", "{env: VAR} (CLI) or {credentialsId: id} (Jenkins)");
             return;
         }
-        SecretReference password = secret(basic.path("password"), basic.node("password"));
+        SecretReference password = Secrets.reference(problems, basic.path("password"), basic.node("password"), "");
         if (user != null && password != null) {
             if (spec.getToken() != null) {
                 problems.add(basic.path(), node, "give either token or basicAuth, not both");
             }
             spec.setBasicAuth(user, password);
         }
-    }
-
-    /** A secret reference; a value written inline is an error. */
-    private SecretReference secret(final String path, final YamlNode node) {
-        if (!(node instanceof YamlNode.Mapping)) {
-            problems.add(path, node, "a secret is written inline; it must be a reference: {credentialsId: …}"
-                    + " (Jenkins) or {env: VAR} (CLI), never the value");
-            return null;
-        }
-        Fields fields = Fields.of(problems, path, node, SECRET_KEYS);
-        if (fields.has("credentialsId") == fields.has("env")) {
-            problems.add(path, node, "give exactly one of credentialsId (Jenkins) and env (CLI)");
-            return null;
-        }
-        if (fields.has("env")) {
-            String variable = fields.string("env", null);
-            if (variable != null && !VARIABLE.matcher(variable).matches()) {
-                problems.add(fields.path("env"), fields.node("env"), "'" + variable + "' is not an environment "
-                        + "variable name; write the variable's name, never its value");
-                return null;
-            }
-            return variable == null ? null : new SecretReference(null, variable);
-        }
-        String id = fields.string("credentialsId", null);
-        return id == null ? null : new SecretReference(id, null);
     }
 }

@@ -4,50 +4,14 @@ import hudson.AbortException;
 import io.releaseledger.deploy.DeploymentResult;
 import java.util.List;
 import java.util.Map;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * What {@code deployStage}, {@code promote} and {@code rollback} share: the descriptor, the registry credentials
- * and the lock timeout, and one {@link DeploymentExecution}. Getters return {@code null} for defaults, so the
- * snippet generator leaves them out.
+ * What {@code deployStage}, {@code promote} and {@code rollback} share beyond {@link ReleaseStep}'s options: one
+ * {@link DeploymentExecution}.
  */
-public abstract class DeploymentStep extends Step {
-    private String descriptorFile;
-    private String registryCredentialsId;
-    private String lockTimeout;
-
-    public String getDescriptorFile() {
-        return descriptorFile;
-    }
-
-    /** Path of the release descriptor in the workspace; default {@code release-ledger.yaml}. */
-    @DataBoundSetter
-    public void setDescriptorFile(final String descriptorFile) {
-        this.descriptorFile = DeployOptions.blankToNull(descriptorFile);
-    }
-
-    public String getRegistryCredentialsId() {
-        return registryCredentialsId;
-    }
-
-    @DataBoundSetter
-    public void setRegistryCredentialsId(final String registryCredentialsId) {
-        this.registryCredentialsId = DeployOptions.blankToNull(registryCredentialsId);
-    }
-
-    public String getLockTimeout() {
-        return lockTimeout;
-    }
-
-    /** {@code 30s}, {@code 5m}, {@code 1h}, {@code 0}; default 5 minutes. */
-    @DataBoundSetter
-    public void setLockTimeout(final String lockTimeout) {
-        this.lockTimeout = DeployOptions.blankToNull(lockTimeout);
-    }
-
+public abstract class DeploymentStep extends ReleaseStep {
     /** The Pipeline function name, for messages. */
     abstract String functionName();
 
@@ -70,7 +34,7 @@ public abstract class DeploymentStep extends Step {
 
     /** The step's own problems; the common ones are checked here. */
     List<String> problems() {
-        return DeployOptions.validate(lockTimeout);
+        return DeployOptions.validate(getLockTimeout());
     }
 
     /** Runs the engine's command on the controller with the agent as executor. */

@@ -8,7 +8,6 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.List;
 import java.util.Map;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -22,17 +21,14 @@ import org.kohsuke.stapler.verb.POST;
  * a check fails (after an automatic rollback with {@code rollbackOnFailure}). Getters return {@code null} or
  * {@code false} for defaults, so the snippet generator leaves them out.
  */
-public final class SmokeCheckStep extends Step {
+public final class SmokeCheckStep extends ReleaseStep {
     static final String FUNCTION_NAME = "smokeCheck";
 
     private final String environment;
     private String version;
-    private String descriptorFile;
     private Boolean failFast;
     private boolean rollbackOnFailure;
     private String junitFile;
-    private String registryCredentialsId;
-    private String lockTimeout;
 
     @DataBoundConstructor
     public SmokeCheckStep(final String environment) {
@@ -51,16 +47,6 @@ public final class SmokeCheckStep extends Step {
     @DataBoundSetter
     public void setVersion(final String version) {
         this.version = DeployOptions.blankToNull(version);
-    }
-
-    public String getDescriptorFile() {
-        return descriptorFile;
-    }
-
-    /** Path of the release descriptor in the workspace; default {@code release-ledger.yaml}. */
-    @DataBoundSetter
-    public void setDescriptorFile(final String descriptorFile) {
-        this.descriptorFile = DeployOptions.blankToNull(descriptorFile);
     }
 
     public Boolean getFailFast() {
@@ -93,29 +79,9 @@ public final class SmokeCheckStep extends Step {
         this.junitFile = DeployOptions.blankToNull(junitFile);
     }
 
-    public String getRegistryCredentialsId() {
-        return registryCredentialsId;
-    }
-
-    /** Only for {@code rollbackOnFailure}: the registry's username/password credentials. */
-    @DataBoundSetter
-    public void setRegistryCredentialsId(final String registryCredentialsId) {
-        this.registryCredentialsId = DeployOptions.blankToNull(registryCredentialsId);
-    }
-
-    public String getLockTimeout() {
-        return lockTimeout;
-    }
-
-    /** Only for {@code rollbackOnFailure}: {@code 30s}, {@code 5m}, {@code 1h}, {@code 0}; default 5 minutes. */
-    @DataBoundSetter
-    public void setLockTimeout(final String lockTimeout) {
-        this.lockTimeout = DeployOptions.blankToNull(lockTimeout);
-    }
-
     /** The problems of the parameters, one sentence each; empty when they are fine. */
     List<String> problems() {
-        return SmokeCheckOptions.validate(environment, junitFile, lockTimeout);
+        return SmokeCheckOptions.validate(environment, junitFile, getLockTimeout());
     }
 
     /** The flow-graph label: {@code staging} or {@code production 1.4.0}. */
