@@ -7,18 +7,11 @@ import org.springframework.security.core.Authentication;
 
 public abstract class ACL {
     @Restricted(NoExternalUse.class)
-    public static final String ANONYMOUS_USERNAME = "anonymous";
-
-    @Restricted(NoExternalUse.class)
     public static final String SYSTEM_USERNAME = "SYSTEM";
 
     public static final Authentication SYSTEM2 = null;
 
     public boolean hasPermission2(@NonNull Authentication a, @NonNull Permission permission) {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
-    public static boolean isAnonymous2(@NonNull Authentication authentication) {
         throw new UnsupportedOperationException("stand-in");
     }
 }
