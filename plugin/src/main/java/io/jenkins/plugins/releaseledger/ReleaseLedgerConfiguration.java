@@ -6,8 +6,10 @@ import hudson.ExtensionList;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.GlobalConfiguration;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * The administrator's policy for Release Ledger, on the controller where no branch can change it (Manage Jenkins »
@@ -51,6 +53,24 @@ public final class ReleaseLedgerConfiguration extends GlobalConfiguration {
     public void setApplications(final List<ApplicationPolicy> applications) {
         this.applications = applications == null ? new ArrayList<>() : new ArrayList<>(applications);
         save();
+    }
+
+    /**
+     * The form leaves out a list whose last entry was deleted, and binding calls only the setters it finds: the list
+     * is emptied first so that deleting the last application sticks; kept as it was when the form is refused.
+     */
+    @Override
+    public boolean configure(final StaplerRequest2 req, final JSONObject json) throws FormException {
+        List<ApplicationPolicy> before = applications;
+        applications = new ArrayList<>();
+        try {
+            boolean done = super.configure(req, json);
+            save();
+            return done;
+        } catch (FormException | RuntimeException e) {
+            applications = before;
+            throw e;
+        }
     }
 
     /** The policy of an application; {@code null} when the administrator configured none. */
