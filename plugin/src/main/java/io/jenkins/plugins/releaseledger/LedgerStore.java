@@ -120,7 +120,11 @@ final class LedgerStore implements AutoCloseable {
         }
     }
 
+    /** Without creating a ledger: deciding must leave no directory behind (a dry run records nothing). */
     private boolean hasEvents(final String application) {
+        if (!ledgers.containsKey(application) && !Ledger.applications(root).contains(application)) {
+            return false;
+        }
         return view(application).state().get("events") instanceof Number events && events.longValue() > 0;
     }
 

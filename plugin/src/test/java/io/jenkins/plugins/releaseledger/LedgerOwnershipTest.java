@@ -52,6 +52,14 @@ class LedgerOwnershipTest {
     }
 
     @Test
+    void shouldDecideWithoutCreatingALedger() {
+        store = new LedgerStore(root);
+
+        assertThat(store.ownership(BILLING, "shop").isOwner()).isTrue();
+        assertThat(root.resolve("shop")).doesNotExist();
+    }
+
+    @Test
     void shouldKeepTheClaimAcrossARestart() {
         store = new LedgerStore(root);
         store.append(SHOP, "shop", LedgerStoreTest.tagged("1.4.0", false), false);
