@@ -89,6 +89,14 @@ class PluginArchitectureTest {
     }
 
     @Test
+    void shouldLeaveBuildingEventsToTheEngine() {
+        noClasses().should().callConstructorWhere(DescribedPredicate.describe("new EventDraft",
+                        call -> call.getTarget().getOwner().getName().equals("io.releaseledger.ledger.EventDraft")))
+                .because("the engine owns every event's shape (VersionTagged, the deploy commands), shared with the CLI")
+                .check(plugin);
+    }
+
+    @Test
     void shouldOpenLedgersInTheStoreOnly() {
         noClasses().that().doNotHaveFullyQualifiedName(LedgerStore.class.getName())
                 .should().callMethodWhere(target("io.releaseledger.ledger.Ledger", "open"))
