@@ -40,19 +40,19 @@ final class DeployAuthorization<A> {
         }
         if (who == null) {
             return new DeployAuthorization<>(null, true, stepName + ": the environment '" + environment + "' is "
-                    + protection.getSource() + ", and no user stands behind this build (it runs as SYSTEM and was "
+                    + "protected (" + protection.getSource() + "), and no user stands behind this build (it runs as SYSTEM and was "
                     + "started by a timer, an SCM change or another build). Configure the Authorize Project plugin to "
                     + "run this job as a user who has the '" + PERMISSION + "' permission, or start the build by hand.");
         }
         if (!mayDeploy.test(who.authentication)) {
-            return new DeployAuthorization<>(who, true, stepName + ": " + who.id + " may not deploy to the environment '"
-                    + environment + "', " + protection.getSource() + ": the '" + PERMISSION + "' permission on this "
-                    + "job is missing. Nothing was changed.");
+            return new DeployAuthorization<>(who, true, stepName + ": " + who.id + " may not deploy to the protected "
+                    + "environment '" + environment + "' (" + protection.getSource() + "): the '" + PERMISSION
+                    + "' permission on this job is missing. Nothing was changed.");
         }
         if (!protection.isDeployer(who.id, who.groups)) {
-            return new DeployAuthorization<>(who, true, stepName + ": " + who.id + " may not deploy to the environment '"
-                    + environment + "', " + protection.getSource() + ": neither the user nor one of their groups is "
-                    + "among its deployers. Nothing was changed.");
+            return new DeployAuthorization<>(who, true, stepName + ": " + who.id + " may not deploy to the protected "
+                    + "environment '" + environment + "' (" + protection.getSource() + "): neither the user nor one of "
+                    + "their groups is among its deployers. Nothing was changed.");
         }
         return new DeployAuthorization<>(who, true, null);
     }

@@ -52,8 +52,8 @@ class DeployAuthorizationTest {
                 granted("auth-bob"));
 
         assertThat(decision.isAllowed()).isFalse();
-        assertThat(decision.getRefusal()).startsWith("promote: alice may not deploy to the environment 'production', "
-                + "protected by the release descriptor").contains(DeployAuthorization.PERMISSION).contains("Nothing was changed");
+        assertThat(decision.getRefusal()).startsWith("promote: alice may not deploy to the protected environment 'production' "
+                + "(protected by the release descriptor)").contains(DeployAuthorization.PERMISSION).contains("Nothing was changed");
         assertThat(checked).containsExactly("auth-alice");
     }
 
@@ -76,7 +76,7 @@ class DeployAuthorizationTest {
                 granted("anything"));
 
         assertThat(decision.isAllowed()).isFalse();
-        assertThat(decision.getRefusal()).startsWith("deployStage: the environment 'production' is protected by the release descriptor")
+        assertThat(decision.getRefusal()).startsWith("deployStage: the environment 'production' is protected (protected by the release descriptor)")
                 .contains("Authorize Project");
         assertThat(checked).isEmpty();
     }
