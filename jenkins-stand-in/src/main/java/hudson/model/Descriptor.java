@@ -1,6 +1,8 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import net.sf.json.JSONObject;
+import org.kohsuke.stapler.StaplerRequest2;
 
 public abstract class Descriptor<T extends Describable<T>> {
     protected Descriptor() {
@@ -18,5 +20,12 @@ public abstract class Descriptor<T extends Describable<T>> {
 
     public synchronized void load() {
         throw new UnsupportedOperationException("stand-in");
+    }
+
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public static final class FormException extends Exception {
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 public class User {
-    public @NonNull String getId() {
+    public String getId() {
         throw new UnsupportedOperationException("stand-in");
     }
 

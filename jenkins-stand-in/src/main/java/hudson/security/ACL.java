@@ -1,9 +1,12 @@
 package hudson.security;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.springframework.security.core.Authentication;
 
 public abstract class ACL {
+    @Restricted(NoExternalUse.class)
     public static final String SYSTEM_USERNAME = "SYSTEM";
 
     public static final Authentication SYSTEM2 = null;

@@ -2,18 +2,13 @@ package io.releaseledger.cli;
 
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.ledger.Actor;
-import io.releaseledger.ledger.EventDraft;
-import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.Ledger;
-import io.releaseledger.ledger.LedgerView;
 import io.releaseledger.ledger.Origin;
+import io.releaseledger.ledger.VersionTagged;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,10 +22,7 @@ final class TagRecorder {
 
     /** Whether this result is to be recorded at all, before looking into the ledger. */
     static boolean isRecordable(final Map<String, Object> result) {
-        if (Boolean.TRUE.equals(result.get("dryRun"))) {
-            return false;
-        }
-        return Boolean.TRUE.equals(result.get("tagCreated")) || Boolean.TRUE.equals(result.get("alreadyTagged"));
+        return new VersionTagged(result).isRecordable();
     }
 
     /**
@@ -43,54 +35,11 @@ final class TagRecorder {
         Ledger ledger = null;
         try {
             ledger = Ledger.open(root, application);
-            String version = String.valueOf(result.get("version"));
-            if (Boolean.TRUE.equals(result.get("alreadyTagged")) && hasVersion(ledger.view(), version)) {
-                return false;
-            }
             String user = userName(environment);
-            EventDraft draft = new EventDraft(EventTypes.VERSION_TAGGED, new Actor(user, user),
-                    Origin.cli(user, hostName(environment))).setData(data(result, repositoryUrl));
-            ledger.append(draft);
-            return true;
+            return new VersionTagged(result).setRepositoryUrl(repositoryUrl)
+                    .record(ledger, new Actor(user, user), Origin.cli(user, hostName(environment)));
         } finally {
             LedgerText.closeQuietly(ledger);
-        }
-    }
-
-    static Map<String, Object> data(final Map<String, Object> result, final String repositoryUrl) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("version", result.get("version"));
-        data.put("tag", result.get("tag"));
-        data.put("commit", result.get("commit"));
-        data.put("previousVersion", result.get("previousVersion"));
-        if (repositoryUrl != null && !repositoryUrl.isBlank()) {
-            data.put("repositoryUrl", repositoryUrl);
-        }
-        List<Map<String, Object>> commits = new ArrayList<>();
-        for (Map<String, Object> commit : StatusCommand.list(result.get("commits"))) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", commit.get("id"));
-            entry.put("subject", commit.get("subject"));
-            commits.add(entry);
-        }
-        data.put("commits", commits);
-        return data;
-    }
-
-    /** Whether the ledger has a {@code version.tagged} event for this version (the release's own history). */
-    static boolean hasVersion(final LedgerView view, final String version) {
-        int size = LedgerView.MAX_PAGE_SIZE;
-        for (int page = 0; ; page++) {
-            Map<String, Object> history = view.releaseHistory(version, page, size);
-            List<Map<String, Object>> entries = StatusCommand.list(history.get("entries"));
-            for (Map<String, Object> entry : entries) {
-                if (EventTypes.VERSION_TAGGED.equals(entry.get("type")) && version.equals(entry.get("version"))) {
-                    return true;
-                }
-            }
-            if (entries.size() < size) {
-                return false;
-            }
         }
     }
 

@@ -2,14 +2,12 @@ package io.jenkins.plugins.releaseledger;
 
 import hudson.model.Item;
 import hudson.model.Job;
-import hudson.model.User;
 import io.releaseledger.ReleaseLedgerException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import jenkins.model.Jenkins;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.interceptor.RequirePOST;
@@ -53,11 +51,12 @@ public final class ApplicationReleases {
 
     /** The versions marked bad, each {@code {version, reason}}, for the clear-bad forms; empty without the permission. */
     public List<Map<String, Object>> getBadReleases() {
-        if (!getJob().hasPermission(Item.READ) || !isClearBadAllowed()) {
+        if (!getJob().hasPermission(Item.READ) || !isClearBadAllowed()
+                || ReleaseLedgers.get().refusal(getJob(), application) != null) {
             return List.of();
         }
         List<Map<String, Object>> bad = new ArrayList<>();
-        if (ReleaseLedgers.get().view(application).state().get("badReleases") instanceof List<?> releases) {
+        if (ReleaseLedgers.get().view(getJob(), application).state().get("badReleases") instanceof List<?> releases) {
             for (Object release : releases) {
                 if (release instanceof Map<?, ?> map) {
                     bad.add(Map.of("version", String.valueOf(map.get("version")),
@@ -77,13 +76,15 @@ public final class ApplicationReleases {
     public void doClearBad(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {
         Job<?, ?> job = getJob();
         job.checkPermission(ReleaseLedgerPermissions.CLEAR_BAD);
-        User user = User.current();
-        String userId = user == null ? Jenkins.getAuthentication2().getName() : user.getId();
-        String userName = user == null ? null : user.getFullName();
+        JenkinsFacade jenkins = new JenkinsFacade();
+        String userId = jenkins.getCurrentUserId();
+        String userName = jenkins.getDisplayName(userId);
         try {
-            ClearBad.clear(ReleaseLedgers.get().ledger(job.getFullName(), application), req.getParameter("version"),
-                    req.getParameter("reason"), userId, userName, job.getFullName(),
-                    BuildIdentity.absolute(Jenkins.get().getRootUrl(), job.getUrl() + "releases/" + getToken() + "/"));
+            ClearBad.clear(ReleaseLedgers.get().ledger(job, application), req.getParameter("version"),
+                    req.getParameter("reason"), userId, userName, job.getFullName(), jenkins.getRootUrl(), getToken());
+        } catch (ApplicationNotOwnedException e) {
+            rsp.sendError(HttpServletResponse.SC_FORBIDDEN, e.getMessage());
+            return;
         } catch (ReleaseLedgerException e) {
             rsp.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;

@@ -21,18 +21,22 @@ final class ClearBad {
      *                                                      marked bad; the message says so
      */
     static void clear(final Ledger ledger, final String version, final String reason, final String userId,
-            final String userName, final String jobFullName, final String pageUrl) {
+            final String userName, final String jobFullName, final String rootUrl, final String token) {
         MarkBadCommand.clear(ledger, DeployOptions.blankToNull(version), DeployOptions.blankToNull(reason))
                 .setActor(BuildIdentity.actor(userId, userName))
-                .setOrigin(origin(jobFullName, pageUrl))
+                .setOrigin(origin(jobFullName, rootUrl, token))
                 .call();
     }
 
-    static Origin origin(final String jobFullName, final String pageUrl) {
+    /**
+     * The page's address from the job's full name, never from {@code Job.getUrl()}: inside a request that answers
+     * relative to the view the user came through ({@code view/All/job/shop/}), which would end up in the ledger.
+     */
+    static Origin origin(final String jobFullName, final String rootUrl, final String token) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("kind", Origin.JENKINS);
         json.put("job", jobFullName);
-        json.put("url", pageUrl);
+        json.put("url", BuildIdentity.absolute(rootUrl, BuildIdentity.jobUrl(jobFullName) + "releases/" + token + "/"));
         return Origin.fromJson(json);
     }
 }

@@ -1,55 +1,95 @@
 package io.jenkins.plugins.releaseledger;
 
-import hudson.model.Cause;
-import hudson.model.Job;
-import hudson.model.Queue;
 import hudson.model.Run;
-import hudson.model.User;
-import hudson.model.queue.Tasks;
-import hudson.security.ACL;
+import io.releaseledger.ledger.Actor;
+import io.releaseledger.ledger.Origin;
+import java.util.Map;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
-/** Gives {@link DeployAuthorization} the build's identities and the permission check, from Jenkins. */
+/**
+ * Gives {@link DeployAuthorization} the build's identities, the controller's policy and the permission check, from
+ * Jenkins through a {@link JenkinsFacade}. Called from a step's execution thread, which runs as the build.
+ */
 final class DeployIdentity {
-    private DeployIdentity() {
+    private final JenkinsFacade jenkins;
+
+    DeployIdentity(final JenkinsFacade jenkins) {
+        this.jenkins = jenkins;
     }
 
-    static DeployAuthorization<Authentication> authorize(final String stepName, final Run<?, ?> run, final String environment,
-            final boolean isProtected) {
-        Job<?, ?> job = run.getParent();
-        return DeployAuthorization.decide(stepName, environment, isProtected, build(job), starter(run),
-                authentication -> job.getACL().hasPermission2(authentication, ReleaseLedgerPermissions.DEPLOY_PROTECTED));
+    static DeployIdentity get() {
+        return new DeployIdentity(new JenkinsFacade());
     }
 
-    /** The build's authentication as Authorize Project configures it; {@code null} when it is SYSTEM (the default). */
-    private static DeployAuthorization.Identity<Authentication> build(final Job<?, ?> job) {
-        if (!(job instanceof Queue.Task task)) {
+    /** {@link #decide} with Jenkins itself, for a step that changes the environment. */
+    static DeployAuthorization<Authentication> authorize(final String stepName, final Run<?, ?> run,
+            final String application, final String environment, final boolean protectedByDescriptor) {
+        return get().decide(stepName, run, application, environment, protectedByDescriptor, true);
+    }
+
+    /** {@link #decide} with Jenkins itself; {@code changes}: whether the step may change the environment (a rollback). */
+    static DeployAuthorization<Authentication> authorize(final String stepName, final Run<?, ?> run,
+            final String application, final String environment, final boolean protectedByDescriptor,
+            final boolean changes) {
+        return get().decide(stepName, run, application, environment, protectedByDescriptor, changes);
+    }
+
+    /**
+     * Whether this build may deploy the application to the environment: the job must own the application, and a
+     * protected environment (the controller's policy, or {@code protected: true} in the descriptor) needs a permitted
+     * identity.
+     */
+    DeployAuthorization<Authentication> decide(final String stepName, final Run<?, ?> run, final String application,
+            final String environment, final boolean protectedByDescriptor, final boolean changes) {
+        String ownership = jenkins.getOwnershipRefusal(run, application);
+        if (ownership != null) {
+            return DeployAuthorization.refuse(stepName, ownership);
+        }
+        ApplicationPolicy policy = jenkins.getApplicationPolicy(application);
+        EnvironmentProtection protection = !changes ? EnvironmentProtection.none() : EnvironmentProtection.of(
+                application, environment, policy == null ? null : policy.protection(environment), protectedByDescriptor);
+        return DeployAuthorization.decide(stepName, environment, protection, build(), starter(run),
+                authentication -> jenkins.mayDeployProtected(run, authentication));
+    }
+
+    /** Who the build's events are recorded for: the build's identity, else its starter, else Jenkins itself. */
+    Actor actor(final Run<?, ?> run) {
+        DeployAuthorization.Identity<Authentication> build = build();
+        if (build != null) {
+            return BuildIdentity.actor(build.getId(), build.getName());
+        }
+        String starter = jenkins.getStarterId(run);
+        return BuildIdentity.actor(starter, starter == null ? null : jenkins.getDisplayName(starter));
+    }
+
+    /** Where the build's events come from; a change request by the job's SCM head, or by {@code CHANGE_ID} when set. */
+    Origin origin(final Run<?, ?> run, final Map<String, String> environment) {
+        return BuildIdentity.origin(jenkins.getJobFullName(run), jenkins.getBuildNumber(run), jenkins.getRootUrl(),
+                jenkins.getBuildUrl(run), BuildIdentity.isChangeRequest(jenkins.isChangeRequest(run), environment));
+    }
+
+    /** The build's authentication, which the step's thread carries; {@code null} when it is SYSTEM (the default). */
+    DeployAuthorization.Identity<Authentication> build() {
+        Authentication authentication = jenkins.getAuthentication();
+        if (authentication == null || jenkins.isSystem(authentication)) {
             return null;
         }
-        Authentication authentication = Tasks.getAuthenticationOf2(task);
-        if (authentication == ACL.SYSTEM2 || ACL.SYSTEM_USERNAME.equals(authentication.getName())) {
-            return null;
-        }
-        User user = User.getById(authentication.getName(), false);
-        return new DeployAuthorization.Identity<>(authentication.getName(),
-                user == null ? authentication.getName() : user.getFullName(), authentication);
+        String id = authentication.getName();
+        return new DeployAuthorization.Identity<>(id, jenkins.getDisplayName(id), jenkins.getGroups(authentication),
+                authentication);
     }
 
     /** The user who started the build by hand, as that user; {@code null} when none or unknown to the security realm. */
-    private static DeployAuthorization.Identity<Authentication> starter(final Run<?, ?> run) {
-        Cause.UserIdCause cause = run.getCause(Cause.UserIdCause.class);
-        if (cause == null || cause.getUserId() == null) {
+    DeployAuthorization.Identity<Authentication> starter(final Run<?, ?> run) {
+        String id = jenkins.getStarterId(run);
+        if (id == null) {
             return null;
         }
-        User user = User.getById(cause.getUserId(), false);
-        if (user == null) {
+        Authentication authentication = jenkins.impersonate(id);
+        if (authentication == null) {
             return null;
         }
-        try {
-            return new DeployAuthorization.Identity<>(user.getId(), user.getFullName(), user.impersonate2());
-        } catch (UsernameNotFoundException e) {
-            return null;
-        }
+        return new DeployAuthorization.Identity<>(id, jenkins.getDisplayName(id), jenkins.getGroups(authentication),
+                authentication);
     }
 }

@@ -62,11 +62,12 @@ final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<
         EnvironmentSpec spec = descriptor.getEnvironment(target).orElseThrow(() -> new AbortException(name
                 + ": the release descriptor " + path + " has no environment '" + target + "'"));
 
-        DeployAuthorization<Authentication> authorization = DeployIdentity.authorize(name, run, target, spec.isProtected());
+        DeployAuthorization<Authentication> authorization = DeployIdentity.authorize(name, run, descriptor.getApplication(),
+                target, spec.isProtected());
         if (!authorization.isAllowed()) {
             throw new AbortException(authorization.getRefusal());
         }
-        if (spec.isProtected()) {
+        if (authorization.isProtected()) {
             log.println(name + ": " + authorization.actor().getId() + " may deploy to the protected environment " + target);
         }
         Map<String, Map<String, String>> credentials;
@@ -81,14 +82,14 @@ final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<
 
         String job = run.getParent().getFullName();
         String application = descriptor.getApplication();
-        Origin origin = BuildIdentity.origin(job, run.getNumber(), rootUrl(), run.getUrl(), environment);
+        Origin origin = DeployIdentity.get().origin(run, environment);
         Messages messages = new Messages(message -> print(log, mask, message));
         try (ActiveDeployments.Entry activity = ActiveDeployments.get().open(name + " " + step.label() + " (" + job + " #"
                 + run.getNumber() + ")")) {
             AgentDeploymentExecutor executor = new AgentDeploymentExecutor(name, (operation, options) ->
                     AgentLauncher.run(name, new AgentRequest(operation, workspace.getRemote(), options), secrets,
                             workspace, launcher, environment, listener), log, text, path, credentials, activity);
-            Ledger ledger = ReleaseLedgers.get().ledger(job, application);
+            Ledger ledger = ReleaseLedgers.get().ledger(run.getParent(), application);
             DeploymentContext deployment = new DeploymentContext(descriptor, ledger, executor, authorization.actor(), origin,
                     messages, DeployOptions.duration(step.getLockTimeout()), job + "#" + run.getNumber(),
                     environment.get("GIT_COMMIT"), step.releaseBranch(environment));

@@ -2,7 +2,6 @@ package io.jenkins.plugins.releaseledger;
 
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.ledger.EventDraft;
-import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.LedgerView;
 import io.releaseledger.ledger.Verification;
@@ -19,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The ledgers under one directory ({@code $JENKINS_HOME/release-ledger} in Jenkins), opened once per application and
- * kept open, and the {@link JobIndex} of which job touched which application. Jenkins-free: {@link ReleaseLedgers}
- * gives it its directory and the administrator's change-request switch.
+ * kept open, and the {@link JobIndex} of which job touched which application and who claimed it. Every access by a
+ * job is checked against {@link ApplicationOwnership}. Jenkins-free: {@link ReleaseLedgers} gives it its directory,
+ * the administrator's change-request switch and what it knows about the job ({@link LedgerAccess}).
  */
 final class LedgerStore implements AutoCloseable {
     private final Path root;
@@ -41,45 +41,103 @@ final class LedgerStore implements AutoCloseable {
         return index().applicationsOf(jobFullName);
     }
 
+    /** Whether the job owns the application (see {@link ApplicationOwnership}); claims nothing. */
+    ApplicationOwnership ownership(final LedgerAccess access, final String application) {
+        JobIndex current = index();
+        synchronized (current) {
+            return ApplicationOwnership.decide(application, access, current.ownersOf(application), hasEvents(application));
+        }
+    }
+
     /**
-     * Appends one event to the application's ledger and notes the job in the index. The engine refuses restricted
-     * events of change-request builds unless {@code allowChangeRequests}.
+     * Appends one event to the application's ledger and notes the job in the index. Refused when the job does not own
+     * the application; the engine refuses restricted events of change-request builds unless {@code allowChangeRequests}.
      *
-     * @throws ReleaseLedgerException when the ledger refuses the event or cannot be written; the message says why
+     * @throws ReleaseLedgerException when the job does not own the application ({@link ApplicationNotOwnedException}),
+     *                                or the ledger refuses the event or cannot be written; the message says why
      */
-    void append(final String jobFullName, final String application, final EventDraft draft,
+    void append(final LedgerAccess access, final String application, final EventDraft draft,
             final boolean allowChangeRequests) {
-        Ledger ledger = ledger(application);
+        Ledger ledger = owned(access, application);
         synchronized (ledger) {
             ledger.setAllowChangeRequests(allowChangeRequests);
             ledger.append(draft);
         }
-        try {
-            index().add(jobFullName, application);
-        } catch (IOException e) {
-            throw new ReleaseLedgerException("The event was recorded in the ledger of '" + application
-                    + "', but the job list " + root.resolve(JobIndex.FILE_NAME) + " could not be written: " + e.getMessage(), e);
-        }
+        note(access, application);
     }
 
     /**
-     * The application's ledger itself, for the engine's deploy commands, which lock, read and append on their own,
-     * and notes the job in the index first so that its Releases page shows the application.
+     * The application's ledger itself, for the engine's commands, which lock, read and append on their own; refused
+     * when the job does not own the application. Notes the job in the index first so that its Releases page shows it.
      */
-    Ledger ledgerFor(final String jobFullName, final String application, final boolean allowChangeRequests) {
-        Ledger ledger = ledger(application);
+    Ledger ledgerFor(final LedgerAccess access, final String application, final boolean allowChangeRequests) {
+        Ledger ledger = owned(access, application);
         synchronized (ledger) {
             ledger.setAllowChangeRequests(allowChangeRequests);
         }
+        note(access, application);
+        return ledger;
+    }
+
+    /** The application's read model for the API; refused when the job does not own the application. */
+    LedgerView view(final LedgerAccess access, final String application) {
+        requireOwner(access, application);
+        return view(application);
+    }
+
+    /** {@link #verify(String)} for a job; refused when the job does not own the application. */
+    Verification verify(final LedgerAccess access, final String application) {
+        requireOwner(access, application);
+        return verify(application);
+    }
+
+    /** Decides ownership and records a first claim in one step, so that two first writers cannot both claim. */
+    private Ledger owned(final LedgerAccess access, final String application) {
+        JobIndex current = index();
+        synchronized (current) {
+            ApplicationOwnership ownership = ApplicationOwnership.decide(application, access,
+                    current.ownersOf(application), hasEvents(application));
+            if (!ownership.isOwner()) {
+                throw new ApplicationNotOwnedException(ownership.getRefusal());
+            }
+            if (ownership.isClaim()) {
+                try {
+                    current.claim(application, access.getClaimScope());
+                } catch (IOException e) {
+                    throw new ReleaseLedgerException("The application '" + application + "' could not be claimed for "
+                            + access.getClaimScope() + ": " + root.resolve(JobIndex.FILE_NAME) + " could not be written: "
+                            + e.getMessage(), e);
+                }
+            }
+        }
+        return ledger(application);
+    }
+
+    private void requireOwner(final LedgerAccess access, final String application) {
+        ApplicationOwnership ownership = ownership(access, application);
+        if (!ownership.isOwner()) {
+            throw new ApplicationNotOwnedException(ownership.getRefusal());
+        }
+    }
+
+    /** Without creating a ledger: deciding must leave no directory behind (a dry run records nothing). */
+    private boolean hasEvents(final String application) {
+        if (!ledgers.containsKey(application) && !Ledger.applications(root).contains(application)) {
+            return false;
+        }
+        return view(application).state().get("events") instanceof Number events && events.longValue() > 0;
+    }
+
+    private void note(final LedgerAccess access, final String application) {
         try {
-            index().add(jobFullName, application);
+            index().add(access.getJob(), application);
         } catch (IOException e) {
             throw new ReleaseLedgerException("The job list " + root.resolve(JobIndex.FILE_NAME) + " could not be written: "
                     + e.getMessage(), e);
         }
-        return ledger;
     }
 
+    /** The read model without an ownership check: for the store itself and the tag re-run check of an owner. */
     LedgerView view(final String application) {
         return ledger(application).view();
     }
@@ -140,19 +198,6 @@ final class LedgerStore implements AutoCloseable {
         public int hashCode() {
             return Long.hashCode(size) * 31 + Long.hashCode(modified);
         }
-    }
-
-    /** Whether the application's ledger already holds a {@code version.tagged} event for this version. */
-    boolean hasVersionTagged(final String application, final String version) {
-        Map<String, Object> history = view(application).releaseHistory(version, 0, LedgerView.MAX_PAGE_SIZE);
-        if (history.get("entries") instanceof List<?> entries) {
-            for (Object entry : entries) {
-                if (entry instanceof Map<?, ?> event && EventTypes.VERSION_TAGGED.equals(event.get("type"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private Ledger ledger(final String application) {

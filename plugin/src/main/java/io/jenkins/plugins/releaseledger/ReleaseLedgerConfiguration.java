@@ -3,15 +3,24 @@ package io.jenkins.plugins.releaseledger;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
+import java.util.ArrayList;
+import java.util.List;
 import jenkins.model.GlobalConfiguration;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 
-/** The administrator's settings for Release Ledger (Manage Jenkins » System; {@code releaseLedger} in JCasC). */
+/**
+ * The administrator's policy for Release Ledger, on the controller where no branch can change it (Manage Jenkins »
+ * System; {@code unclassified: releaseLedger:} in JCasC): whether change requests may record deployments, and per
+ * application its owners and protected environments.
+ */
 @Extension
 @Symbol("releaseLedger")
 public final class ReleaseLedgerConfiguration extends GlobalConfiguration {
     private boolean allowChangeRequests;
+    private List<ApplicationPolicy> applications = new ArrayList<>();
 
     public ReleaseLedgerConfiguration() {
         load();
@@ -22,8 +31,9 @@ public final class ReleaseLedgerConfiguration extends GlobalConfiguration {
     }
 
     /**
-     * Whether builds of change requests (pull requests: {@code CHANGE_ID} set) may record deployments, promotions,
-     * rollbacks, locks and bad releases. Off by default: a pull request can change its own Jenkinsfile.
+     * Whether builds of change requests (their job's SCM head is a change request, or {@code CHANGE_ID} is set) may
+     * record deployments, promotions, rollbacks, locks and bad releases. Off by default: a change request can change
+     * its own Jenkinsfile.
      */
     public boolean isAllowChangeRequests() {
         return allowChangeRequests;
@@ -33,6 +43,44 @@ public final class ReleaseLedgerConfiguration extends GlobalConfiguration {
     public void setAllowChangeRequests(final boolean allowChangeRequests) {
         this.allowChangeRequests = allowChangeRequests;
         save();
+    }
+
+    public List<ApplicationPolicy> getApplications() {
+        return applications == null ? List.of() : List.copyOf(applications);
+    }
+
+    @DataBoundSetter
+    public void setApplications(final List<ApplicationPolicy> applications) {
+        this.applications = applications == null ? new ArrayList<>() : new ArrayList<>(applications);
+        save();
+    }
+
+    /**
+     * The form leaves out a list whose last entry was deleted, and binding calls only the setters it finds: the list
+     * is emptied first so that deleting the last application sticks; kept as it was when the form is refused.
+     */
+    @Override
+    public boolean configure(final StaplerRequest2 req, final JSONObject json) throws FormException {
+        List<ApplicationPolicy> before = applications;
+        applications = new ArrayList<>();
+        try {
+            boolean done = super.configure(req, json);
+            save();
+            return done;
+        } catch (FormException | RuntimeException e) {
+            applications = before;
+            throw e;
+        }
+    }
+
+    /** The policy of an application; {@code null} when the administrator configured none. */
+    ApplicationPolicy application(final String name) {
+        for (ApplicationPolicy policy : getApplications()) {
+            if (policy.getName().equals(name)) {
+                return policy;
+            }
+        }
+        return null;
     }
 
     @NonNull

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.releaseledger;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.model.Job;
 import io.releaseledger.ledger.EventDraft;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.LedgerView;
@@ -12,12 +14,15 @@ import jenkins.model.Jenkins;
 
 /**
  * The controller's ledgers: {@code $JENKINS_HOME/release-ledger/<application>/}, opened on first use and kept open,
- * plus the in-memory index of the applications each job touched ({@code release-ledger/jobs.json}).
+ * plus the in-memory index of the applications each job touched and who claimed them ({@code release-ledger/jobs.json}).
+ * A job reaches only the ledgers of applications it owns ({@link ApplicationOwnership}); the refusal is an
+ * {@link ApplicationNotOwnedException} whose message names the setting to change.
  */
 @Extension
 public final class ReleaseLedgers {
     static final String DIRECTORY = "release-ledger";
 
+    private final JenkinsFacade jenkins = new JenkinsFacade();
     private volatile LedgerStore store;
 
     public static ReleaseLedgers get() {
@@ -29,29 +34,35 @@ public final class ReleaseLedgers {
         return store().applicationsOf(jobFullName);
     }
 
+    /** Why the job may not use the application's ledger; {@code null} when it owns it. */
+    @CheckForNull
+    public String refusal(final Job<?, ?> job, final String application) {
+        return store().ownership(jenkins.access(job, application), application).getRefusal();
+    }
+
     /**
-     * Appends an event to the application's ledger on behalf of a job. Builds of change requests may append
-     * restricted events only when the administrator allows it ({@link ReleaseLedgerConfiguration}).
+     * Appends an event to the application's ledger on behalf of a job that owns it. Builds of change requests may
+     * append restricted events only when the administrator allows it ({@link ReleaseLedgerConfiguration}).
      */
-    public void append(final String jobFullName, final String application, final EventDraft draft) {
-        store().append(jobFullName, application, draft, ReleaseLedgerConfiguration.get().isAllowChangeRequests());
+    public void append(final Job<?, ?> job, final String application, final EventDraft draft) {
+        store().append(jenkins.access(job, application), application, draft, allowChangeRequests());
     }
 
-    /** The application's ledger for the deploy commands and the clear-bad action (see {@link LedgerStore#ledgerFor}). */
-    Ledger ledger(final String jobFullName, final String application) {
-        return store().ledgerFor(jobFullName, application, ReleaseLedgerConfiguration.get().isAllowChangeRequests());
+    /** The application's ledger for the engine's commands and the clear-bad action (see {@link LedgerStore#ledgerFor}). */
+    Ledger ledger(final Job<?, ?> job, final String application) {
+        return store().ledgerFor(jenkins.access(job, application), application, allowChangeRequests());
     }
 
-    public LedgerView view(final String application) {
-        return store().view(application);
+    public LedgerView view(final Job<?, ?> job, final String application) {
+        return store().view(jenkins.access(job, application), application);
     }
 
-    public Verification verify(final String application) {
-        return store().verify(application);
+    public Verification verify(final Job<?, ?> job, final String application) {
+        return store().verify(jenkins.access(job, application), application);
     }
 
-    boolean hasVersionTagged(final String application, final String version) {
-        return store().hasVersionTagged(application, version);
+    private boolean allowChangeRequests() {
+        return jenkins.getConfiguration().isAllowChangeRequests();
     }
 
     private LedgerStore store() {

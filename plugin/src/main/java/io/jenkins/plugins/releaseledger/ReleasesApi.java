@@ -2,13 +2,17 @@ package io.jenkins.plugins.releaseledger;
 
 import hudson.model.Item;
 import hudson.model.Job;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.WebMethod;
 import org.kohsuke.stapler.verb.GET;
 
-/** The JSON API of one application's ledger (docs/releases-api.md); reading it needs {@code Item.READ} on the job. */
+/**
+ * The JSON API of one application's ledger (docs/releases-api.md); reading it needs {@code Item.READ} on the job, and
+ * the job must own the application (else 403 with the reason: any job can name any application).
+ */
 public final class ReleasesApi {
     private final Job<?, ?> job;
     private final String application;
@@ -21,23 +25,40 @@ public final class ReleasesApi {
     @GET
     @WebMethod(name = "state")
     public void doState(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {
-        job.checkPermission(Item.READ);
-        send(rsp, ApiResponse.state(ReleaseLedgers.get().view(application)));
+        if (isRefused(rsp)) {
+            return;
+        }
+        send(rsp, ApiResponse.state(ReleaseLedgers.get().view(job, application)));
     }
 
     @GET
     @WebMethod(name = "history")
     public void doHistory(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {
-        job.checkPermission(Item.READ);
-        send(rsp, ApiResponse.history(ReleaseLedgers.get().view(application), req.getParameter("environment"),
+        if (isRefused(rsp)) {
+            return;
+        }
+        send(rsp, ApiResponse.history(ReleaseLedgers.get().view(job, application), req.getParameter("environment"),
                 req.getParameter("page"), req.getParameter("size")));
     }
 
     @GET
     @WebMethod(name = "verify")
     public void doVerify(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {
+        if (isRefused(rsp)) {
+            return;
+        }
+        send(rsp, ApiResponse.verify(ReleaseLedgers.get().verify(job, application)));
+    }
+
+    /** Checks {@code Item.READ}, then ownership; answers 403 with the reason when the job does not own the application. */
+    private boolean isRefused(final StaplerResponse2 rsp) throws IOException {
         job.checkPermission(Item.READ);
-        send(rsp, ApiResponse.verify(ReleaseLedgers.get().verify(application)));
+        String refusal = ReleaseLedgers.get().refusal(job, application);
+        if (refusal != null) {
+            rsp.sendError(HttpServletResponse.SC_FORBIDDEN, refusal);
+            return true;
+        }
+        return false;
     }
 
     private static void send(final StaplerResponse2 rsp, final ApiResponse response) throws IOException {

@@ -241,6 +241,7 @@ public final class SemverTagStep extends Step {
             Launcher launcher = context.get(Launcher.class);
             EnvVars environment = context.get(EnvVars.class);
 
+            TagRecorder.checkOwner(FUNCTION_NAME, run, step.getApplication());
             Map<String, String> secrets = GitCredentialsBinding.environmentFor(FUNCTION_NAME, step.getCredentialsId(), run);
             AgentOutcome outcome = AgentLauncher.run(FUNCTION_NAME,
                     SemverTagOptions.request(step, workspace.getRemote(), environment),

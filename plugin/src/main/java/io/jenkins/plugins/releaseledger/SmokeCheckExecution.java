@@ -73,12 +73,12 @@ final class SmokeCheckExecution extends SynchronousNonBlockingStepExecution<Map<
         }
 
         // A rollback may change the environment: a protected one needs the permission, checked before anything runs.
-        DeployAuthorization<Authentication> authorization = DeployIdentity.authorize(NAME, run, target,
-                rollback && spec.isProtected());
+        DeployAuthorization<Authentication> authorization = DeployIdentity.authorize(NAME, run, descriptor.getApplication(),
+                target, spec.isProtected(), rollback);
         if (!authorization.isAllowed()) {
             throw new AbortException(authorization.getRefusal());
         }
-        if (rollback && spec.isProtected()) {
+        if (rollback && authorization.isProtected()) {
             log.println(NAME + ": " + authorization.actor().getId() + " may roll back the protected environment "
                     + target + " if a check fails");
         }
@@ -94,8 +94,7 @@ final class SmokeCheckExecution extends SynchronousNonBlockingStepExecution<Map<
 
         String job = run.getParent().getFullName();
         String application = descriptor.getApplication();
-        Origin origin = BuildIdentity.origin(job, run.getNumber(), DeploymentExecution.rootUrl(), run.getUrl(),
-                environment);
+        Origin origin = DeployIdentity.get().origin(run, environment);
         Messages messages = new Messages(message -> DeploymentExecution.print(log, mask, message));
         AgentDeploymentExecutor.AgentCall agent = (operation, options) -> AgentLauncher.run(NAME,
                 new AgentRequest(operation, workspace.getRemote(), options), secrets, workspace, launcher, environment,
@@ -106,7 +105,7 @@ final class SmokeCheckExecution extends SynchronousNonBlockingStepExecution<Map<
             AgentSmokeCheckExecutor checks = new AgentSmokeCheckExecutor(NAME, agent, log, text, path, credentials);
             AgentDeploymentExecutor deployer = rollback
                     ? new AgentDeploymentExecutor(NAME, agent, log, text, path, credentials, activity) : null;
-            Ledger ledger = ReleaseLedgers.get().ledger(job, application);
+            Ledger ledger = ReleaseLedgers.get().ledger(run.getParent(), application);
             SmokeCheckCommand command = new SmokeCheckCommand(descriptor, target, ledger, checks)
                     .setVersion(step.getVersion()).setActor(authorization.actor()).setOrigin(origin)
                     .setMessages(messages).setFailFast(step.getFailFast());

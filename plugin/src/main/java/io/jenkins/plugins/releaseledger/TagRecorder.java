@@ -1,43 +1,51 @@
 package io.jenkins.plugins.releaseledger;
 
 import hudson.AbortException;
-import hudson.model.Cause;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.releaseledger.ReleaseLedgerException;
-import io.releaseledger.ledger.Actor;
 import io.releaseledger.ledger.EventTypes;
-import io.releaseledger.ledger.Origin;
+import io.releaseledger.ledger.VersionTagged;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import jenkins.model.Jenkins;
 
-/** After the agent tagged: the controller records {@code version.tagged} in the application's ledger. */
+/**
+ * {@code semverTag} and the ledger: before the agent tags, the job must own the application; after it tagged, the
+ * controller records {@code version.tagged} through the engine's {@link VersionTagged}, as the CLI does.
+ */
 final class TagRecorder {
     private TagRecorder() {
+    }
+
+    /** Refuses, before anything is tagged, a job that does not own the application whose ledger it would record in. */
+    static void checkOwner(final String stepName, final Run<?, ?> run, final String applicationParameter)
+            throws AbortException {
+        String application = Applications.of(applicationParameter, run.getParent().getFullName());
+        String refusal = ReleaseLedgers.get().refusal(run.getParent(), application);
+        if (refusal != null) {
+            throw new AbortException(stepName + ": " + refusal + " Nothing was tagged.");
+        }
     }
 
     static void record(final String stepName, final Run<?, ?> run, final Map<String, String> environment,
             final String applicationParameter, final Map<String, Object> result, final UnaryOperator<String> mask,
             final TaskListener listener) throws AbortException {
-        TagEvent.Decision decision = TagEvent.decide(result);
-        if (decision == TagEvent.Decision.NONE) {
+        VersionTagged tagged = new VersionTagged(result).setMask(mask);
+        if (!tagged.isRecordable()) {
             return;
         }
-        String job = run.getParent().getFullName();
-        String application = Applications.of(applicationParameter, job);
-        String version = TagEvent.version(result);
-        ReleaseLedgers ledgers = ReleaseLedgers.get();
+        String application = Applications.of(applicationParameter, run.getParent().getFullName());
+        String version = tagged.getVersion();
+        DeployIdentity identity = DeployIdentity.get();
         try {
-            if (decision == TagEvent.Decision.RECORD_IF_MISSING && ledgers.hasVersionTagged(application, version)) {
-                listener.getLogger().println(stepName + ": version " + version + " is already in the ledger of '" + application + "'");
+            boolean recorded = tagged.record(ReleaseLedgers.get().ledger(run.getParent(), application),
+                    identity.actor(run), identity.origin(run, environment));
+            if (!recorded) {
+                listener.getLogger().println(stepName + ": version " + version + " is already in the ledger of '"
+                        + application + "'");
                 return;
             }
-            Cause.UserIdCause cause = run.getCause(Cause.UserIdCause.class);
-            Actor actor = cause == null ? BuildIdentity.actor(null, null) : BuildIdentity.actor(cause.getUserId(), cause.getUserName());
-            Origin origin = BuildIdentity.origin(job, run.getNumber(), rootUrl(), run.getUrl(), environment);
-            ledgers.append(job, application, TagEvent.draft(result, actor, origin, mask));
         } catch (ReleaseLedgerException | UncheckedIOException e) {
             throw new AbortException(stepName + ": version " + version + " was tagged, but recording it in the ledger of '"
                     + application + "' failed: " + mask.apply(e.getMessage())
@@ -47,13 +55,5 @@ final class TagRecorder {
         ReleaseLedgerRunAction.record(run, new RecordedEvent(EventTypes.VERSION_TAGGED, application, null, version,
                 "tagged " + version + (tag instanceof String text ? " (" + mask.apply(text) + ")" : "")));
         listener.getLogger().println(stepName + ": recorded version " + version + " in the ledger of '" + application + "'");
-    }
-
-    private static String rootUrl() {
-        try {
-            return Jenkins.get().getRootUrl();
-        } catch (IllegalStateException e) {
-            return null;
-        }
     }
 }

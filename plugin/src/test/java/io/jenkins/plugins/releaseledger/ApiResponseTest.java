@@ -22,8 +22,8 @@ class ApiResponseTest {
     @BeforeEach
     void recordTwoVersions() {
         store = new LedgerStore(root);
-        store.append("shop/main", "shop", LedgerStoreTest.tagged("1.4.0", false), false);
-        store.append("shop/main", "shop", LedgerStoreTest.tagged("1.5.0", false), false);
+        store.append(LedgerAccess.job("shop/main"), "shop", LedgerStoreTest.tagged("1.4.0", false), false);
+        store.append(LedgerAccess.job("shop/main"), "shop", LedgerStoreTest.tagged("1.5.0", false), false);
         view = store.view("shop");
     }
 

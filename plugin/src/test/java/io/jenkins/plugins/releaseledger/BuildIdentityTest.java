@@ -22,7 +22,7 @@ class BuildIdentityTest {
 
     @Test
     void shouldDescribeTheBuild() {
-        Origin origin = BuildIdentity.origin("shop/main", 212, "https://ci.example/", "job/shop/job/main/212/", Map.of());
+        Origin origin = BuildIdentity.origin("shop/main", 212, "https://ci.example/", "job/shop/job/main/212/", false);
 
         assertThat(origin.getKind()).isEqualTo(Origin.JENKINS);
         assertThat(origin.getJob()).isEqualTo("shop/main");
@@ -32,11 +32,24 @@ class BuildIdentityTest {
     }
 
     @Test
-    void shouldRecogniseBuildsOfChangeRequests() {
-        assertThat(BuildIdentity.origin("shop/PR-7", 1, null, "job/shop/job/PR-7/1/", Map.of("CHANGE_ID", "7"))
-                .isChangeRequest()).isTrue();
-        assertThat(BuildIdentity.isChangeRequest(Map.of("CHANGE_ID", ""))).isFalse();
-        assertThat(BuildIdentity.isChangeRequest(Map.of("BRANCH_NAME", "main"))).isFalse();
+    void shouldKeepAChangeRequestOfTheScmHeadWhateverTheVariablesSay() {
+        // withEnv(['CHANGE_ID=']) in the Jenkinsfile: the head still says change request
+        assertThat(BuildIdentity.isChangeRequest(true, Map.of("CHANGE_ID", ""))).isTrue();
+        assertThat(BuildIdentity.isChangeRequest(true, Map.of())).isTrue();
+        assertThat(BuildIdentity.origin("shop/PR-7", 1, null, "job/shop/job/PR-7/1/", true).isChangeRequest()).isTrue();
+    }
+
+    @Test
+    void shouldLetCHANGE_IDOnlyAddTheRestriction() {
+        assertThat(BuildIdentity.isChangeRequest(false, Map.of("CHANGE_ID", "7"))).isTrue();
+        assertThat(BuildIdentity.isChangeRequest(false, Map.of("CHANGE_ID", ""))).isFalse();
+        assertThat(BuildIdentity.isChangeRequest(false, Map.of("BRANCH_NAME", "main"))).isFalse();
+    }
+
+    @Test
+    void shouldBuildTheJobUrlFromTheFullNameWhateverTheView() {
+        assertThat(BuildIdentity.jobUrl("shop")).isEqualTo("job/shop/");
+        assertThat(BuildIdentity.jobUrl("team a/shop/main")).isEqualTo("job/team%20a/job/shop/job/main/");
     }
 
     @Test

@@ -35,7 +35,7 @@ class ClearBadITest {
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ, Item.READ).everywhere().toEveryone()
                 .grant(ReleaseLedgerPermissions.CLEAR_BAD).onItems(job).to("alice"));
-        MarkBadCommand.mark(ReleaseLedgers.get().ledger(job.getFullName(), "shop"), "1.4.0", "checkout broken").call();
+        MarkBadCommand.mark(ReleaseLedgers.get().ledger(job, "shop"), "1.4.0", "checkout broken").call();
     }
 
     private WebRequest clear() throws Exception {
@@ -90,13 +90,13 @@ class ClearBadITest {
         web.getPage(web.addCrumb(clear()));
 
         assertThat(badVersions()).isEmpty();
-        Map<String, Object> history = ReleaseLedgers.get().view("shop").releaseHistory("1.4.0", 0, 10);
+        Map<String, Object> history = ReleaseLedgers.get().view(job, "shop").releaseHistory("1.4.0", 0, 10);
         assertThat(history.get("entries").toString()).contains(EventTypes.RELEASE_BAD_CLEARED).contains("alice")
                 .contains("config fixed");
     }
 
     private List<Object> badVersions() {
-        List<?> bad = (List<?>) ReleaseLedgers.get().view("shop").state().get("badReleases");
+        List<?> bad = (List<?>) ReleaseLedgers.get().view(job, "shop").state().get("badReleases");
         return bad.stream().map(entry -> ((Map<?, ?>) entry).get("version")).map(Object.class::cast).toList();
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClearBadTest {
+    private static final String ROOT = "https://ci.example/";
     private static final String PAGE = "https://ci.example/job/shop/releases/shop/";
 
     @TempDir
@@ -26,7 +27,7 @@ class ClearBadTest {
         try (Ledger ledger = Ledger.open(root, "shop")) {
             MarkBadCommand.mark(ledger, "1.4.0", "checkout broken").setActor(new Actor("bob", "Bob")).call();
 
-            ClearBad.clear(ledger, " 1.4.0 ", "fixed by a config change", "alice", "Alice", "shop", PAGE);
+            ClearBad.clear(ledger, " 1.4.0 ", "fixed by a config change", "alice", "Alice", "shop", ROOT, "shop");
 
             assertThat((List<?>) ledger.view().state().get("badReleases")).isEmpty();
             Map<String, Object> last = lastEvent(ledger, "1.4.0");
@@ -38,10 +39,10 @@ class ClearBadTest {
     @Test
     void shouldRefuseToClearWhatIsNotMarkedOrWithoutAReason() {
         try (Ledger ledger = Ledger.open(root, "shop")) {
-            assertThatThrownBy(() -> ClearBad.clear(ledger, "1.4.0", "why not", "alice", "Alice", "shop", PAGE))
+            assertThatThrownBy(() -> ClearBad.clear(ledger, "1.4.0", "why not", "alice", "Alice", "shop", ROOT, "shop"))
                     .isInstanceOf(DeploymentException.class).hasMessageContaining("not marked bad");
             MarkBadCommand.mark(ledger, "1.4.0", "checkout broken").call();
-            assertThatThrownBy(() -> ClearBad.clear(ledger, "1.4.0", " ", "alice", "Alice", "shop", PAGE))
+            assertThatThrownBy(() -> ClearBad.clear(ledger, "1.4.0", " ", "alice", "Alice", "shop", ROOT, "shop"))
                     .isInstanceOf(DeploymentException.class).hasMessageContaining("reason");
             assertThat((List<?>) ledger.view().state().get("badReleases")).hasSize(1);
         }
@@ -49,12 +50,12 @@ class ClearBadTest {
 
     @Test
     void shouldComeFromTheJobWithoutABuildNumber() {
-        Origin origin = ClearBad.origin("shop/main", PAGE);
+        Origin origin = ClearBad.origin("shop/main", ROOT, "shop");
 
         assertThat(origin.getKind()).isEqualTo(Origin.JENKINS);
         assertThat(origin.getJob()).isEqualTo("shop/main");
         assertThat(origin.getBuild()).isNull();
-        assertThat(origin.getUrl()).isEqualTo(PAGE);
+        assertThat(origin.getUrl()).isEqualTo("https://ci.example/job/shop/job/main/releases/shop/");
     }
 
     @SuppressWarnings("unchecked")

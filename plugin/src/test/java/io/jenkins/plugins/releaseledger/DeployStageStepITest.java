@@ -108,7 +108,7 @@ class DeployStageStepITest {
         assertThat(build.getAction(ReleaseLedgerRunAction.class).getEvents()).extracting(RecordedEvent::getType)
                 .containsExactly(EventTypes.DEPLOYMENT_SUCCEEDED, EventTypes.RELEASE_PROMOTED,
                         EventTypes.DEPLOYMENT_SUCCEEDED, EventTypes.RELEASE_PROMOTED, EventTypes.RELEASE_ROLLED_BACK);
-        assertThat(ReleaseLedgers.get().view("rlitest").state().get("badReleases").toString()).contains("1.4.0");
+        assertThat(ReleaseLedgers.get().view(build.getParent(), "rlitest").state().get("badReleases").toString()).contains("1.4.0");
         assertThat(ReleaseLedgers.get().applicationsOf("deploy")).containsExactly("rlitest");
 
         List<String> labels = new DepthFirstScanner().filteredNodes(build.getExecution(),

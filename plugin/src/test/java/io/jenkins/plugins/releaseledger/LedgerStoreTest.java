@@ -9,6 +9,7 @@ import io.releaseledger.ledger.Actor;
 import io.releaseledger.ledger.EventDraft;
 import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.Origin;
+import io.releaseledger.ledger.VersionTagged;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +37,7 @@ class LedgerStoreTest {
     void shouldAppendToTheApplicationsJournalAndIndexTheJob() throws Exception {
         store = new LedgerStore(root);
 
-        store.append("shop/main", "shop", tagged("1.4.0", false), false);
+        store.append(LedgerAccess.job("shop/main"), "shop", tagged("1.4.0", false), false);
 
         List<String> lines = Files.readAllLines(root.resolve("shop").resolve("events.jsonl"));
         assertThat(lines).singleElement().satisfies(line -> {
@@ -55,7 +56,7 @@ class LedgerStoreTest {
     void shouldKeepTheDefaultApplicationOfAFolderJobInOneDirectory() throws Exception {
         store = new LedgerStore(root);
 
-        store.append("shop/main", "shop/main", tagged("0.1.0", false), false);
+        store.append(LedgerAccess.job("shop/main"), "shop/main", tagged("0.1.0", false), false);
 
         assertThat(root.resolve("shop%2Fmain").resolve("events.jsonl")).isRegularFile();
         assertThat(store.applicationsOf("shop/main")).containsExactly("shop/main");
@@ -64,10 +65,10 @@ class LedgerStoreTest {
     @Test
     void shouldKnowWhichVersionsAreTagged() {
         store = new LedgerStore(root);
-        store.append("shop/main", "shop", tagged("1.4.0", false), false);
+        store.append(LedgerAccess.job("shop/main"), "shop", tagged("1.4.0", false), false);
 
-        assertThat(store.hasVersionTagged("shop", "1.4.0")).isTrue();
-        assertThat(store.hasVersionTagged("shop", "1.5.0")).isFalse();
+        assertThat(VersionTagged.isRecorded(store.view("shop"), "1.4.0")).isTrue();
+        assertThat(VersionTagged.isRecorded(store.view("shop"), "1.5.0")).isFalse();
     }
 
     @Test
@@ -77,11 +78,11 @@ class LedgerStoreTest {
                 Origin.build("shop/PR-7", 3, "https://ci.example/job/shop/job/PR-7/3/", true))
                 .setEnvironment("staging").setData(Map.of("deploymentId", "d-1", "version", "1.4.0"));
 
-        assertThatThrownBy(() -> store.append("shop/PR-7", "shop", deployment, false))
+        assertThatThrownBy(() -> store.append(LedgerAccess.job("shop/PR-7"), "shop", deployment, false))
                 .isInstanceOf(ReleaseLedgerException.class).hasMessageContaining("change request");
         assertThat(store.applicationsOf("shop/PR-7")).isEmpty();
 
-        store.append("shop/PR-7", "shop", deployment, true);
+        store.append(LedgerAccess.job("shop/PR-7"), "shop", deployment, true);
         assertThat(store.applicationsOf("shop/PR-7")).containsExactly("shop");
     }
 
@@ -89,15 +90,15 @@ class LedgerStoreTest {
     void shouldLetChangeRequestsRecordTaggedVersions() {
         store = new LedgerStore(root);
 
-        store.append("shop/PR-7", "shop", tagged("1.5.0-pr-7.1", true), false);
+        store.append(LedgerAccess.job("shop/PR-7"), "shop", tagged("1.5.0-pr-7.1", true), false);
 
-        assertThat(store.hasVersionTagged("shop", "1.5.0-pr-7.1")).isTrue();
+        assertThat(VersionTagged.isRecorded(store.view("shop"), "1.5.0-pr-7.1")).isTrue();
     }
 
     @Test
     void shouldServeTheViewAndVerificationOfEachApplication() {
         store = new LedgerStore(root);
-        store.append("shop/main", "shop", tagged("1.4.0", false), false);
+        store.append(LedgerAccess.job("shop/main"), "shop", tagged("1.4.0", false), false);
 
         Map<String, Object> state = store.view("shop").state();
         assertThat(state).containsEntry("application", "shop");
@@ -108,11 +109,11 @@ class LedgerStoreTest {
     @Test
     void shouldVerifyAgainOnlyWhenTheJournalChanged() throws Exception {
         store = new LedgerStore(root);
-        store.append("shop/main", "shop", tagged("1.4.0", false), false);
+        store.append(LedgerAccess.job("shop/main"), "shop", tagged("1.4.0", false), false);
         io.releaseledger.ledger.Verification first = store.verify("shop");
         assertThat(store.verify("shop")).isSameAs(first);
 
-        store.append("shop/main", "shop", tagged("1.5.0", false), false);
+        store.append(LedgerAccess.job("shop/main"), "shop", tagged("1.5.0", false), false);
         io.releaseledger.ledger.Verification second = store.verify("shop");
         assertThat(second).isNotSameAs(first);
         assertThat(second.getEvents()).isEqualTo(2);
@@ -129,13 +130,13 @@ class LedgerStoreTest {
     @Test
     void shouldReadTheJobIndexWrittenBeforeARestart() {
         store = new LedgerStore(root);
-        store.append("shop/main", "shop", tagged("1.4.0", false), false);
+        store.append(LedgerAccess.job("shop/main"), "shop", tagged("1.4.0", false), false);
         store.close();
 
         store = new LedgerStore(root);
 
         assertThat(store.applicationsOf("shop/main")).containsExactly("shop");
-        assertThat(store.hasVersionTagged("shop", "1.4.0")).isTrue();
+        assertThat(VersionTagged.isRecorded(store.view("shop"), "1.4.0")).isTrue();
     }
 
     @SuppressWarnings("unchecked")
@@ -146,7 +147,7 @@ class LedgerStoreTest {
     static EventDraft tagged(final String version, final boolean changeRequest) {
         return new EventDraft(EventTypes.VERSION_TAGGED, ALICE,
                 Origin.build("shop/main", 12, "https://ci.example/job/shop/job/main/12/", changeRequest))
-                .setData(TagEvent.data(Map.of("version", version, "tag", "v" + version, "commit", "abc",
-                        "commits", List.of(Map.of("id", "abc", "subject", "feat: x"))), text -> text));
+                .setData(new VersionTagged(Map.of("version", version, "tag", "v" + version, "commit", "abc",
+                        "commits", List.of(Map.of("id", "abc", "subject", "feat: x")))).data());
     }
 }

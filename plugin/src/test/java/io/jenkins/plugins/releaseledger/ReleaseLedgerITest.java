@@ -124,8 +124,8 @@ class ReleaseLedgerITest {
     @Test
     void shouldServeThePageAndTheContractsJson(final JenkinsRule r) throws Exception {
         WorkflowJob job = r.createProject(WorkflowJob.class, "app");
-        ReleaseLedgers.get().append("app", "shop", tagged("app", false));
-        ReleaseLedgers.get().append("app", "shop/api", tagged("app", false));
+        ReleaseLedgers.get().append(job, "shop", tagged("app", false));
+        ReleaseLedgers.get().append(job, "shop/api", tagged("app", false));
 
         assertThat(job.getAction(ReleasesAction.class).getApplications())
                 .extracting(ApplicationReleases::getApplication).containsExactly("shop", "shop/api");
@@ -167,7 +167,7 @@ class ReleaseLedgerITest {
     @Test
     void shouldHideTheApiFromUsersWhoCannotReadTheJob(final JenkinsRule r) throws Exception {
         WorkflowJob job = r.createProject(WorkflowJob.class, "app");
-        ReleaseLedgers.get().append("app", "shop", tagged("app", false));
+        ReleaseLedgers.get().append(job, "shop", tagged("app", false));
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ).everywhere().to("alice", "bob")
@@ -185,20 +185,20 @@ class ReleaseLedgerITest {
 
     @Test
     void shouldRefuseRestrictedEventsOfChangeRequestsUnlessTheAdministratorAllowsThem(final JenkinsRule r) throws Exception {
-        r.createProject(WorkflowJob.class, "PR-7");
+        WorkflowJob job = r.createProject(WorkflowJob.class, "PR-7");
         EventDraft deployment = new EventDraft(EventTypes.DEPLOYMENT_SUCCEEDED, new Actor("alice", "Alice"),
                 Origin.build("PR-7", 1, r.getURL() + "job/PR-7/1/", true))
                 .setEnvironment("staging").setData(Map.of("deploymentId", "d-1", "version", "1.3.0"));
 
         assertThat(ReleaseLedgerConfiguration.get().isAllowChangeRequests()).isFalse();
-        assertThatThrownBy(() -> ReleaseLedgers.get().append("PR-7", "shop", deployment))
+        assertThatThrownBy(() -> ReleaseLedgers.get().append(job, "shop", deployment))
                 .isInstanceOf(ReleaseLedgerException.class).hasMessageContaining("change request");
-        ReleaseLedgers.get().append("PR-7", "shop", tagged("PR-7", true)); // tagging stays allowed
+        ReleaseLedgers.get().append(job, "shop", tagged("PR-7", true)); // tagging stays allowed
 
         ReleaseLedgerConfiguration.get().setAllowChangeRequests(true);
-        ReleaseLedgers.get().append("PR-7", "shop", deployment);
+        ReleaseLedgers.get().append(job, "shop", deployment);
 
-        assertThat(((Number) ReleaseLedgers.get().view("shop").state().get("events")).longValue()).isEqualTo(2);
+        assertThat(((Number) ReleaseLedgers.get().view(job, "shop").state().get("events")).longValue()).isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,4 @@
+package org.kohsuke.accmod;
+
+public abstract class AccessRestriction {
+}

@@ -1,0 +1,4 @@
+package org.kohsuke.accmod.restrictions;
+
+public class NoExternalUse extends DoNotUse {
+}
