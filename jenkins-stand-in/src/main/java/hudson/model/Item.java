@@ -11,4 +11,6 @@ public interface Item extends AccessControlled {
     Permission READ = null;
 
     Permission EXTENDED_READ = null;
+
+    Permission BUILD = null;
 }

@@ -1,0 +1,7 @@
+package hudson.util;
+
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+
+public class DescribableList<T extends Describable<T>, D extends Descriptor<T>> extends PersistedList<T> {
+}
