@@ -10,6 +10,7 @@ public abstract class AbstractItem extends Actionable implements Item {
         throw new UnsupportedOperationException("stand-in");
     }
 
+    @Override
     public final String getUrl() {
         throw new UnsupportedOperationException("stand-in");
     }

@@ -6,9 +6,11 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Descriptor;
 import hudson.util.Secret;
+import org.kohsuke.stapler.DataBoundConstructor;
 
 public class UsernamePasswordCredentialsImpl extends BaseStandardCredentials implements
         StandardUsernamePasswordCredentials {
+    @DataBoundConstructor
     public UsernamePasswordCredentialsImpl(@CheckForNull CredentialsScope scope,
                                            @CheckForNull String id, @CheckForNull String description,
                                            @CheckForNull String username, @CheckForNull String password)

@@ -6,8 +6,10 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.util.Secret;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.kohsuke.stapler.DataBoundConstructor;
 
 public final class StringCredentialsImpl extends BaseStandardCredentials implements StringCredentials {
+    @DataBoundConstructor
     public StringCredentialsImpl(@CheckForNull CredentialsScope scope, @CheckForNull String id, @CheckForNull String description, @NonNull Secret secret) {
         throw new UnsupportedOperationException("stand-in");
     }

@@ -1,11 +1,11 @@
 package org.jenkinsci.plugins.workflow.job;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import hudson.model.Queue;
 import hudson.model.Run;
 import org.jenkinsci.plugins.workflow.flow.FlowExecution;
+import org.jenkinsci.plugins.workflow.flow.FlowExecutionOwner;
 
-public final class WorkflowRun extends Run<WorkflowJob, WorkflowRun> implements Queue.Executable {
+public final class WorkflowRun extends Run<WorkflowJob, WorkflowRun> implements FlowExecutionOwner.Executable {
     @Override
     public void run() {
         throw new UnsupportedOperationException("stand-in");
