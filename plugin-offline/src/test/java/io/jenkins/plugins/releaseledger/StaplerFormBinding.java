@@ -22,6 +22,10 @@ import org.kohsuke.stapler.DataBoundSetter;
  * code does it, so that the binding can be tested without Jenkins. Read at jenkinsci/stapler tag 2050.v425108fd5089
  * (the version core 2.541.3 pins) and jenkinsci/structs-plugin tag 362.va_b_695ef4fdf9:
  * <ul>
+ * <li>the form: a {@code <select>} posts the value of its chosen option, "" for a default listed as ""
+ * (jenkinsci/jenkins tag jenkins-2.541.3, {@code war/src/main/webapp/scripts/hudson-behavior.js}, {@code buildFormTree},
+ * default case); the snippet generator hands it to {@code descriptor.newInstance(req, json)} (workflow-cps
+ * {@code Snippetizer.doGenerateSnippet}), whose default ({@code Descriptor.newInstance}) is Stapler's binding;</li>
  * <li>{@code core/.../RequestImpl.java} {@code TypePair.convertJSON}: JSON null gives the VM default (null for a boxed
  * type), an enum goes through {@code Enum.valueOf}, any other single value through
  * {@code Stapler.lookupConverter(type).convert(type, value)};</li>

@@ -137,8 +137,8 @@ class SemverTagStepITest {
 
     /**
      * The engine looks for .git in the directory and every parent (JGit's FileRepositoryBuilder.findGitDir), and the
-     * JenkinsRule home lies in the build directory of this project's own checkout: the step runs in a directory that
-     * no checkout contains.
+     * JenkinsRule home lies in this project's own checkout (jenkins-test-harness' TemporaryDirectoryAllocator uses
+     * java.io.tmpdir, which the plugin parent POM sets to target/tmp): the step runs in a directory no checkout holds.
      */
     @Test
     void shouldFailWithAShortMessageOutsideARepository(final JenkinsRule r) throws Exception {
