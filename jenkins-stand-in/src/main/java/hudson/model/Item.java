@@ -15,4 +15,6 @@ public interface Item extends AccessControlled {
     Permission READ = null;
 
     Permission EXTENDED_READ = null;
+
+    Permission BUILD = null;
 }

@@ -1,6 +1,10 @@
 package hudson.model;
 
 public class Queue {
+    public interface FlyweightTask extends Task {}
+
+    public interface Executable extends Runnable {}
+
     public interface Task {
     }
 }

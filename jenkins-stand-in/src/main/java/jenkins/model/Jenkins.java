@@ -1,15 +1,22 @@
 package jenkins.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
+import hudson.security.AuthorizationStrategy;
 import hudson.security.Permission;
+import hudson.security.SecurityRealm;
 import java.io.File;
 import org.springframework.security.core.Authentication;
 
 public class Jenkins implements AccessControlled {
     public static final Permission ADMINISTER = null;
+
+    public static final Permission READ = null;
 
     @NonNull
     public static Jenkins get() throws IllegalStateException {
@@ -31,6 +38,19 @@ public class Jenkins implements AccessControlled {
     }
 
     public static @NonNull Authentication getAuthentication2() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @CheckForNull
+    public Descriptor getDescriptor(Class<? extends Describable> type) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public void setSecurityRealm(@CheckForNull SecurityRealm securityRealm) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public void setAuthorizationStrategy(@CheckForNull AuthorizationStrategy a) {
         throw new UnsupportedOperationException("stand-in");
     }
 }

@@ -6,8 +6,10 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.ExtensionPoint;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import hudson.model.Fingerprint;
 import hudson.model.Run;
 import hudson.security.Permission;
+import java.io.IOException;
 
 public abstract class CredentialsProvider extends Descriptor<CredentialsProvider>
         implements ExtensionPoint, Describable<CredentialsProvider> {
@@ -21,6 +23,11 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
 
     @CheckForNull
     public static <C extends Credentials> C track(@NonNull Run build, @CheckForNull C credentials) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @CheckForNull
+    public static Fingerprint getFingerprintOf(@NonNull Credentials c) throws IOException {
         throw new UnsupportedOperationException("stand-in");
     }
 }

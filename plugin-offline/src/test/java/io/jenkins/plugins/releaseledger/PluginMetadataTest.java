@@ -64,23 +64,58 @@ class PluginMetadataTest {
         for (Class<?> step : stepClasses()) {
             Path folder = resourceFolder(step);
             Set<String> parameters = parameters(step).keySet();
-            assertThat(folder.resolve("help.html")).as("help of %s", step.getSimpleName()).isRegularFile();
+            assertThat(helpUrl(step, "help.html")).as("help of %s", step.getSimpleName()).isNotNull();
             assertThat(folder.resolve("config.jelly")).as("form of %s", step.getSimpleName()).isRegularFile();
             for (String parameter : parameters) {
-                assertThat(folder.resolve("help-" + parameter + ".html")).as("help of parameter %s", parameter).isRegularFile();
+                assertThat(helpUrl(step, "help-" + parameter + ".html")).as("help of parameter %s of %s", parameter,
+                        step.getSimpleName()).isNotNull();
             }
-            Set<String> helpFiles = new TreeSet<>();
-            try (Stream<Path> files = Files.list(folder)) {
-                files.map(path -> path.getFileName().toString())
-                        .filter(name -> name.startsWith("help-") && name.endsWith(".html"))
-                        .forEach(name -> helpFiles.add(name.substring("help-".length(), name.length() - ".html".length())));
-            }
-            assertThat(helpFiles).as("help files of %s without a parameter", step.getSimpleName())
-                    .isSubsetOf(parameters);
             assertThat(formFields(folder.resolve("config.jelly")))
                     .as("fields of %s/config.jelly", step.getSimpleName())
                     .containsExactlyInAnyOrderElementsOf(parameters);
         }
+    }
+
+    @Test
+    void shouldHaveAParameterForEveryHelpFile() throws Exception {
+        for (Class<?> step : stepClasses()) {
+            for (Class<?> type = step; type != Step.class; type = type.getSuperclass()) {
+                Path folder = resourceFolder(type);
+                if (!Files.isDirectory(folder)) {
+                    continue;
+                }
+                Set<String> helpFiles = new TreeSet<>();
+                try (Stream<Path> files = Files.list(folder)) {
+                    files.map(path -> path.getFileName().toString())
+                            .filter(name -> name.startsWith("help-") && name.endsWith(".html"))
+                            .forEach(name -> helpFiles.add(name.substring("help-".length(), name.length() - ".html".length())));
+                }
+                assertThat(helpFiles).as("help files of %s without a parameter of it", type.getSimpleName())
+                        .isSubsetOf(parameters(type).keySet());
+            }
+        }
+    }
+
+    @Test
+    void shouldResolveHelpAlongTheSuperclassChainAsDescriptorDoes() throws Exception {
+        assertThat(helpUrl(DeployStageStep.class, "help-lockTimeout.html")).asString()
+                .endsWith("/io/jenkins/plugins/releaseledger/ReleaseStep/help-lockTimeout.html");
+        assertThat(helpUrl(SmokeCheckStep.class, "help-descriptorFile.html")).asString()
+                .endsWith("/io/jenkins/plugins/releaseledger/ReleaseStep/help-descriptorFile.html");
+        assertThat(helpUrl(DeployStageStep.class, "help-releaseBranch.html")).asString()
+                .endsWith("/io/jenkins/plugins/releaseledger/DeployStageStep/help-releaseBranch.html");
+        assertThat(helpUrl(DeployStageStep.class, "help-junitFile.html")).as("a field of another step").isNull();
+        assertThat(helpUrl(ReleaseStep.class, "help-releaseBranch.html")).as("never down the hierarchy").isNull();
+    }
+
+    @Test
+    void shouldKeepOneCopyOfEachHelpText() throws Exception {
+        Map<String, List<Path>> byText = new java.util.TreeMap<>();
+        for (Path help : files(resources, ".html")) {
+            byText.computeIfAbsent(Files.readString(help).strip(), text -> new ArrayList<>()).add(resources.relativize(help));
+        }
+        assertThat(byText.values()).as("the same help in several folders: keep it once, in the common superclass's")
+                .allSatisfy(copies -> assertThat(copies).hasSize(1));
     }
 
     @Test
@@ -188,6 +223,23 @@ class PluginMetadataTest {
                 }
             } catch (NoSuchMethodException e) {
                 // try the next form
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The help file Jenkins serves for a field: {@code Descriptor.getHelpFile(Klass, String)} (core tag jenkins-2.541.3)
+     * tries {@code getStaticHelpUrl} on each of {@code Klass.java(clazz).getAncestors()}, that is the step class and
+     * its superclasses, and stapler's {@code KlassNavigator.JAVA.getResource} (tag 2050.v425108fd5089) looks the name up
+     * in the class's own resource folder through its class loader.
+     */
+    private static URL helpUrl(final Class<?> step, final String name) {
+        for (Class<?> type = step; type != null; type = type.getSuperclass()) {
+            ClassLoader loader = type.getClassLoader();
+            URL url = loader == null ? null : loader.getResource(type.getName().replace('.', '/').replace('$', '/') + '/' + name);
+            if (url != null) {
+                return url;
             }
         }
         return null;

@@ -11,8 +11,12 @@ import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.List;
+import java.util.Map;
 import jenkins.model.Jenkins;
+import org.kohsuke.stapler.DataBoundSetter;
 
 /** The form helpers the three deployment steps' descriptors share (snippet generator and form validation). */
 final class DeployStepForms {
@@ -50,5 +54,32 @@ final class DeployStepForms {
     static FormValidation lockTimeout(final String value) {
         List<String> problems = DeployOptions.validate(DeployOptions.blankToNull(value));
         return problems.isEmpty() ? FormValidation.ok() : FormValidation.error(problems.get(0));
+    }
+
+    /**
+     * Removes the blank value a tri-state select posts for "Detect" / "As the release descriptor says". Stapler
+     * converts "" for a {@code Boolean} setter with commons-beanutils' {@code BooleanConverter}, whose default is
+     * {@code Boolean.FALSE}, so the snippet would say {@code false}; without the key Stapler never calls the setter,
+     * the option stays {@code null} and the snippet leaves it out. "true" and "false" still bind as they are.
+     */
+    static void unsetBlankTriStates(final Class<?> stepClass, final Map<String, Object> form) {
+        for (Class<?> type = stepClass; type != null; type = type.getSuperclass()) {
+            for (Method setter : type.getDeclaredMethods()) {
+                if (isTriStateSetter(setter) && "".equals(form.get(propertyName(setter)))) {
+                    form.remove(propertyName(setter));
+                }
+            }
+        }
+    }
+
+    private static boolean isTriStateSetter(final Method method) {
+        return Modifier.isPublic(method.getModifiers()) && method.getName().startsWith("set")
+                && method.getParameterCount() == 1 && method.getParameterTypes()[0] == Boolean.class
+                && method.isAnnotationPresent(DataBoundSetter.class);
+    }
+
+    private static String propertyName(final Method setter) {
+        String name = setter.getName().substring("set".length());
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.releaseledger;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -9,9 +11,12 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.Set;
+import net.sf.json.JSONObject;
+import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -22,6 +27,13 @@ public abstract class DeploymentStepDescriptor extends StepDescriptor {
     @Override
     public Set<? extends Class<?>> getRequiredContext() {
         return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class, EnvVars.class);
+    }
+
+    /** The snippet generator binds its form here: a tri-state left at its default must stay unset (see DeployStepForms). */
+    @Override
+    public Step newInstance(@Nullable final StaplerRequest2 req, @NonNull final JSONObject formData) throws FormException {
+        DeployStepForms.unsetBlankTriStates(clazz, formData);
+        return super.newInstance(req, formData);
     }
 
     @POST

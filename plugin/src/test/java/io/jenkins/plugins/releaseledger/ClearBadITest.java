@@ -21,7 +21,10 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** Clearing a bad mark on the Releases page: POST only, CSRF crumb, the ClearBad permission, recorded with the user. */
+/**
+ * Clearing a bad mark on the Releases page: POST only, CSRF crumb, the ClearBad permission, recorded with the user.
+ * The pages are read as Jenkins renders them, JavaScript off (the page's script is tested in a real browser).
+ */
 @WithJenkins
 class ClearBadITest {
     private JenkinsRule r;
@@ -47,7 +50,7 @@ class ClearBadITest {
 
     @Test
     void shouldRefuseAPostWithoutCrumb() throws Exception {
-        JenkinsRule.WebClient web = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        JenkinsRule.WebClient web = r.createWebClient().withJavaScriptEnabled(false).withThrowExceptionOnFailingStatusCode(false);
         web.login("alice");
 
         Page page = web.getPage(clear());
@@ -58,7 +61,7 @@ class ClearBadITest {
 
     @Test
     void shouldRefuseAGet() throws Exception {
-        JenkinsRule.WebClient web = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        JenkinsRule.WebClient web = r.createWebClient().withJavaScriptEnabled(false).withThrowExceptionOnFailingStatusCode(false);
         web.login("alice");
 
         Page page = web.goTo(job.getUrl() + "releases/shop/clearBad?version=1.4.0&reason=x", null);
@@ -69,7 +72,7 @@ class ClearBadITest {
 
     @Test
     void shouldRefuseAUserWithoutThePermissionAndShowHimNoForm() throws Exception {
-        JenkinsRule.WebClient web = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        JenkinsRule.WebClient web = r.createWebClient().withJavaScriptEnabled(false).withThrowExceptionOnFailingStatusCode(false);
         web.login("bob");
 
         HtmlPage releases = web.getPage(job, "releases/");
@@ -82,7 +85,7 @@ class ClearBadITest {
 
     @Test
     void shouldClearWithCrumbAndPermissionAndRecordTheUser() throws Exception {
-        JenkinsRule.WebClient web = r.createWebClient();
+        JenkinsRule.WebClient web = r.createWebClient().withJavaScriptEnabled(false);
         web.login("alice");
 
         HtmlPage releases = web.getPage(job, "releases/");

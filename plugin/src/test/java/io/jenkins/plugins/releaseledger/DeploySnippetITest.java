@@ -51,6 +51,23 @@ class DeploySnippetITest {
                 + "reason: 'checkout broken', version: '1.3.2'");
     }
 
+    /** The form as the snippet generator posts it: a select left at its default posts "", which must not mean false. */
+    @Test
+    void shouldLeaveTriStatesAtTheirDefaultOutOfTheGeneratedSnippet(final JenkinsRule r) throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(r);
+        String deploy = "{'stapler-class': '" + DeployStageStep.class.getName() + "', 'environment': 'staging', "
+                + "'version': '1.4.0', 'allowDowngrade': false, 'dryRun': false, 'tag': '', 'descriptorFile': '', "
+                + "'registryCredentialsId': '', 'lockTimeout': '', 'releaseBranch': '%s'}";
+        snippets.assertGenerateSnippet(deploy.formatted(""), "deployStage environment: 'staging', version: '1.4.0'", null);
+        snippets.assertGenerateSnippet(deploy.formatted("false"),
+                "deployStage environment: 'staging', releaseBranch: false, version: '1.4.0'", null);
+        String smoke = "{'stapler-class': '" + SmokeCheckStep.class.getName() + "', 'environment': 'staging', "
+                + "'rollbackOnFailure': false, 'version': '', 'junitFile': '', 'descriptorFile': '', "
+                + "'registryCredentialsId': '', 'lockTimeout': '', 'failFast': '%s'}";
+        snippets.assertGenerateSnippet(smoke.formatted(""), "smokeCheck 'staging'", null);
+        snippets.assertGenerateSnippet(smoke.formatted("true"), "smokeCheck environment: 'staging', failFast: true", null);
+    }
+
     @Test
     void shouldDescribeEveryParameterForTheDocumentation(final JenkinsRule r) throws Exception {
         SnippetizerTester.assertDocGeneration(DeployStageStep.class);

@@ -31,6 +31,29 @@ final class GitFixture {
         return new GitFixture(seed, origin);
     }
 
+    /**
+     * A new directory that neither it nor any parent holds a {@code .git}, for "outside a repository": the JenkinsRule
+     * home lies inside this project's checkout. {@code null} when no usual temporary place qualifies.
+     */
+    static Path directoryOutsideAnyCheckout() throws IOException {
+        for (String base : new String[] {System.getenv("TMPDIR"), "/tmp", "/var/tmp", System.getProperty("user.home")}) {
+            Path directory = base == null ? null : Path.of(base).toAbsolutePath().normalize();
+            if (directory != null && Files.isDirectory(directory) && !insideACheckout(directory)) {
+                return Files.createTempDirectory(directory, "release-ledger-itest-");
+            }
+        }
+        return null;
+    }
+
+    private static boolean insideACheckout(final Path directory) {
+        for (Path current = directory; current != null; current = current.getParent()) {
+            if (Files.exists(current.resolve(".git")) || Files.isRegularFile(current.resolve("HEAD"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     String originUrl() {
         return origin.toUri().toString();
     }

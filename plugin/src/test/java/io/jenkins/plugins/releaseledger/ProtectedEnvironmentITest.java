@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Cause;
 import hudson.model.CauseAction;
+import hudson.model.Computer;
 import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.User;
@@ -59,9 +60,10 @@ class ProtectedEnvironmentITest {
                 """.formatted(DESCRIPTOR), true));
     }
 
+    /** Computer.BUILD too: a build that runs as a user (Authorize Project) needs it for its node {} to start. */
     private MockAuthorizationStrategy everyoneBuilds() {
         return new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ, Item.BUILD).everywhere().toEveryone()
+                .grant(Jenkins.READ, Item.READ, Item.BUILD, Computer.BUILD).everywhere().toEveryone()
                 .grant(Jenkins.ADMINISTER).everywhere().to("admin");
     }
 

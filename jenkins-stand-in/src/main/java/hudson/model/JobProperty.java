@@ -1,0 +1,6 @@
+package hudson.model;
+
+import hudson.ExtensionPoint;
+
+public abstract class JobProperty<J extends Job<?, ?>> implements ExtensionPoint {
+}

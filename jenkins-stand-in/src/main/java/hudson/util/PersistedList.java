@@ -1,0 +1,7 @@
+package hudson.util;
+
+public class PersistedList<T> {
+    public boolean add(T item) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+}

@@ -1,0 +1,7 @@
+package hudson.model.queue;
+
+import hudson.model.Queue.Executable;
+import java.util.concurrent.Future;
+
+public interface QueueTaskFuture<R extends Executable> extends Future<R> {
+}

@@ -1,0 +1,4 @@
+package hudson.security;
+
+public abstract class AbstractPasswordBasedSecurityRealm extends SecurityRealm {
+}

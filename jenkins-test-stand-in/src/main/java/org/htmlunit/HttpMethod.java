@@ -1,0 +1,5 @@
+package org.htmlunit;
+
+public enum HttpMethod {
+    OPTIONS, GET, HEAD, POST, PUT, DELETE, TRACE, PATCH
+}

@@ -1,0 +1,7 @@
+package org.htmlunit;
+
+import java.io.Serializable;
+
+public interface Page extends Serializable {
+    WebResponse getWebResponse();
+}

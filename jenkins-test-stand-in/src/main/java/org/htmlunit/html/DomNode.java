@@ -1,0 +1,4 @@
+package org.htmlunit.html;
+
+public abstract class DomNode {
+}

@@ -1,0 +1,4 @@
+package org.jenkinsci.plugins.workflow.graphanalysis;
+
+public class DepthFirstScanner extends AbstractFlowScanner {
+}
