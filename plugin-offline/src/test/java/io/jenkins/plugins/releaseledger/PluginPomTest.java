@@ -2,11 +2,14 @@ package io.jenkins.plugins.releaseledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +80,29 @@ class PluginPomTest {
         assertThat(text(scm, "url")).isNotBlank();
         assertThat(project.getElementsByTagName("developers").getLength()).isZero();
         assertThat(root.resolve("LICENSE")).content().startsWith("MIT License");
+    }
+
+    @Test
+    void shouldBuildThePluginFromTheRootJenkinsfileWithBuildPluginAlone() throws Exception {
+        // The hosting checker parses the root Jenkinsfile: one buildPlugin(...) call with configurations of
+        // platform and an integer jdk (21 or 25), nothing else; buildPlugin runs `mvn clean install` at the root.
+        String jenkinsfile = code(Files.readString(root.resolve("Jenkinsfile")));
+        assertThat(jenkinsfile.strip()).startsWith("buildPlugin(").endsWith(")");
+        assertThat(Pattern.compile("\\b[a-zA-Z]+\\s*\\(").matcher(jenkinsfile).results().map(match -> match.group().strip()))
+                .containsExactly("buildPlugin(");
+        assertThat(jenkinsfile).contains("configurations:").contains("platform: 'linux'").containsPattern("jdk: (21|25)\\b")
+                .doesNotContain("sudo");
+        // buildPlugin passes no -P: the aggregator adds the plugin module in any build inside Jenkins.
+        Element profile = children(child(read(root.resolve("pom.xml")), "profiles"), "profile").stream()
+                .filter(candidate -> "jenkins".equals(text(candidate, "id"))).findFirst().orElseThrow();
+        assertThat(text(child(child(profile, "activation"), "property"), "name")).isEqualTo("env.JENKINS_URL");
+        assertThat(text(child(profile, "modules"), "module")).isEqualTo("plugin");
+    }
+
+    /** The Jenkinsfile without its comments. */
+    private static String code(final String groovy) {
+        return groovy.lines().map(line -> line.replaceAll("\\s*//.*$", "")).filter(line -> !line.isBlank())
+                .collect(Collectors.joining("\n"));
     }
 
     private List<String> bundledArtifactIds() {
