@@ -97,27 +97,8 @@ final class AgentLauncher {
 
     /** Copies the jar unless this plugin build's copy is already there, whole. */
     private static FilePath install(final FilePath directory) throws IOException, InterruptedException {
-        FilePath jar = directory.child(AgentJar.fileName());
-        if (jar.exists() && jar.length() == AgentJar.size()) {
-            return jar;
-        }
-        // Concurrent builds may share the directory: copy to a unique name, then rename into place.
-        FilePath partial = directory.createTempFile("release-ledger-cli-", ".part");
-        try {
-            partial.copyFrom(AgentJar.resource());
-            if (jar.exists() && jar.length() != AgentJar.size()) {
-                jar.delete(); // broken (a disk that filled up); rename does not replace
-            }
-            partial.renameTo(jar);
-        } catch (IOException e) {
-            if (!jar.exists() || jar.length() != AgentJar.size()) {
-                throw e;
-            }
-            // another build renamed its copy into place first
-        } finally {
-            deleteQuietly(partial);
-        }
-        return jar;
+        AgentJarInstall.install(new AgentDirectory(directory), AgentJar.fileName(), AgentJar.size());
+        return directory.child(AgentJar.fileName());
     }
 
     private static void deleteQuietly(final FilePath file) throws InterruptedException {
@@ -125,6 +106,45 @@ final class AgentLauncher {
             file.delete();
         } catch (IOException e) {
             // left in @tmp; the next run does not read it
+        }
+    }
+
+    /** The install's file operations on the agent, through {@link FilePath}. */
+    private static final class AgentDirectory implements AgentJarInstall.Directory {
+        private final FilePath directory;
+
+        AgentDirectory(final FilePath directory) {
+            this.directory = directory;
+        }
+
+        @Override
+        public boolean exists(final String name) throws IOException, InterruptedException {
+            return directory.child(name).exists();
+        }
+
+        @Override
+        public long length(final String name) throws IOException, InterruptedException {
+            return directory.child(name).length();
+        }
+
+        @Override
+        public String createTempFile(final String prefix, final String suffix) throws IOException, InterruptedException {
+            return directory.createTempFile(prefix, suffix).getName();
+        }
+
+        @Override
+        public void copyJarTo(final String name) throws IOException, InterruptedException {
+            directory.child(name).copyFrom(AgentJar.resource());
+        }
+
+        @Override
+        public void rename(final String from, final String to) throws IOException, InterruptedException {
+            directory.child(from).renameTo(directory.child(to));
+        }
+
+        @Override
+        public void delete(final String name) throws IOException, InterruptedException {
+            directory.child(name).delete();
         }
     }
 }
