@@ -20,6 +20,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +113,11 @@ final class AgentCommand implements Callable<Integer> {
         try {
             partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
             Files.writeString(partial, json + System.lineSeparator(), StandardCharsets.UTF_8);
+            if (Files.getFileStore(partial).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                // Readable by the Jenkins agent when the container runs as another user (root in a Kubernetes pod);
+                // the response holds no secret (masked above).
+                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try {
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

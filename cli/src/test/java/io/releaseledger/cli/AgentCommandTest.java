@@ -7,6 +7,8 @@ import io.releaseledger.agent.AgentResponse;
 import io.releaseledger.report.Message;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -71,6 +73,9 @@ class AgentCommandTest {
         assertThat(result.exitCode).as(result.toString()).isZero();
         assertThat(result.out).isEmpty();
         assertThat(AgentResponse.fromJson(Files.readString(response)).getResult()).containsEntry("version", "1.4.0");
+        if (Files.getFileStore(response).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(response))).isEqualTo("rw-r--r--");
+        }
         try (Stream<Path> files = Files.list(directory)) {
             assertThat(files.map(path -> path.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
         }
