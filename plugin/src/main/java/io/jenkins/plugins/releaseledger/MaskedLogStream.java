@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
  * is replaced even when the process writes it in pieces. A partial line waits for its end, or for {@link #close()}.
  */
 final class MaskedLogStream extends OutputStream {
-    /** A longer line is masked and printed in parts: a process writing without newlines cannot fill the memory. */
+    /**
+     * A longer line is masked and printed in parts, so a process writing without newlines cannot fill the memory;
+     * only a secret lying across such a cut (64 KiB without a newline) would escape the mask.
+     */
     static final int MAX_LINE = 64 * 1024;
 
     private final PrintStream log;
