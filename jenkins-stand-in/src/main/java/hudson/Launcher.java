@@ -3,7 +3,6 @@ package hudson;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +35,6 @@ public abstract class Launcher {
         }
 
         public ProcStarter stderr(@CheckForNull OutputStream err) {
-            throw new UnsupportedOperationException("stand-in");
-        }
-
-        @NonNull
-        public ProcStarter stdin(@CheckForNull InputStream in) {
             throw new UnsupportedOperationException("stand-in");
         }
 

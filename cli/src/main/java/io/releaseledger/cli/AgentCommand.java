@@ -16,6 +16,12 @@ import io.releaseledger.scm.GitCredentials;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +29,19 @@ import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code release-ledger agent}: the process the Jenkins plugin starts on an agent. One request (JSON) on stdin,
- * one response (JSON) on stdout; secrets only from the environment (RELEASE_LEDGER_GIT_*, RELEASE_LEDGER_REGISTRY_*,
- * RELEASE_LEDGER_CREDENTIAL_*). The deploy and smoke operations also write their progress to stderr as it happens.
+ * {@code release-ledger agent}: the process the Jenkins plugin starts on an agent. One request (JSON) and one
+ * response (JSON), as files ({@code --request}, {@code --response}: the plugin's way, since {@code docker exec}
+ * without {@code -i} and the Kubernetes container decorator carry no stdin) or on stdin and stdout; secrets only from
+ * the environment (RELEASE_LEDGER_GIT_*, RELEASE_LEDGER_REGISTRY_*, RELEASE_LEDGER_CREDENTIAL_*). The deploy and
+ * smoke operations also write their progress to stderr as it happens.
  */
 @Command(name = "agent", hidden = true, mixinStandardHelpOptions = true,
-        description = {"Read one agent request (JSON) on stdin, run it, write one response (JSON) on stdout.",
+        description = {"Read one agent request (JSON), run it, write one response (JSON).",
             "Used by the Jenkins plugin; see docs/architecture.md for the protocol."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the response is ok", "1:the response is an error", "2:usage error"})
@@ -42,6 +51,13 @@ final class AgentCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = "--request", paramLabel = "FILE", description = "Read the request from FILE (default: stdin).")
+    private Path requestFile;
+
+    @Option(names = "--response", paramLabel = "FILE",
+            description = "Write the response to FILE, atomically (default: stdout).")
+    private Path responseFile;
 
     @Override
     public Integer call() {
@@ -67,17 +83,64 @@ final class AgentCommand implements Callable<Integer> {
             errors.printStackTraceIfDebug(e);
             response = AgentResponse.failure(errors.message(e), masked(messages, mask));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(mask.mask(response.toJson()));
-        out.flush();
+        String json = mask.mask(response.toJson());
+        if (responseFile == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(json);
+            out.flush();
+        } else if (!writeResponse(json)) {
+            return ReleaseLedgerCli.FAILURE;
+        }
         return response.isOk() ? 0 : ReleaseLedgerCli.FAILURE;
     }
 
     private String readRequest() {
         try {
+            if (requestFile != null) {
+                return Files.readString(requestFile, StandardCharsets.UTF_8);
+            }
             return new String(root.getContext().getStdin().readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new AgentProtocolException("cannot read the agent request from stdin: " + e.getMessage());
+            throw new AgentProtocolException("cannot read the agent request from "
+                    + (requestFile == null ? "stdin" : requestFile) + ": " + e.getMessage());
+        }
+    }
+
+    /** Temp file beside the target, then a rename: the controller never reads half a response. */
+    private boolean writeResponse(final String json) {
+        Path target = responseFile.toAbsolutePath();
+        Path partial = null;
+        try {
+            partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+            Files.writeString(partial, json + System.lineSeparator(), StandardCharsets.UTF_8);
+            if (Files.getFileStore(partial).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                // Readable by the Jenkins agent when the container runs as another user (root in a Kubernetes pod);
+                // the response holds no secret (masked above).
+                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            try {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return true;
+        } catch (IOException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("release-ledger agent: cannot write the response to " + target + ": " + e.getMessage());
+            err.flush();
+            return false;
+        } finally {
+            deleteQuietly(partial);
+        }
+    }
+
+    private static void deleteQuietly(final Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // left behind in the workspace's @tmp; the controller's clean-up does not need it
+            }
         }
     }
 

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.releaseledger.agent.AgentRequest;
 import io.releaseledger.agent.AgentResponse;
 import io.releaseledger.report.Message;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +58,39 @@ class AgentCommandTest {
                 .containsEntry("tagCreated", true).containsEntry("pushed", true);
         assertThat(response.getMessages()).extracting(Message::getText).anyMatch(text -> text.contains("Pushed"));
         assertThat(GitFixture.tagsOf(origin)).contains("v1.4.0");
+    }
+
+    @Test
+    void shouldReadTheRequestFromAFileAndWriteTheResponseToAFileWithoutStdin() throws Exception {
+        // docker exec without -i and the Kubernetes container decorator carry no stdin: the plugin passes files.
+        Path request = directory.resolve("request.json");
+        Path response = directory.resolve("response.json");
+        Files.writeString(request, new AgentRequest("semverTag", workTree, Map.of("dryRun", true)).toJson());
+
+        Cli.Result result = Cli.withEnvironment(CREDENTIALS).run("agent", "--request", request.toString(),
+                "--response", response.toString());
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.out).isEmpty();
+        assertThat(AgentResponse.fromJson(Files.readString(response)).getResult()).containsEntry("version", "1.4.0");
+        if (Files.getFileStore(response).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(response))).isEqualTo("rw-r--r--");
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            assertThat(files.map(path -> path.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
+        }
+    }
+
+    @Test
+    void shouldAnswerAnUnreadableRequestFileInTheResponseFile() throws Exception {
+        Path response = directory.resolve("response.json");
+
+        Cli.Result result = Cli.plain().run("agent", "--request", directory.resolve("missing.json").toString(),
+                "--response", response.toString());
+
+        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(AgentResponse.fromJson(Files.readString(response)).getError())
+                .contains("cannot read the agent request from").contains("missing.json");
     }
 
     @Test

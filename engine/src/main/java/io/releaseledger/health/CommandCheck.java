@@ -96,6 +96,7 @@ public final class CommandCheck implements HealthCheck {
         List<String> arguments = new ArrayList<>();
         command.forEach(argument -> arguments.add(Placeholders.fill(argument, target)));
         ProcessBuilder builder = new ProcessBuilder(arguments).redirectInput(ProcessBuilder.Redirect.PIPE);
+        ChildEnvironment.restrict(builder.environment());
         if (directory != null) {
             builder.directory(directory.toFile());
         }

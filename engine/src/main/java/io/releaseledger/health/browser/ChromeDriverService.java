@@ -1,6 +1,7 @@
 package io.releaseledger.health.browser;
 
 import io.releaseledger.ReleaseLedgerException;
+import io.releaseledger.health.ChildEnvironment;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -79,6 +80,8 @@ public final class ChromeDriverService implements AutoCloseable {
     private static ChromeDriverService launch(final Path chromedriver, final int port, final Path log) {
         ProcessBuilder builder = new ProcessBuilder(List.of(chromedriver.toString(), "--port=" + port))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
+        // chromedriver and the browser it starts see no secret of the agent
+        ChildEnvironment.restrict(builder.environment());
         try {
             return new ChromeDriverService(builder.start(), port, log);
         } catch (IOException e) {

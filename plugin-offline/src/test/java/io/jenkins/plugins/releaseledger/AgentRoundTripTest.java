@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.releaseledger.agent.AgentRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,21 +15,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the step does on an agent, without Jenkins: the request the step builds, the CLI jar the plugin ships,
- * started as {@code java -jar … agent} with the environment the step passes, and the answer read back.
- * Only the Launcher and FilePath glue is left to the JenkinsRule tests of the plugin.
+ * started as the step starts it ({@link ShippedAgent}), and the answer read back from the response file.
  */
 class AgentRoundTripTest {
     @TempDir
     Path temp;
 
     private Path repository;
-    private Path jar;
 
     @BeforeEach
     void createRepositoryAndInstallTheJar() throws Exception {
@@ -42,11 +39,6 @@ class AgentRoundTripTest {
         commit("feat: first feature");
         git("tag", "-a", "v1.2.0", "-m", "1.2.0");
         commit("fix: a bug");
-        jar = temp.resolve("ws@tmp").resolve(AgentJar.fileName());
-        Files.createDirectories(jar.getParent());
-        try (InputStream in = AgentJar.resource().openStream()) {
-            Files.copy(in, jar);
-        }
     }
 
     @Test
@@ -83,24 +75,62 @@ class AgentRoundTripTest {
         assertThat(git("tag", "-l").strip()).isEqualTo("v1.2.0");
     }
 
+    @Test
+    void shouldMaskTheSecretInWhatTheAgentPrintsToStderr() throws Exception {
+        // The agent's own error output (a JVM failure, a stack trace) goes to the build log: it passes the mask.
+        String password = "correct-horse-battery-staple";
+        Map<String, String> badJava = new HashMap<>(System.getenv());
+        badJava.put("JAVA_TOOL_OPTIONS", "-Dleak=" + password);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+        runAgent(new SemverTagStep(), repository, GitEnvironment.usernamePassword("ci", password),
+                new ShippedAgent(repository).withEnvironment(badJava), log);
+
+        // the JVM prints "Picked up JAVA_TOOL_OPTIONS: -Dleak=<value>" on stderr
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("Picked up JAVA_TOOL_OPTIONS").contains("-Dleak=****")
+                .doesNotContain(password);
+    }
+
     private AgentOutcome runAgent(final SemverTagStep step, final Path workspace, final Map<String, String> secrets)
             throws IOException, InterruptedException {
+        return runAgent(step, workspace, secrets, new ShippedAgent(workspace), new ByteArrayOutputStream());
+    }
+
+    private AgentOutcome runAgent(final SemverTagStep step, final Path workspace, final Map<String, String> secrets,
+            final ShippedAgent agent, final ByteArrayOutputStream log) throws IOException, InterruptedException {
         AgentRequest request = SemverTagOptions.request(step, workspace.toString(), Map.of());
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        String java = AgentCommand.javaExecutable(Map.of("JAVA_HOME", System.getProperty("java.home")), !isWindows());
-        ProcessBuilder builder = new ProcessBuilder(AgentCommand.command(java, jar.toString()))
-                .directory(workspace.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().clear();
-        builder.environment().putAll(environment);
-        builder.environment().putAll(secrets);
-        Process process = builder.start();
-        try (OutputStream stdin = process.getOutputStream()) {
-            stdin.write(request.toJson().getBytes(StandardCharsets.UTF_8));
+        return agent.run(request, secrets, new PrintStream(log, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldStartWithTheAgentJvmsJavaWhenJavaIsNotOnThePath() throws Exception {
+        assumeTrue(!ShippedAgent.isWindows(), "the PATH fallback runs through /bin/sh");
+        Map<String, String> noJava = new HashMap<>(System.getenv());
+        noJava.remove("JAVA_HOME");
+        noJava.put("PATH", temp.resolve("no-java-here").toString());
+        SemverTagStep step = new SemverTagStep();
+        step.setPush(false);
+        step.setDryRun(true);
+
+        AgentOutcome outcome = runAgent(step, repository, Map.of(), new ShippedAgent(repository).withEnvironment(noJava),
+                new ByteArrayOutputStream());
+
+        assertThat(outcome.isOk()).as(outcome.getError()).isTrue();
+        assertThat(SemverTagAction.fromResult(outcome.getResult()).getVersion()).isEqualTo("1.2.1");
+    }
+
+    @Test
+    void shouldLeaveNoRequestOrResponseFileAndCopyTheJarOnce() throws Exception {
+        ShippedAgent agent = new ShippedAgent(repository);
+        SemverTagStep step = new SemverTagStep();
+        step.setDryRun(true);
+
+        runAgent(step, repository, Map.of(), agent, new ByteArrayOutputStream());
+        runAgent(step, repository, Map.of(), new ShippedAgent(repository), new ByteArrayOutputStream());
+
+        try (Stream<Path> files = Files.list(agent.temp())) {
+            assertThat(files.map(path -> path.getFileName().toString())).containsExactly(AgentJar.fileName());
         }
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("agent finished").isTrue();
-        return AgentOutcome.of(stdout, process.exitValue(), secrets.values());
     }
 
     private void commit(final String message) throws IOException, InterruptedException {
@@ -129,7 +159,4 @@ class AgentRoundTripTest {
         }
     }
 
-    private static boolean isWindows() {
-        return System.getProperty("os.name").startsWith("Windows");
-    }
 }

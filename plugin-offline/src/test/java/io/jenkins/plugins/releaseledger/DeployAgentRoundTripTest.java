@@ -48,16 +48,10 @@ class DeployAgentRoundTripTest {
     Path temp;
 
     private Path workspace;
-    private Path jar;
 
     @BeforeEach
     void installTheJar() throws Exception {
         workspace = Files.createDirectories(temp.resolve("ws"));
-        jar = temp.resolve("ws@tmp").resolve(AgentJar.fileName());
-        Files.createDirectories(jar.getParent());
-        try (InputStream in = AgentJar.resource().openStream()) {
-            Files.copy(in, jar);
-        }
     }
 
     private AgentDeploymentExecutor executor(final Map<String, String> secrets, final ByteArrayOutputStream log) {
@@ -66,22 +60,7 @@ class DeployAgentRoundTripTest {
         return new AgentDeploymentExecutor("deployStage", (operation, options) -> {
             AgentRequest request = new AgentRequest(operation, workspace.toString(), options);
             assertThat(request.toJson()).doesNotContain(PASSWORD).doesNotContain(DB_SECRET);
-            String java = AgentCommand.javaExecutable(Map.of("JAVA_HOME", System.getProperty("java.home")),
-                    !System.getProperty("os.name").startsWith("Windows"));
-            ProcessBuilder builder = new ProcessBuilder(AgentCommand.command(java, jar.toString()))
-                    .directory(workspace.toFile());
-            Map<String, String> environment = new HashMap<>(System.getenv());
-            environment.putAll(secrets);
-            builder.environment().clear();
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            try (OutputStream stdin = process.getOutputStream()) {
-                stdin.write(request.toJson().getBytes(StandardCharsets.UTF_8));
-            }
-            String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            log.write(process.getErrorStream().readAllBytes());
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("agent finished").isTrue();
-            return AgentOutcome.of(stdout, process.exitValue(), secrets.values());
+            return new ShippedAgent(workspace).run(request, secrets, new PrintStream(log, true, StandardCharsets.UTF_8));
         }, new PrintStream(log, true, StandardCharsets.UTF_8), DESCRIPTOR, "release-ledger.yaml",
                 DeployCredentialVariables.of(staging), new ActiveDeployments().open("test"));
     }

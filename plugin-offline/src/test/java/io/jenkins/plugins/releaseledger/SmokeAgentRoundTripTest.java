@@ -56,18 +56,12 @@ class SmokeAgentRoundTripTest {
     Path temp;
 
     private Path workspace;
-    private Path jar;
     private HttpServer server;
     private final Map<String, String> tokensSeen = new HashMap<>();
 
     @BeforeEach
     void start() throws Exception {
         workspace = Files.createDirectories(temp.resolve("ws"));
-        jar = temp.resolve("ws@tmp").resolve(AgentJar.fileName());
-        Files.createDirectories(jar.getParent());
-        try (InputStream in = AgentJar.resource().openStream()) {
-            Files.copy(in, jar);
-        }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
@@ -101,24 +95,26 @@ class SmokeAgentRoundTripTest {
         return new AgentSmokeCheckExecutor("smokeCheck", (operation, options) -> {
             AgentRequest request = new AgentRequest(operation, workspace.toString(), options);
             assertThat(request.toJson()).doesNotContain(TOKEN);
-            String java = AgentCommand.javaExecutable(Map.of("JAVA_HOME", System.getProperty("java.home")),
-                    !System.getProperty("os.name").startsWith("Windows"));
-            ProcessBuilder builder = new ProcessBuilder(AgentCommand.command(java, jar.toString()))
-                    .directory(workspace.toFile());
-            Map<String, String> environment = new HashMap<>(System.getenv());
-            environment.putAll(secrets);
-            builder.environment().clear();
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            try (OutputStream stdin = process.getOutputStream()) {
-                stdin.write(request.toJson().getBytes(StandardCharsets.UTF_8));
-            }
-            String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            log.write(process.getErrorStream().readAllBytes());
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("agent finished").isTrue();
-            return AgentOutcome.of(stdout, process.exitValue(), secrets.values());
+            return new ShippedAgent(workspace).run(request, secrets, new PrintStream(log, true, StandardCharsets.UTF_8));
         }, new PrintStream(log, true, StandardCharsets.UTF_8), descriptor, "release-ledger.yaml",
                 DeployCredentialVariables.smokeCheck(staging, false));
+    }
+
+    @Test
+    void shouldGiveACommandCheckNoneOfTheAgentsSecrets() {
+        // The token is bound into the agent's environment for the http check; the command check prints what it sees.
+        String command = "        - command: [/bin/sh, -c, 'if env | grep -q \"^RELEASE_LEDGER_\"; then "
+                + "echo \"LEAKED $(env | grep -c \"^RELEASE_LEDGER_\")\"; exit 2; fi; echo clean']\n";
+        String descriptor = descriptor("health").replace("        - http:\n            name: health",
+                command + "        - http:\n            name: health");
+        assertThat(descriptor).contains("command:");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+        SmokeOutcome outcome = executor(descriptor, token(), log).run(new SmokeRequest("staging").setVersion("1.4.0"));
+
+        assertThat(tokensSeen).containsEntry("/", TOKEN);
+        assertThat(outcome.getTable()).contains("clean").doesNotContain("LEAKED");
+        assertThat(outcome.isPassed()).as(outcome.getTable()).isTrue();
     }
 
     private static Map<String, String> token() {

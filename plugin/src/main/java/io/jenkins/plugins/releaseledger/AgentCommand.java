@@ -1,30 +1,58 @@
 package io.jenkins.plugins.releaseledger;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The command line that starts the Release Ledger agent: {@code java -jar <jar> agent}. No secret is ever on it. */
+/**
+ * The command line that starts the Release Ledger agent:
+ * {@code <java> -jar <jar> agent --request <file> --response <file>}. No secret is ever on it.
+ * <p>
+ * Which Java, in this order: {@code $JAVA_HOME/bin/java} when the build's environment sets {@code JAVA_HOME} (the
+ * Pipeline chose it); else {@code java} from the PATH where the step runs (inside the container when the step runs
+ * in one); else the Java of the Jenkins agent's own JVM. On Unix the last two are chosen by {@code /bin/sh} at start,
+ * so a container without {@code java} on its PATH still starts when it sees the agent JVM's Java; on Windows the
+ * agent JVM's Java is used directly.
+ */
 final class AgentCommand {
     static final String JAVA_HOME = "JAVA_HOME";
+
+    /** {@code $0} is the agent JVM's java: used only when {@code java} is not on the PATH. */
+    static final String PATH_OR_AGENT_JAVA =
+            "if command -v java >/dev/null 2>&1; then exec java \"$@\"; else exec \"$0\" \"$@\"; fi";
 
     private AgentCommand() {
     }
 
-    /** {@code $JAVA_HOME/bin/java} when the build's environment sets {@code JAVA_HOME}, else {@code java} from the PATH. */
-    static String javaExecutable(final Map<String, String> environment, final boolean unix) {
+    /**
+     * @param environment   the build's environment (for {@code JAVA_HOME})
+     * @param unix          whether the step runs on Unix
+     * @param agentJavaHome {@code java.home} of the Jenkins agent's JVM; {@code null} when unknown
+     */
+    static List<String> command(final Map<String, String> environment, final boolean unix, final String agentJavaHome,
+            final String jarPath, final String requestPath, final String responsePath) {
+        List<String> command = new ArrayList<>();
         String javaHome = environment.get(JAVA_HOME);
-        if (javaHome == null || javaHome.isBlank()) {
-            return "java";
+        if (javaHome != null && !javaHome.isBlank()) {
+            command.add(javaIn(javaHome, unix));
+        } else if (agentJavaHome == null || agentJavaHome.isBlank()) {
+            command.add("java");
+        } else if (unix) {
+            command.addAll(List.of("/bin/sh", "-c", PATH_OR_AGENT_JAVA, javaIn(agentJavaHome, true)));
+        } else {
+            command.add(javaIn(agentJavaHome, false));
         }
-        String separator = unix ? "/" : "\\";
-        String home = javaHome.trim();
-        if (home.endsWith(separator)) {
-            home = home.substring(0, home.length() - 1);
-        }
-        return home + separator + "bin" + separator + (unix ? "java" : "java.exe");
+        command.addAll(List.of("-jar", jarPath, "agent", "--request", requestPath, "--response", responsePath));
+        return command;
     }
 
-    static List<String> command(final String javaExecutable, final String jarPath) {
-        return List.of(javaExecutable, "-jar", jarPath, "agent");
+    /** {@code <home>/bin/java}, or {@code <home>\bin\java.exe} on Windows. */
+    static String javaIn(final String home, final boolean unix) {
+        String separator = unix ? "/" : "\\";
+        String trimmed = home.trim();
+        if (trimmed.endsWith(separator)) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed + separator + "bin" + separator + (unix ? "java" : "java.exe");
     }
 }

@@ -27,16 +27,17 @@ final class AgentOutcome {
     }
 
     /**
-     * @param stdout   everything the agent wrote to its standard output
+     * @param answer   what the agent wrote as its response; {@code null} when it wrote none
      * @param exitCode its exit code: 0 with {@code ok}, 1 otherwise
      * @param secrets  values to mask in whatever is printed
      */
-    static AgentOutcome of(final String stdout, final int exitCode, final Collection<String> secrets) {
+    static AgentOutcome of(final String answer, final int exitCode, final Collection<String> secrets) {
         SecretMask mask = new SecretMask(secrets);
-        String text = stdout == null ? "" : stdout.strip();
+        String text = answer == null ? "" : answer.strip();
         if (text.isEmpty()) {
             return new AgentOutcome(null, "the Release Ledger agent gave no answer (exit code " + exitCode + "); "
-                    + "see its output above. The agent needs Java 17 or newer on the PATH or in JAVA_HOME", List.of(), mask);
+                    + "see its output above. The agent needs Java 17 or newer: in JAVA_HOME, on the PATH, or the "
+                    + "Jenkins agent's own Java (docs/jenkins-agents.md)", List.of(), mask);
         }
         AgentResponse response;
         try {
@@ -50,6 +51,13 @@ final class AgentOutcome {
                     response.getMessages(), mask);
         }
         return new AgentOutcome(response.getResult(), response.getError(), response.getMessages(), mask);
+    }
+
+    /** The agent's response is larger than the controller reads. */
+    static AgentOutcome tooLarge(final int limit, final Collection<String> secrets) {
+        return new AgentOutcome(null, "the answer of the Release Ledger agent is larger than "
+                + BoundedText.describe(limit) + ", the most the controller reads; it was not read", List.of(),
+                new SecretMask(secrets));
     }
 
     boolean isOk() {

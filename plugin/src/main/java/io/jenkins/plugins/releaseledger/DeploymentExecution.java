@@ -19,9 +19,9 @@ import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Origin;
 import io.releaseledger.report.Message;
 import io.releaseledger.report.Messages;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -128,8 +128,23 @@ final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<
                     + workspace.getRemote() + "; check the repository out first, or set descriptorFile");
         }
         try (InputStream in = file.read()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return descriptorText(name, path, in);
         }
+    }
+
+    /** The descriptor a branch wrote, read up to {@link BoundedText#DESCRIPTOR_LIMIT}: the controller parses it. */
+    static String descriptorText(final String name, final String path, final InputStream in) throws IOException {
+        String text = BoundedText.read(in, BoundedText.DESCRIPTOR_LIMIT);
+        if (text == null) {
+            throw new AbortException(descriptorTooLarge(name, path));
+        }
+        return text;
+    }
+
+    static String descriptorTooLarge(final String name, final String path) {
+        return name + ": the release descriptor " + path + " is larger than "
+                + BoundedText.describe(BoundedText.DESCRIPTOR_LIMIT) + ", the most the controller reads; "
+                + "keep it below that (it describes environments and checks, not data)";
     }
 
     static ReleaseDescriptor parse(final String name, final String text, final String path) throws AbortException {

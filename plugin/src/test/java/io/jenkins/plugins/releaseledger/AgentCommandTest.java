@@ -6,23 +6,33 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AgentCommandTest {
+    private static final String JAR = "/ws/app@tmp/release-ledger-cli-0123.jar";
+
     @Test
-    void shouldUseJavaFromThePathWithoutJavaHome() {
-        assertThat(AgentCommand.javaExecutable(Map.of(), true)).isEqualTo("java");
-        assertThat(AgentCommand.javaExecutable(Map.of("JAVA_HOME", " "), false)).isEqualTo("java");
+    void shouldUseJavaHomeOfTheBuildFirst() {
+        assertThat(AgentCommand.command(Map.of("JAVA_HOME", "/opt/jdk-17/"), true, "/agent/jre", JAR, "/r", "/s"))
+                .containsExactly("/opt/jdk-17/bin/java", "-jar", JAR, "agent", "--request", "/r", "--response", "/s");
+        assertThat(AgentCommand.command(Map.of("JAVA_HOME", "C:\\jdk17"), false, "C:\\agent\\jre", JAR, "r", "s"))
+                .startsWith("C:\\jdk17\\bin\\java.exe");
     }
 
     @Test
-    void shouldUseJavaHomeOfTheBuild() {
-        assertThat(AgentCommand.javaExecutable(Map.of("JAVA_HOME", "/opt/jdk-17/"), true))
-                .isEqualTo("/opt/jdk-17/bin/java");
-        assertThat(AgentCommand.javaExecutable(Map.of("JAVA_HOME", "C:\\jdk17"), false))
-                .isEqualTo("C:\\jdk17\\bin\\java.exe");
+    void shouldTryJavaOnThePathBeforeTheAgentJvmsJavaOnUnix() {
+        assertThat(AgentCommand.command(Map.of("JAVA_HOME", " "), true, "/agent/jre", JAR, "/r", "/s"))
+                .containsExactly("/bin/sh", "-c", AgentCommand.PATH_OR_AGENT_JAVA, "/agent/jre/bin/java", "-jar", JAR,
+                        "agent", "--request", "/r", "--response", "/s");
     }
 
     @Test
-    void shouldStartTheAgentCommandOfTheJar() {
-        assertThat(AgentCommand.command("java", "/ws/app@tmp/release-ledger-cli-0123.jar"))
-                .containsExactly("java", "-jar", "/ws/app@tmp/release-ledger-cli-0123.jar", "agent");
+    void shouldUseTheAgentJvmsJavaOnWindowsAndJavaFromThePathWhenItIsUnknown() {
+        assertThat(AgentCommand.command(Map.of(), false, "C:\\agent\\jre\\", JAR, "r", "s"))
+                .startsWith("C:\\agent\\jre\\bin\\java.exe", "-jar");
+        assertThat(AgentCommand.command(Map.of(), true, null, JAR, "/r", "/s")).startsWith("java", "-jar");
+    }
+
+    @Test
+    void shouldPassTheRequestAndResponseAsFilesNotOnStdin() {
+        assertThat(AgentCommand.command(Map.of(), true, null, JAR, "/t/req.json", "/t/resp.json"))
+                .endsWith("agent", "--request", "/t/req.json", "--response", "/t/resp.json");
     }
 }

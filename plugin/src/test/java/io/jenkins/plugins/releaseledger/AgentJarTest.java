@@ -24,8 +24,26 @@ class AgentJarTest {
     void shouldNameTheCopyAfterTheContent() throws Exception {
         String name = AgentJar.fileName();
 
-        assertThat(name).matches("release-ledger-cli-[0-9a-f]{16}\\.jar");
+        assertThat(name).matches("release-ledger-cli-[0-9a-f]{64}\\.jar");
         assertThat(AgentJar.fileName()).isEqualTo(name);
-        assertThat(name).contains(AgentJar.sha256(AgentJar.resource()).substring(0, 16));
+        assertThat(name).contains(AgentJar.sha256(AgentJar.resource()));
+        assertThat(AgentJar.size()).isPositive();
+    }
+
+    @Test
+    void shouldKeepTheCopyInTheNodeBlocksWorkspaceNotInTheStepsDirectory() {
+        // dir('sub') changes the step's FilePath, not WORKSPACE: one copy per workspace, none in the working tree.
+        assertThat(AgentJar.cacheWorkspace("/agent/workspace/app/sub", "/agent/workspace/app")).isEqualTo("/agent/workspace/app");
+        assertThat(AgentJar.cacheWorkspace("/agent/workspace/app/a/b", "/agent/workspace/app/")).isEqualTo("/agent/workspace/app");
+        assertThat(AgentJar.cacheWorkspace("/agent/workspace/app", "/agent/workspace/app")).isEqualTo("/agent/workspace/app");
+        assertThat(AgentJar.cacheWorkspace("C:\\ws\\app\\sub", "C:\\ws\\app")).isEqualTo("C:\\ws\\app");
+    }
+
+    @Test
+    void shouldUseTheStepsDirectoryOutsideTheWorkspaceOrWithoutOne() {
+        assertThat(AgentJar.cacheWorkspace("/agent/workspace/app-other", "/agent/workspace/app"))
+                .isEqualTo("/agent/workspace/app-other");
+        assertThat(AgentJar.cacheWorkspace("/elsewhere", "/agent/workspace/app")).isEqualTo("/elsewhere");
+        assertThat(AgentJar.cacheWorkspace("/agent/workspace/app/sub", null)).isEqualTo("/agent/workspace/app/sub");
     }
 }
