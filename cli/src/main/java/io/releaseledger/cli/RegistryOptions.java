@@ -2,9 +2,6 @@ package io.releaseledger.cli;
 
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.registry.RegistryCredentials;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,18 +44,7 @@ final class RegistryOptions {
     /** The password, or {@code null}; for masking too. */
     String password(final Map<String, String> environment) {
         if (passwordFile != null) {
-            String text;
-            try {
-                text = Files.readString(passwordFile, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new ReleaseLedgerException("cannot read the registry password file " + passwordFile + ": "
-                        + e.getClass().getSimpleName());
-            }
-            String secret = text.replaceAll("[\r\n]+$", "");
-            if (secret.isEmpty()) {
-                throw new ReleaseLedgerException("the registry password file " + passwordFile + " is empty");
-            }
-            return secret;
+            return SecretFiles.read(passwordFile, "registry password", "--registry-password-file");
         }
         String value = environment.get(PASSWORD_VARIABLE);
         return value == null || value.isEmpty() ? null : value;
