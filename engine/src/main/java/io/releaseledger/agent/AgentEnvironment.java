@@ -2,7 +2,6 @@ package io.releaseledger.agent;
 
 import io.releaseledger.scm.GitCredentials;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
