@@ -1,8 +1,10 @@
 package io.releaseledger.cli;
 
 import io.releaseledger.ReleaseLedgerException;
+import io.releaseledger.health.SecretMask;
 import io.releaseledger.registry.RegistryCredentials;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,6 +50,17 @@ final class RegistryOptions {
         }
         String value = environment.get(PASSWORD_VARIABLE);
         return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** The password and, with a username, the Base64 of {@code user:password} a Basic login sends: for masking. */
+    List<String> secrets(final Map<String, String> environment) {
+        String password = password(environment);
+        if (password == null) {
+            return List.of();
+        }
+        String user = username != null ? username : environment.get(USERNAME_VARIABLE);
+        return user == null || user.isBlank() ? List.of(password)
+                : List.of(password, SecretMask.basicCredentials(user, password));
     }
 
     /** The credentials, or {@code null} for anonymous access. */
