@@ -232,7 +232,7 @@ public final class RegistryClient {
             throw new RegistryException(what + ": registry " + registry + " named the malformed token realm '"
                     + realm + "'", e);
         }
-        String tokenWhat = what + " (token from " + uri.getScheme() + "://" + uri.getAuthority() + uri.getPath() + ")";
+        String tokenWhat = what + " (token from " + describe(uri) + ")";
         if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())
                 || uri.getHost() == null) {
             throw new RegistryException(what + ": registry " + registry + " named the token realm '" + realm
@@ -349,9 +349,10 @@ public final class RegistryClient {
         return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
-    /** Scheme, authority and path: never the query, which may hold a scope or an account. */
+    /** Scheme, host, port and path: never user info or the query, which may hold a login, a scope or an account. */
     private static String describe(final URI uri) {
-        return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        return uri.getScheme() + "://" + (uri.getHost() == null ? "?" : uri.getHost())
+                + (uri.getPort() == -1 ? "" : ":" + uri.getPort()) + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
 
     private void expect(final String what, final HttpResponse<byte[]> response, final int status) {
