@@ -76,14 +76,15 @@ final class AgentCommand implements Callable<Integer> {
                         + "\"; this agent knows " + String.join(", ", operations.keySet())
                         + " (are the plugin and its CLI jar from the same release?)");
             }
-            response = AgentResponse.success(operation.run(request, messages), masked(messages, mask));
+            response = AgentResponse.success(mask.maskValues(operation.run(request, messages)), masked(messages, mask));
         } catch (RuntimeException e) {
             // The error goes into the response only: the controller prints it, stderr would repeat it in the log.
             ErrorReporter errors = new ErrorReporter(spec, spec.commandLine().getErr(), root.isDebug(), mask);
             errors.printStackTraceIfDebug(e);
             response = AgentResponse.failure(errors.message(e), masked(messages, mask));
         }
-        String json = mask.mask(response.toJson());
+        // Masked value by value above: masking the JSON text could break it (a secret equal to true).
+        String json = response.toJson();
         if (responseFile == null) {
             PrintWriter out = spec.commandLine().getOut();
             out.println(json);

@@ -1,11 +1,7 @@
 package io.releaseledger.cli;
 
-import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.agent.AgentEnvironment;
 import io.releaseledger.scm.GitCredentials;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,10 +56,10 @@ final class CredentialOptions {
             variables.put(AgentEnvironment.GIT_USERNAME, username);
         }
         if (passwordFile != null) {
-            variables.put(AgentEnvironment.GIT_PASSWORD, readSecret(passwordFile, "password"));
+            variables.put(AgentEnvironment.GIT_PASSWORD, SecretFiles.read(passwordFile, "password", "--password-file"));
         }
         if (tokenFile != null) {
-            variables.put(AgentEnvironment.GIT_TOKEN, readSecret(tokenFile, "token"));
+            variables.put(AgentEnvironment.GIT_TOKEN, SecretFiles.read(tokenFile, "token", "--token-file"));
         }
         if (knownHosts != null) {
             variables.put(AgentEnvironment.GIT_KNOWN_HOSTS, knownHosts.toString());
@@ -73,21 +69,5 @@ final class CredentialOptions {
 
     GitCredentials credentials(final Map<String, String> environment) {
         return AgentEnvironment.gitCredentials(effectiveEnvironment(environment));
-    }
-
-    private static String readSecret(final Path file, final String what) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ReleaseLedgerException("cannot read the " + what + " file " + file + ": "
-                    + e.getClass().getSimpleName());
-        }
-        // Editors and `echo` add a final newline that is not part of the secret.
-        String secret = text.replaceAll("[\r\n]+$", "");
-        if (secret.isEmpty()) {
-            throw new ReleaseLedgerException("the " + what + " file " + file + " is empty");
-        }
-        return secret;
     }
 }

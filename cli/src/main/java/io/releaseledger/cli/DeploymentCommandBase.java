@@ -41,8 +41,7 @@ abstract class DeploymentCommandBase extends ReleaseCommandBase {
 
     @Override
     final List<String> secrets(final Map<String, String> environment) {
-        String password = registryOptions.password(environment);
-        return password == null ? List.of() : List.of(password);
+        return registryOptions.secrets(environment);
     }
 
     /**

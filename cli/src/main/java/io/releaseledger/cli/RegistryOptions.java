@@ -1,11 +1,10 @@
 package io.releaseledger.cli;
 
 import io.releaseledger.ReleaseLedgerException;
+import io.releaseledger.health.SecretMask;
 import io.releaseledger.registry.RegistryCredentials;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,21 +46,21 @@ final class RegistryOptions {
     /** The password, or {@code null}; for masking too. */
     String password(final Map<String, String> environment) {
         if (passwordFile != null) {
-            String text;
-            try {
-                text = Files.readString(passwordFile, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new ReleaseLedgerException("cannot read the registry password file " + passwordFile + ": "
-                        + e.getClass().getSimpleName());
-            }
-            String secret = text.replaceAll("[\r\n]+$", "");
-            if (secret.isEmpty()) {
-                throw new ReleaseLedgerException("the registry password file " + passwordFile + " is empty");
-            }
-            return secret;
+            return SecretFiles.read(passwordFile, "registry password", "--registry-password-file");
         }
         String value = environment.get(PASSWORD_VARIABLE);
         return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** The password and, with a username, the Base64 of {@code user:password} a Basic login sends: for masking. */
+    List<String> secrets(final Map<String, String> environment) {
+        String password = password(environment);
+        if (password == null) {
+            return List.of();
+        }
+        String user = username != null ? username : environment.get(USERNAME_VARIABLE);
+        return user == null || user.isBlank() ? List.of(password)
+                : List.of(password, SecretMask.basicCredentials(user, password));
     }
 
     /** The credentials, or {@code null} for anonymous access. */

@@ -21,6 +21,7 @@ final class ReleaseLedgerCli {
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         commandLine.setExecutionExceptionHandler(new UnexpectedErrorHandler());
+        commandLine.setExecutionStrategy(new JvmErrorStrategy());
         return commandLine;
     }
 }

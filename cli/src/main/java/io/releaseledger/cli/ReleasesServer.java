@@ -14,13 +14,20 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Releases page and its JSON API over the JDK's HTTP server: {@code /}, {@code /releases.js},
@@ -38,24 +45,49 @@ final class ReleasesServer implements AutoCloseable {
             "/releases.css", new String[] {"releases.css", "text/css; charset=utf-8"},
             "/favicon.svg", new String[] {"favicon.svg", "image/svg+xml"});
     private static final Set<String> API = Set.of("/api/state", "/api/history", "/api/verify");
+    /** Enough that clients holding connections open cannot starve the others; idle threads end after a minute. */
+    static final int MAX_THREADS = 64;
+    /**
+     * Seconds a request may take to arrive before the JDK server drops the connection. No limit on the response: the
+     * JDK's counts the handler's time too, and verifying a large ledger may take minutes.
+     */
+    static final String MAX_REQUEST_SECONDS = "10";
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    private static final Pattern PORT = Pattern.compile("\\d{1,5}");
+
+    static {
+        // The JDK server reads this once, when its first instance starts; an operator's own value wins.
+        setIfAbsent("sun.net.httpserver.maxReqTime", MAX_REQUEST_SECONDS);
+    }
 
     private final Ledger ledger;
     private final Map<String, byte[]> assets = new LinkedHashMap<>();
     private final HttpServer server;
     private final ExecutorService executor;
-    private final boolean loopback;
+    private final boolean checkHost;
+    private final Set<String> allowedHosts;
 
     private ReleasesServer(final Ledger ledger, final HttpServer server, final ExecutorService executor,
-            final boolean loopback) {
+            final boolean checkHost, final Set<String> allowedHosts) {
         this.ledger = ledger;
         this.server = server;
         this.executor = executor;
-        this.loopback = loopback;
+        this.checkHost = checkHost;
+        this.allowedHosts = allowedHosts;
         ASSETS.forEach((path, asset) -> assets.put(path, resource(asset[0])));
     }
 
     /** Starts serving {@code ledger} on {@code bind:port} (port 0: any free port). */
     static ReleasesServer start(final Ledger ledger, final String bind, final int port) {
+        return start(ledger, bind, port, List.of());
+    }
+
+    /**
+     * Starts serving {@code ledger} on {@code bind:port}; the {@code Host} of a request must be a literal loopback
+     * name or one of {@code allowedHosts} while bound to loopback or when any are given.
+     */
+    static ReleasesServer start(final Ledger ledger, final String bind, final int port,
+            final Collection<String> allowedHosts) {
         InetAddress address;
         try {
             address = InetAddress.getByName(bind);
@@ -70,12 +102,17 @@ final class ReleasesServer implements AutoCloseable {
                     + " (is another server using the port? choose another with --port)");
         }
         AtomicInteger threads = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
-            Thread thread = new Thread(runnable, "release-ledger-serve-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        ReleasesServer releases = new ReleasesServer(ledger, server, executor, address.isLoopbackAddress());
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 1, TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "release-ledger-serve-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        Set<String> allowed = new HashSet<>();
+        allowedHosts.forEach(host -> allowed.add(host.strip().toLowerCase(Locale.ROOT)));
+        ReleasesServer releases = new ReleasesServer(ledger, server, executor,
+                address.isLoopbackAddress() || !allowed.isEmpty(), Set.copyOf(allowed));
         server.createContext("/", releases::handle);
         server.setExecutor(executor);
         server.start();
@@ -109,9 +146,10 @@ final class ReleasesServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             boolean known = ASSETS.containsKey(path) || API.contains(path);
-            if (loopback && !localHost(exchange.getRequestHeaders().getFirst("Host"))) {
+            if (checkHost && !allowedHost(exchange.getRequestHeaders().getFirst("Host"), allowedHosts)) {
                 // DNS rebinding: a page from another site must not read the ledger through a name that points here.
-                sendJson(exchange, 403, Map.of("error", "this server answers only to localhost and 127.0.0.1"));
+                sendJson(exchange, 403, Map.of("error", "this server answers only to localhost, 127.0.0.1 and the"
+                        + " names given with --allow-host"));
             } else if (!known) {
                 sendJson(exchange, 404, Map.of("error", "not found: " + path));
             } else if (!"GET".equals(exchange.getRequestMethod())) {
@@ -193,17 +231,53 @@ final class ReleasesServer implements AutoCloseable {
         return query;
     }
 
-    private boolean localHost(final String host) {
-        if (host == null) {
+    /**
+     * Whether a request's {@code Host} (with an optional port) is {@code localhost}, a 127.0.0.0/8 dotted quad,
+     * {@code [::1]} or an allowed name. Only literals: {@code 127.evil.example} is a name anyone can point here.
+     */
+    static boolean allowedHost(final String header, final Set<String> allowedHosts) {
+        if (header == null) {
             return false;
         }
-        String name = host.toLowerCase(Locale.ROOT);
-        if (name.startsWith("[")) {
-            name = name.substring(0, name.indexOf(']') + 1);
-        } else if (name.contains(":")) {
-            name = name.substring(0, name.indexOf(':'));
+        String host = header.strip().toLowerCase(Locale.ROOT);
+        String name;
+        String rest;
+        if (host.startsWith("[")) {
+            int end = host.indexOf(']');
+            if (end < 0) {
+                return false;
+            }
+            name = host.substring(0, end + 1);
+            rest = host.substring(end + 1);
+        } else {
+            int colon = host.indexOf(':');
+            name = colon < 0 ? host : host.substring(0, colon);
+            rest = colon < 0 ? "" : host.substring(colon);
         }
-        return name.equals("localhost") || name.startsWith("127.") || name.equals("[::1]");
+        if (!rest.isEmpty() && !(rest.startsWith(":") && PORT.matcher(rest.substring(1)).matches())) {
+            return false;
+        }
+        return name.equals("localhost") || name.equals("[::1]") || loopbackQuad(name)
+                || allowedHosts.contains(name) || allowedHosts.contains(host);
+    }
+
+    private static boolean loopbackQuad(final String name) {
+        Matcher quad = LOOPBACK_V4.matcher(name);
+        if (!quad.matches()) {
+            return false;
+        }
+        for (int group = 1; group <= 3; group++) {
+            if (Integer.parseInt(quad.group(group)) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void setIfAbsent(final String property, final String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     private static void sendJson(final HttpExchange exchange, final int status, final Object body) throws IOException {

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Builds the mask for everything the CLI prints: the secret variables (git, $RELEASE_LEDGER_REGISTRY_PASSWORD,
- * RELEASE_LEDGER_CREDENTIAL_*), and whatever the credentials hold.
+ * RELEASE_LEDGER_CREDENTIAL_*), whatever the credentials hold, and the Basic logins made of them. The mask covers
+ * the encoded forms too (see {@link SecretMask}); apply it to values, never to serialized JSON.
  */
 final class SecretValues {
     private SecretValues() {
@@ -27,6 +28,10 @@ final class SecretValues {
         String registry = environment.get(RegistryOptions.PASSWORD_VARIABLE);
         if (registry != null) {
             secrets.add(registry);
+            String user = environment.get(RegistryOptions.USERNAME_VARIABLE);
+            if (user != null && !user.isBlank()) {
+                secrets.add(io.releaseledger.health.SecretMask.basicCredentials(user, registry));
+            }
         }
         // Values of Jenkins credentials a deploy brings (secret texts, TLS keys); CA and certificate are public.
         environment.forEach((name, value) -> {
@@ -38,7 +43,10 @@ final class SecretValues {
         if (credentials != null) {
             secrets.addAll(credentials.getSecrets());
         }
-        return new SecretMask(secrets);
+        // Git over HTTPS logs in with Basic: the Base64 of user:password (or token) is a secret too.
+        String gitUser = credentials != null && credentials.getUsername().isPresent() ? credentials.getUsername().get()
+                : environment.get(AgentEnvironment.GIT_USERNAME);
+        return SecretMask.withBasicAuth(secrets, gitUser, List.copyOf(secrets));
     }
 
     /** The environment without the credential variables, for code that only needs BRANCH_NAME and the like. */

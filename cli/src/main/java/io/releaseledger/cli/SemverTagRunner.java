@@ -70,7 +70,7 @@ abstract class SemverTagRunner implements Callable<Integer> {
             afterSuccess(result, environment, messages);
 
             if (semver.isJson()) {
-                out.println(mask.mask(Json.writePretty(result)));
+                out.println(Json.writePretty(mask.maskValues(result)));
             } else {
                 printResult(result, out, err);
             }

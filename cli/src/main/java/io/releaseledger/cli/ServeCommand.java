@@ -3,6 +3,8 @@ package io.releaseledger.cli;
 import io.releaseledger.ledger.Ledger;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,10 +25,17 @@ final class ServeCommand extends LedgerCommandBase {
     @Option(names = "--port", paramLabel = "PORT", description = "The port (default: " + DEFAULT_PORT + "; 0 = any free port).")
     private int port = DEFAULT_PORT;
 
+    @Option(names = "--allow-host", paramLabel = "NAME",
+            description = {"A host name (optionally NAME:PORT) the server also answers to, besides localhost,"
+                    + " 127.x.y.z and [::1]; repeatable. Requests naming any other Host are refused (403), so a web"
+                    + " page cannot read the ledger through a DNS name that points here. Given with a non-loopback"
+                    + " --bind, only these names and the loopback ones are answered."})
+    private List<String> allowHosts = new ArrayList<>();
+
     @Override
     int run(final Ledger ledger, final String application, final Path ledgerRoot, final PrintWriter out,
             final PrintWriter err) {
-        try (ReleasesServer server = ReleasesServer.start(ledger, bind, port)) {
+        try (ReleasesServer server = ReleasesServer.start(ledger, bind, port, allowHosts)) {
             out.println(server.uri());
             out.flush();
             if (ledger.isDamaged()) {

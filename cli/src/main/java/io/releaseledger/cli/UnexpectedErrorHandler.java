@@ -11,10 +11,18 @@ final class UnexpectedErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(final Exception exception, final CommandLine commandLine,
             final ParseResult parseResult) {
-        boolean debug = parseResult.hasMatchedOption("--debug")
-                || parseResult.subcommands().stream().anyMatch(sub -> sub.hasMatchedOption("--debug"));
-        new ErrorReporter(commandLine.getCommandSpec(), commandLine.getErr(), debug, new SecretMask(List.of()))
-                .report(exception);
+        new ErrorReporter(commandLine.getCommandSpec(), commandLine.getErr(), debug(parseResult),
+                new SecretMask(List.of())).report(exception);
         return ReleaseLedgerCli.FAILURE;
+    }
+
+    /** Whether --debug was given to the root or any subcommand. */
+    static boolean debug(final ParseResult parseResult) {
+        for (ParseResult command = parseResult; command != null; command = command.subcommand()) {
+            if (command.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

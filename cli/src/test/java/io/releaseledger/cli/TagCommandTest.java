@@ -139,7 +139,7 @@ class TagCommandTest {
 
         assertThat(result.exitCode).isEqualTo(1);
         assertThat(result.err).isEqualTo("release-ledger tag: cannot read the token file " + missing
-                + ": NoSuchFileException" + System.lineSeparator());
+                + " (--token-file): NoSuchFileException" + System.lineSeparator());
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.releaseledger.agent;
 
 import io.releaseledger.scm.GitCredentials;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -99,7 +98,10 @@ public final class AgentEnvironment {
     private static String readKeyFile(final String keyFile) {
         Path path = path(keyFile, GIT_SSH_KEY_FILE);
         try {
-            return Files.readString(path, StandardCharsets.UTF_8);
+            return SecretFile.read(path, SecretFile.MAX_BYTES);
+        } catch (SecretFile.TooLargeException e) {
+            throw new AgentProtocolException("the SSH key file " + path + " (" + GIT_SSH_KEY_FILE + ") is larger than "
+                    + SecretFile.describe(SecretFile.MAX_BYTES) + ", more than any SSH key; check the path");
         } catch (IOException e) {
             // The exception text names the file only; the key itself was never read.
             throw new AgentProtocolException("cannot read the SSH key file " + path + " (" + GIT_SSH_KEY_FILE + "): "

@@ -2,48 +2,57 @@ package io.releaseledger.agent;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Replaces known secret values (e.g. {@code GitCredentials.getSecrets()}) in text by {@code ****}. The engine never puts secrets in messages; this is the
- * second line of defence for text the front ends print (errors from libraries, stack traces).
+ * Replaces known secret values (e.g. {@code GitCredentials.getSecrets()}) by {@code ****}, in each of the forms a
+ * secret takes in transit (URL-encoded, JSON- and XML-escaped, Base64; see {@link io.releaseledger.health.SecretMask}).
+ * The engine never puts secrets in messages; this is the second line of defence for text the front ends print
+ * (errors from libraries, stack traces). Mask values before they are serialized ({@link #mask(String)} on each text,
+ * {@link #maskValues(Map)} on a JSON object), never a serialized document.
  */
 public final class SecretMask {
     /** Shorter values would mask ordinary words; secrets that short are not worth protecting anyway. */
     static final int MIN_LENGTH = 4;
-    private static final String MASK = "****";
 
-    private final List<String> secrets = new ArrayList<>();
+    private final io.releaseledger.health.SecretMask forms;
 
     public SecretMask(final Collection<String> secrets) {
+        List<String> kept = new ArrayList<>();
         for (String secret : secrets) {
-            add(secret);
-            // A multi-line key may surface one line at a time.
-            for (String line : secret.split("\\R")) {
-                if (!line.startsWith("-----")) {
-                    add(line.strip());
+            if (secret != null && secret.length() >= MIN_LENGTH) {
+                kept.add(secret);
+            }
+        }
+        this.forms = new io.releaseledger.health.SecretMask(kept);
+    }
+
+    /**
+     * These secrets and the Base64 of {@code user:password} an {@code Authorization: Basic} header would carry for
+     * each password.
+     */
+    public static SecretMask withBasicAuth(final Collection<String> secrets, final String user,
+            final Collection<String> passwords) {
+        List<String> all = new ArrayList<>(secrets);
+        for (String password : passwords) {
+            if (password != null && password.length() >= MIN_LENGTH) {
+                all.add(password);
+                if (user != null) {
+                    all.add(io.releaseledger.health.SecretMask.basicCredentials(user, password));
                 }
             }
         }
-        // Longest first, so a secret containing another is replaced whole.
-        this.secrets.sort(Comparator.comparingInt(String::length).reversed());
+        return new SecretMask(all);
     }
 
-    private void add(final String secret) {
-        if (secret != null && secret.length() >= MIN_LENGTH && !secrets.contains(secret)) {
-            secrets.add(secret);
-        }
-    }
-
+    /** The text with every secret replaced; {@code null} stays {@code null}. */
     public String mask(final String text) {
-        if (text == null) {
-            return null;
-        }
-        String masked = text;
-        for (String secret : secrets) {
-            masked = masked.replace(secret, MASK);
-        }
-        return masked;
+        return forms.apply(text);
+    }
+
+    /** A copy of a JSON object with every string value masked; numbers, booleans and keys stay. */
+    public Map<String, Object> maskValues(final Map<String, Object> object) {
+        return forms.applyToObject(object);
     }
 }

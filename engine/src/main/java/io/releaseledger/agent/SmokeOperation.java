@@ -73,7 +73,7 @@ public final class SmokeOperation implements AgentOperation {
                         .setSecrets(resolver(credentials)).setEnvironmentVariables(processEnvironment)
                         .setTargets(targets).setWorkspace(Path.of(request.getWorkspace())).run(smoke);
                 // The checks masked what they resolved; this masks whatever else the agent can reach.
-                return Json.parseObject(mask.mask(Json.write(outcome.toJson())));
+                return mask.maskValues(Json.parseObject(Json.write(outcome.toJson())));
             } finally {
                 targets.close();
             }

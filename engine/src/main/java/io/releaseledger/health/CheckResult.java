@@ -13,6 +13,11 @@ import java.util.Objects;
 public final class CheckResult {
     /** The longest {@link #getActual()} kept; what comes back is trimmed to it. */
     public static final int MAX_ACTUAL = 300;
+    /**
+     * What is kept of an answer until it is shown: far more than is shown, so {@link #masked} sees a secret whole
+     * before the cut to {@link #MAX_ACTUAL} (cutting first could leave half a secret that no mask matches).
+     */
+    static final int MAX_KEPT = 64 * 1024;
 
     private final String name;
     private final String kind;
@@ -78,7 +83,7 @@ public final class CheckResult {
     /** What came back, trimmed to {@link #MAX_ACTUAL} characters on one line. */
     public CheckResult withActual(final String text) {
         CheckResult copy = copy(detail, millis);
-        copy.actual = trim(text);
+        copy.actual = text == null ? null : text.length() > MAX_KEPT ? text.substring(0, MAX_KEPT) : text;
         return copy;
     }
 
@@ -163,9 +168,9 @@ public final class CheckResult {
         return expected;
     }
 
-    /** What came back (trimmed), or {@code null}. */
+    /** What came back (trimmed to one line of {@link #MAX_ACTUAL} characters), or {@code null}. */
     public String getActual() {
-        return actual;
+        return trim(actual);
     }
 
     /** The attempt this result comes from, from 1; 0 when not known. */
@@ -202,7 +207,7 @@ public final class CheckResult {
         json.put("detail", detail);
         json.put("millis", millis);
         putIfSet(json, "expected", expected);
-        putIfSet(json, "actual", actual);
+        putIfSet(json, "actual", getActual());
         if (attempt > 0) {
             json.put("attempt", attempt);
         }

@@ -339,8 +339,9 @@ public final class HttpCheck implements AsyncHealthCheck {
         }
         Optional<ResponseRules.Verdict> verdict = rules.judge(response.headers(), response.body(), millis);
         if (verdict.isPresent()) {
+            // Masked before the quote cuts it: a cut secret would escape the mask.
             return CheckResult.failed(name, KIND, answer + ", but " + verdict.get().detail + ": "
-                    + quote(verdict.get().actual) + note, millis)
+                    + quote(mask.apply(verdict.get().actual)) + note, millis)
                     .withExpected(verdict.get().expected).withActual(verdict.get().actual);
         }
         return CheckResult.passed(name, KIND, answer + note, millis);

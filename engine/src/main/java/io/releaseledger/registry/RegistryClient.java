@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
  * realm the challenge names, with the credentials if any). Plain http for loopback addresses or when
  * {@link #setInsecure(boolean) insecure}, https otherwise.
  *
+ * <p>Credentials stay with their origin (scheme, host and port): a redirect to another origin is followed without
+ * the {@code Authorization} header, and nothing at all is sent over plain http to a host that is not a loopback
+ * address (except the registry itself when insecure), so a token realm or redirect cannot downgrade to clear text.
+ *
  * <pre>{@code
  * ResolvedImage image = new RegistryClient("registry.example.com")
  *         .setCredentials(RegistryCredentials.of("ci", token))
@@ -41,6 +45,9 @@ public final class RegistryClient {
             "application/vnd.docker.distribution.manifest.list.v2+json",
             "application/vnd.oci.image.manifest.v1+json",
             "application/vnd.docker.distribution.manifest.v2+json");
+
+    /** Redirects followed per request; registries redirect once or twice (to a blob store). */
+    static final int MAX_REDIRECTS = 5;
 
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
@@ -225,7 +232,12 @@ public final class RegistryClient {
             throw new RegistryException(what + ": registry " + registry + " named the malformed token realm '"
                     + realm + "'", e);
         }
-        String tokenWhat = what + " (token from " + uri.getScheme() + "://" + uri.getAuthority() + uri.getPath() + ")";
+        String tokenWhat = what + " (token from " + describe(uri) + ")";
+        if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())
+                || uri.getHost() == null) {
+            throw new RegistryException(what + ": registry " + registry + " named the token realm '" + realm
+                    + "', which is not an http(s) address; refusing to fetch a token there");
+        }
         HttpResponse<byte[]> response = exchange(tokenWhat, () -> HttpRequest.newBuilder(uri).GET(),
                 credentials == null ? null : basic(credentials));
         if (response.statusCode() == 401 || response.statusCode() == 403) {
@@ -250,9 +262,44 @@ public final class RegistryClient {
 
     private HttpResponse<byte[]> exchange(final String what, final Supplier<HttpRequest.Builder> request,
             final String auth) {
-        HttpRequest.Builder builder = request.get().timeout(timeout)
+        URI origin = request.get().build().uri();
+        URI target = origin;
+        String method = null;
+        for (int redirects = 0; ; redirects++) {
+            refusePlainHttp(what, target);
+            // Credentials were given for the origin of the first request only; another origin gets none.
+            HttpResponse<byte[]> response = exchangeOnce(what, request, target, method,
+                    sameOrigin(origin, target) ? auth : null);
+            int status = response.statusCode();
+            boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+            String location = response.headers().firstValue("Location").orElse(null);
+            if (!redirect || location == null) {
+                return response;
+            }
+            if (redirects == MAX_REDIRECTS) {
+                throw new RegistryException(what + ": registry " + registry + " redirected more than "
+                        + MAX_REDIRECTS + " times; last to " + describe(target.resolve(location)));
+            }
+            try {
+                target = target.resolve(location.strip());
+            } catch (IllegalArgumentException e) {
+                throw new RegistryException(what + ": registry " + registry + " redirected to the malformed address '"
+                        + location + "'", e);
+            }
+            if (status == 303 && !"HEAD".equals(response.request().method())) {
+                method = "GET";
+            }
+        }
+    }
+
+    private HttpResponse<byte[]> exchangeOnce(final String what, final Supplier<HttpRequest.Builder> request,
+            final URI target, final String method, final String auth) {
+        HttpRequest.Builder builder = request.get().uri(target).timeout(timeout)
                 .header("User-Agent", "release-ledger")
                 .header("Docker-Distribution-Api-Version", "registry/2.0");
+        if (method != null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        }
         if (auth != null) {
             builder.header("Authorization", auth);
         }
@@ -264,10 +311,48 @@ public final class RegistryClient {
                     + built.uri().getScheme() + "://" + built.uri().getAuthority() + " (" + describe(e)
                     + "). Check the registry address and that it runs"
                     + (usesPlainHttp() ? "" : "; a registry without TLS needs the insecure setting"), e);
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(what + ": cannot send a request to " + describe(built.uri()) + " ("
+                    + e.getMessage() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RegistryException(what + ": interrupted", e);
         }
+    }
+
+    /** Plain http only to a loopback address, or to the registry itself when it is insecure: never clear text off the host. */
+    private void refusePlainHttp(final String what, final URI target) {
+        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https")) {
+            return;
+        }
+        if (scheme.equals("http") && (isLoopback(target.getHost()) || insecure && sameOrigin(getBaseUri(), target))) {
+            return;
+        }
+        throw new RegistryException(what + ": registry " + registry + " sent the client to " + describe(target)
+                + "; refusing to send anything there: plain http is used only for loopback addresses (and for the "
+                + "registry itself when it is configured as insecure), so credentials never travel in clear text. "
+                + "Configure the registry's token service or redirect target with https");
+    }
+
+    /** Same scheme, host and port (default ports filled in). */
+    static boolean sameOrigin(final URI a, final URI b) {
+        return a.getScheme() != null && b.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost() != null && b.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
+                && port(a) == port(b);
+    }
+
+    private static int port(final URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /** Scheme, host, port and path: never user info or the query, which may hold a login, a scope or an account. */
+    private static String describe(final URI uri) {
+        return uri.getScheme() + "://" + (uri.getHost() == null ? "?" : uri.getHost())
+                + (uri.getPort() == -1 ? "" : ":" + uri.getPort()) + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
 
     private void expect(final String what, final HttpResponse<byte[]> response, final int status) {
@@ -320,17 +405,18 @@ public final class RegistryClient {
     }
 
     private boolean usesPlainHttp() {
-        if (insecure) {
-            return true;
-        }
-        String host = URI.create("http://" + registry).getHost();
+        return insecure || isLoopback(URI.create("http://" + registry).getHost());
+    }
+
+    /** {@code localhost} or a literal loopback address; other names are not resolved (DNS could point anywhere). */
+    static boolean isLoopback(final String host) {
         if (host == null) {
             return false;
         }
         if (host.equalsIgnoreCase("localhost")) {
             return true;
         }
-        if (host.matches("[0-9.]+") || host.startsWith("[")) {
+        if (host.matches("[0-9.]+") || host.startsWith("[") || host.contains(":")) {
             try {
                 return InetAddress.getByName(host).isLoopbackAddress();
             } catch (IOException e) {
@@ -342,7 +428,7 @@ public final class RegistryClient {
 
     private synchronized HttpClient client() {
         if (http == null) {
-            http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+            http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
         }
         return http;
     }

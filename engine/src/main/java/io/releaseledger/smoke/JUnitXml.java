@@ -1,18 +1,24 @@
 package io.releaseledger.smoke;
 
 import io.releaseledger.health.CheckResult;
+import io.releaseledger.health.SecretMask;
 
 import java.util.List;
 import java.util.Locale;
 
-/** A {@link SmokeReport} as one JUnit XML {@code testsuite}, the format Jenkins' JUnit plugin reads. */
+/**
+ * A {@link SmokeReport} as one JUnit XML {@code testsuite}, the format Jenkins' JUnit plugin reads. Every text is
+ * masked, then escaped: masking the finished document could cut through its markup.
+ */
 final class JUnitXml {
     private final String suite;
     private final SmokeReport report;
+    private final SecretMask mask;
 
-    JUnitXml(final String suite, final SmokeReport report) {
+    JUnitXml(final String suite, final SmokeReport report, final SecretMask mask) {
         this.suite = suite;
         this.report = report;
+        this.mask = mask;
     }
 
     @Override
@@ -61,7 +67,7 @@ final class JUnitXml {
         xml.append("  </testcase>\n");
     }
 
-    private static String body(final CheckResult result) {
+    private String body(final CheckResult result) {
         StringBuilder text = new StringBuilder();
         if (result.getExpected() != null) {
             text.append("expected: ").append(result.getExpected()).append('\n');
@@ -82,8 +88,13 @@ final class JUnitXml {
         return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
     }
 
+    /** The text masked, then escaped. */
+    private String escape(final String text) {
+        return xml(mask.apply(text));
+    }
+
     /** Escapes markup and drops the characters XML 1.0 cannot hold. */
-    static String escape(final String text) {
+    static String xml(final String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
             switch (c) {

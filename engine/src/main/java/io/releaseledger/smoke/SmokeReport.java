@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * The outcome of a {@link SmokeCheckRun}: passed or not, one result per check (and target), the total time, and why
  * the run stopped early. Renders as a table for the log, JUnit XML for Jenkins' test results, and the ledger's
- * {@code check.recorded} data. Secrets are masked in all three.
+ * {@code check.recorded} data. Secrets are masked in all three, value by value before they are formatted, so every
+ * output stays valid whatever the secrets are.
  */
 public final class SmokeReport {
     private static final int MAX_DETAIL = 120;
@@ -68,9 +69,11 @@ public final class SmokeReport {
         rows.add(new String[] {"RESULT", "CHECK", "TARGET", "TRY", "TIME", "DETAIL"});
         for (int i = 0; i < results.size(); i++) {
             CheckResult result = results.get(i);
-            rows.add(new String[] {status(i), result.getName(), result.getTarget() == null ? "-" : result.getTarget(),
+            // Masked before cutting: a cut must not leave the first half of a secret.
+            rows.add(new String[] {status(i), mask.apply(result.getName()),
+                    result.getTarget() == null ? "-" : mask.apply(result.getTarget()),
                     result.getAttempt() == 0 ? "-" : Integer.toString(result.getAttempt()),
-                    format(Duration.ofMillis(result.getMillis())), cut(result.getDetail())});
+                    format(Duration.ofMillis(result.getMillis())), cut(mask.apply(result.getDetail()))});
         }
         int[] widths = new int[5];
         for (String[] row : rows) {
@@ -86,7 +89,7 @@ public final class SmokeReport {
             table.append(row[5]).append('\n');
         }
         table.append(summary()).append('\n');
-        return mask.apply(table.toString());
+        return table.toString();
     }
 
     /** {@code Smoke checks passed: 5 of 5 in 1.2 s} or {@code … failed: 3 of 5 passed, 1 not finished (…)}. */
@@ -95,12 +98,12 @@ public final class SmokeReport {
         return "Smoke checks " + (isPassed() ? "passed: " + passed + " of " + results.size()
                 : "failed: " + passed + " of " + results.size() + " passed"
                         + (skipped.isEmpty() ? "" : ", " + skipped.size() + " not finished"))
-                + " in " + format(total) + (stopReason == null ? "" : " (" + stopReason + ")");
+                + " in " + format(total) + (stopReason == null ? "" : " (" + mask.apply(stopReason) + ")");
     }
 
     /** A JUnit XML testsuite, one testcase per result; failures carry expected and actual. */
     public String toJUnitXml(final String suiteName) {
-        return mask.apply(new JUnitXml(suiteName, this).toString());
+        return new JUnitXml(suiteName, this, mask).toString();
     }
 
     /** The ledger's {@code check.recorded} data of an environment's smoke run. */
@@ -135,7 +138,7 @@ public final class SmokeReport {
         if (stopReason != null) {
             data.put("stopReason", stopReason);
         }
-        return data;
+        return mask.applyToObject(data);
     }
 
     String status(final int index) {
