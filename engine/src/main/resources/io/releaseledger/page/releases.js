@@ -1,7 +1,7 @@
 /*
  * Release Ledger: the Releases page.
  *
- * One script for both faces: the CLI's `serve` (releases.html) and the Jenkins job page (a Stapler adjunct,
+ * One script for both faces: the CLI's `serve` (standalone/index.html) and the Jenkins job page (a Stapler adjunct,
  * io.releaseledger.page.releases). It renders into <div id="release-ledger" data-api="..."> and reads the JSON
  * API documented in docs/releases-api.md from the base URL in data-api.
  *
