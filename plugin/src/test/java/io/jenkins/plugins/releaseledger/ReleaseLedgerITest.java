@@ -33,7 +33,7 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** The ledger on the controller, the Releases page of every job and its JSON API, in a real Jenkins. */
+/** The ledger on the controller, the Releases page of the jobs that record and its JSON API, in a real Jenkins. */
 @WithJenkins
 class ReleaseLedgerITest {
     @RegisterExtension
