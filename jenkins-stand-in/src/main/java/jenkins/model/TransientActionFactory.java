@@ -8,5 +8,9 @@ import java.util.Collection;
 public abstract class TransientActionFactory<T> implements ExtensionPoint {
     public abstract Class<T> type();
 
+    public Class<? extends Action> actionType() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public abstract @NonNull Collection<? extends Action> createFor(@NonNull T target);
 }

@@ -40,7 +40,8 @@ final class ReleasesServer implements AutoCloseable {
     static final String CSP = "default-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private static final Map<String, String[]> ASSETS = Map.of(
-            "/", new String[] {"releases.html", "text/html; charset=utf-8"},
+            // Not beside releases.js: Stapler would write an HTML page of the adjunct's name instead of its tags.
+            "/", new String[] {"standalone/index.html", "text/html; charset=utf-8"},
             "/releases.js", new String[] {"releases.js", "text/javascript; charset=utf-8"},
             "/releases.css", new String[] {"releases.css", "text/css; charset=utf-8"},
             "/favicon.svg", new String[] {"favicon.svg", "image/svg+xml"});

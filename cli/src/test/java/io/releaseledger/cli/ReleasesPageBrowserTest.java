@@ -42,6 +42,33 @@ import org.openqa.selenium.logging.LoggingPreferences;
 @RequiresRealComponent(Component.CHROMIUM)
 class ReleasesPageBrowserTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /** Narrower than this, "production" or "2 hours ago" no longer fit on a line at Jenkins' table font size. */
+    private static final double MIN_COLUMN_PX = 72;
+    /** Per history column: the header's rendered width and the most lines any of its cells takes. */
+    private static final String COLUMNS = """
+            const table = document.querySelector('#release-ledger .rl-table');
+            const names = Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent);
+            const result = {};
+            names.forEach((name, index) => {
+              const th = table.querySelectorAll('thead th')[index];
+              let lines = 0;
+              table.querySelectorAll('tbody tr').forEach((tr) => {
+                const td = tr.children[index];
+                const range = document.createRange();
+                range.selectNodeContents(td);
+                const lineHeight = parseFloat(getComputedStyle(td).lineHeight);
+                const tops = [];
+                Array.from(range.getClientRects()).filter((r) => r.width > 0).forEach((r) => {
+                  if (!tops.some((top) => Math.abs(top - r.top) < lineHeight / 2)) {
+                    tops.push(r.top);
+                  }
+                });
+                lines = Math.max(lines, tops.length);
+              });
+              result[name] = {width: th.getBoundingClientRect().width, lines: lines};
+            });
+            return result;
+            """;
 
     @TempDir
     Path root;
@@ -220,6 +247,141 @@ class ReleasesPageBrowserTest {
         WebElement staging = driver.findElement(By.cssSelector("#release-ledger .rl-env[data-environment='staging']"));
         assertThat(staging.findElements(By.cssSelector(".rl-check-run, .rl-check-server, .rl-check-facts")))
                 .as("results recorded without run, server or facts show none").isEmpty();
+        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+        assertThat(errors).as(errors.stream().map(LogEntry::toString).collect(Collectors.joining("\n"))).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldGiveTheHistoryColumnsRoomBesideJenkinsSidePanel() throws IOException {
+        // A reason as long as a real one (a container runtime's error): the table must not take its room from When.
+        appendAndRestart(new EventDraft(EventTypes.RELEASE_MARKED_BAD, LedgerFixture.BOB,
+                Origin.build("shop/main", 301, "https://ci.example/job/shop/job/main/301/", false))
+                .setData(LedgerFixture.map("version", "1.4.1", "reason", "docker: Error response from daemon: failed to "
+                        + "create task for container: OCI runtime create failed: runc create failed: unable to start "
+                        + "container process: error during container init: error mounting \"/srv/shop/config\" to rootfs "
+                        + "at \"/etc/shop\": not a directory: unknown")));
+        try (JenkinsLayoutFixture jenkins = JenkinsLayoutFixture.start(serve)) {
+            driver.manage().window().setSize(new Dimension(1280, 900));
+            driver.get(jenkins.page(false).toString());
+            await("the page in Jenkins' layout", () -> count("#release-ledger[data-loaded='true'] .rl-table tbody tr") > 0);
+            assertThat((Long) driver.executeScript("return window.innerWidth")).isBetween(1200L, 1280L);
+            assertThat((Long) driver.executeScript(
+                    "return Math.round(document.getElementById('side-panel').getBoundingClientRect().width)"))
+                    .as("the side panel beside the page").isEqualTo(340L);
+
+            Map<String, Map<String, Object>> columns = (Map<String, Map<String, Object>>) driver.executeScript(COLUMNS);
+            for (String name : List.of("When", "Environment", "Event", "Version", "By", "Build", "Details")) {
+                assertThat(((Number) columns.get(name).get("width")).doubleValue()).as("width of %s in px: %s", name, columns)
+                        .isGreaterThanOrEqualTo(MIN_COLUMN_PX);
+            }
+            for (String name : List.of("When", "Environment", "Version", "By")) {
+                assertThat(((Number) columns.get(name).get("lines")).longValue()).as("most lines of a %s cell: %s", name, columns)
+                        .isEqualTo(1L);
+            }
+            assertThat((Long) driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth"))
+                    .as("no horizontal scroll at 1280 px with the side panel").isLessThanOrEqualTo(0L);
+            assertThat((Long) driver.executeScript("const body = document.querySelector('#release-ledger .rl-history-body');"
+                    + " return body.scrollWidth - body.clientWidth")).as("the table fits without scrolling").isLessThanOrEqualTo(0L);
+            Path screenshots = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("screenshots");
+            Files.createDirectories(screenshots);
+            driver.executeScript("document.querySelector('#release-ledger .rl-history').scrollIntoView()");
+            Files.write(screenshots.resolve("releases-in-jenkins-1280.png"), driver.getScreenshotAs(OutputType.BYTES));
+
+            // Jenkins puts the side panel above the page below 900 px; at 375 px nothing scrolls sideways.
+            driver.manage().window().setSize(new Dimension(375, 812));
+            await("a 375 px viewport", () -> ((Long) driver.executeScript("return window.innerWidth")) <= 375);
+            assertThat((Long) driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth"))
+                    .as("no horizontal scroll at 375 px in Jenkins' layout").isLessThanOrEqualTo(0L);
+            driver.executeScript("document.querySelector('#release-ledger .rl-history').scrollIntoView()");
+            Files.write(screenshots.resolve("releases-in-jenkins-375.png"), driver.getScreenshotAs(OutputType.BYTES));
+            assertNoConsoleErrors();
+        }
+    }
+
+    @Test
+    void shouldFollowTheJenkinsThemesVariables() throws IOException {
+        try (JenkinsLayoutFixture jenkins = JenkinsLayoutFixture.start(serve)) {
+            driver.get(jenkins.page(true).toString());
+            await("the page with a dark Jenkins theme", () -> count("#release-ledger[data-loaded='true'] .rl-table tbody tr") > 0);
+
+            // The values of jenkins-layout/jenkins-dark-theme.css.
+            assertThat(css("#release-ledger", "color")).as("--text-color").isEqualTo("rgb(226, 230, 235)");
+            assertThat(css("#release-ledger .rl-summary", "color")).as("--text-color-secondary").isEqualTo("rgb(160, 168, 180)");
+            assertThat(css("#release-ledger .rl-env", "background-color")).as("--card-background").isEqualTo("rgb(38, 42, 49)");
+            assertThat(css("#release-ledger .rl-env", "border-top-color")).as("--jenkins-border-color").isEqualTo("rgb(58, 64, 74)");
+            assertThat(css("#release-ledger a.rl-build", "color")).as("--link-color").isEqualTo("rgb(122, 167, 255)");
+            assertThat(css("#release-ledger .rl-table th", "background-color")).as("--table-background").isEqualTo("rgb(43, 48, 56)");
+            assertThat(css("#release-ledger .rl-table", "background-color")).as("--table-body-background")
+                    .isEqualTo("rgb(30, 33, 39)");
+            assertThat(css("#release-ledger .rl-badge-ok", "color")).as("--success-color").isEqualTo("rgb(91, 211, 138)");
+            assertThat(css("#release-ledger .rl-bad-releases h3", "color")).as("--error-color").isEqualTo("rgb(255, 123, 114)");
+            screenshot("releases-in-jenkins-dark.png");
+            assertNoConsoleErrors();
+        }
+    }
+
+    @Test
+    void shouldMatchTheStandalonePageToTheColourScheme() {
+        driver.get(serve.uri().toString());
+        await("the page loaded", () -> count("#release-ledger[data-loaded='true'] .rl-env") == 2);
+        assertThat(luminance(css("body", "background-color"))).as("light page").isGreaterThan(0.9);
+        assertThat(luminance(css("#release-ledger", "color"))).as("dark text").isLessThan(0.2);
+
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        driver.navigate().refresh();
+        await("the page loaded in the dark", () -> count("#release-ledger[data-loaded='true'] .rl-env") == 2);
+
+        assertThat(luminance(css("body", "background-color"))).as("dark page").isLessThan(0.1);
+        assertThat(luminance(css("#release-ledger", "color"))).as("light text").isGreaterThan(0.7);
+        assertThat(luminance(css("#release-ledger .rl-env", "background-color"))).as("dark cards").isLessThan(0.1);
+        assertThat(luminance(css("#release-ledger .rl-table th", "background-color"))).as("dark table head").isLessThan(0.1);
+        assertThat(luminance(css("#release-ledger a.rl-build", "color"))).as("readable links").isGreaterThan(0.3);
+        screenshot("releases-dark.png");
+        assertNoConsoleErrors();
+    }
+
+    private void appendAndRestart(final EventDraft draft) {
+        serve.close();
+        Ledger ledger = Ledger.open(root, LedgerFixture.APPLICATION);
+        try {
+            ledger.append(draft);
+        } finally {
+            LedgerText.closeQuietly(ledger);
+        }
+        serve = ServeFixture.start(root);
+    }
+
+    private void screenshot(final String name) {
+        try {
+            Path screenshots = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("screenshots");
+            Files.createDirectories(screenshots);
+            Files.write(screenshots.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The computed value as the browser gives it, e.g. "rgb(226, 230, 235)". */
+    private String css(final String selector, final String property) {
+        return (String) driver.executeScript("return getComputedStyle(document.querySelector(arguments[0]))"
+                + ".getPropertyValue(arguments[1])", selector, property);
+    }
+
+    /** Relative luminance (0 black … 1 white) of a computed "rgb(r, g, b)" or "rgba(…)" colour. */
+    private static double luminance(final String color) {
+        String[] parts = color.replaceAll("[^0-9.,]", "").split(",");
+        double[] linear = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double c = Double.parseDouble(parts[i]) / 255;
+            linear[i] = c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2];
+    }
+
+    private void assertNoConsoleErrors() {
         List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
         assertThat(errors).as(errors.stream().map(LogEntry::toString).collect(Collectors.joining("\n"))).isEmpty();

@@ -1,7 +1,7 @@
 /*
  * Release Ledger: the Releases page.
  *
- * One script for both faces: the CLI's `serve` (releases.html) and the Jenkins job page (a Stapler adjunct,
+ * One script for both faces: the CLI's `serve` (standalone/index.html) and the Jenkins job page (a Stapler adjunct,
  * io.releaseledger.page.releases). It renders into <div id="release-ledger" data-api="..."> and reads the JSON
  * API documented in docs/releases-api.md from the base URL in data-api.
  *
@@ -585,7 +585,11 @@
       } else {
         const table = el('table', 'rl-table');
         const head = el('tr');
-        ['When', 'Environment', 'Event', 'Version', 'By', 'Build', 'Details'].forEach((name) => head.appendChild(el('th', null, name)));
+        ['When', 'Environment', 'Event', 'Version', 'By', 'Build', 'Details'].forEach((name) => {
+          const th = el('th', 'rl-col-' + name.toLowerCase(), name);
+          th.scope = 'col';
+          head.appendChild(th);
+        });
         table.appendChild(el('thead', null, head));
         const body = el('tbody');
         entries.forEach((entry) => body.appendChild(this.historyRow(entry)));
@@ -610,8 +614,10 @@
       if (entry.seq !== undefined) {
         tr.setAttribute('data-seq', String(entry.seq));
       }
+      // rl-col-<label>: each column's own wrapping and width (releases.css); one span, so that the narrow
+      // layout's two-column grid (label, value) gets one value item however many nodes the cell holds.
       const cell = (label, content) => {
-        const td = el('td', null, content);
+        const td = el('td', 'rl-col-' + label.toLowerCase(), el('span', 'rl-cell', content));
         td.setAttribute('data-label', label);
         tr.appendChild(td);
       };
