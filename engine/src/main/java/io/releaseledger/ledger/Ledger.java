@@ -4,6 +4,7 @@ import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.report.Messages;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,9 +106,15 @@ public final class Ledger implements AutoCloseable {
         Checkpoint checkpoint = null;
         String problem = null;
         try {
-            checkpoint = Checkpoint.read(directory, application);
-        } catch (IOException | RuntimeException e) {
-            problem = "it cannot be read (" + e.getMessage() + ")";
+            checkpoint = LedgerIo.call(() -> {
+                try {
+                    return Checkpoint.read(directory, application);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            problem = "it cannot be read (" + reason(e) + ")";
         }
         model = new ReadModel();
         journal = Journal.open(directory, application, this::follow, notes);
@@ -404,11 +411,11 @@ public final class Ledger implements AutoCloseable {
             end = journal.getPosition();
             file = journal.getFile();
         }
-        new JournalReader(file, application).read(end, event -> {
+        LedgerIo.run(() -> new JournalReader(file, application).read(end, event -> {
             if (environment == null || environment.equals(event.getEnvironment())) {
                 sink.accept(event);
             }
-        });
+        }));
     }
 
     /** The events {@link #forEachEvent} feeds, as a list. */
@@ -456,13 +463,24 @@ public final class Ledger implements AutoCloseable {
 
     private void writeCheckpoint() {
         try {
-            Checkpoint.write(directory, application, model, journal.getPosition());
+            long offset = journal.getPosition();
+            LedgerIo.run(() -> {
+                try {
+                    Checkpoint.write(directory, application, model, offset);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             checkpointSequence = model.lastSequence;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             notes.warning("Ledger %s: could not write the checkpoint %s (%s); the next open reads more of the "
-                    + "journal.", application, directory.resolve(Checkpoint.FILE), e.getMessage());
+                    + "journal.", application, directory.resolve(Checkpoint.FILE), reason(e));
             checkpointSequence = model.lastSequence;
         }
+    }
+
+    private static String reason(final RuntimeException e) {
+        return e instanceof UncheckedIOException && e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
     }
 
     /** Writes a checkpoint when events arrived since the last one, and closes the journal. */
