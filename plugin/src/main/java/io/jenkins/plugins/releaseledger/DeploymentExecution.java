@@ -1,43 +1,38 @@
 package io.jenkins.plugins.releaseledger;
 
 import hudson.AbortException;
-import hudson.EnvVars;
-import hudson.FilePath;
-import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.releaseledger.ReleaseLedgerException;
-import io.releaseledger.agent.AgentRequest;
 import io.releaseledger.agent.SecretMask;
 import io.releaseledger.deploy.DeploymentException;
 import io.releaseledger.deploy.DeploymentResult;
-import io.releaseledger.descriptor.DescriptorLoader;
 import io.releaseledger.descriptor.EnvironmentSpec;
-import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.ledger.EventTypes;
-import io.releaseledger.ledger.Ledger;
-import io.releaseledger.ledger.Origin;
-import io.releaseledger.report.Message;
-import io.releaseledger.report.Messages;
-import java.io.InputStream;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.springframework.security.core.Authentication;
 
 /**
- * The controller's side of a deploy, promotion or rollback: reads and checks the descriptor, checks the permission
- * before anything changes, resolves the credentials, then runs the engine's command against the application's ledger
+ * The controller's side of a deploy, promotion or rollback: sets up the controller ({@link ControllerSetup}: descriptor,
+ * permission before anything changes, credentials), then runs the engine's command against the application's ledger
  * with the agent as executor, and records the outcome on the build. Runs in a pool thread (the deploy may take
- * minutes); it does not resume after a controller restart, which {@link DeployRestartListener} holds back meanwhile.
+ * minutes). A stop keeps the step open ({@link StopGrace}) until the environment is put back and the outcome recorded.
+ * It does not resume after a controller restart, which {@link DeployRestartListener} holds back meanwhile; when the
+ * controller went down all the same, {@link #onResume()} tells the user what happened and what the next deploy does.
  */
 final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
 
     private final transient DeploymentStep step;
+    private final transient StopGrace grace = new StopGrace(StopGrace.BOUND);
+    private transient volatile PrintStream log;
+    /** What runs, for the log after a restart (this execution is saved with the build). */
+    private String description;
 
     DeploymentExecution(final DeploymentStep step, final StepContext context) {
         super(context);
@@ -46,52 +41,111 @@ final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<
 
     @Override
     protected Map<String, Object> run() throws Exception {
-        StepContext context = getContext();
-        Run<?, ?> run = context.get(Run.class);
-        TaskListener listener = context.get(TaskListener.class);
-        FilePath workspace = context.get(FilePath.class);
-        Launcher launcher = context.get(Launcher.class);
-        EnvVars environment = context.get(EnvVars.class);
+        Throwable stoppedEarly = grace.enter();
+        if (stoppedEarly != null) {
+            throw asException(stoppedEarly);
+        }
+        try {
+            Map<String, Object> result = deploy();
+            Throwable stopped = grace.finish();
+            if (stopped != null) {
+                throw asException(stopped);
+            }
+            return result;
+        } catch (Exception | Error e) {
+            Throwable stopped = grace.finish();
+            if (stopped == null) {
+                throw e;
+            }
+            if (stopped != e) {
+                stopped.addSuppressed(e);
+            }
+            throw asException(stopped);
+        }
+    }
+
+    /**
+     * Interrupts the deploy once and keeps the step open until the thread has put the environment back, recorded what
+     * happened and released the lock, at most {@link StopGrace#BOUND}; Pipeline's default would end the step at once.
+     */
+    @Override
+    public void stop(@NonNull final Throwable cause) throws Exception {
+        String name = step == null ? "deploy" : step.functionName();
+        PrintStream out = log;
+        boolean open = grace.stop(cause, line -> {
+            if (out != null) {
+                out.println(name + ": " + line);
+            }
+        }, () -> {
+            if (out != null) {
+                out.println(name + ": the environment is still being put back after " + StopGrace.describe(
+                        StopGrace.BOUND) + "; the step ends now. The restore goes on in its own agent process (the "
+                        + "node block's clean-up does not stop it) and records its outcome and the unlock in the "
+                        + "ledger when it ends; check the Releases page. If the environment stays locked, an "
+                        + "administrator can reconcile and unlock it (see docs/deploy.md, \"Aborts and restarts\").");
+            }
+            getContext().onFailure(cause);
+        });
+        if (!open) {
+            getContext().onFailure(cause);
+        }
+    }
+
+    /**
+     * The controller stopped while this deploy ran (a restart that did not wait, or a crash): the deploy's thread is
+     * gone, so the step cannot go on. Its lock names the controller process that ended, so the next deploy,
+     * promotion or rollback of the environment takes the lock over at once and reconciles the environment from the
+     * recorded plan (or an administrator does, with {@code unlock}); the user reads that in the log.
+     */
+    @Override
+    public void onResume() {
+        // Not on the thread that resumes the Pipeline: reading the listener may wait for it.
+        StopGrace.later(this::reportRestart);
+    }
+
+    private void reportRestart() {
+        String what = description == null ? "a deploy" : description;
+        try {
+            TaskListener listener = getContext().get(TaskListener.class);
+            listener.getLogger().println("Release Ledger: the controller restarted while " + what + " ran; the step "
+                    + "cannot resume. What the deploy's own agent did after that is not in the ledger yet: the next "
+                    + "deployStage, promote or rollback of that environment takes its lock over (the lock names the "
+                    + "controller process that ended) and reconciles first: every instance back on one recorded "
+                    + "release, every server back in the load balancer, the outcome recorded. An administrator can do "
+                    + "it now with the CLI's unlock or the Releases page (see docs/deploy.md, \"Aborts and restarts\").");
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // the log is gone too: the failure below still ends the step
+        }
+        getContext().onFailure(new AbortException("Release Ledger: the controller restarted while " + what
+                + " ran; the next deploy of that environment reconciles it (see the log)"));
+    }
+
+    private Map<String, Object> deploy() throws Exception {
         String name = step.functionName();
-        PrintStream log = listener.getLogger();
-
-        String path = DeployOptions.descriptorPath(step.getDescriptorFile());
-        String text = read(name, workspace, path);
-        ReleaseDescriptor descriptor = parse(name, text, path);
         String target = step.targetEnvironment();
-        EnvironmentSpec spec = descriptor.getEnvironment(target).orElseThrow(() -> new AbortException(name
-                + ": the release descriptor " + path + " has no environment '" + target + "'"));
-
-        DeployAuthorization<Authentication> authorization = DeployIdentity.authorize(name, run, target, spec.isProtected());
-        if (!authorization.isAllowed()) {
-            throw new AbortException(authorization.getRefusal());
-        }
-        if (spec.isProtected()) {
-            log.println(name + ": " + authorization.actor().getId() + " may deploy to the protected environment " + target);
-        }
+        ControllerSetup setup = ControllerSetup.read(name, getContext(), step.getDescriptorFile(), target);
+        PrintStream out = setup.log();
+        log = out;
+        description = name + " " + step.label() + " (" + setup.job() + " #" + setup.run().getNumber() + ")";
+        EnvironmentSpec spec = setup.spec();
+        DeployAuthorization<Authentication> authorization = setup.authorize(spec.isProtected(), "deploy to");
         Map<String, Map<String, String>> credentials;
         try {
             credentials = DeployCredentialVariables.deploy(spec);
         } catch (IllegalArgumentException e) {
             throw new AbortException(name + ": " + e.getMessage());
         }
-        Map<String, String> secrets = DeployCredentialsBinding.environment(name, run, step.getRegistryCredentialsId(),
-                credentials);
-        SecretMask mask = new SecretMask(secrets.values());
-
-        String job = run.getParent().getFullName();
-        String application = descriptor.getApplication();
-        Origin origin = BuildIdentity.origin(job, run.getNumber(), rootUrl(), run.getUrl(), environment);
-        Messages messages = new Messages(message -> print(log, mask, message));
-        try (ActiveDeployments.Entry activity = ActiveDeployments.get().open(name + " " + step.label() + " (" + job + " #"
-                + run.getNumber() + ")")) {
-            AgentDeploymentExecutor executor = new AgentDeploymentExecutor(name, (operation, options) ->
-                    AgentLauncher.run(name, new AgentRequest(operation, workspace.getRemote(), options), secrets,
-                            workspace, launcher, environment, listener), log, text, path, credentials, activity);
-            Ledger ledger = ReleaseLedgers.get().ledger(job, application);
-            DeploymentContext deployment = new DeploymentContext(descriptor, ledger, executor, authorization.actor(), origin,
-                    messages, DeployOptions.duration(step.getLockTimeout()), job + "#" + run.getNumber(),
-                    environment.get("GIT_COMMIT"), step.releaseBranch(environment));
+        setup.bind(step.getRegistryCredentialsId(), credentials);
+        SecretMask mask = setup.mask();
+        Run<?, ?> run = setup.run();
+        String application = setup.application();
+        try (ActiveDeployments.Entry activity = ActiveDeployments.get().open(setup.activity(step.label()))) {
+            AgentDeploymentExecutor executor = new AgentDeploymentExecutor(name, setup.agent(), out, setup.text(),
+                    setup.path(), credentials, activity).setReconcileAgent(setup.survivingAgent());
+            DeploymentContext deployment = new DeploymentContext(setup.descriptor(), setup.ledger(), executor,
+                    authorization.actor(), setup.origin(), setup.messages(), DeployOptions.duration(step.getLockTimeout()),
+                    setup.job() + "#" + run.getNumber(), setup.environment().get("GIT_COMMIT"),
+                    step.releaseBranch(setup.environment()));
             DeploymentResult result;
             try {
                 result = step.call(deployment);
@@ -115,44 +169,19 @@ final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<
                 ReleaseLedgerRunAction.record(run, new RecordedEvent(step.eventType(), application, target,
                         result.getPlan().getVersion(), summary));
             }
-            log.println(name + ": " + summary);
+            out.println(name + ": " + summary);
             return DeployOptions.returnValue(result);
         }
     }
 
-    static String read(final String name, final FilePath workspace, final String path) throws Exception {
-        FilePath file = workspace.child(path);
-        if (!file.exists()) {
-            throw new AbortException(name + ": the release descriptor " + path + " is not in the workspace "
-                    + workspace.getRemote() + "; check the repository out first, or set descriptorFile");
+    /** The stop cause as what {@link #run()} may throw (Pipeline's causes are exceptions). */
+    private static Exception asException(final Throwable cause) {
+        if (cause instanceof Exception exception) {
+            return exception;
         }
-        try (InputStream in = file.read()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        if (cause instanceof Error error) {
+            throw error;
         }
-    }
-
-    static ReleaseDescriptor parse(final String name, final String text, final String path) throws AbortException {
-        try {
-            return DescriptorLoader.parse(text, path);
-        } catch (ReleaseLedgerException e) {
-            throw new AbortException(name + ": " + e.getMessage());
-        }
-    }
-
-    static void print(final PrintStream log, final SecretMask mask, final Message message) {
-        String text = mask.mask(message.getText());
-        switch (message.getLevel()) {
-            case ERROR -> log.println("ERROR: " + text);
-            case WARNING -> log.println("WARNING: " + text);
-            default -> log.println(text);
-        }
-    }
-
-    static String rootUrl() {
-        try {
-            return Jenkins.get().getRootUrl();
-        } catch (IllegalStateException e) {
-            return null;
-        }
+        return new AbortException(String.valueOf(cause));
     }
 }

@@ -170,6 +170,30 @@ class AgentDeploymentExecutorTest {
     }
 
     @Test
+    void shouldRestoreThroughTheAgentThatTheNodeBlocksCleanUpSparesEvenWithTheInterruptFlagSet() {
+        Map<String, Object> reconciled = new LinkedHashMap<>();
+        reconciled.put("events", List.of(event("deployment.failed", Map.of("reason", "interrupted"))));
+        List<Boolean> flagAtRestore = new ArrayList<>();
+        AgentDeploymentExecutor executor = new AgentDeploymentExecutor("deployStage", (operation, options) -> {
+            operations.add(operation);
+            Thread.currentThread().interrupt(); // a second interrupt arrived before InterruptedException was thrown
+            throw new InterruptedException("aborted");
+        }, new PrintStream(log, true, StandardCharsets.UTF_8), "x", "x", Map.of(), activity)
+                .setReconcileAgent((operation, options) -> {
+                    operations.add("surviving " + operation);
+                    flagAtRestore.add(Thread.currentThread().isInterrupted());
+                    return AgentOutcome.of(AgentResponse.success(reconciled, List.of()).toJson(), 0, List.of());
+                });
+
+        assertThatThrownBy(() -> executor.execute(plan(), "lock-1", (type, environment, data) -> recorded.add(type)))
+                .isInstanceOf(DeploymentException.class);
+
+        assertThat(operations).containsExactly(DeployProtocol.EXECUTE, "surviving " + DeployProtocol.RECONCILE);
+        assertThat(flagAtRestore).containsExactly(false);
+        assertThat(recorded).containsExactly("deployment.failed");
+    }
+
+    @Test
     void shouldNotReconcileWhenInterruptedBeforeAnythingChanged() {
         AgentDeploymentExecutor executor = new AgentDeploymentExecutor("deployStage", (operation, options) -> {
             operations.add(operation);
