@@ -90,4 +90,27 @@ public final class ApplicationReleases {
         }
         rsp.sendRedirect(".");
     }
+
+    /**
+     * {@code POST unlock} with {@code environment} and {@code reason}: releases the environment's lock whatever holds
+     * it, recording {@code environment.unlocked} ({@code forced}, the reason) with the signed-in user as actor; the next
+     * deploy reconciles what the holder's deploy left. Needs {@link ReleaseLedgerPermissions#UNLOCK} on the job.
+     */
+    @RequirePOST
+    public void doUnlock(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {
+        Job<?, ?> job = getJob();
+        job.checkPermission(ReleaseLedgerPermissions.UNLOCK);
+        User user = User.current();
+        String userId = user == null ? Jenkins.getAuthentication2().getName() : user.getId();
+        String userName = user == null ? null : user.getFullName();
+        try {
+            PageUnlock.unlock(ReleaseLedgers.get().ledger(job.getFullName(), application),
+                    req.getParameter("environment"), req.getParameter("reason"), userId, userName, job.getFullName(),
+                    BuildIdentity.absolute(Jenkins.get().getRootUrl(), job.getUrl() + "releases/" + getToken() + "/"));
+        } catch (ReleaseLedgerException e) {
+            rsp.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        rsp.sendRedirect(".");
+    }
 }
