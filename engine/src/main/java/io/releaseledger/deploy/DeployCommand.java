@@ -12,7 +12,6 @@ import io.releaseledger.version.SemanticVersion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -161,7 +160,7 @@ public final class DeployCommand {
         String lockId = lock.acquire(version, what + " " + version, lockTimeout, lockLease);
         try {
             DeploymentRecorder recorder = new LedgerDeploymentRecorder(ledger, actor, origin);
-            reconcileFirst(lock.getTakenOverLockId(), recorder);
+            Reconciliation.first(ledger, environment, lock.getTakenOverLockId(), executor, recorder, messages);
             DeploymentPlan plan = executor.plan(request());
             recorder.record(EventTypes.DEPLOYMENT_STARTED, environment, DeploymentEvents.started(plan, lockId));
             DeploymentResult result = executor.execute(plan, lockId, recorder);
@@ -176,36 +175,6 @@ public final class DeployCommand {
     private PlanRequest request() {
         return new PlanRequest(environment, version).setTag(tag).setDigest(digest).setBuild(build).setCommit(commit)
                 .setAllowDowngrade(allowDowngrade);
-    }
-
-    /**
-     * Before planning: a taken-over holder's plan, or a deploy whose outcome was never recorded (its lock released by
-     * an administrator, its events lost to an abort), is reconciled first, so the new deploy starts from one release.
-     */
-    private void reconcileFirst(final String staleLockId, final DeploymentRecorder recorder) {
-        DeployHistory history = DeployHistory.read(ledger, environment);
-        if (staleLockId != null) {
-            Map<String, Object> started = history.startedUnder(staleLockId);
-            if (started == null || !(started.get("plan") instanceof Map)) {
-                messages.info("Environment %s: the previous holder had not started to deploy; nothing to reconcile",
-                        environment);
-                return;
-            }
-            reconcile(started, recorder, "interrupted");
-            return;
-        }
-        Map<String, Object> unfinished = history.unfinished();
-        if (unfinished != null && unfinished.get("plan") instanceof Map) {
-            reconcile(unfinished, recorder, "unfinished (its outcome was never recorded)");
-        }
-    }
-
-    private void reconcile(final Map<String, Object> started, final DeploymentRecorder recorder, final String how) {
-        @SuppressWarnings("unchecked")
-        DeploymentPlan plan = DeploymentPlan.fromJson((Map<String, Object>) started.get("plan"));
-        messages.warning("Environment %s: reconciling the %s deploy of %s (%s)", environment, how,
-                plan.getVersion(), plan.getDeploymentId());
-        executor.reconcile(plan, recorder);
     }
 
     /** The registry tags the descriptor asks for: the environment's name, and {@code latest} for final releases. */

@@ -13,6 +13,7 @@ import io.releaseledger.testing.RequiresRealComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -169,5 +170,29 @@ class TakeoverTest {
                 assertThat(data).containsEntry("deploymentId", interrupted.getDeploymentId()));
         assertThat(world.stagingVersions()).containsExactly(TestApp.V2, TestApp.V2, TestApp.V2);
         assertThat(world.current("staging")).containsEntry("version", TestApp.V2);
+    }
+
+    @Test
+    void shouldReconcileWithoutDeployingForAStepResumedAfterItsControllerRestarted() throws Exception {
+        world.deploy("staging", TestApp.V1).call();
+        world.haproxy.awaitAllServing();
+        // The lock of the controller process that ended: same pid as this one, another process identity.
+        LockResult dead = world.ledger.lock("staging", TestApp.V2, "deploy 1.1.0 (pid " + ProcessHandle.current().pid()
+                + " on " + EnvironmentLock.localHost() + ", process 00000000-0000)", DeployFixture.ALICE,
+                DeployFixture.ORIGIN);
+        DeploymentPlan interrupted = world.executor().plan(new PlanRequest("staging", TestApp.V2));
+        new LedgerDeploymentRecorder(world.ledger, DeployFixture.ALICE, DeployFixture.ORIGIN).record(
+                EventTypes.DEPLOYMENT_STARTED, "staging", DeploymentEvents.started(interrupted, dead.getLockId()));
+        world.docker.remove(TestApp.APPLICATION + "-staging-1");
+
+        String done = new ReconcileCommand(world.descriptor(), "staging", world.ledger, world.executor())
+                .setMessages(world.messages).setLockTimeout(Duration.ZERO).call();
+
+        assertThat(done).isEqualTo("Reconciled staging; its outcome is in the ledger");
+        assertThat(world.stagingVersions()).containsExactly(TestApp.V1, TestApp.V1, TestApp.V1);
+        assertThat(world.events("staging", EventTypes.DEPLOYMENT_FAILED)).singleElement().satisfies(data ->
+                assertThat(data).containsEntry("deploymentId", interrupted.getDeploymentId()));
+        assertThat(world.eventTypes("staging")).endsWith(EventTypes.ENVIRONMENT_UNLOCKED);
+        assertThat(world.current("staging")).containsEntry("version", TestApp.V1);
     }
 }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.releaseledger;
 
 import hudson.AbortException;
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.agent.SecretMask;
 import io.releaseledger.deploy.DeploymentException;
@@ -10,7 +9,6 @@ import io.releaseledger.deploy.DeploymentResult;
 import io.releaseledger.descriptor.EnvironmentSpec;
 import io.releaseledger.ledger.EventTypes;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -23,7 +21,7 @@ import org.springframework.security.core.Authentication;
  * with the agent as executor, and records the outcome on the build. Runs in a pool thread (the deploy may take
  * minutes). A stop keeps the step open ({@link StopGrace}) until the environment is put back and the outcome recorded.
  * It does not resume after a controller restart, which {@link DeployRestartListener} holds back meanwhile; when the
- * controller went down all the same, {@link #onResume()} tells the user what happened and what the next deploy does.
+ * controller went down all the same, {@link #onResume()} reconciles the environment and tells the user.
  */
 final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
@@ -31,8 +29,8 @@ final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<
     private final transient DeploymentStep step;
     private final transient StopGrace grace = new StopGrace(StopGrace.BOUND);
     private transient volatile PrintStream log;
-    /** What runs, for the log after a restart (this execution is saved with the build). */
-    private String description;
+    /** What a resume after a controller restart reconciles (this execution is saved with the build). */
+    private ResumedDeploy resumed;
 
     DeploymentExecution(final DeploymentStep step, final StepContext context) {
         super(context);
@@ -92,32 +90,21 @@ final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<
     }
 
     /**
-     * The controller stopped while this deploy ran (a restart that did not wait, or a crash): the deploy's thread is
-     * gone, so the step cannot go on. Its lock names the controller process that ended, so the next deploy,
-     * promotion or rollback of the environment takes the lock over at once and reconciles the environment from the
-     * recorded plan (or an administrator does, with {@code unlock}); the user reads that in the log.
+     * The controller stopped while this deploy ran (a restart that did not wait, or a crash): the deploy's thread and
+     * the agent's events are gone, so the step cannot go on. Its lock names the controller process that ended: the
+     * step reconciles the environment through a fresh agent, tells the user, and fails. Before the deploy had read its
+     * descriptor there is nothing to reconcile.
      */
     @Override
     public void onResume() {
-        // Not on the thread that resumes the Pipeline: reading the listener may wait for it.
-        StopGrace.later(this::reportRestart);
-    }
-
-    private void reportRestart() {
-        String what = description == null ? "a deploy" : description;
-        try {
-            TaskListener listener = getContext().get(TaskListener.class);
-            listener.getLogger().println("Release Ledger: the controller restarted while " + what + " ran; the step "
-                    + "cannot resume. What the deploy's own agent did after that is not in the ledger yet: the next "
-                    + "deployStage, promote or rollback of that environment takes its lock over (the lock names the "
-                    + "controller process that ended) and reconciles first: every instance back on one recorded "
-                    + "release, every server back in the load balancer, the outcome recorded. An administrator can do "
-                    + "it now with the CLI's unlock or the Releases page (see docs/deploy.md, \"Aborts and restarts\").");
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            // the log is gone too: the failure below still ends the step
+        ResumedDeploy resumed = this.resumed;
+        if (resumed == null) {
+            getContext().onFailure(new AbortException("Release Ledger: the controller restarted before the deploy "
+                    + "started; nothing was changed. Run the build again."));
+            return;
         }
-        getContext().onFailure(new AbortException("Release Ledger: the controller restarted while " + what
-                + " ran; the next deploy of that environment reconciles it (see the log)"));
+        // Not on the thread that resumes the Pipeline: the reconcile waits for the agent and may take minutes.
+        StopGrace.later(() -> getContext().onFailure(new AbortException(resumed.reconcile(getContext()))));
     }
 
     private Map<String, Object> deploy() throws Exception {
@@ -126,9 +113,10 @@ final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<
         ControllerSetup setup = ControllerSetup.read(name, getContext(), step.getDescriptorFile(), target);
         PrintStream out = setup.log();
         log = out;
-        description = name + " " + step.label() + " (" + setup.job() + " #" + setup.run().getNumber() + ")";
         EnvironmentSpec spec = setup.spec();
         DeployAuthorization<Authentication> authorization = setup.authorize(spec.isProtected(), "deploy to");
+        resumed = new ResumedDeploy(name, step.getDescriptorFile(), target, step.getRegistryCredentialsId(),
+                authorization.actor(), step.label() + " (" + setup.job() + " #" + setup.run().getNumber() + ")");
         Map<String, Map<String, String>> credentials;
         try {
             credentials = DeployCredentialVariables.deploy(spec);
