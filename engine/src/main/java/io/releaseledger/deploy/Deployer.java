@@ -26,7 +26,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Executes a {@link DeploymentPlan}: batch after batch, each instance is taken out of the load balancer (drained
@@ -308,8 +310,18 @@ public final class Deployer {
      * and the server of each running one ready and UP in the load balancer. Empty when every instance is as wanted.
      */
     private List<String> leftOver(final DeploymentPlan plan, final Function<PlannedInstance, String> digest) {
+        return leftOver(plan, digest, instance -> true);
+    }
+
+    /** As above; only the instances {@code inspected} accepts have their container checked, every server is. */
+    private List<String> leftOver(final DeploymentPlan plan, final Function<PlannedInstance, String> digest,
+            final Predicate<PlannedInstance> inspected) {
         List<String> left = new ArrayList<>();
         for (PlannedInstance instance : plan.getInstances()) {
+            if (!inspected.test(instance)) {
+                serverLeft(instance).ifPresent(left::add);
+                continue;
+            }
             String wanted = digest.apply(instance);
             ContainerState state;
             try {
@@ -331,23 +343,28 @@ public final class Deployer {
                         : " runs " + runs + ", not " + wanted));
                 continue;
             }
-            if (instance.hasLoadBalancer()) {
-                ServerState server;
-                try {
-                    server = server(targets.loadBalancer(), instance);
-                } catch (RuntimeException e) {
-                    left.add("server " + instance.getBackend() + "/" + instance.getServer() + " cannot be read ("
-                            + describe(e) + ")");
-                    continue;
-                }
-                if (server == null || !server.isServing()) {
-                    left.add("server " + instance.getBackend() + "/" + instance.getServer() + " is "
-                            + (server == null ? "missing" : server.getAdminState() + "/" + server.getOperationalState())
-                            + " in the load balancer");
-                }
-            }
+            serverLeft(instance).ifPresent(left::add);
         }
         return left;
+    }
+
+    /** What is wrong with the instance's server: not ready and UP in the load balancer; empty without one. */
+    private Optional<String> serverLeft(final PlannedInstance instance) {
+        if (!instance.hasLoadBalancer()) {
+            return Optional.empty();
+        }
+        String name = "server " + instance.getBackend() + "/" + instance.getServer();
+        ServerState server;
+        try {
+            server = server(targets.loadBalancer(), instance);
+        } catch (RuntimeException e) {
+            return Optional.of(name + " cannot be read (" + describe(e) + ")");
+        }
+        if (server == null || !server.isServing()) {
+            return Optional.of(name + " is " + (server == null ? "missing"
+                    : server.getAdminState() + "/" + server.getOperationalState()) + " in the load balancer");
+        }
+        return Optional.empty();
     }
 
     /** The instance's container, {@code null} when it has none. */
@@ -552,8 +569,9 @@ public final class Deployer {
                 }
             }
         }
-        // Restored only when seen: every instance on its previous digest, every server serving.
-        List<String> left = changed.isEmpty() ? List.of() : leftOver(plan, Deployer::previousDigest);
+        // Restored only when seen: every instance it changed on its previous digest, every server serving.
+        List<String> left = changed.isEmpty() ? List.of()
+                : leftOver(plan, Deployer::previousDigest, changed::contains);
         for (String what : left) {
             messages.error("Restore of %s not complete: %s", plan.getEnvironment(), what);
         }
