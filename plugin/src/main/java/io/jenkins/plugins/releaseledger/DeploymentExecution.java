@@ -68,6 +68,10 @@ final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<
      */
     @Override
     public void stop(@NonNull final Throwable cause) throws Exception {
+        if (grace == null) { // resumed after a restart: nothing of this controller runs the deploy
+            getContext().onFailure(cause);
+            return;
+        }
         String name = step == null ? "deploy" : step.functionName();
         PrintStream out = log;
         boolean open = grace.stop(cause, line -> {

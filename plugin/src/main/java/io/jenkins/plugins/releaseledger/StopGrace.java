@@ -95,9 +95,11 @@ final class StopGrace {
         return overdue;
     }
 
-    /** Runs {@code task} soon on the grace timer's thread. */
+    /** Runs {@code task} on a thread of its own (it may take minutes), not on the caller's. */
     static void later(final Runnable task) {
-        TIMER.execute(task);
+        Thread thread = new Thread(task, "release-ledger-resume");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     static String describe(final Duration duration) {
