@@ -3,7 +3,10 @@ package io.releaseledger.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.releaseledger.json.Json;
+import io.releaseledger.ledger.Actor;
 import io.releaseledger.ledger.Ledger;
+import io.releaseledger.ledger.LedgerEvent;
+import io.releaseledger.ledger.Origin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -200,5 +203,33 @@ class DeploymentCommandsTest {
         assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
         assertThat(result.err).contains("no ledger for application \"ghost\"");
         assertThat(Files.exists(ledgerRoot().resolve("ghost"))).isFalse();
+    }
+
+    @Test
+    void unlockReleasesAStuckLockByForceRecordingWhoAndWhy() throws IOException {
+        writeDescriptor(DESCRIPTOR);
+        try (Ledger ledger = Ledger.open(ledgerRoot(), "hello")) {
+            ledger.lock("dev", "1.0.0", "deploy 1.0.0 (pid 1 on elsewhere)", new Actor("ci", null),
+                    Origin.cli("ci", "ci-host"));
+        }
+
+        Cli.Result missingReason = run("unlock", "--environment", "dev", "--no-reconcile");
+        Cli.Result unlock = run("unlock", "--environment", "dev", "--no-reconcile", "--reason",
+                "deploy #12 was aborted and left the lock");
+        Cli.Result again = run("unlock", "--environment", "dev", "--no-reconcile", "--reason", "twice");
+
+        assertThat(missingReason.exitCode).isEqualTo(2);
+        assertThat(unlock.exitCode).as(unlock.toString()).isZero();
+        assertThat(unlock.err).contains("Unlocked dev (lock ").contains("deploy #12 was aborted and left the lock");
+        assertThat(again.exitCode).as(again.toString()).isEqualTo(1);
+        assertThat(again.err).contains("Environment dev is not locked");
+        try (Ledger ledger = Ledger.open(ledgerRoot(), "hello")) {
+            LedgerEvent unlocked = ledger.events("dev").get(1);
+            assertThat(unlocked.getType()).isEqualTo("environment.unlocked");
+            assertThat(unlocked.getData()).containsEntry("forced", true)
+                    .containsEntry("reason", "deploy #12 was aborted and left the lock");
+            assertThat(ledger.lock("dev", "1.1.0", "deploy", new Actor("ci", null),
+                    Origin.cli("ci", "ci-host")).isAcquired()).isTrue();
+        }
     }
 }

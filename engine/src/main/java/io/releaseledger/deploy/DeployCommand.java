@@ -12,7 +12,6 @@ import io.releaseledger.version.SemanticVersion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -161,9 +160,7 @@ public final class DeployCommand {
         String lockId = lock.acquire(version, what + " " + version, lockTimeout, lockLease);
         try {
             DeploymentRecorder recorder = new LedgerDeploymentRecorder(ledger, actor, origin);
-            if (lock.getTakenOverLockId() != null) {
-                reconcile(lock.getTakenOverLockId(), recorder);
-            }
+            Reconciliation.first(ledger, environment, lock.getTakenOverLockId(), executor, recorder, messages);
             DeploymentPlan plan = executor.plan(request());
             recorder.record(EventTypes.DEPLOYMENT_STARTED, environment, DeploymentEvents.started(plan, lockId));
             DeploymentResult result = executor.execute(plan, lockId, recorder);
@@ -178,20 +175,6 @@ public final class DeployCommand {
     private PlanRequest request() {
         return new PlanRequest(environment, version).setTag(tag).setDigest(digest).setBuild(build).setCommit(commit)
                 .setAllowDowngrade(allowDowngrade);
-    }
-
-    private void reconcile(final String staleLockId, final DeploymentRecorder recorder) {
-        Map<String, Object> started = DeployHistory.read(ledger, environment).startedUnder(staleLockId);
-        if (started == null || !(started.get("plan") instanceof Map)) {
-            messages.info("Environment %s: the previous holder had not started to deploy; nothing to reconcile",
-                    environment);
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        DeploymentPlan plan = DeploymentPlan.fromJson((Map<String, Object>) started.get("plan"));
-        messages.warning("Environment %s: reconciling the interrupted deploy of %s (%s)", environment,
-                plan.getVersion(), plan.getDeploymentId());
-        executor.reconcile(plan, recorder);
     }
 
     /** The registry tags the descriptor asks for: the environment's name, and {@code latest} for final releases. */

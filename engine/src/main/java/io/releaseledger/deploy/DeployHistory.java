@@ -57,6 +57,26 @@ final class DeployHistory {
         return found;
     }
 
+    /**
+     * The data of the last {@code deployment.started} whose deploy has no outcome recorded ({@code deployment.succeeded}
+     * or {@code deployment.failed} with its id), or {@code null}: its outcome was lost (an abort, a lock released by an
+     * administrator, a controller that went down), so what runs is not known.
+     */
+    Map<String, Object> unfinished() {
+        Map<String, Object> started = null;
+        for (LedgerEvent event : events) {
+            String type = event.getType();
+            Object id = event.getData().get("deploymentId");
+            if (EventTypes.DEPLOYMENT_STARTED.equals(type)) {
+                started = event.getData();
+            } else if (started != null && id != null && id.equals(started.get("deploymentId"))
+                    && (EventTypes.DEPLOYMENT_SUCCEEDED.equals(type) || EventTypes.DEPLOYMENT_FAILED.equals(type))) {
+                started = null;
+            }
+        }
+        return started;
+    }
+
     /** The image digest a version was deployed or promoted with in this environment, or {@code null}. */
     String digestOf(final String version) {
         String digest = null;

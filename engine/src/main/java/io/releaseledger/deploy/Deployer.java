@@ -26,7 +26,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Executes a {@link DeploymentPlan}: batch after batch, each instance is taken out of the load balancer (drained
@@ -215,56 +217,163 @@ public final class Deployer {
     }
 
     /**
-     * Reconciles the environment after the process running {@code plan} died: when every instance already runs the
-     * new release, the deploy is recorded as succeeded; otherwise every instance is put back on its previous
-     * release. Either way every server ends ready. Returns whether the new release was kept.
+     * Reconciles the environment after the process running {@code plan} died or was stopped: when every instance
+     * already runs the new release and every server serves, the deploy is recorded as succeeded; otherwise every
+     * instance is put back on its previous release. Nothing is recorded as restored until the end state is seen:
+     * every instance runs the recorded digest and every server is UP in the load balancer; otherwise the deploy is
+     * recorded as failed with what is left, and a {@link DeploymentException} says it. Returns whether the new
+     * release was kept.
      */
     public boolean reconcile(final DeploymentPlan plan) {
+        // A stop the dead process asked of a container goes on in the daemon for up to the stop timeout: look after it.
+        sleep(stopTimeout.plusSeconds(2));
         ContainerFactory factory = new ContainerFactory(plan.getApplication(), environment, secrets, workspace);
-        boolean allNew = true;
-        List<PlannedInstance> changed = new ArrayList<>();
-        for (PlannedInstance instance : plan.getInstances()) {
-            ContainerState state;
-            try {
-                state = targets.engine(instance.getHost()).inspect(instance.getContainerName());
-            } catch (ContainerEngineException missing) {
-                state = null;
-            }
-            String digest = state == null ? null : state.getLabels().get(Labels.DIGEST);
-            boolean runsNew = state != null && state.isRunning() && plan.getDigest().equals(digest);
-            boolean runsOld = state != null && state.isRunning() && instance.getPrevious() != null
-                    && instance.getPrevious().getDigest().equals(digest);
-            allNew &= runsNew;
-            if (!runsOld) {
-                changed.add(instance);
-            }
-        }
-        if (allNew) {
+        if (runsEverywhere(plan)) {
             for (PlannedInstance instance : plan.getInstances()) {
                 if (instance.hasLoadBalancer()) {
                     putBack(instance, false);
                 }
             }
-            messages.warning("Reconciled %s: every instance already runs %s; recorded the interrupted deploy as "
-                    + "succeeded", plan.getEnvironment(), plan.getVersion());
-            recorder.record(EventTypes.DEPLOYMENT_SUCCEEDED, plan.getEnvironment(), DeploymentEvents.succeeded(plan));
-            return true;
+            List<String> left = leftOver(plan, instance -> plan.getDigest());
+            if (left.isEmpty()) {
+                messages.warning("Reconciled %s: every instance already runs %s and every server serves; recorded the "
+                        + "interrupted deploy as succeeded", plan.getEnvironment(), plan.getVersion());
+                recorder.record(EventTypes.DEPLOYMENT_SUCCEEDED, plan.getEnvironment(), DeploymentEvents.succeeded(plan));
+                return true;
+            }
+            messages.warning("Reconciled %s: every instance runs %s, but %s; putting the previous release back",
+                    plan.getEnvironment(), plan.getVersion(), String.join("; ", left));
         }
+        List<PlannedInstance> changed = changedFromPrevious(plan);
         boolean ok = restore(factory, plan, changed);
-        String reason = "interrupted: the deploying process died; the next deploy restored the previous release";
+        List<String> left = leftOver(plan, Deployer::previousDigest);
+        if (!ok || !left.isEmpty()) {
+            messages.warning("Reconciling %s: the restore did not end in the recorded state (%s); trying once more",
+                    plan.getEnvironment(), left.isEmpty() ? "see the errors above" : String.join("; ", left));
+            sleep(stopTimeout.plusSeconds(2));
+            changed = changedFromPrevious(plan);
+            ok = restore(factory, plan, changed);
+            left = leftOver(plan, Deployer::previousDigest);
+        }
+        if (!left.isEmpty() || !ok) {
+            String what = left.isEmpty() ? "see the errors above" : "left: " + String.join("; ", left);
+            String reason = "interrupted: the deploying process died or was stopped, and the restore of the previous "
+                    + "release did not complete (" + what + ")";
+            recorder.record(EventTypes.DEPLOYMENT_FAILED, plan.getEnvironment(), DeploymentEvents.failed(plan, reason));
+            throw new DeploymentException("Reconciling " + plan.getEnvironment() + " after the interrupted deploy of "
+                    + plan.getVersion() + " did not complete; the environment may be half-deployed: " + what + ".");
+        }
+        String reason = "interrupted: the deploying process died or was stopped; the previous release was restored";
         recorder.record(EventTypes.DEPLOYMENT_FAILED, plan.getEnvironment(), DeploymentEvents.failed(plan, reason));
         List<String> previous = plan.getPreviousVersions();
         if (previous.size() == 1) {
             recorder.record(EventTypes.RELEASE_ROLLED_BACK, plan.getEnvironment(),
                     DeploymentEvents.rolledBack(plan.getVersion(), previous.get(0), reason, true));
         }
-        if (!ok) {
-            throw new DeploymentException("Reconciling " + plan.getEnvironment() + " after the interrupted deploy of "
-                    + plan.getVersion() + " did not complete; the environment may be half-deployed. See the errors above.");
-        }
-        messages.warning("Reconciled %s: %d instance(s) put back on the previous release, every server ready",
-                plan.getEnvironment(), changed.size());
+        messages.warning("Reconciled %s: %d instance(s) put back on the previous release; every instance runs its "
+                + "recorded digest and every server serves", plan.getEnvironment(), changed.size());
         return false;
+    }
+
+    /** Whether every instance runs the plan's new digest. */
+    private boolean runsEverywhere(final DeploymentPlan plan) {
+        for (PlannedInstance instance : plan.getInstances()) {
+            ContainerState state = inspect(instance);
+            if (state == null || !state.isRunning() || !plan.getDigest().equals(state.getLabels().get(Labels.DIGEST))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The instances that do not run their previous release (a first deploy's: that have a container). */
+    private List<PlannedInstance> changedFromPrevious(final DeploymentPlan plan) {
+        List<PlannedInstance> changed = new ArrayList<>();
+        for (PlannedInstance instance : plan.getInstances()) {
+            ContainerState state = inspect(instance);
+            String digest = state == null ? null : state.getLabels().get(Labels.DIGEST);
+            boolean runsOld = instance.getPrevious() == null ? state == null
+                    : state != null && state.isRunning() && instance.getPrevious().getDigest().equals(digest);
+            if (!runsOld) {
+                changed.add(instance);
+            }
+        }
+        return changed;
+    }
+
+    private static String previousDigest(final PlannedInstance instance) {
+        return instance.getPrevious() == null ? null : instance.getPrevious().getDigest();
+    }
+
+    /**
+     * What differs from the end state: each instance running {@code digest} (no container when it is {@code null}),
+     * and the server of each running one ready and UP in the load balancer. Empty when every instance is as wanted.
+     */
+    private List<String> leftOver(final DeploymentPlan plan, final Function<PlannedInstance, String> digest) {
+        return leftOver(plan, digest, instance -> true);
+    }
+
+    /** As above; only the instances {@code inspected} accepts have their container checked, every server is. */
+    private List<String> leftOver(final DeploymentPlan plan, final Function<PlannedInstance, String> digest,
+            final Predicate<PlannedInstance> inspected) {
+        List<String> left = new ArrayList<>();
+        for (PlannedInstance instance : plan.getInstances()) {
+            if (!inspected.test(instance)) {
+                serverLeft(instance).ifPresent(left::add);
+                continue;
+            }
+            String wanted = digest.apply(instance);
+            ContainerState state;
+            try {
+                state = inspect(instance);
+            } catch (RuntimeException e) {
+                left.add(instance.describe() + " cannot be inspected (" + describe(e) + ")");
+                continue;
+            }
+            String runs = state == null ? null : state.getLabels().get(Labels.DIGEST);
+            if (wanted == null) {
+                if (state != null) {
+                    left.add(instance.describe() + " still has a container (" + state.getStatus() + ")");
+                }
+                continue;
+            }
+            if (state == null || !state.isRunning() || !wanted.equals(runs)) {
+                left.add(instance.describe() + (state == null ? " has no container"
+                        : !state.isRunning() ? " is not running (" + state.getStatus() + ")"
+                        : " runs " + runs + ", not " + wanted));
+                continue;
+            }
+            serverLeft(instance).ifPresent(left::add);
+        }
+        return left;
+    }
+
+    /** What is wrong with the instance's server: not ready and UP in the load balancer; empty without one. */
+    private Optional<String> serverLeft(final PlannedInstance instance) {
+        if (!instance.hasLoadBalancer()) {
+            return Optional.empty();
+        }
+        String name = "server " + instance.getBackend() + "/" + instance.getServer();
+        ServerState server;
+        try {
+            server = server(targets.loadBalancer(), instance);
+        } catch (RuntimeException e) {
+            return Optional.of(name + " cannot be read (" + describe(e) + ")");
+        }
+        if (server == null || !server.isServing()) {
+            return Optional.of(name + " is " + (server == null ? "missing"
+                    : server.getAdminState() + "/" + server.getOperationalState()) + " in the load balancer");
+        }
+        return Optional.empty();
+    }
+
+    /** The instance's container, {@code null} when it has none. */
+    private ContainerState inspect(final PlannedInstance instance) {
+        try {
+            return targets.engine(instance.getHost()).inspect(instance.getContainerName());
+        } catch (ContainerEngineException missing) {
+            return null;
+        }
     }
 
     private void stopOld(final PlannedInstance instance) {
@@ -460,7 +569,13 @@ public final class Deployer {
                 }
             }
         }
-        return ok;
+        // Restored only when seen: every instance it changed on its previous digest, every server serving.
+        List<String> left = changed.isEmpty() ? List.of()
+                : leftOver(plan, Deployer::previousDigest, changed::contains);
+        for (String what : left) {
+            messages.error("Restore of %s not complete: %s", plan.getEnvironment(), what);
+        }
+        return ok && left.isEmpty();
     }
 
     private void restoreOne(final ContainerFactory factory, final PlannedInstance instance) {

@@ -13,18 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Takes the ledger's lock of one environment for a deploy: waits (bounded) while another deploy holds it, and takes
- * over a lock whose holder is gone: a process on this machine that no longer lives (its host and pid are written in
- * the lock's purpose), or a lock older than the lease.
+ * over a lock whose holder is gone: a process on this machine that no longer lives ({@link LockHolder}: its host, pid,
+ * start time and identity are written in the lock's purpose), or a lock older than the lease.
  */
 final class EnvironmentLock {
-    private static final Pattern HOLDER = Pattern.compile("\\(pid (\\d+) on ([^)]+)\\)");
-
     private final Ledger ledger;
     private final String environment;
     private final Actor actor;
@@ -51,7 +46,7 @@ final class EnvironmentLock {
     }
 
     static String purpose(final String what) {
-        return what + " (pid " + ProcessHandle.current().pid() + " on " + localHost() + ")";
+        return LockHolder.describe(what);
     }
 
     /**
@@ -127,15 +122,9 @@ final class EnvironmentLock {
 
     static String staleReason(final Map<String, Object> holder, final Duration lease) {
         Object purpose = holder.get("purpose");
-        if (purpose instanceof String) {
-            Matcher matcher = HOLDER.matcher((String) purpose);
-            if (matcher.find() && matcher.group(2).equals(localHost())) {
-                long pid = Long.parseLong(matcher.group(1));
-                Optional<ProcessHandle> process = ProcessHandle.of(pid);
-                if (process.isEmpty() || !process.get().isAlive()) {
-                    return "its process " + pid + " on " + localHost() + " is no longer running";
-                }
-            }
+        String gone = purpose instanceof String ? LockHolder.goneReason((String) purpose) : null;
+        if (gone != null) {
+            return gone;
         }
         Object since = holder.get("since");
         if (since instanceof String && lease != null) {

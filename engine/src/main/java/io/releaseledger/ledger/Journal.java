@@ -314,6 +314,10 @@ final class Journal implements AutoCloseable {
      */
     Verification verify(final long knownSequence, final String knownHash, final String knownBy) {
         requireOpen();
+        return LedgerIo.call(() -> verifyInPlace(knownSequence, knownHash, knownBy));
+    }
+
+    private Verification verifyInPlace(final long knownSequence, final String knownHash, final String knownBy) {
         long size = locked(() -> {
             try {
                 return channel.size();
@@ -380,8 +384,15 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    /** Runs under the in-JVM lock of this directory and, held by the outermost call only, the file lock. */
+    /**
+     * Runs under the in-JVM lock of this directory and, held by the outermost call only, the file lock; on a ledger
+     * I/O thread, so that an interrupt of the caller can neither close the shared channel nor abort the file lock.
+     */
     private <T> T locked(final Supplier<T> body) {
+        return LedgerIo.call(() -> lockedInPlace(body));
+    }
+
+    private <T> T lockedInPlace(final Supplier<T> body) {
         lock.lock();
         try {
             if (lock.getHoldCount() > 1) {

@@ -4,6 +4,7 @@ import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.report.Messages;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,9 +106,15 @@ public final class Ledger implements AutoCloseable {
         Checkpoint checkpoint = null;
         String problem = null;
         try {
-            checkpoint = Checkpoint.read(directory, application);
-        } catch (IOException | RuntimeException e) {
-            problem = "it cannot be read (" + e.getMessage() + ")";
+            checkpoint = LedgerIo.call(() -> {
+                try {
+                    return Checkpoint.read(directory, application);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            problem = "it cannot be read (" + reason(e) + ")";
         }
         model = new ReadModel();
         journal = Journal.open(directory, application, this::follow, notes);
@@ -328,6 +335,38 @@ public final class Ledger implements AutoCloseable {
     }
 
     /**
+     * Releases whatever lock an environment holds, for an administrator whose environment stays locked (its deploy
+     * cannot unlock it): records {@code environment.unlocked} with the lock id, {@code forced: true} and the reason,
+     * naming who released it ({@code actor}, {@code origin}). A deploy that still holds the lock finds it gone when it
+     * unlocks, which it reports.
+     *
+     * @return the lock id released
+     * @throws ReleaseLedgerException without a reason, or when the environment is not locked
+     */
+    public String forceUnlock(final String environment, final String reason, final Actor actor, final Origin origin) {
+        requireEnvironment(environment);
+        if (reason == null || reason.isBlank()) {
+            throw new ReleaseLedgerException("Ledger " + application + ": releasing the lock of " + environment
+                    + " by force needs a reason, for the ledger's history.");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("lockId", null);
+        data.put("forced", true);
+        data.put("reason", reason.strip());
+        EventDraft draft = new EventDraft(EventTypes.ENVIRONMENT_UNLOCKED, actor, origin).setEnvironment(environment)
+                .setData(data);
+        LedgerEvent event = append(draft, () -> {
+            ReadModel.LockState held = heldLock(environment);
+            if (held == null) {
+                throw new ReleaseLedgerException("Ledger " + application + ": environment " + environment
+                        + " is not locked; nothing to release.");
+            }
+            draft.getData().put("lockId", held.lockId()); // read under the journal's lock: exactly the lock held
+        });
+        return (String) event.getData().get("lockId");
+    }
+
+    /**
      * Takes over the lock {@code staleLockId} of an environment whose holder is gone: records its release and a new
      * lock in one step under the ledger's lock, so of several threads or processes taking over the same lock exactly
      * one succeeds; the others find it held by the winner (or free) and are refused.
@@ -337,9 +376,28 @@ public final class Ledger implements AutoCloseable {
      */
     public LockResult takeOver(final String environment, final String staleLockId, final String version,
             final String purpose, final Actor actor, final Origin origin) {
+        return takeOver(environment, staleLockId, version, purpose, actor, origin, null);
+    }
+
+    /**
+     * {@link #takeOver(String, String, String, String, Actor, Origin)} by an administrator, whatever the holder: the
+     * release records {@code forced: true} and {@code reason} (not blank).
+     */
+    public LockResult takeOver(final String environment, final String staleLockId, final String version,
+            final String purpose, final Actor actor, final Origin origin, final String forcedReason) {
         requireEnvironment(environment);
+        Map<String, Object> released = new LinkedHashMap<>();
+        released.put("lockId", staleLockId);
+        if (forcedReason != null) {
+            if (forcedReason.isBlank()) {
+                throw new ReleaseLedgerException("Ledger " + application + ": taking over the lock of " + environment
+                        + " by force needs a reason, for the ledger's history.");
+            }
+            released.put("forced", true);
+            released.put("reason", forcedReason.strip());
+        }
         EventDraft release = new EventDraft(EventTypes.ENVIRONMENT_UNLOCKED, actor, origin).setEnvironment(environment)
-                .setData(Map.of("lockId", staleLockId));
+                .setData(released);
         refuseChangeRequest(release);
         String lockId = UUID.randomUUID().toString();
         Map<String, Object> data = new LinkedHashMap<>();
@@ -404,11 +462,11 @@ public final class Ledger implements AutoCloseable {
             end = journal.getPosition();
             file = journal.getFile();
         }
-        new JournalReader(file, application).read(end, event -> {
+        LedgerIo.run(() -> new JournalReader(file, application).read(end, event -> {
             if (environment == null || environment.equals(event.getEnvironment())) {
                 sink.accept(event);
             }
-        });
+        }));
     }
 
     /** The events {@link #forEachEvent} feeds, as a list. */
@@ -456,13 +514,24 @@ public final class Ledger implements AutoCloseable {
 
     private void writeCheckpoint() {
         try {
-            Checkpoint.write(directory, application, model, journal.getPosition());
+            long offset = journal.getPosition();
+            LedgerIo.run(() -> {
+                try {
+                    Checkpoint.write(directory, application, model, offset);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             checkpointSequence = model.lastSequence;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             notes.warning("Ledger %s: could not write the checkpoint %s (%s); the next open reads more of the "
-                    + "journal.", application, directory.resolve(Checkpoint.FILE), e.getMessage());
+                    + "journal.", application, directory.resolve(Checkpoint.FILE), reason(e));
             checkpointSequence = model.lastSequence;
         }
+    }
+
+    private static String reason(final RuntimeException e) {
+        return e instanceof UncheckedIOException && e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
     }
 
     /** Writes a checkpoint when events arrived since the last one, and closes the journal. */

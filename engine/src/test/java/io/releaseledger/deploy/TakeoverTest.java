@@ -13,6 +13,7 @@ import io.releaseledger.testing.RequiresRealComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -111,5 +112,87 @@ class TakeoverTest {
         assertThat(world.events("staging", EventTypes.RELEASE_ROLLED_BACK)).singleElement()
                 .satisfies(data -> assertThat(data).containsEntry("automatic", true).containsEntry("to", TestApp.V1));
         assertThat(world.current("staging")).containsEntry("version", TestApp.V2);
+    }
+
+    @Test
+    void shouldRecordNoRestoreButAFailureNamingWhatIsLeftWhenAServerStaysDown() throws Exception {
+        world.deploy("staging", TestApp.V1).call();
+        world.haproxy.awaitAllServing();
+        LockResult dead = world.ledger.lock("staging", TestApp.V2,
+                "deploy 1.1.0 (pid 2147483000 on " + EnvironmentLock.localHost() + ")", DeployFixture.ALICE,
+                DeployFixture.ORIGIN);
+        DeploymentPlan interrupted = world.executor().plan(new PlanRequest("staging", TestApp.V2));
+        new LedgerDeploymentRecorder(world.ledger, DeployFixture.ALICE, DeployFixture.ORIGIN).record(
+                EventTypes.DEPLOYMENT_STARTED, "staging", DeploymentEvents.started(interrupted, dead.getLockId()));
+        world.docker.remove(TestApp.APPLICATION + "-staging-1");
+        // Server 2 fails its checks whatever the restore does (as one did after a stop raced the reconcile).
+        try (HaproxyLoadBalancer lb = HaproxyLoadBalancer.overUnixSocket(world.haproxy.adminSocket())) {
+            lb.setAddress(DeployHaproxy.BACKEND, "local-2", "127.0.0.1", DeployHaproxy.freePort());
+        }
+
+        DeploymentException failure = org.junit.jupiter.api.Assertions.assertThrows(DeploymentException.class,
+                () -> world.deploy("staging", TestApp.V2).call());
+
+        assertThat(failure.getMessage()).contains("Reconciling staging after the interrupted deploy of " + TestApp.V2
+                + " did not complete").contains("left: server " + DeployHaproxy.BACKEND + "/local-2 is READY/DOWN");
+        assertThat(world.events("staging", EventTypes.RELEASE_ROLLED_BACK)).as("nothing was restored").isEmpty();
+        assertThat(world.events("staging", EventTypes.DEPLOYMENT_FAILED)).singleElement().satisfies(data -> assertThat(
+                (String) data.get("reason")).contains("restore of the previous release did not complete")
+                .contains("local-2"));
+        assertThat(world.eventTypes("staging")).as("the lock is released").endsWith(EventTypes.ENVIRONMENT_UNLOCKED);
+        assertThat(world.stagingVersions().get(0)).as("instance 1 runs the previous release again")
+                .isEqualTo(TestApp.V1);
+    }
+
+    @Test
+    void shouldReconcileADeployWhoseLockAnAdministratorReleasedBeforeTheNextDeployPlans() throws Exception {
+        world.deploy("staging", TestApp.V1).call();
+        world.haproxy.awaitAllServing();
+        // A live controller's deploy lost its outcome and kept its lock; an administrator released it by force.
+        LockResult stuck = world.ledger.lock("staging", TestApp.V2, EnvironmentLock.purpose("deploy 1.1.0"),
+                DeployFixture.ALICE, DeployFixture.ORIGIN);
+        DeploymentPlan interrupted = world.executor().plan(new PlanRequest("staging", TestApp.V2));
+        new LedgerDeploymentRecorder(world.ledger, DeployFixture.ALICE, DeployFixture.ORIGIN).record(
+                EventTypes.DEPLOYMENT_STARTED, "staging", DeploymentEvents.started(interrupted, stuck.getLockId()));
+        try (HaproxyLoadBalancer lb = HaproxyLoadBalancer.overUnixSocket(world.haproxy.adminSocket())) {
+            lb.drain(DeployHaproxy.BACKEND, "local-1");
+        }
+        world.docker.remove(TestApp.APPLICATION + "-staging-1");
+        String done = new UnlockCommand(world.ledger, "staging", "the deploy was aborted and kept its lock").call();
+        assertThat(done).startsWith("Unlocked staging");
+
+        world.deploy("staging", TestApp.V2).call();
+
+        assertThat(world.messages.getAll()).extracting(Message::getText)
+                .anyMatch(line -> line.startsWith("Environment staging: reconciling the unfinished"))
+                .anyMatch(line -> line.startsWith("Reconciled staging: 1 instance(s) put back on the previous release"));
+        assertThat(world.events("staging", EventTypes.DEPLOYMENT_FAILED)).singleElement().satisfies(data ->
+                assertThat(data).containsEntry("deploymentId", interrupted.getDeploymentId()));
+        assertThat(world.stagingVersions()).containsExactly(TestApp.V2, TestApp.V2, TestApp.V2);
+        assertThat(world.current("staging")).containsEntry("version", TestApp.V2);
+    }
+
+    @Test
+    void shouldReconcileWithoutDeployingForAStepResumedAfterItsControllerRestarted() throws Exception {
+        world.deploy("staging", TestApp.V1).call();
+        world.haproxy.awaitAllServing();
+        // The lock of the controller process that ended: same pid as this one, another process identity.
+        LockResult dead = world.ledger.lock("staging", TestApp.V2, "deploy 1.1.0 (pid " + ProcessHandle.current().pid()
+                + " on " + EnvironmentLock.localHost() + ", process 00000000-0000)", DeployFixture.ALICE,
+                DeployFixture.ORIGIN);
+        DeploymentPlan interrupted = world.executor().plan(new PlanRequest("staging", TestApp.V2));
+        new LedgerDeploymentRecorder(world.ledger, DeployFixture.ALICE, DeployFixture.ORIGIN).record(
+                EventTypes.DEPLOYMENT_STARTED, "staging", DeploymentEvents.started(interrupted, dead.getLockId()));
+        world.docker.remove(TestApp.APPLICATION + "-staging-1");
+
+        String done = new ReconcileCommand(world.descriptor(), "staging", world.ledger, world.executor())
+                .setMessages(world.messages).setLockTimeout(Duration.ZERO).call();
+
+        assertThat(done).isEqualTo("Reconciled staging; its outcome is in the ledger");
+        assertThat(world.stagingVersions()).containsExactly(TestApp.V1, TestApp.V1, TestApp.V1);
+        assertThat(world.events("staging", EventTypes.DEPLOYMENT_FAILED)).singleElement().satisfies(data ->
+                assertThat(data).containsEntry("deploymentId", interrupted.getDeploymentId()));
+        assertThat(world.eventTypes("staging")).endsWith(EventTypes.ENVIRONMENT_UNLOCKED);
+        assertThat(world.current("staging")).containsEntry("version", TestApp.V1);
     }
 }

@@ -95,4 +95,35 @@ class LedgerLockTest {
             assertThat(ledger.view().state()).containsEntry("events", 4L);
         }
     }
+
+    @Test
+    void shouldReleaseAHeldLockByForceRecordingWhoAndWhy() {
+        try (Ledger ledger = Ledger.open(root, "shop")) {
+            LockResult held = ledger.lock("production", "1.4.0", "deploy", ALICE, BUILD_212);
+
+            assertThatThrownBy(() -> ledger.forceUnlock("production", " ", BOB, BUILD_213))
+                    .isInstanceOf(ReleaseLedgerException.class).hasMessageContaining("needs a reason");
+            String released = ledger.forceUnlock("production", "deploy #212 was aborted and left the lock", BOB,
+                    BUILD_213);
+
+            assertThat(released).isEqualTo(held.getLockId());
+            LedgerEvent unlocked = ledger.events("production").get(1);
+            assertThat(unlocked.getType()).isEqualTo(EventTypes.ENVIRONMENT_UNLOCKED);
+            assertThat(unlocked.getData()).containsEntry("lockId", held.getLockId()).containsEntry("forced", true)
+                    .containsEntry("reason", "deploy #212 was aborted and left the lock");
+            assertThat(unlocked.getActor().getId()).isEqualTo("bob");
+            assertThat(ledger.lock("production", "1.5.0", "deploy", BOB, BUILD_213).isAcquired()).isTrue();
+            assertThatThrownBy(() -> ledger.unlock("production", held.getLockId(), ALICE, BUILD_212))
+                    .isInstanceOf(ReleaseLedgerException.class).hasMessageContaining("another lock id");
+        }
+    }
+
+    @Test
+    void shouldRefuseToReleaseByForceWhenNotLocked() {
+        try (Ledger ledger = Ledger.open(root, "shop")) {
+            assertThatThrownBy(() -> ledger.forceUnlock("production", "stuck", BOB, BUILD_213))
+                    .isInstanceOf(ReleaseLedgerException.class).hasMessageContaining("is not locked");
+            assertThat(ledger.events("production")).isEmpty();
+        }
+    }
 }

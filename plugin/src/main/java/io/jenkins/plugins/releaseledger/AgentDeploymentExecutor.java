@@ -32,6 +32,7 @@ final class AgentDeploymentExecutor implements DeploymentExecutor {
     private final String descriptorSource;
     private final Map<String, Map<String, String>> credentials;
     private final ActiveDeployments.Entry activity;
+    private AgentCall reconcileAgent;
     private volatile boolean executed;
     private volatile InterruptedException interruption;
 
@@ -50,6 +51,16 @@ final class AgentDeploymentExecutor implements DeploymentExecutor {
         this.descriptorSource = descriptorSource;
         this.credentials = credentials;
         this.activity = activity;
+        this.reconcileAgent = agent;
+    }
+
+    /**
+     * The agent call for the restore after an interruption: one the node block's process clean-up does not kill, since
+     * the block may end while it runs. Default: the agent call of every request.
+     */
+    AgentDeploymentExecutor setReconcileAgent(final AgentCall reconcileAgent) {
+        this.reconcileAgent = reconcileAgent;
+        return this;
     }
 
     @Override
@@ -109,8 +120,9 @@ final class AgentDeploymentExecutor implements DeploymentExecutor {
     private void reconcileAfterInterruption(final DeploymentPlan plan, final DeploymentRecorder recorder) {
         log.println(stepName + ": interrupted while deploying " + plan.getVersion() + " to " + plan.getEnvironment()
                 + "; putting every server back before stopping");
+        Thread.interrupted(); // the interruption is kept in getInterruption(); the restore must be able to start
         try {
-            AgentOutcome outcome = agent.run(DeployProtocol.RECONCILE, DeployProtocol.reconcileOptions(descriptorText,
+            AgentOutcome outcome = reconcileAgent.run(DeployProtocol.RECONCILE, DeployProtocol.reconcileOptions(descriptorText,
                     descriptorSource, plan.getEnvironment(), credentials, plan));
             outcome.report(log);
             if (outcome.isOk()) {
@@ -152,9 +164,9 @@ final class AgentDeploymentExecutor implements DeploymentExecutor {
         try {
             outcome = agent.run(operation, options);
         } catch (InterruptedException e) {
-            // Not Thread.interrupt() yet: the command releases the lock in its finally, and the ledger writes through
-            // a FileChannel, which an interrupted thread closes (ClosedByInterruptException). The execution restores
-            // the interrupt once the command has returned (getInterruption).
+            // Not Thread.interrupt() yet: the restore below starts one more agent (a launch on an interrupted thread
+            // fails at once), and the command still records and unlocks. The execution restores the interrupt once
+            // the command has returned (getInterruption).
             interruption = e;
             throw new DeploymentException(stepName + " was interrupted during " + operation, e);
         } catch (IOException e) {

@@ -91,4 +91,29 @@ public final class ApplicationReleases {
         }
         rsp.sendRedirect(".");
     }
+
+    /**
+     * {@code POST unlock} with {@code environment} and {@code reason}: releases the environment's lock whatever holds
+     * it, recording {@code environment.unlocked} ({@code forced}, the reason) with the signed-in user as actor; the next
+     * deploy reconciles what the holder's deploy left. Needs {@link ReleaseLedgerPermissions#UNLOCK} on the job.
+     */
+    @RequirePOST
+    public void doUnlock(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {
+        Job<?, ?> job = getJob();
+        job.checkPermission(ReleaseLedgerPermissions.UNLOCK);
+        JenkinsFacade jenkins = new JenkinsFacade();
+        String userId = jenkins.getCurrentUserId();
+        try {
+            PageUnlock.unlock(ReleaseLedgers.get().ledger(job, application), req.getParameter("environment"),
+                    req.getParameter("reason"), userId, jenkins.getDisplayName(userId), job.getFullName(),
+                    jenkins.getRootUrl(), getToken());
+        } catch (ApplicationNotOwnedException e) {
+            rsp.sendError(HttpServletResponse.SC_FORBIDDEN, e.getMessage());
+            return;
+        } catch (ReleaseLedgerException e) {
+            rsp.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        rsp.sendRedirect(".");
+    }
 }

@@ -1,43 +1,36 @@
 package io.jenkins.plugins.releaseledger;
 
 import hudson.AbortException;
-import hudson.EnvVars;
-import hudson.FilePath;
-import hudson.Launcher;
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.releaseledger.ReleaseLedgerException;
-import io.releaseledger.agent.AgentRequest;
 import io.releaseledger.agent.SecretMask;
 import io.releaseledger.deploy.DeploymentException;
 import io.releaseledger.deploy.DeploymentResult;
-import io.releaseledger.descriptor.DescriptorLoader;
 import io.releaseledger.descriptor.EnvironmentSpec;
-import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.ledger.EventTypes;
-import io.releaseledger.ledger.Ledger;
-import io.releaseledger.ledger.Origin;
-import io.releaseledger.report.Message;
-import io.releaseledger.report.Messages;
-import java.io.IOException;
-import java.io.InputStream;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.PrintStream;
 import java.util.Map;
-import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.springframework.security.core.Authentication;
 
 /**
- * The controller's side of a deploy, promotion or rollback: reads and checks the descriptor, checks the permission
- * before anything changes, resolves the credentials, then runs the engine's command against the application's ledger
+ * The controller's side of a deploy, promotion or rollback: sets up the controller ({@link ControllerSetup}: descriptor,
+ * permission before anything changes, credentials), then runs the engine's command against the application's ledger
  * with the agent as executor, and records the outcome on the build. Runs in a pool thread (the deploy may take
- * minutes); it does not resume after a controller restart, which {@link DeployRestartListener} holds back meanwhile.
+ * minutes). A stop keeps the step open ({@link StopGrace}) until the environment is put back and the outcome recorded.
+ * It does not resume after a controller restart, which {@link DeployRestartListener} holds back meanwhile; when the
+ * controller went down all the same, {@link #onResume()} reconciles the environment and tells the user.
  */
 final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
 
     private final transient DeploymentStep step;
+    private final transient StopGrace grace = new StopGrace(StopGrace.BOUND);
+    private transient volatile PrintStream log;
+    /** What a resume after a controller restart reconciles (this execution is saved with the build). */
+    private ResumedDeploy resumed;
 
     DeploymentExecution(final DeploymentStep step, final StepContext context) {
         super(context);
@@ -46,53 +39,105 @@ final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<
 
     @Override
     protected Map<String, Object> run() throws Exception {
-        StepContext context = getContext();
-        Run<?, ?> run = context.get(Run.class);
-        TaskListener listener = context.get(TaskListener.class);
-        FilePath workspace = context.get(FilePath.class);
-        Launcher launcher = context.get(Launcher.class);
-        EnvVars environment = context.get(EnvVars.class);
+        Throwable stoppedEarly = grace.enter();
+        if (stoppedEarly != null) {
+            throw asException(stoppedEarly);
+        }
+        try {
+            Map<String, Object> result = deploy();
+            Throwable stopped = grace.finish();
+            if (stopped != null) {
+                throw asException(stopped);
+            }
+            return result;
+        } catch (Exception | Error e) {
+            Throwable stopped = grace.finish();
+            if (stopped == null) {
+                throw e;
+            }
+            if (stopped != e) {
+                stopped.addSuppressed(e);
+            }
+            throw asException(stopped);
+        }
+    }
+
+    /**
+     * Interrupts the deploy once and keeps the step open until the thread has put the environment back, recorded what
+     * happened and released the lock, at most {@link StopGrace#BOUND}; Pipeline's default would end the step at once.
+     */
+    @Override
+    public void stop(@NonNull final Throwable cause) throws Exception {
+        if (grace == null) { // resumed after a restart: nothing of this controller runs the deploy
+            getContext().onFailure(cause);
+            return;
+        }
+        String name = step == null ? "deploy" : step.functionName();
+        PrintStream out = log;
+        boolean open = grace.stop(cause, line -> {
+            if (out != null) {
+                out.println(name + ": " + line);
+            }
+        }, () -> {
+            if (out != null) {
+                out.println(name + ": the environment is still being put back after " + StopGrace.describe(
+                        StopGrace.BOUND) + "; the step ends now. The restore goes on in its own agent process (the "
+                        + "node block's clean-up does not stop it) and records its outcome and the unlock in the "
+                        + "ledger when it ends; check the Releases page. If the environment stays locked, an "
+                        + "administrator can reconcile and unlock it (see docs/deploy.md, \"Aborts and restarts\").");
+            }
+            getContext().onFailure(cause);
+        });
+        if (!open) {
+            getContext().onFailure(cause);
+        }
+    }
+
+    /**
+     * The controller stopped while this deploy ran (a restart that did not wait, or a crash): the deploy's thread and
+     * the agent's events are gone, so the step cannot go on. Its lock names the controller process that ended: the
+     * step reconciles the environment through a fresh agent, tells the user, and fails. Before the deploy had read its
+     * descriptor there is nothing to reconcile.
+     */
+    @Override
+    public void onResume() {
+        ResumedDeploy resumed = this.resumed;
+        if (resumed == null) {
+            getContext().onFailure(new AbortException("Release Ledger: the controller restarted before the deploy "
+                    + "started; nothing was changed. Run the build again."));
+            return;
+        }
+        // Not on the thread that resumes the Pipeline: the reconcile waits for the agent and may take minutes.
+        StopGrace.later(() -> getContext().onFailure(new AbortException(resumed.reconcile(getContext()))));
+    }
+
+    private Map<String, Object> deploy() throws Exception {
         String name = step.functionName();
-        PrintStream log = listener.getLogger();
-
-        String path = DeployOptions.descriptorPath(step.getDescriptorFile());
-        String text = read(name, workspace, path);
-        ReleaseDescriptor descriptor = parse(name, text, path);
         String target = step.targetEnvironment();
-        EnvironmentSpec spec = descriptor.getEnvironment(target).orElseThrow(() -> new AbortException(name
-                + ": the release descriptor " + path + " has no environment '" + target + "'"));
-
-        DeployAuthorization<Authentication> authorization = DeployIdentity.authorize(name, run, descriptor.getApplication(),
-                target, spec.isProtected());
-        if (!authorization.isAllowed()) {
-            throw new AbortException(authorization.getRefusal());
-        }
-        if (authorization.isProtected()) {
-            log.println(name + ": " + authorization.actor().getId() + " may deploy to the protected environment " + target);
-        }
+        ControllerSetup setup = ControllerSetup.read(name, getContext(), step.getDescriptorFile(), target);
+        PrintStream out = setup.log();
+        log = out;
+        EnvironmentSpec spec = setup.spec();
+        DeployAuthorization<Authentication> authorization = setup.authorize(true, "deploy to");
+        resumed = new ResumedDeploy(name, step.getDescriptorFile(), target, step.getRegistryCredentialsId(),
+                authorization.actor(), step.label() + " (" + setup.job() + " #" + setup.run().getNumber() + ")");
         Map<String, Map<String, String>> credentials;
         try {
             credentials = DeployCredentialVariables.deploy(spec);
         } catch (IllegalArgumentException e) {
             throw new AbortException(name + ": " + e.getMessage());
         }
-        Map<String, String> secrets = DeployCredentialsBinding.environment(name, run, step.getRegistryCredentialsId(),
-                credentials);
-        SecretMask mask = new SecretMask(secrets.values());
-
-        String job = run.getParent().getFullName();
-        String application = descriptor.getApplication();
-        Origin origin = DeployIdentity.get().origin(run, environment);
-        Messages messages = new Messages(message -> print(log, mask, message));
-        try (ActiveDeployments.Entry activity = ActiveDeployments.get().open(name + " " + step.label() + " (" + job + " #"
-                + run.getNumber() + ")")) {
-            AgentDeploymentExecutor executor = new AgentDeploymentExecutor(name, (operation, options) ->
-                    AgentLauncher.run(name, new AgentRequest(operation, workspace.getRemote(), options), secrets,
-                            workspace, launcher, environment, listener), log, text, path, credentials, activity);
-            Ledger ledger = ReleaseLedgers.get().ledger(run.getParent(), application);
-            DeploymentContext deployment = new DeploymentContext(descriptor, ledger, executor, authorization.actor(), origin,
-                    messages, DeployOptions.duration(step.getLockTimeout()), job + "#" + run.getNumber(),
-                    environment.get("GIT_COMMIT"), step.releaseBranch(environment));
+        setup.bind(step.getRegistryCredentialsId(), credentials);
+        SecretMask mask = setup.mask();
+        Run<?, ?> run = setup.run();
+        String application = setup.application();
+        try (ActiveDeployments.Entry activity = ActiveDeployments.get().open(setup.activity(step.label()))) {
+            AgentDeploymentExecutor executor = new AgentDeploymentExecutor(name, setup.agent(), out, setup.text(),
+                    setup.path(), credentials, activity).setReconcileAgent(setup.survivingAgent());
+            DeploymentContext deployment = new DeploymentContext(setup.descriptor(), setup.ledger(), executor,
+                    authorization.actor(), setup.origin(), setup.messages(), DeployOptions.duration(step.getLockTimeout()),
+                    setup.job() + "#" + run.getNumber(), setup.environment().get("GIT_COMMIT"),
+                    step.releaseBranch(setup.environment()));
             DeploymentResult result;
             try {
                 result = step.call(deployment);
@@ -116,59 +161,19 @@ final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<
                 ReleaseLedgerRunAction.record(run, new RecordedEvent(step.eventType(), application, target,
                         result.getPlan().getVersion(), summary));
             }
-            log.println(name + ": " + summary);
+            out.println(name + ": " + summary);
             return DeployOptions.returnValue(result);
         }
     }
 
-    static String read(final String name, final FilePath workspace, final String path) throws Exception {
-        FilePath file = workspace.child(path);
-        if (!file.exists()) {
-            throw new AbortException(name + ": the release descriptor " + path + " is not in the workspace "
-                    + workspace.getRemote() + "; check the repository out first, or set descriptorFile");
+    /** The stop cause as what {@link #run()} may throw (Pipeline's causes are exceptions). */
+    private static Exception asException(final Throwable cause) {
+        if (cause instanceof Exception exception) {
+            return exception;
         }
-        try (InputStream in = file.read()) {
-            return descriptorText(name, path, in);
+        if (cause instanceof Error error) {
+            throw error;
         }
-    }
-
-    /** The descriptor a branch wrote, read up to {@link BoundedText#DESCRIPTOR_LIMIT}: the controller parses it. */
-    static String descriptorText(final String name, final String path, final InputStream in) throws IOException {
-        String text = BoundedText.read(in, BoundedText.DESCRIPTOR_LIMIT);
-        if (text == null) {
-            throw new AbortException(descriptorTooLarge(name, path));
-        }
-        return text;
-    }
-
-    static String descriptorTooLarge(final String name, final String path) {
-        return name + ": the release descriptor " + path + " is larger than "
-                + BoundedText.describe(BoundedText.DESCRIPTOR_LIMIT) + ", the most the controller reads; "
-                + "keep it below that (it describes environments and checks, not data)";
-    }
-
-    static ReleaseDescriptor parse(final String name, final String text, final String path) throws AbortException {
-        try {
-            return DescriptorLoader.parse(text, path);
-        } catch (ReleaseLedgerException e) {
-            throw new AbortException(name + ": " + e.getMessage());
-        }
-    }
-
-    static void print(final PrintStream log, final SecretMask mask, final Message message) {
-        String text = mask.mask(message.getText());
-        switch (message.getLevel()) {
-            case ERROR -> log.println("ERROR: " + text);
-            case WARNING -> log.println("WARNING: " + text);
-            default -> log.println(text);
-        }
-    }
-
-    static String rootUrl() {
-        try {
-            return Jenkins.get().getRootUrl();
-        } catch (IllegalStateException e) {
-            return null;
-        }
+        return new AbortException(String.valueOf(cause));
     }
 }

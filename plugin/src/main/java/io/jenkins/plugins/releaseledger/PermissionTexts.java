@@ -21,4 +21,8 @@ final class PermissionTexts {
     static Localizable clearBad() {
         return new Localizable(HOLDER, "ClearBadDescription");
     }
+
+    static Localizable unlock() {
+        return new Localizable(HOLDER, "UnlockDescription");
+    }
 }

@@ -9,7 +9,7 @@ import jenkins.model.Jenkins;
 
 /**
  * The plugin's permissions, granted per job or folder (e.g. with Matrix Authorization): deploying to a protected
- * environment, and clearing a bad mark. Administrators have both.
+ * environment, clearing a bad mark, and unlocking an environment left locked. Administrators have all three.
  */
 public final class ReleaseLedgerPermissions {
     public static final PermissionGroup GROUP = new PermissionGroup(ReleaseLedgerPermissions.class, PermissionTexts.group());
@@ -18,6 +18,10 @@ public final class ReleaseLedgerPermissions {
             PermissionTexts.deployProtected(), Jenkins.ADMINISTER, PermissionScope.ITEM);
 
     public static final Permission CLEAR_BAD = new Permission(GROUP, "ClearBad", PermissionTexts.clearBad(),
+            Jenkins.ADMINISTER, PermissionScope.ITEM);
+
+    /** Releasing an environment's lock whatever holds it (audited); implied by Administer. */
+    public static final Permission UNLOCK = new Permission(GROUP, "Unlock", PermissionTexts.unlock(),
             Jenkins.ADMINISTER, PermissionScope.ITEM);
 
     private ReleaseLedgerPermissions() {

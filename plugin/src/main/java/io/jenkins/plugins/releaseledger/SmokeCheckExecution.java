@@ -1,17 +1,12 @@
 package io.jenkins.plugins.releaseledger;
 
 import hudson.AbortException;
-import hudson.EnvVars;
 import hudson.FilePath;
-import hudson.Launcher;
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.releaseledger.ReleaseLedgerException;
-import io.releaseledger.agent.AgentRequest;
 import io.releaseledger.agent.SecretMask;
 import io.releaseledger.deploy.DeploymentException;
 import io.releaseledger.descriptor.EnvironmentSpec;
-import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Origin;
@@ -49,20 +44,11 @@ final class SmokeCheckExecution extends SynchronousNonBlockingStepExecution<Map<
 
     @Override
     protected Map<String, Object> run() throws Exception {
-        StepContext context = getContext();
-        Run<?, ?> run = context.get(Run.class);
-        TaskListener listener = context.get(TaskListener.class);
-        FilePath workspace = context.get(FilePath.class);
-        Launcher launcher = context.get(Launcher.class);
-        EnvVars environment = context.get(EnvVars.class);
-        PrintStream log = listener.getLogger();
-
-        String path = DeployOptions.descriptorPath(step.getDescriptorFile());
-        String text = DeploymentExecution.read(NAME, workspace, path);
-        ReleaseDescriptor descriptor = DeploymentExecution.parse(NAME, text, path);
-        String target = step.getEnvironment();
-        EnvironmentSpec spec = descriptor.getEnvironment(target).orElseThrow(() -> new AbortException(NAME
-                + ": the release descriptor " + path + " has no environment '" + target + "'"));
+        ControllerSetup setup = ControllerSetup.read(NAME, getContext(), step.getDescriptorFile(), step.getEnvironment());
+        PrintStream log = setup.log();
+        String path = setup.path();
+        String target = setup.target();
+        EnvironmentSpec spec = setup.spec();
         if (spec.getSmokeChecks().getChecks().isEmpty()) {
             throw new AbortException(NAME + ": the environment '" + target + "' of " + path + " declares no smokeChecks;"
                     + " add smokeChecks.checks to it (see the release descriptor's documentation)");
@@ -73,40 +59,31 @@ final class SmokeCheckExecution extends SynchronousNonBlockingStepExecution<Map<
         }
 
         // A rollback may change the environment: a protected one needs the permission, checked before anything runs.
-        DeployAuthorization<Authentication> authorization = DeployIdentity.authorize(NAME, run, descriptor.getApplication(),
-                target, spec.isProtected(), rollback);
-        if (!authorization.isAllowed()) {
-            throw new AbortException(authorization.getRefusal());
-        }
-        if (rollback && authorization.isProtected()) {
-            log.println(NAME + ": " + authorization.actor().getId() + " may roll back the protected environment "
-                    + target + " if a check fails");
-        }
+        DeployAuthorization<Authentication> authorization = setup.authorize(rollback,
+                "roll back (if a check fails)");
         Map<String, Map<String, String>> credentials;
         try {
             credentials = DeployCredentialVariables.smokeCheck(spec, rollback);
         } catch (IllegalArgumentException e) {
             throw new AbortException(NAME + ": " + e.getMessage());
         }
-        Map<String, String> secrets = DeployCredentialsBinding.environment(NAME, run,
-                rollback ? step.getRegistryCredentialsId() : null, credentials);
-        SecretMask mask = new SecretMask(secrets.values());
-
-        String job = run.getParent().getFullName();
-        String application = descriptor.getApplication();
-        Origin origin = DeployIdentity.get().origin(run, environment);
-        Messages messages = new Messages(message -> DeploymentExecution.print(log, mask, message));
-        AgentDeploymentExecutor.AgentCall agent = (operation, options) -> AgentLauncher.run(NAME,
-                new AgentRequest(operation, workspace.getRemote(), options), secrets, workspace, launcher, environment,
-                listener);
+        setup.bind(rollback ? step.getRegistryCredentialsId() : null, credentials);
+        SecretMask mask = setup.mask();
+        Run<?, ?> run = setup.run();
+        FilePath workspace = setup.workspace();
+        String text = setup.text();
+        String application = setup.application();
+        Origin origin = setup.origin();
+        Messages messages = setup.messages();
+        AgentDeploymentExecutor.AgentCall agent = setup.agent();
         // Only a rollback that has planned holds a restart back (ActiveDeployments); the checks themselves do not.
-        try (ActiveDeployments.Entry activity = ActiveDeployments.get().open(NAME + " " + step.label()
-                + " (" + job + " #" + run.getNumber() + ")")) {
+        try (ActiveDeployments.Entry activity = ActiveDeployments.get().open(setup.activity(step.label()))) {
             AgentSmokeCheckExecutor checks = new AgentSmokeCheckExecutor(NAME, agent, log, text, path, credentials);
             AgentDeploymentExecutor deployer = rollback
-                    ? new AgentDeploymentExecutor(NAME, agent, log, text, path, credentials, activity) : null;
-            Ledger ledger = ReleaseLedgers.get().ledger(run.getParent(), application);
-            SmokeCheckCommand command = new SmokeCheckCommand(descriptor, target, ledger, checks)
+                    ? new AgentDeploymentExecutor(NAME, agent, log, text, path, credentials, activity)
+                            .setReconcileAgent(setup.survivingAgent()) : null;
+            Ledger ledger = setup.ledger();
+            SmokeCheckCommand command = new SmokeCheckCommand(setup.descriptor(), target, ledger, checks)
                     .setVersion(step.getVersion()).setActor(authorization.actor()).setOrigin(origin)
                     .setMessages(messages).setFailFast(step.getFailFast());
             if (deployer != null) {
@@ -152,7 +129,8 @@ final class SmokeCheckExecution extends SynchronousNonBlockingStepExecution<Map<
             final String application, final String target, final SmokeOutcome outcome)
             throws IOException, InterruptedException {
         String junit = step.junitPath();
-        workspace.child(junit).write(mask.mask(outcome.getJUnitXml()), StandardCharsets.UTF_8.name());
+        // The agent masked every value before it wrote the XML; masking the document again could break its escapes.
+        workspace.child(junit).write(outcome.getJUnitXml(), StandardCharsets.UTF_8.name());
         log.println(NAME + ": JUnit report written to " + junit + " (publish it with: junit '" + junit + "')");
         Map<String, Object> report = outcome.getReport();
         String version = report.get("version") instanceof String checked ? checked : step.getVersion();

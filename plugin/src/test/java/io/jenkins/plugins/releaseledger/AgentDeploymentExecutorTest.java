@@ -8,18 +8,25 @@ import io.releaseledger.agent.DeployProtocol;
 import io.releaseledger.deploy.DeploymentException;
 import io.releaseledger.deploy.DeploymentPlan;
 import io.releaseledger.deploy.DeploymentResult;
+import io.releaseledger.deploy.LedgerDeploymentRecorder;
+import io.releaseledger.ledger.Actor;
+import io.releaseledger.ledger.Ledger;
+import io.releaseledger.ledger.LedgerEvent;
+import io.releaseledger.ledger.Origin;
 import io.releaseledger.deploy.PlanRequest;
 import io.releaseledger.report.Message;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The controller's side of the deploy operations, with the agent replaced by canned responses. */
 class AgentDeploymentExecutorTest {
@@ -167,6 +174,57 @@ class AgentDeploymentExecutorTest {
         assertThat(executor.getInterruption()).hasMessage("aborted");
         assertThatThrownBy(() -> executor.tagImage(plan(), List.of("latest"))).isInstanceOf(DeploymentException.class);
         assertThat(operations).hasSize(2);
+    }
+
+    @Test
+    void shouldRestoreThroughTheAgentThatTheNodeBlocksCleanUpSparesEvenWithTheInterruptFlagSet() {
+        Map<String, Object> reconciled = new LinkedHashMap<>();
+        reconciled.put("events", List.of(event("deployment.failed", Map.of("reason", "interrupted"))));
+        List<Boolean> flagAtRestore = new ArrayList<>();
+        AgentDeploymentExecutor executor = new AgentDeploymentExecutor("deployStage", (operation, options) -> {
+            operations.add(operation);
+            Thread.currentThread().interrupt(); // a second interrupt arrived before InterruptedException was thrown
+            throw new InterruptedException("aborted");
+        }, new PrintStream(log, true, StandardCharsets.UTF_8), "x", "x", Map.of(), activity)
+                .setReconcileAgent((operation, options) -> {
+                    operations.add("surviving " + operation);
+                    flagAtRestore.add(Thread.currentThread().isInterrupted());
+                    return AgentOutcome.of(AgentResponse.success(reconciled, List.of()).toJson(), 0, List.of());
+                });
+
+        assertThatThrownBy(() -> executor.execute(plan(), "lock-1", (type, environment, data) -> recorded.add(type)))
+                .isInstanceOf(DeploymentException.class);
+
+        assertThat(operations).containsExactly(DeployProtocol.EXECUTE, "surviving " + DeployProtocol.RECONCILE);
+        assertThat(flagAtRestore).containsExactly(false);
+        assertThat(recorded).containsExactly("deployment.failed");
+    }
+
+    @Test
+    void shouldRecordWhatTheAgentReportedAndUnlockWhenTheAbortLandsBetweenTheAgentsExitAndTheReplay(
+            @TempDir final Path root) {
+        try (Ledger ledger = Ledger.open(root, "shop")) {
+            Actor actor = new Actor("alice", null);
+            Origin origin = Origin.cli("alice", "controller");
+            String lockId = ledger.lock("staging", "1.4.0", "deploy", actor, origin).getLockId();
+            AgentDeploymentExecutor executor = new AgentDeploymentExecutor("deployStage", (operation, options) -> {
+                Thread.currentThread().interrupt(); // Stop clicked: the agent has exited, its response is read
+                return AgentOutcome.of(executed(true, null, event("check.recorded", Map.of("passed", true)),
+                        event("deployment.succeeded", Map.of("deploymentId", "d-1", "version", "1.4.0"))).toJson(), 0,
+                        List.of());
+            }, new PrintStream(log, true, StandardCharsets.UTF_8), "x", "x", Map.of(), activity);
+            try {
+                executor.execute(plan(), lockId, new LedgerDeploymentRecorder(ledger, actor, origin));
+                ledger.unlock("staging", lockId, actor, origin);
+                assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+
+            assertThat(ledger.events("staging")).extracting(LedgerEvent::getType).containsExactly(
+                    "environment.locked", "check.recorded", "deployment.succeeded", "environment.unlocked");
+            assertThat(ledger.verify().isIntact()).isTrue();
+        }
     }
 
     @Test

@@ -19,7 +19,7 @@ class BoundedTextTest {
     @Test
     void shouldRefuseADescriptorOverOneMebibyteNamingTheStepAndTheLimit() throws Exception {
         String small = "application: shop\n";
-        assertThat(DeploymentExecution.descriptorText("deployStage", "release-ledger.yaml", stream(small))).isEqualTo(small);
+        assertThat(ControllerSetup.descriptorText("deployStage", "release-ledger.yaml", stream(small))).isEqualTo(small);
         assertThat(BoundedText.read(stream("#".repeat(BoundedText.DESCRIPTOR_LIMIT)), BoundedText.DESCRIPTOR_LIMIT))
                 .hasSize(BoundedText.DESCRIPTOR_LIMIT);
 
@@ -27,7 +27,7 @@ class BoundedTextTest {
         assertThat(BoundedText.read(stream("#".repeat(BoundedText.DESCRIPTOR_LIMIT + 1)), BoundedText.DESCRIPTOR_LIMIT))
                 .isNull();
         // descriptorText throws an AbortException (a stand-in here) with this text:
-        assertThat(DeploymentExecution.descriptorTooLarge("deployStage", "release-ledger.yaml"))
+        assertThat(ControllerSetup.descriptorTooLarge("deployStage", "release-ledger.yaml"))
                 .isEqualTo("deployStage: the release descriptor release-ledger.yaml is larger than 1 MiB, the most the "
                         + "controller reads; keep it below that (it describes environments and checks, not data)");
     }

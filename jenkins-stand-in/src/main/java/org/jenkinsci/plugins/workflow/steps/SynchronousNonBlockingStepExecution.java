@@ -13,4 +13,14 @@ public abstract class SynchronousNonBlockingStepExecution<T> extends StepExecuti
     public final boolean start() throws Exception {
         throw new UnsupportedOperationException("stand-in");
     }
+
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @Override
+    public void onResume() {
+        throw new UnsupportedOperationException("stand-in");
+    }
 }
