@@ -67,6 +67,23 @@ public final class ApplicationReleases {
         return bad;
     }
 
+    /** Whether the current user may unlock environments here: the page shows the unlock forms only then. */
+    public boolean isUnlockAllowed() {
+        return getJob().hasPermission(ReleaseLedgerPermissions.UNLOCK);
+    }
+
+    /**
+     * The locked environments, each {@code {environment, version, since, purpose}}, for the unlock forms; empty without
+     * the permission.
+     */
+    public List<Map<String, Object>> getLockedEnvironments() {
+        if (!getJob().hasPermission(Item.READ) || !isUnlockAllowed()
+                || ReleaseLedgers.get().refusal(getJob(), application) != null) {
+            return List.of();
+        }
+        return LockedEnvironments.of(ReleaseLedgers.get().view(getJob(), application).state());
+    }
+
     /**
      * {@code POST clearBad} with {@code version} and {@code reason}: records {@code release.bad-cleared} with the
      * signed-in user as actor. Needs {@link ReleaseLedgerPermissions#CLEAR_BAD} on the job; Jenkins checks the CSRF

@@ -27,6 +27,23 @@ class PageUnlockTest {
     Path root;
 
     @Test
+    void shouldListTheLockedEnvironmentsForTheUnlockForms() {
+        try (Ledger ledger = Ledger.open(root, "shop")) {
+            assertThat(LockedEnvironments.of(ledger.view().state())).isEmpty();
+            ledger.lock("staging", "1.4.0", "deploy", new Actor("ci", null), Origin.cli("ci", "controller"));
+
+            assertThat(LockedEnvironments.of(ledger.view().state())).singleElement().satisfies(locked -> {
+                assertThat(locked).containsEntry("environment", "staging").containsEntry("version", "1.4.0")
+                        .containsEntry("purpose", "deploy");
+                assertThat(String.valueOf(locked.get("since"))).isNotBlank().isNotEqualTo("null");
+            });
+
+            PageUnlock.unlock(ledger, "staging", "stuck", "alice", null, "shop", ROOT, "shop");
+            assertThat(LockedEnvironments.of(ledger.view().state())).isEmpty();
+        }
+    }
+
+    @Test
     void shouldReleaseTheLockRecordingTheUserThePageAndTheReason() {
         try (Ledger ledger = Ledger.open(root, "shop")) {
             LockResult stuck = ledger.lock("staging", "1.4.0", "deploy 1.4.0 (pid 7 on controller)",
