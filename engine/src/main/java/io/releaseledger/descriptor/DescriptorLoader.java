@@ -20,6 +20,8 @@ import java.util.Map;
 public final class DescriptorLoader {
     /** The descriptor's name at the repository root. */
     public static final String DEFAULT_FILE_NAME = "release-ledger.yaml";
+    /** The largest descriptor read, in UTF-8 bytes: a real one is a few kilobytes. */
+    public static final int MAX_BYTES = 1024 * 1024;
 
     private DescriptorLoader() {
     }
@@ -34,6 +36,9 @@ public final class DescriptorLoader {
         String source = file.toString();
         String text;
         try {
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+                throw single(source, tooLarge());
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw single(source, "no release descriptor here; create " + DEFAULT_FILE_NAME + " at the repository root "
@@ -53,6 +58,9 @@ public final class DescriptorLoader {
 
     /** Reads descriptor text; {@code source} names it in messages (a file name, "step parameter text", …). */
     public static ReleaseDescriptor parse(final String text, final String source) {
+        if (utf8Length(text) > MAX_BYTES) {
+            throw single(source, tooLarge());
+        }
         Problems problems = new Problems(source);
         YamlNode document = YamlParser.parse(text, problems);
         return DescriptorReader.read(document, problems, source);
@@ -61,6 +69,33 @@ public final class DescriptorLoader {
     /** Reads descriptor text, named {@value #DEFAULT_FILE_NAME} in messages. */
     public static ReleaseDescriptor parse(final String text) {
         return parse(text, DEFAULT_FILE_NAME);
+    }
+
+    private static String tooLarge() {
+        return "the descriptor is larger than 1 MiB (" + MAX_BYTES + " bytes); a release descriptor is a few "
+                + "kilobytes, check that this is the right file";
+    }
+
+    /** Counts UTF-8 bytes, stopping as soon as the count passes the limit. */
+    private static long utf8Length(final String text) {
+        if (text.length() > MAX_BYTES) {
+            return text.length(); // every char is at least one byte
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length() && bytes <= MAX_BYTES; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private static DescriptorException single(final String source, final String message) {
