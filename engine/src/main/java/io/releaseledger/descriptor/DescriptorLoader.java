@@ -1,6 +1,8 @@
 package io.releaseledger.descriptor;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,10 +38,10 @@ public final class DescriptorLoader {
         String source = file.toString();
         String text;
         try {
-            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+            text = readBounded(file);
+            if (text == null) {
                 throw single(source, tooLarge());
             }
-            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw single(source, "no release descriptor here; create " + DEFAULT_FILE_NAME + " at the repository root "
                     + "(see docs/release-descriptor.md) or give its path");
@@ -69,6 +71,18 @@ public final class DescriptorLoader {
     /** Reads descriptor text, named {@value #DEFAULT_FILE_NAME} in messages. */
     public static ReleaseDescriptor parse(final String text) {
         return parse(text, DEFAULT_FILE_NAME);
+    }
+
+    /** The file's text, or {@code null} past the limit: never more is read, even from a pipe or a device. */
+    private static String readBounded(final Path file) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        }
+        if (bytes.length > MAX_BYTES) {
+            return null;
+        }
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     private static String tooLarge() {

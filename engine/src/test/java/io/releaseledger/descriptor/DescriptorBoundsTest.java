@@ -10,6 +10,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Hostile or broken descriptors end in a DescriptorException that says what is wrong, never in a JVM error. */
 class DescriptorBoundsTest {
@@ -31,6 +32,23 @@ class DescriptorBoundsTest {
 
         assertThat(error).hasMessageStartingWith(file + " has 1 problem:")
                 .hasMessageContaining("the descriptor is larger than 1 MiB (1048576 bytes)");
+    }
+
+    @Test
+    void shouldReadNoMoreThanTheLimitFromADevice() {
+        Path endless = Path.of("/dev/zero");
+        assumeTrue(Files.isReadable(endless), "needs /dev/zero");
+
+        assertThat(refused(() -> DescriptorLoader.load(endless)))
+                .hasMessageContaining("the descriptor is larger than 1 MiB (1048576 bytes)");
+    }
+
+    @Test
+    void shouldStillRefuseAFileThatIsNotUtf8(@TempDir final Path directory) throws IOException {
+        Path file = directory.resolve("release-ledger.yaml");
+        Files.write(file, new byte[] {'a', ':', ' ', (byte) 0xff, '\n'});
+
+        assertThat(refused(() -> DescriptorLoader.load(file))).hasMessageContaining("the file is not UTF-8 text");
     }
 
     @Test
