@@ -14,6 +14,7 @@ import io.releaseledger.report.Message;
 import io.releaseledger.report.Messages;
 import io.releaseledger.scm.GitCredentials;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -46,6 +47,9 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the response is ok", "1:the response is an error", "2:usage error"})
 final class AgentCommand implements Callable<Integer> {
+    /** A request carries options and at most a 1 MiB descriptor; the plugin reads responses up to the same 16 MiB. */
+    static final int REQUEST_LIMIT = 16 * 1024 * 1024;
+
     @ParentCommand
     private ReleaseLedgerCommand root;
 
@@ -97,10 +101,20 @@ final class AgentCommand implements Callable<Integer> {
 
     private String readRequest() {
         try {
+            byte[] bytes;
             if (requestFile != null) {
-                return Files.readString(requestFile, StandardCharsets.UTF_8);
+                try (InputStream in = Files.newInputStream(requestFile)) {
+                    bytes = in.readNBytes(REQUEST_LIMIT + 1);
+                }
+            } else {
+                bytes = root.getContext().getStdin().readNBytes(REQUEST_LIMIT + 1);
             }
-            return new String(root.getContext().getStdin().readAllBytes(), StandardCharsets.UTF_8);
+            if (bytes.length > REQUEST_LIMIT) {
+                throw new AgentProtocolException("the agent request from "
+                        + (requestFile == null ? "stdin" : requestFile) + " is larger than 16 MiB (" + REQUEST_LIMIT
+                        + " bytes), the most an agent reads; it was not read");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new AgentProtocolException("cannot read the agent request from "
                     + (requestFile == null ? "stdin" : requestFile) + ": " + e.getMessage());

@@ -94,6 +94,28 @@ class AgentCommandTest {
     }
 
     @Test
+    void shouldRefuseARequestOverTheLimitFromAFileOrStdin() throws Exception {
+        // Valid JSON, padded past 16 MiB: refused before it is parsed, from either source.
+        String request = new AgentRequest("semverTag", workTree, Map.of("dryRun", true)).toJson()
+                + " ".repeat(16 * 1024 * 1024);
+        Path requestFile = directory.resolve("request.json");
+        Files.writeString(requestFile, request);
+        Path response = directory.resolve("response.json");
+
+        Cli.Result fromFile = Cli.plain().run("agent", "--request", requestFile.toString(), "--response",
+                response.toString());
+        Cli.Result fromStdin = Cli.plain().stdin(request).run("agent");
+
+        assertThat(fromFile.exitCode).as(fromFile.toString()).isEqualTo(1);
+        assertThat(AgentResponse.fromJson(Files.readString(response)).getError())
+                .isEqualTo("the agent request from " + requestFile
+                        + " is larger than 16 MiB (16777216 bytes), the most an agent reads; it was not read");
+        assertThat(fromStdin.exitCode).as(fromStdin.toString()).isEqualTo(1);
+        assertThat(AgentResponse.fromJson(fromStdin.out).getError())
+                .startsWith("the agent request from stdin is larger than 16 MiB");
+    }
+
+    @Test
     void shouldChangeNothingForADryRunRequest() {
         Map<String, String> before = repository.refs();
         String request = new AgentRequest("semverTag", workTree, Map.of("dryRun", true)).toJson();

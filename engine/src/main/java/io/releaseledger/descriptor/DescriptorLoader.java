@@ -1,6 +1,8 @@
 package io.releaseledger.descriptor;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +22,8 @@ import java.util.Map;
 public final class DescriptorLoader {
     /** The descriptor's name at the repository root. */
     public static final String DEFAULT_FILE_NAME = "release-ledger.yaml";
+    /** The largest descriptor read, in UTF-8 bytes: a real one is a few kilobytes. */
+    public static final int MAX_BYTES = 1024 * 1024;
 
     private DescriptorLoader() {
     }
@@ -34,7 +38,10 @@ public final class DescriptorLoader {
         String source = file.toString();
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = readBounded(file);
+            if (text == null) {
+                throw single(source, tooLarge());
+            }
         } catch (NoSuchFileException e) {
             throw single(source, "no release descriptor here; create " + DEFAULT_FILE_NAME + " at the repository root "
                     + "(see docs/release-descriptor.md) or give its path");
@@ -53,6 +60,9 @@ public final class DescriptorLoader {
 
     /** Reads descriptor text; {@code source} names it in messages (a file name, "step parameter text", …). */
     public static ReleaseDescriptor parse(final String text, final String source) {
+        if (utf8Length(text) > MAX_BYTES) {
+            throw single(source, tooLarge());
+        }
         Problems problems = new Problems(source);
         YamlNode document = YamlParser.parse(text, problems);
         return DescriptorReader.read(document, problems, source);
@@ -61,6 +71,45 @@ public final class DescriptorLoader {
     /** Reads descriptor text, named {@value #DEFAULT_FILE_NAME} in messages. */
     public static ReleaseDescriptor parse(final String text) {
         return parse(text, DEFAULT_FILE_NAME);
+    }
+
+    /** The file's text, or {@code null} past the limit: never more is read, even from a pipe or a device. */
+    private static String readBounded(final Path file) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        }
+        if (bytes.length > MAX_BYTES) {
+            return null;
+        }
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    private static String tooLarge() {
+        return "the descriptor is larger than 1 MiB (" + MAX_BYTES + " bytes); a release descriptor is a few "
+                + "kilobytes, check that this is the right file";
+    }
+
+    /** Counts UTF-8 bytes, stopping as soon as the count passes the limit. */
+    private static long utf8Length(final String text) {
+        if (text.length() > MAX_BYTES) {
+            return text.length(); // every char is at least one byte
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length() && bytes <= MAX_BYTES; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private static DescriptorException single(final String source, final String message) {

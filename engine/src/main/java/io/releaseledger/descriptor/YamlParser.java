@@ -1,7 +1,7 @@
 package io.releaseledger.descriptor;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -11,6 +11,8 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import java.util.ArrayList;
@@ -43,10 +45,18 @@ final class YamlParser {
                 .setAllowDuplicateKeys(true) // reported by convert(), together with everything else
                 .setMaxAliasesForCollections(MAX_ALIASES)
                 .setParseComments(false)
+                // The whole text in one window: with the default 1,024 the reader copies its window again for every
+                // 1,024 characters of one token, so a 4 MB comment took 10 s and 16 MB over 400 s.
+                .setBufferSize(text.length() + 1)
                 .build();
         Optional<Node> root;
         try {
-            root = new Compose(settings).composeString(text);
+            ParserImpl events = new ParserImpl(settings, new StreamReader(settings, text));
+            root = new Composer(settings, new GuardedEvents(events)).getSingleNode();
+        } catch (GuardedEvents.Refused e) {
+            problems.add("", origin(e.getMark()), e.getMessage());
+            problems.throwIfAny();
+            return null;
         } catch (MarkedYamlEngineException e) {
             problems.add("", origin(e.getProblemMark().or(e::getContextMark)), "YAML syntax error: " + syntaxMessage(e));
             problems.throwIfAny();
@@ -74,6 +84,12 @@ final class YamlParser {
 
     private YamlNode convert(final Node node, final String path) {
         YamlNode.Origin origin = origin(node.getStartMark());
+        if (active.size() >= GuardedEvents.MAX_DEPTH) {
+            // Aliases repeat nodes inside others, so the text's own depth (checked while parsing) is not enough.
+            problems.add(path, origin, "the document is nested deeper than " + GuardedEvents.MAX_DEPTH
+                    + " levels, counting what aliases repeat");
+            problems.throwIfAny();
+        }
         if (active.containsKey(node)) {
             problems.add(path, origin, "an alias may not refer to a node that contains it");
             return new YamlNode.Scalar(origin, "", YamlNode.Scalar.Kind.NULL);

@@ -21,13 +21,26 @@ import java.util.Map;
  * }</pre>
  */
 public final class Json {
+    /**
+     * The longest text read, in characters: the ledger journal's longest line (64 MiB of ASCII), so every line the
+     * ledger writes reads back. Longer text is refused before any of it is parsed.
+     */
+    public static final int MAX_DOCUMENT_CHARS = 64 << 20;
+    /** The longest string value, in characters once escapes are decoded. */
+    public static final int MAX_STRING_CHARS = 16 << 20;
+    /** The longest number, in characters: longer ones took seconds per million digits to convert. */
+    public static final int MAX_NUMBER_CHARS = 1000;
+    /** The deepest nesting of arrays and objects; the reader recurses once per level. */
+    public static final int MAX_DEPTH = 512;
+
     private Json() {
     }
 
     /**
      * Parses one JSON value; only whitespace may follow it.
      *
-     * @throws JsonException if the text is not valid JSON; the message names line, column and offset
+     * @throws JsonException if the text is not valid JSON or passes one of the bounds above; the message names line,
+     *         column and offset
      */
     public static Object parse(final String text) {
         return new JsonReader(text).readDocument();
@@ -51,7 +64,7 @@ public final class Json {
     public static String write(final Object value) {
         StringBuilder out = new StringBuilder();
         new JsonWriter(out, null, false).write(value);
-        return out.toString();
+        return readable(out);
     }
 
     /**
@@ -62,13 +75,22 @@ public final class Json {
     public static String writeAscii(final Object value) {
         StringBuilder out = new StringBuilder();
         new JsonWriter(out, null, true).write(value);
-        return out.toString();
+        return readable(out);
     }
 
     /** Writes a value as JSON indented by two spaces, for people. */
     public static String writePretty(final Object value) {
         StringBuilder out = new StringBuilder();
         new JsonWriter(out, "  ", false).write(value);
+        return readable(out);
+    }
+
+    /** The writers refuse what the reader would: a value written is a value that reads back. */
+    private static String readable(final StringBuilder out) {
+        if (out.length() > MAX_DOCUMENT_CHARS) {
+            throw new JsonException("cannot write JSON of " + out.length() + " characters; the most read back is "
+                    + MAX_DOCUMENT_CHARS);
+        }
         return out.toString();
     }
 

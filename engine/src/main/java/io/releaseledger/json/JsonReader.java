@@ -8,9 +8,6 @@ import java.util.Map;
 
 /** Recursive-descent parser of one JSON document; strict RFC 8259, no comments, no trailing commas. */
 final class JsonReader {
-    /** Deeper documents are refused rather than risking a StackOverflowError on hostile input. */
-    static final int MAX_DEPTH = 512;
-
     private final String text;
     private int pos;
     private int depth;
@@ -18,6 +15,10 @@ final class JsonReader {
     JsonReader(final String text) {
         if (text == null) {
             throw new JsonException("no JSON text (null)");
+        }
+        if (text.length() > Json.MAX_DOCUMENT_CHARS) {
+            throw new JsonException("the JSON text has " + text.length() + " characters, more than the "
+                    + Json.MAX_DOCUMENT_CHARS + " read");
         }
         this.text = text;
     }
@@ -136,6 +137,9 @@ final class JsonReader {
             char c = text.charAt(pos);
             if (c == '"') {
                 pos++;
+                if (out.length() > Json.MAX_STRING_CHARS) {
+                    throw errorAt(start, "a string longer than " + Json.MAX_STRING_CHARS + " characters");
+                }
                 return out.toString();
             }
             if (c == '\\') {
@@ -225,6 +229,10 @@ final class JsonReader {
             }
             skipDigits();
         }
+        if (pos - start > Json.MAX_NUMBER_CHARS) {
+            // BigInteger and Double.parseDouble take seconds per million digits; the scan above is linear.
+            throw errorAt(start, "a number longer than " + Json.MAX_NUMBER_CHARS + " characters");
+        }
         String number = text.substring(start, pos);
         if (integral) {
             BigInteger big = new BigInteger(number);
@@ -247,8 +255,8 @@ final class JsonReader {
 
     private void enter() {
         depth++;
-        if (depth > MAX_DEPTH) {
-            throw error("nesting deeper than " + MAX_DEPTH + " levels");
+        if (depth > Json.MAX_DEPTH) {
+            throw error("nesting deeper than " + Json.MAX_DEPTH + " levels");
         }
     }
 

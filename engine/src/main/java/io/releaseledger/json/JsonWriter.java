@@ -46,12 +46,13 @@ final class JsonWriter {
     }
 
     private void writeObject(final Map<?, ?> map) {
+        enter();
         if (map.isEmpty()) {
+            depth--;
             out.append("{}");
             return;
         }
         out.append('{');
-        depth++;
         Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
         while (entries.hasNext()) {
             Map.Entry<?, ?> entry = entries.next();
@@ -72,12 +73,13 @@ final class JsonWriter {
     }
 
     private void writeArray(final Collection<?> values) {
+        enter();
         if (values.isEmpty()) {
+            depth--;
             out.append("[]");
             return;
         }
         out.append('[');
-        depth++;
         Iterator<?> items = values.iterator();
         while (items.hasNext()) {
             newLine();
@@ -91,27 +93,47 @@ final class JsonWriter {
         out.append(']');
     }
 
+    private void enter() {
+        depth++;
+        if (depth > Json.MAX_DEPTH) {
+            throw new JsonException("cannot write JSON nested deeper than " + Json.MAX_DEPTH
+                    + " levels; the most read back is " + Json.MAX_DEPTH);
+        }
+    }
+
     private void writeNumber(final Number number) {
         if (number instanceof Double || number instanceof Float) {
             double d = number.doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 throw new JsonException("JSON has no representation for " + d);
             }
-            out.append(d);
+            out.append(d); // at most 25 characters
         } else if (number instanceof Long || number instanceof Integer || number instanceof Short
-                || number instanceof Byte || number instanceof BigInteger) {
+                || number instanceof Byte) {
             out.append(number);
-        } else if (number instanceof BigDecimal) {
-            out.append(((BigDecimal) number).toString());
+        } else if (number instanceof BigInteger || number instanceof BigDecimal) {
+            out.append(readable(number.toString()));
         } else {
             // Atomic numbers and others: their decimal form, checked by the reader's grammar.
-            String text = number.toString();
+            String text = readable(number.toString());
             new JsonReader(text).readDocument();
             out.append(text);
         }
     }
 
+    private static String readable(final String number) {
+        if (number.length() > Json.MAX_NUMBER_CHARS) {
+            throw new JsonException("cannot write a number of " + number.length() + " characters as JSON; the most "
+                    + "read back is " + Json.MAX_NUMBER_CHARS);
+        }
+        return number;
+    }
+
     private void writeString(final String s) {
+        if (s.length() > Json.MAX_STRING_CHARS) {
+            throw new JsonException("cannot write a string of " + s.length() + " characters as JSON; the most read "
+                    + "back is " + Json.MAX_STRING_CHARS);
+        }
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
