@@ -1,0 +1,2 @@
+/** Benchmarks against named peers, never run by the tests. */
+package io.releaseledger.bench;

@@ -1,0 +1,2 @@
+/** The container port on docker-java; the only package that imports it, translating its exceptions once. */
+package io.releaseledger.docker.javaclient;
