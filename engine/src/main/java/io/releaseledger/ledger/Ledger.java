@@ -168,6 +168,10 @@ public final class Ledger implements AutoCloseable {
         model = new ReadModel();
         journal = Journal.open(directory, application, this::follow, notes, readOnly);
         JournalStamp stamp = JournalStamp.of(journal.getFile());
+        checkedStamp = stamp;
+        if (checkpoint != null && restoreWhenUnchanged(checkpoint)) {
+            return;
+        }
         Verification chain = journal.verify(0, Journal.ZERO_HASH, "");
         checkedStamp = stamp;
         if (!chain.isIntact()) {
@@ -210,6 +214,30 @@ public final class Ledger implements AutoCloseable {
         if (damage == null && (problem != null || model.lastSequence - checkpointSequence >= checkpointInterval)) {
             writeCheckpoint();
         }
+    }
+
+    /**
+     * The fast path: when the journal's bytes behind the checkpoint have the CRC the checkpoint recorded, they are the
+     * bytes whose chain was checked when it was written; only the events after it are read (and checked link by
+     * link). Returns whether the checkpoint was used.
+     */
+    private boolean restoreWhenUnchanged(final Checkpoint checkpoint) {
+        Integer crc = journal.crcOfFirst(checkpoint.offset);
+        if (crc == null || crc != checkpoint.journalCrc) {
+            return false;
+        }
+        try {
+            journal.seek(checkpoint.offset, checkpoint.sequence, checkpoint.hash);
+        } catch (ReleaseLedgerException e) {
+            return false;
+        }
+        model = checkpoint.model;
+        checkpointSequence = checkpoint.sequence;
+        catchUp();
+        if (damage == null && model.lastSequence - checkpointSequence >= checkpointInterval) {
+            writeCheckpoint();
+        }
+        return true;
     }
 
     /** Feeds the events before the damage to the read model; the damage itself is reported by the caller. */
@@ -618,11 +646,19 @@ public final class Ledger implements AutoCloseable {
         if (readOnly) {
             return;
         }
+        recheckWhenChangedElsewhere(); // the checkpoint vouches for the journal's bytes: never for an edit made since
+        if (damage != null) {
+            return;
+        }
         try {
             long offset = journal.getPosition();
+            Integer crc = journal.crcOfFirst(offset);
+            if (crc == null) {
+                throw new ReleaseLedgerException("the journal is shorter than the events read: it was cut short");
+            }
             LedgerIo.run(() -> {
                 try {
-                    Checkpoint.write(directory, application, model, offset);
+                    Checkpoint.write(directory, application, model, offset, crc);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
