@@ -147,9 +147,10 @@ public final class Ledger implements AutoCloseable {
     }
 
     /**
-     * Checks the whole chain first, so that every reader and writer of this ledger gives the verdict {@code verify}
-     * gives (an edit behind the checkpoint included); then restores the read model from the checkpoint when it
-     * matches the journal, and otherwise rebuilds it from the journal with a warning.
+     * Gives every reader and writer of this ledger the verdict {@code verify} gives (an edit behind the checkpoint
+     * included): restores the read model from the checkpoint when the journal's bytes behind it are unchanged;
+     * otherwise checks the whole chain first, and rebuilds the read model from the journal, with a warning, when the
+     * checkpoint does not match the intact journal.
      */
     private void load() {
         Checkpoint checkpoint = null;
@@ -173,7 +174,6 @@ public final class Ledger implements AutoCloseable {
             return;
         }
         Verification chain = journal.verify(0, Journal.ZERO_HASH, "");
-        checkedStamp = stamp;
         if (!chain.isIntact()) {
             readUntilDamage();
             damaged(chain);
