@@ -87,6 +87,17 @@ public final class Ledger implements AutoCloseable {
     }
 
     /**
+     * Refuses an application name no ledger can have: empty, longer than a directory name once encoded, or reserved
+     * for a file kept next to the ledgers (the Jenkins plugin's {@code jobs.json}).
+     *
+     * @throws ReleaseLedgerException naming the problem and the fix
+     */
+    public static void checkApplicationName(final String application) {
+        ApplicationNames.encode(application);
+        ApplicationNames.requireNotReserved(application);
+    }
+
+    /**
      * Opens an existing ledger for reading only: nothing is created or written (no checkpoint, no torn line set
      * aside, no lock file), so a read-only ledger can be read and verified. Recording through it is refused.
      *
