@@ -138,6 +138,9 @@ final class Journal implements AutoCloseable {
             channel = readOnly ? FileChannel.open(journalFile, StandardOpenOption.READ)
                     : FileChannel.open(journalFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
                             StandardOpenOption.WRITE);
+        } catch (NoSuchFileException e) {
+            throw new ReleaseLedgerException("The ledger journal " + journalFile + " is missing: the ledger directory "
+                    + dir + " exists without it (it was deleted or moved). Restore events.jsonl from a backup.", e);
         } catch (IOException e) {
             throw new ReleaseLedgerException("Cannot open the ledger journal " + journalFile + ": "
                     + describe(e) + ". The user running Release Ledger needs " + (readOnly ? "read" : "read and write")

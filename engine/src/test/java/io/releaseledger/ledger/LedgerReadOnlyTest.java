@@ -91,6 +91,16 @@ class LedgerReadOnlyTest {
     }
 
     @Test
+    void shouldSayTheJournalIsMissingFromADirectoryWithoutACheckpoint() throws IOException {
+        Files.delete(journal);
+        Files.delete(directory.resolve(Checkpoint.FILE));
+        assertThatThrownBy(() -> Ledger.openForReading(root, "shop", new Messages()))
+                .isInstanceOf(ReleaseLedgerException.class).hasMessageContaining(journal.toString())
+                .hasMessageContaining("is missing").hasMessageContaining("backup");
+        assertThat(names()).doesNotContain(Ledger.JOURNAL_FILE);
+    }
+
+    @Test
     void shouldSayTheJournalIsADirectory() throws IOException {
         Files.delete(journal);
         Files.createDirectory(journal);
