@@ -46,6 +46,11 @@ final class DeployCliCommand extends DeploymentCommandBase {
     private boolean dryRun;
 
     @Override
+    boolean readsOnly() {
+        return dryRun;
+    }
+
+    @Override
     int run(final Ledger ledger) {
         ReleaseDescriptor descriptor = descriptor();
         try (LocalDeploymentExecutor executor = executor(descriptor)) {

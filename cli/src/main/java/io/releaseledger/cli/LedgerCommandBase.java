@@ -2,6 +2,7 @@ package io.releaseledger.cli;
 
 import io.releaseledger.agent.SecretMask;
 import io.releaseledger.ledger.Ledger;
+import io.releaseledger.report.Messages;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,8 +44,11 @@ abstract class LedgerCommandBase implements Callable<Integer> {
         try {
             Path ledgerRoot = ledgerOptions.root(root.getContext().getEnvironment());
             String application = ledgerOptions.existingApplication(ledgerRoot);
-            // A damaged journal still opens (Ledger.isDamaged): each command reports it in its own way.
-            ledger = Ledger.open(ledgerRoot, application);
+            // Read-only: these commands write nothing, so a read-only ledger can be read and verified. A damaged
+            // journal still opens (Ledger.isDamaged): each command reports it in its own way. The engine's warnings
+            // (a checkpoint rebuilt, a torn line not read) go to stderr.
+            Messages notes = new Messages(new ConsoleMessages(err, root.isQuiet(), new SecretMask(List.of()))::print);
+            ledger = Ledger.openForReading(ledgerRoot, application, notes);
             return run(ledger, application, ledgerRoot, out, err);
         } catch (RuntimeException e) {
             String message = errors.report(e);

@@ -47,23 +47,31 @@ final class LedgerOptions {
      */
     String existingApplication(final Path root) {
         List<String> applications = Files.isDirectory(root) ? new ArrayList<>(Ledger.applications(root)) : List.of();
+        // A ledger directory whose journal was deleted or replaced is opened, so that the engine says what is wrong.
+        List<String> withoutJournal = Ledger.applicationsWithoutJournal(root);
         String given = application();
         if (given != null) {
-            if (!applications.contains(given)) {
+            if (!applications.contains(given) && !withoutJournal.contains(given)) {
                 throw new ReleaseLedgerException("no ledger for application \"" + given + "\" under " + root
                         + (applications.isEmpty() ? " (there is none yet)" : "; known: " + String.join(", ", applications))
                         + ". Give the ledger directory with --ledger or " + HOME_VARIABLE + ".");
             }
             return given;
         }
-        if (applications.size() == 1) {
+        if (applications.size() == 1 && withoutJournal.isEmpty()) {
             return applications.get(0);
         }
-        if (applications.isEmpty()) {
+        if (applications.isEmpty() && withoutJournal.size() == 1) {
+            return withoutJournal.get(0);
+        }
+        if (applications.isEmpty() && withoutJournal.isEmpty()) {
             throw new ReleaseLedgerException("no ledger under " + root + ": nothing has been recorded there yet."
                     + " Give the ledger directory with --ledger or " + HOME_VARIABLE + ".");
         }
+        List<String> all = new ArrayList<>(applications);
+        all.addAll(withoutJournal);
+        all.sort(null);
         throw new ReleaseLedgerException("several applications have a ledger under " + root + ": "
-                + String.join(", ", applications) + "; choose one with --application");
+                + String.join(", ", all) + "; choose one with --application");
     }
 }

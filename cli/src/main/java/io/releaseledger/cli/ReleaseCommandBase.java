@@ -9,6 +9,7 @@ import io.releaseledger.ledger.Actor;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Origin;
 import io.releaseledger.report.Messages;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,7 @@ abstract class ReleaseCommandBase implements Callable<Integer> {
     private PrintWriter out;
     private PrintWriter err;
     private Messages messages;
+    private Path temporaryRoot;
 
     /** Runs the command; returns the exit code. */
     abstract int run(Ledger ledger) throws Exception;
@@ -88,7 +90,7 @@ abstract class ReleaseCommandBase implements Callable<Integer> {
             errors = new ErrorReporter(spec, err, root.isDebug(), mask);
             messages = new Messages(new ConsoleMessages(err, root.isQuiet(), mask)::print);
             Path ledgerRoot = ledgerOptions.root(environment);
-            ledger = Ledger.open(ledgerRoot, application(ledgerRoot));
+            ledger = open(ledgerRoot, application(ledgerRoot));
             return run(ledger);
         } catch (Exception e) {
             String message = errors.report(e);
@@ -98,9 +100,28 @@ abstract class ReleaseCommandBase implements Callable<Integer> {
             return ReleaseLedgerCli.FAILURE;
         } finally {
             LedgerText.closeQuietly(ledger);
+            deleteTemporaryRoot();
             out.flush();
             err.flush();
         }
+    }
+
+    /** Whether this run only reads the ledger (a dry run): it then changes nothing, not even by creating it. */
+    boolean readsOnly() {
+        return false;
+    }
+
+    private Ledger open(final Path ledgerRoot, final String application) throws IOException {
+        if (!readsOnly()) {
+            return Ledger.open(ledgerRoot, application, messages);
+        }
+        if (Ledger.applications(ledgerRoot).contains(application)) {
+            return Ledger.openForReading(ledgerRoot, application, messages);
+        }
+        // Nothing recorded yet: plan against an empty ledger that is deleted again, leaving the ledger root as it was.
+        Path empty = Files.createTempDirectory("release-ledger-dry-run");
+        temporaryRoot = empty;
+        return Ledger.open(empty, application, messages);
     }
 
     /**
@@ -147,6 +168,20 @@ abstract class ReleaseCommandBase implements Callable<Integer> {
 
     PrintWriter out() {
         return out;
+    }
+
+    private void deleteTemporaryRoot() {
+        if (temporaryRoot == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(temporaryRoot)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            messages.warning("Could not delete the dry run's temporary ledger %s: %s", temporaryRoot, e.getMessage());
+        }
+        temporaryRoot = null;
     }
 
     Messages messages() {

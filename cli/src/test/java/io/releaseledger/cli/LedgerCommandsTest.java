@@ -139,19 +139,38 @@ class LedgerCommandsTest {
         Files.write(journal, all.subList(0, lines), StandardCharsets.UTF_8);
     }
 
+    /** Edits line {@code number} (1-based) behind the checkpoint: its content no longer matches its hash. */
+    static void editLine(final Path root, final int number) throws IOException {
+        Path journal = root.resolve("shop").resolve("events.jsonl");
+        assertThat(root.resolve("shop").resolve("checkpoint.bin")).exists();
+        List<String> all = new ArrayList<>(Files.readAllLines(journal, StandardCharsets.UTF_8));
+        all.set(number - 1, all.get(number - 1).replace("\"at\":\"2", "\"at\":\"3"));
+        Files.write(journal, all, StandardCharsets.UTF_8);
+    }
+
     @Test
-    void verifyReportsAJournalCutShortBehindItsCheckpoint() throws IOException {
-        truncateJournal(root, 5);
+    void verifyReportsAJournalEditedBehindItsCheckpoint() throws IOException {
+        editLine(root, 6);
 
         Cli.Result result = run("verify");
         Cli.Result json = run("verify", "--json");
 
         assertThat(result.exitCode).as(result.toString()).isEqualTo(ReleaseLedgerCli.DAMAGED);
-        assertThat(result.out).startsWith("DAMAGED: line 6, seq 6: ").contains("truncated")
+        assertThat(result.out).startsWith("DAMAGED: line 6, seq 6: ").contains("edited")
                 .contains("restores " + root.resolve("shop").resolve("events.jsonl") + " from a backup");
         assertThat(json.exitCode).isEqualTo(ReleaseLedgerCli.DAMAGED);
         assertThat(Json.parseObject(json.out)).containsEntry("intact", false).containsEntry("line", 6L)
-                .containsEntry("seq", 6L).containsEntry("events", 5L);
+                .containsEntry("seq", 6L);
+    }
+
+    @Test
+    void verifyTakesAJournalCutShortAtALineAsARestoredBackupAndWarns() throws IOException {
+        truncateJournal(root, 5);
+
+        Cli.Result result = run("verify");
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.err).contains("events 6 to " + LedgerFixture.EVENTS + " are not in it");
     }
 
     @Test
@@ -170,7 +189,7 @@ class LedgerCommandsTest {
     @Test
     @SuppressWarnings("unchecked")
     void statusWarnsLoudlyAboutADamagedLedgerAndStillShowsIt() throws IOException {
-        truncateJournal(root, 5);
+        editLine(root, 6);
 
         Cli.Result result = run("status");
         Cli.Result json = run("status", "--json");
@@ -180,7 +199,7 @@ class LedgerCommandsTest {
                 .contains("release-ledger verify").contains("backup").contains("staging").contains("production");
         assertThat(json.exitCode).as(json.toString()).isZero();
         Map<String, Object> state = Json.parseObject(json.out);
-        assertThat(((Number) state.get("events")).intValue()).isEqualTo(LedgerFixture.EVENTS);
+        assertThat(((Number) state.get("events")).intValue()).as("what was recorded before the damage").isEqualTo(5);
         assertThat((Map<String, Object>) state.get("integrity")).containsEntry("intact", false)
                 .containsEntry("line", 6L).containsEntry("seq", 6L);
         assertThat(json.err).contains("WARNING: THE LEDGER IS DAMAGED");

@@ -8,10 +8,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * Maps application names to directory names and back: {@code [A-Za-z0-9._-]} stay, every other byte of the
  * UTF-8 form becomes {@code %XX}; a name of dots only has its dots encoded, so it is never {@code .} or
- * {@code ..}.
+ * {@code ..}. The encoded name is bounded in bytes (a file name holds 255), and names of the files kept next to the
+ * ledgers (the Jenkins plugin's job index {@code jobs.json} and its temporary and set-aside copies) are reserved.
  */
 final class ApplicationNames {
     private static final int MAX_FILE_NAME = 255;
+    /** The start of every file name the plugin keeps in the ledger root, compared ignoring case. */
+    private static final String RESERVED_PREFIX = "jobs.json";
 
     private ApplicationNames() {
     }
@@ -32,11 +35,33 @@ final class ApplicationNames {
             }
         }
         if (out.length() > MAX_FILE_NAME) {
-            throw new ReleaseLedgerException("The application name '" + application.substring(0, 40)
-                    + "…' is too long for a directory name (" + out.length() + " characters encoded, at most "
-                    + MAX_FILE_NAME + "); choose a shorter application name.");
+            throw new ReleaseLedgerException("The application name '" + start(application, 40) + "…' is too long"
+                    + " for a directory name: " + application.getBytes(StandardCharsets.UTF_8).length + " bytes of"
+                    + " UTF-8, " + out.length() + " once encoded, at most " + MAX_FILE_NAME + " (letters, digits,"
+                    + " '.', '_' and '-' take 1, every other byte 3, so a CJK character takes 9); choose a shorter"
+                    + " application name.");
         }
         return out.toString();
+    }
+
+    /** Whether an application name is kept for a file next to the ledgers. */
+    static boolean isReserved(final String application) {
+        return application.regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length());
+    }
+
+    /** Refuses a name {@link #isReserved reserved} for a file next to the ledgers. */
+    static void requireNotReserved(final String application) {
+        if (application != null && isReserved(application)) {
+            throw new ReleaseLedgerException("The application name '" + application + "' is reserved: names "
+                    + "starting with '" + RESERVED_PREFIX + "' are kept for the Jenkins plugin's job index next to "
+                    + "the ledgers; choose another application name.");
+        }
+    }
+
+    /** The first {@code codePoints} characters of a name, never splitting a surrogate pair. */
+    private static String start(final String name, final int codePoints) {
+        int count = name.codePointCount(0, name.length());
+        return count <= codePoints ? name : name.substring(0, name.offsetByCodePoints(0, codePoints));
     }
 
     /** The application of a directory name, or {@code null} when the name is not one that {@link #encode} gives. */

@@ -20,14 +20,16 @@ import java.util.zip.CRC32;
  * a CRC-32 of those sections.
  *
  * <pre>
- * int    magic "RLCP"           int    format version (2)
+ * int    magic "RLCP"           int    format version (3)
  * UTF    application            long   sequence number of the last event
  * UTF    its hash               long   journal byte offset after it
+ * int    CRC-32C of the journal's bytes before that offset
  * sections (int length, bytes)… int 0  int CRC-32 of the sections' bytes
  * </pre>
  *
  * Written to a temporary file, forced to disk and moved into place atomically, so a reader sees the old
- * checkpoint or the new one, never half of one. A checkpoint of another format version, torn or unreadable, is
+ * checkpoint or the new one, never half of one. The journal's CRC-32C lets an open find, at the speed of reading the
+ * file, that nothing behind the checkpoint was changed; when it differs the whole chain is checked. A checkpoint of another format version, torn or unreadable, is
  * not used: the ledger rebuilds it from the journal.
  */
 final class Checkpoint {
@@ -35,7 +37,7 @@ final class Checkpoint {
     /** Where format 1 lived (a JSON envelope); removed when a new checkpoint is written. */
     static final String LEGACY_FILE = "checkpoint.json";
     static final int MAGIC = 0x524c4350; // "RLCP"
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     /** The byte holding the low byte of the format version (big-endian int after the magic). */
     static final int VERSION_OFFSET = 7;
 
@@ -43,16 +45,20 @@ final class Checkpoint {
     final long offset;
     final long sequence;
     final String hash;
+    final int journalCrc;
 
-    private Checkpoint(final ReadModel model, final long offset, final long sequence, final String hash) {
+    private Checkpoint(final ReadModel model, final long offset, final long sequence, final String hash,
+            final int journalCrc) {
         this.model = model;
         this.offset = offset;
         this.sequence = sequence;
         this.hash = hash;
+        this.journalCrc = journalCrc;
     }
 
-    static void write(final Path directory, final String application, final ReadModel model, final long offset)
-            throws IOException {
+    /** Writes the checkpoint of {@code model}, whose journal holds {@code offset} bytes with CRC-32C {@code journalCrc}. */
+    static void write(final Path directory, final String application, final ReadModel model, final long offset,
+            final int journalCrc) throws IOException {
         Path temporary = directory.resolve(FILE + ".tmp-" + ProcessHandle.current().pid() + "-"
                 + Thread.currentThread().getId());
         try {
@@ -64,6 +70,7 @@ final class Checkpoint {
                 out.writeLong(model.lastSequence);
                 out.writeUTF(model.lastHash);
                 out.writeLong(offset);
+                out.writeInt(journalCrc);
                 CRC32 crc = new CRC32();
                 ModelCodec.write(model, out, crc);
                 out.writeInt((int) crc.getValue());
@@ -115,6 +122,7 @@ final class Checkpoint {
             long sequence = in.readLong();
             String hash = in.readUTF();
             long offset = in.readLong();
+            int journalCrc = in.readInt();
             if (sequence < 0 || offset < 0) {
                 throw new IOException("the checkpoint's header is damaged");
             }
@@ -129,7 +137,7 @@ final class Checkpoint {
             if (model.lastSequence != sequence || !model.lastHash.equals(hash)) {
                 throw new IOException("the checkpoint's model does not match its header");
             }
-            return new Checkpoint(model, offset, sequence, hash);
+            return new Checkpoint(model, offset, sequence, hash, journalCrc);
         } catch (EOFException e) {
             throw new IOException("the checkpoint is incomplete", e);
         }

@@ -69,6 +69,8 @@ final class Journal implements AutoCloseable {
     private final Messages notes;
     private final ReentrantLock lock;
     private final FileChannel channel;
+    private final boolean readOnly;
+    private volatile boolean tornTailNoted;
 
     private volatile long position;
     private volatile long lastSequence;
@@ -78,8 +80,9 @@ final class Journal implements AutoCloseable {
     private volatile boolean closed;
 
     private Journal(final Path directory, final String application, final Consumer<LedgerEvent> follower,
-            final Messages notes, final FileChannel channel) {
+            final Messages notes, final FileChannel channel, final boolean readOnly) {
         this.directory = directory;
+        this.readOnly = readOnly;
         this.file = directory.resolve(JOURNAL_FILE);
         this.lockFile = directory.resolve(LOCK_FILE);
         this.application = application;
@@ -98,30 +101,53 @@ final class Journal implements AutoCloseable {
      */
     static Journal open(final Path directory, final String application, final Consumer<LedgerEvent> follower,
             final Messages notes) {
+        return open(directory, application, follower, notes, false);
+    }
+
+    /**
+     * Opens the journal in {@code directory}; {@code readOnly}: for reading only, writing nothing (no directory,
+     * journal or lock file is created, a torn last line is left where it is and not read).
+     *
+     * @throws ReleaseLedgerException when the directory or journal cannot be used; for reading also when they
+     *         are missing or the journal is not a file
+     */
+    static Journal open(final Path directory, final String application, final Consumer<LedgerEvent> follower,
+            final Messages notes, final boolean readOnly) {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(application, "application");
         Path dir = directory.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(dir);
+            if (!readOnly) {
+                Files.createDirectories(dir);
+            }
             dir = dir.toRealPath();
         } catch (FileAlreadyExistsException e) {
             throw new ReleaseLedgerException("Cannot use " + dir + " as the ledger directory of " + application
                     + ": it exists and is not a directory.", e);
+        } catch (NoSuchFileException e) {
+            throw new ReleaseLedgerException("There is no ledger directory " + dir + " for application "
+                    + application + ": nothing was recorded there.", e);
         } catch (IOException e) {
             throw new ReleaseLedgerException("Cannot create the ledger directory " + dir + ": " + describe(e)
                     + ". The user running Release Ledger needs to be able to create and write it.", e);
         }
+        Path journalFile = dir.resolve(JOURNAL_FILE);
+        requireUsableJournal(dir, journalFile);
         FileChannel channel;
         try {
-            channel = FileChannel.open(dir.resolve(JOURNAL_FILE), StandardOpenOption.CREATE,
-                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = readOnly ? FileChannel.open(journalFile, StandardOpenOption.READ)
+                    : FileChannel.open(journalFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                            StandardOpenOption.WRITE);
+        } catch (NoSuchFileException e) {
+            throw new ReleaseLedgerException("The ledger journal " + journalFile + " is missing: the ledger directory "
+                    + dir + " exists without it (it was deleted or moved). Restore events.jsonl from a backup.", e);
         } catch (IOException e) {
-            throw new ReleaseLedgerException("Cannot open the ledger journal " + dir.resolve(JOURNAL_FILE) + ": "
-                    + describe(e) + ". The user running Release Ledger needs read and write access to " + dir
-                    + ".", e);
+            throw new ReleaseLedgerException("Cannot open the ledger journal " + journalFile + ": "
+                    + describe(e) + ". The user running Release Ledger needs " + (readOnly ? "read" : "read and write")
+                    + " access to " + dir + ".", e);
         }
         Journal journal = new Journal(dir, application, follower == null ? event -> { } : follower,
-                notes == null ? new Messages() : notes, channel);
+                notes == null ? new Messages() : notes, channel, readOnly);
         try {
             journal.locked(() -> {
                 journal.recoverTornLine();
@@ -132,6 +158,35 @@ final class Journal implements AutoCloseable {
             throw e;
         }
         return journal;
+    }
+
+    /**
+     * A journal that is not a regular file, or is missing from a directory that shows events were recorded (a
+     * checkpoint, a torn line set aside), was deleted or replaced: say so rather than start a new, empty history.
+     */
+    private static void requireUsableJournal(final Path dir, final Path journalFile) {
+        if (Files.isDirectory(journalFile)) {
+            throw new ReleaseLedgerException("The ledger journal " + journalFile + " is a directory, not a file: it "
+                    + "was replaced. Restore events.jsonl from a backup.");
+        }
+        if (Files.exists(journalFile) && !Files.isRegularFile(journalFile)) {
+            throw new ReleaseLedgerException("The ledger journal " + journalFile + " is not a regular file. Restore "
+                    + "events.jsonl from a backup.");
+        }
+        if (!Files.exists(journalFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && (Files.exists(dir.resolve(Checkpoint.FILE)) || hasTornLines(dir))) {
+            throw new ReleaseLedgerException("The ledger journal " + journalFile + " is missing although " + dir
+                    + " shows that events were recorded (a checkpoint or a set-aside line is there): it was deleted"
+                    + " or moved. Restore events.jsonl from a backup; nothing was recorded.");
+        }
+    }
+
+    private static boolean hasTornLines(final Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(file -> file.getFileName().toString().startsWith(TORN_PREFIX));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -279,6 +334,37 @@ final class Journal implements AutoCloseable {
         lastHash = event.getHash();
     }
 
+    /**
+     * The CRC-32C of the journal's first {@code end} bytes, or {@code null} when it is shorter: how a checkpoint
+     * recognises, at the speed of reading the file, the journal it was written from.
+     */
+    Integer crcOfFirst(final long end) {
+        requireOpen();
+        return LedgerIo.call(() -> {
+            try {
+                if (channel.size() < end) {
+                    return null;
+                }
+                java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+                ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+                long at = 0;
+                while (at < end) {
+                    buffer.clear().limit((int) Math.min(buffer.capacity(), end - at));
+                    int n = channel.read(buffer, at);
+                    if (n < 0) {
+                        return null;
+                    }
+                    buffer.flip();
+                    crc.update(buffer);
+                    at += n;
+                }
+                return (int) crc.getValue();
+            } catch (IOException e) {
+                throw ioFailure("read", e);
+            }
+        });
+    }
+
     /** Byte offset after the last event read or appended. */
     long getPosition() {
         return position;
@@ -320,7 +406,7 @@ final class Journal implements AutoCloseable {
     private Verification verifyInPlace(final long knownSequence, final String knownHash, final String knownBy) {
         long size = locked(() -> {
             try {
-                return channel.size();
+                return readableSize();
             } catch (IOException e) {
                 throw ioFailure("read", e);
             }
@@ -354,6 +440,9 @@ final class Journal implements AutoCloseable {
                 badLine = lines + 1;
                 badSequence = chain.getSequence() + 1;
             }
+        } catch (JournalLines.TooLong e) {
+            return Verification.broken(lines, lines + 1, chain.getSequence() + 1, "the line is longer than "
+                    + MAX_LINE + " bytes: it is not an event written by Release Ledger");
         } catch (NoSuchFileException e) {
             return Verification.broken(0, 1, 1, "the journal " + file + " is missing");
         } catch (IOException e) {
@@ -400,6 +489,9 @@ final class Journal implements AutoCloseable {
             }
             // The lock file is opened and closed only while holding the in-JVM lock: closing any channel of a
             // file releases every lock this JVM holds on it.
+            if (readOnly) {
+                return sharedLocked(body);
+            }
             try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock fileLock = lockChannel.lock()) {
                 return body.get();
@@ -412,12 +504,50 @@ final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * A reader takes the lock file shared when it can open it, so that it never sees half an append; a ledger whose
+     * lock file is missing or not readable (a read-only copy) is read without it, and a torn tail is not read.
+     */
+    private <T> T sharedLocked(final Supplier<T> body) {
+        FileChannel lockChannel;
+        try {
+            lockChannel = FileChannel.open(lockFile, StandardOpenOption.READ);
+        } catch (IOException e) {
+            return body.get();
+        }
+        try (lockChannel; FileLock fileLock = lockChannel.lock(0, Long.MAX_VALUE, true)) {
+            return body.get();
+        } catch (IOException e) {
+            throw new ReleaseLedgerException("Cannot lock the ledger " + directory + " (" + lockFile + ") for "
+                    + "reading: " + describe(e) + ".", e);
+        }
+    }
+
+    /**
+     * The size up to which the journal is read: all of it, less a torn last line a crashed writer left (which a
+     * writer sets aside on its next use and a reader leaves where it is, saying so once).
+     */
+    private long readableSize() throws IOException {
+        long size = channel.size();
+        long torn = tornTailStart(size);
+        if (torn < 0) {
+            return size;
+        }
+        if (readOnly && !tornTailNoted) {
+            tornTailNoted = true;
+            notes.warning("The ledger journal %s ends with an incomplete event (%d bytes, a write interrupted by a "
+                    + "crash). It was not read; the next command that records an event sets it aside.", file,
+                    size - torn);
+        }
+        return torn;
+    }
+
     private void readToEnd() {
         if (damage != null) {
             throw damage;
         }
         try {
-            long size = channel.size();
+            long size = readableSize();
             if (size < position) {
                 throw damaged(lastSequence, lastSequence, "the journal is shorter (" + size + " bytes) than the "
                         + position + " bytes already read: it was truncated or replaced");
@@ -464,22 +594,17 @@ final class Journal implements AutoCloseable {
      * like the start of an event (or is only NUL bytes) so that a foreign file is reported rather than cut.
      */
     private void recoverTornLine() {
+        if (readOnly) {
+            return;
+        }
         try {
             long size = channel.size();
-            if (size == 0 || size <= position) {
+            long start = tornTailStart(size);
+            if (start < 0) {
                 return;
             }
-            boolean complete = readByte(size - 1) == '\n';
-            long end = complete ? size - 1 : size;
-            long start = lineStart(end);
-            if (start < position || end - start > MAX_LINE) {
-                return;
-            }
-            byte[] tail = read(start, (int) (end - start));
-            if (!looksLikeEventStart(tail) || complete && isJson(tail)) {
-                return;
-            }
-            Path torn = setAside(tail);
+            long end = readByte(size - 1) == '\n' ? size - 1 : size;
+            Path torn = setAside(read(start, (int) (end - start)));
             channel.truncate(start);
             channel.force(true);
             notes.warning("The ledger journal %s ended with an incomplete event (%d bytes, a write interrupted by a "
@@ -488,6 +613,24 @@ final class Journal implements AutoCloseable {
         } catch (IOException e) {
             throw ioFailure("repair the end of", e);
         }
+    }
+
+    /** Where a torn last line starts (see {@link #recoverTornLine()}), or -1 when the journal ends with an event. */
+    private long tornTailStart(final long size) throws IOException {
+        if (size == 0 || size <= position) {
+            return -1;
+        }
+        boolean complete = readByte(size - 1) == '\n';
+        long end = complete ? size - 1 : size;
+        long start = lineStart(end);
+        if (start < position || end - start > MAX_LINE) {
+            return -1;
+        }
+        byte[] tail = read(start, (int) (end - start));
+        if (!looksLikeEventStart(tail) || complete && isJson(tail)) {
+            return -1;
+        }
+        return start;
     }
 
     private Path setAside(final byte[] tail) throws IOException {

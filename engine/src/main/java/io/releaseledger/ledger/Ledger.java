@@ -37,7 +37,10 @@ public final class Ledger implements AutoCloseable {
     private final String application;
     private final Path directory;
     private final Messages notes;
+    private final boolean readOnly;
     private Journal journal;
+    /** Size and modification time of the journal when its whole chain was last checked or this ledger wrote. */
+    private JournalStamp checkedStamp;
     private ReadModel model;
     private long checkpointSequence;
     private Verification damage;
@@ -48,10 +51,11 @@ public final class Ledger implements AutoCloseable {
     private int checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
     private Clock clock = Clock.systemUTC();
 
-    private Ledger(final Path directory, final String application, final Messages notes) {
+    private Ledger(final Path directory, final String application, final Messages notes, final boolean readOnly) {
         this.directory = directory;
         this.application = application;
         this.notes = notes;
+        this.readOnly = readOnly;
     }
 
     /** Opens (creating when new) the ledger of an application under {@code root}. */
@@ -70,15 +74,66 @@ public final class Ledger implements AutoCloseable {
      */
     public static Ledger open(final Path root, final String application, final Messages notes) {
         Path directory = root.resolve(ApplicationNames.encode(application));
+        ApplicationNames.requireNotReserved(application);
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new ReleaseLedgerException("Cannot create the ledger directory " + directory + " ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "); check that it is writable.", e);
         }
-        Ledger ledger = new Ledger(directory, application, notes);
+        Ledger ledger = new Ledger(directory, application, notes, false);
         ledger.load();
         return ledger;
+    }
+
+    /**
+     * Refuses an application name no ledger can have: empty, longer than a directory name once encoded, or reserved
+     * for a file kept next to the ledgers (the Jenkins plugin's {@code jobs.json}).
+     *
+     * @throws ReleaseLedgerException naming the problem and the fix
+     */
+    public static void checkApplicationName(final String application) {
+        ApplicationNames.encode(application);
+        ApplicationNames.requireNotReserved(application);
+    }
+
+    /**
+     * Opens an existing ledger for reading only: nothing is created or written (no checkpoint, no torn line set
+     * aside, no lock file), so a read-only ledger can be read and verified. Recording through it is refused.
+     *
+     * @throws ReleaseLedgerException when the ledger directory or its journal is missing, not what it should be,
+     *         or cannot be read; the message says which
+     */
+    public static Ledger openForReading(final Path root, final String application, final Messages notes) {
+        Path directory = root.resolve(ApplicationNames.encode(application));
+        Ledger ledger = new Ledger(directory, application, notes, true);
+        ledger.load();
+        return ledger;
+    }
+
+    /**
+     * Applications whose ledger directory is under {@code root} but whose journal is missing or is not a file (it
+     * was deleted or replaced), sorted: {@link #applications} does not list them.
+     */
+    public static List<String> applicationsWithoutJournal(final Path root) {
+        List<String> applications = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return applications;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+            for (Path entry : entries) {
+                String name = ApplicationNames.decode(entry.getFileName().toString());
+                if (name != null && Files.isDirectory(entry) && !Files.isRegularFile(entry.resolve(JOURNAL_FILE))
+                        && !ApplicationNames.isReserved(name)) {
+                    applications.add(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new ReleaseLedgerException("Cannot list the ledgers in " + root + " (" + e.getMessage()
+                    + "); check that the directory is readable.", e);
+        }
+        applications.sort(null);
+        return applications;
     }
 
     /** The applications that have a ledger under {@code root}, sorted; empty when {@code root} does not exist. */
@@ -102,6 +157,12 @@ public final class Ledger implements AutoCloseable {
         return applications;
     }
 
+    /**
+     * Gives every reader and writer of this ledger the verdict {@code verify} gives (an edit behind the checkpoint
+     * included): restores the read model from the checkpoint when the journal's bytes behind it are unchanged;
+     * otherwise checks the whole chain first, and rebuilds the read model from the journal, with a warning, when the
+     * checkpoint does not match the intact journal.
+     */
     private void load() {
         Checkpoint checkpoint = null;
         String problem = null;
@@ -117,37 +178,107 @@ public final class Ledger implements AutoCloseable {
             problem = "it cannot be read (" + reason(e) + ")";
         }
         model = new ReadModel();
-        journal = Journal.open(directory, application, this::follow, notes);
+        journal = Journal.open(directory, application, this::follow, notes, readOnly);
+        JournalStamp stamp = JournalStamp.of(journal.getFile());
+        checkedStamp = stamp;
+        if (checkpoint != null && restoreWhenUnchanged(checkpoint)) {
+            return;
+        }
+        Verification chain = journal.verify(0, Journal.ZERO_HASH, "");
+        if (!chain.isIntact()) {
+            readUntilDamage();
+            damaged(chain);
+            return;
+        }
+        if (checkpoint != null && chain.getEvents() == 0 && checkpoint.sequence > 0) {
+            model = checkpoint.model;
+            knownSequence = checkpoint.sequence;
+            knownHash = checkpoint.hash;
+            damaged(Verification.broken(0, 1, 1, "the journal is empty but the checkpoint "
+                    + directory.resolve(Checkpoint.FILE) + " recorded " + checkpoint.sequence + " events: it was "
+                    + "emptied or replaced"));
+            return;
+        }
         if (checkpoint != null) {
             try {
                 journal.seek(checkpoint.offset, checkpoint.sequence, checkpoint.hash);
                 model = checkpoint.model;
                 checkpointSequence = checkpoint.sequence;
             } catch (ReleaseLedgerException e) {
-                // A checkpoint that is sound in itself recorded an event the journal no longer holds where it was:
-                // the journal was truncated or rewritten, unless the whole chain still holds that event.
-                Verification found = journal.verify(checkpoint.sequence, checkpoint.hash,
-                        "is recorded in the checkpoint " + directory.resolve(Checkpoint.FILE));
-                if (!found.isIntact()) {
-                    model = checkpoint.model;
-                    checkpointSequence = checkpoint.sequence;
-                    knownSequence = checkpoint.sequence;
-                    knownHash = checkpoint.hash;
-                    damaged(found);
-                    return;
-                }
-                problem = "its byte offset no longer matches the journal, although the journal still holds the "
-                        + "events it recorded (" + e.getMessage() + ")";
+                problem = checkpoint.sequence > chain.getEvents()
+                        ? "it recorded " + checkpoint.sequence + " events and the journal, intact, holds "
+                                + chain.getEvents() + ": the journal was restored from an older backup or cut short "
+                                + "at a line boundary, and events " + (chain.getEvents() + 1) + " to "
+                                + checkpoint.sequence + " are not in it (restore a newer backup if you have one)"
+                        : "it does not match the journal, which is intact (its event " + checkpoint.sequence
+                                + " is not the one the checkpoint recorded): the journal was restored from a backup "
+                                + "or the checkpoint belongs to another ledger";
             }
         }
         catchUp();
         if (problem != null) {
             notes.warning("Ledger %s: the checkpoint %s was not used because %s; the read model was rebuilt "
-                    + "from all %d events of the journal.", application, directory.resolve(Checkpoint.FILE),
-                    problem, model.lastSequence);
+                    + "from all %d events of the journal%s.", application, directory.resolve(Checkpoint.FILE),
+                    problem, model.lastSequence, readOnly ? " (the checkpoint is rewritten the next time an event is "
+                            + "recorded)" : " and the checkpoint rewritten");
         }
         if (damage == null && (problem != null || model.lastSequence - checkpointSequence >= checkpointInterval)) {
             writeCheckpoint();
+        }
+    }
+
+    /**
+     * The fast path: when the journal's bytes behind the checkpoint have the CRC the checkpoint recorded, they are the
+     * bytes whose chain was checked when it was written; only the events after it are read (and checked link by
+     * link). Returns whether the checkpoint was used.
+     */
+    private boolean restoreWhenUnchanged(final Checkpoint checkpoint) {
+        Integer crc = journal.crcOfFirst(checkpoint.offset);
+        if (crc == null || crc != checkpoint.journalCrc) {
+            return false;
+        }
+        try {
+            journal.seek(checkpoint.offset, checkpoint.sequence, checkpoint.hash);
+        } catch (ReleaseLedgerException e) {
+            return false;
+        }
+        model = checkpoint.model;
+        checkpointSequence = checkpoint.sequence;
+        catchUp();
+        if (damage == null && model.lastSequence - checkpointSequence >= checkpointInterval) {
+            writeCheckpoint();
+        }
+        return true;
+    }
+
+    /** Feeds the events before the damage to the read model; the damage itself is reported by the caller. */
+    private void readUntilDamage() {
+        try {
+            journal.catchUp();
+        } catch (ReleaseLedgerException e) {
+            if (journal.getDamage() == null) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Checks the whole chain again when the journal changed in a way this ledger did not cause (an edit, a restore,
+     * an append by another process): a long-lived ledger (the page server, the controller) then gives the same
+     * verdict as {@code verify}.
+     */
+    private void recheckWhenChangedElsewhere() {
+        if (damage != null) {
+            return;
+        }
+        JournalStamp now = JournalStamp.of(journal.getFile());
+        if (now != null && now.equals(checkedStamp)) {
+            return;
+        }
+        Verification chain = journal.verify();
+        checkedStamp = now;
+        if (!chain.isIntact()) {
+            damaged(chain);
         }
     }
 
@@ -247,11 +378,17 @@ public final class Ledger implements AutoCloseable {
             throw new ReleaseLedgerException("Ledger " + this.application + ": refusing an event of application '"
                     + application + "'; record it in that application's ledger.");
         }
+        if (readOnly) {
+            throw new ReleaseLedgerException("Ledger " + application + " was opened for reading only; nothing was "
+                    + "recorded.");
+        }
         synchronized (monitor) {
+            recheckWhenChangedElsewhere();
             refuseWhenDamaged();
             LedgerEvent event;
             try {
                 event = journal.append(draft, checkUnderLock);
+                checkedStamp = JournalStamp.of(journal.getFile());
             } catch (ReleaseLedgerException e) {
                 if (journal.getDamage() == null) {
                     throw e;
@@ -441,6 +578,7 @@ public final class Ledger implements AutoCloseable {
     public LedgerView view() {
         synchronized (monitor) {
             catchUp();
+            recheckWhenChangedElsewhere();
             checkpointIfDue();
             return new LedgerView(application, model, monitor, environmentOrder, clock, damage);
         }
@@ -485,6 +623,9 @@ public final class Ledger implements AutoCloseable {
         synchronized (monitor) {
             Verification verification = knownSequence > 0 ? journal.verify(knownSequence, knownHash,
                     "is recorded in the checkpoint " + directory.resolve(Checkpoint.FILE)) : journal.verify();
+            if (damage == null && !verification.isIntact()) {
+                damaged(verification); // from now on readers say damaged and writers refuse, as verify does
+            }
             return verification.isIntact() && damage != null ? damage : verification;
         }
     }
@@ -507,17 +648,28 @@ public final class Ledger implements AutoCloseable {
     }
 
     private void checkpointIfDue() {
-        if (damage == null && model.lastSequence - checkpointSequence >= checkpointInterval) {
+        if (!readOnly && damage == null && model.lastSequence - checkpointSequence >= checkpointInterval) {
             writeCheckpoint();
         }
     }
 
     private void writeCheckpoint() {
+        if (readOnly) {
+            return;
+        }
+        recheckWhenChangedElsewhere(); // the checkpoint vouches for the journal's bytes: never for an edit made since
+        if (damage != null) {
+            return;
+        }
         try {
             long offset = journal.getPosition();
+            Integer crc = journal.crcOfFirst(offset);
+            if (crc == null) {
+                throw new ReleaseLedgerException("the journal is shorter than the events read: it was cut short");
+            }
             LedgerIo.run(() -> {
                 try {
-                    Checkpoint.write(directory, application, model, offset);
+                    Checkpoint.write(directory, application, model, offset, crc);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

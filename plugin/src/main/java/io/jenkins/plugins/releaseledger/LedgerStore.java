@@ -93,6 +93,7 @@ final class LedgerStore implements AutoCloseable {
 
     /** Decides ownership and records a first claim in one step, so that two first writers cannot both claim. */
     private Ledger owned(final LedgerAccess access, final String application) {
+        Ledger.checkApplicationName(application); // before any claim is written: a refused name leaves nothing behind
         JobIndex current = index();
         synchronized (current) {
             ApplicationOwnership ownership = ApplicationOwnership.decide(application, access,

@@ -53,6 +53,26 @@ class LedgerStoreTest {
     }
 
     @Test
+    void shouldRefuseAnApplicationNamedLikeTheJobIndexAndKeepTheIndex() throws Exception {
+        store = new LedgerStore(root);
+
+        // On a fresh controller first: the directory jobs.json would take the index's place.
+        assertThatThrownBy(() -> store.append(LedgerAccess.job("other/main"), "jobs.json", tagged("0.1.0", false),
+                false)).isInstanceOf(ReleaseLedgerException.class).hasMessageContaining("'jobs.json' is reserved");
+        assertThat(root.resolve(JobIndex.FILE_NAME)).doesNotExist();
+        store.append(LedgerAccess.job("shop/main"), "shop", tagged("1.4.0", false), false);
+        assertThatThrownBy(() -> store.append(LedgerAccess.job("other/main"), "JOBS.JSON", tagged("0.1.0", false),
+                false)).isInstanceOf(ReleaseLedgerException.class).hasMessageContaining("is reserved");
+
+        assertThat(root.resolve(JobIndex.FILE_NAME)).isRegularFile();
+        assertThat(JobIndex.load(root.resolve(JobIndex.FILE_NAME)).applicationsOf("shop/main")).containsExactly("shop");
+        assertThat(JobIndex.load(root.resolve(JobIndex.FILE_NAME)).ownersOf("jobs.json")).as("no claim").isEmpty();
+        store.close();
+        store = new LedgerStore(root);
+        assertThat(store.applicationsOf("shop/main")).containsExactly("shop");
+    }
+
+    @Test
     void shouldKeepTheDefaultApplicationOfAFolderJobInOneDirectory() throws Exception {
         store = new LedgerStore(root);
 
