@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.releaseledger.ledger.EventTypes;
+import io.releaseledger.smoke.SmokeCheckCommand;
+import io.releaseledger.smoke.SmokeOutcome;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +103,27 @@ class FakeDeployTest {
                 .hasMessageContaining("THE RESTORE DID NOT COMPLETE");
 
         assertThat(world.faults.failed()).isEqualTo(FakeWorld.HOST + " create " + FakeWorld.container(1));
+        assertThat(world.versions()).containsExactly("none", V2);
+        assertThat(world.eventTypes()).doesNotContain(EventTypes.RELEASE_ROLLED_BACK, EventTypes.RELEASE_MARKED_BAD);
+        assertThat(world.events(EventTypes.DEPLOYMENT_FAILED).get(0)).containsEntry("restored", false);
+    }
+
+    @Test
+    void shouldRecordNoRollbackWhenTheAutomaticRollbackOfASmokeCheckDidNotComplete() throws Exception {
+        world(2, false, "{type: rolling, batchSize: 1}").publish(V2).deploy(V2).call();
+        world.crashing.add(FakeWorld.image(V1));
+        world.faults.failOn(FakeWorld.HOST + " create " + FakeWorld.container(1), 2);
+        SmokeOutcome failed = SmokeOutcome.fromJson(Map.of("passed", false, "report", Map.of("passed", false),
+                "table", "", "junitXml", "", "summary", "1 of 1 check failed"));
+        SmokeCheckCommand smoke = new SmokeCheckCommand(world.descriptor(), "web", world.ledger, request -> failed)
+                .setMessages(world.messages).setLockTimeout(java.time.Duration.ZERO)
+                .setRollbackOnFailure(new LocalDeploymentExecutor(world.descriptor(), null)
+                        .setTargets(world.targets()).setMessages(world.messages)
+                        .setStopTimeout(java.time.Duration.ofSeconds(1)));
+
+        assertThatThrownBy(smoke::call).isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("THE RESTORE DID NOT COMPLETE");
+
         assertThat(world.versions()).containsExactly("none", V2);
         assertThat(world.eventTypes()).doesNotContain(EventTypes.RELEASE_ROLLED_BACK, EventTypes.RELEASE_MARKED_BAD);
         assertThat(world.events(EventTypes.DEPLOYMENT_FAILED).get(0)).containsEntry("restored", false);
