@@ -131,12 +131,21 @@ public final class Deployer {
                 List<PlannedInstance> batch = plan.getBatches().get(b);
                 listener.batchStarted(plan, b + 1, total);
                 messages.info("Batch %d/%d: %s", b + 1, total, batch.stream().map(PlannedInstance::describe).toList());
+                // Every host of the batch has the image before anything is stopped: a refused pull changes nothing.
+                for (PlannedInstance instance : batch) {
+                    current = instance;
+                    pullIfMissing(targets.engine(instance.getHost()), plan.getImage());
+                }
                 if (batch.size() > 1 && !batch.get(0).hasLoadBalancer() && "recreate".equals(plan.getStrategy())) {
                     for (PlannedInstance instance : batch) {
                         current = instance;
+                        // Stopped is changed: the restore starts it again.
+                        changed.add(instance);
                         stopOld(instance);
                     }
                 }
+                current = null;
+                checkCapacity(batch);
                 for (PlannedInstance instance : batch) {
                     current = instance;
                     takeOut(instance);
@@ -144,9 +153,9 @@ public final class Deployer {
                 Map<PlannedInstance, String> ids = new LinkedHashMap<>();
                 for (PlannedInstance instance : batch) {
                     current = instance;
-                    // A host that fails before its container is touched (unreachable, pull refused) needs no restore.
-                    pullIfMissing(targets.engine(instance.getHost()), plan.getImage());
-                    changed.add(instance);
+                    if (!changed.contains(instance)) {
+                        changed.add(instance);
+                    }
                     String id = replace(factory, instance, plan.getImage(), plan.getDigest(), plan.getVersion(),
                             plan.getBuild(), plan.getDeploymentId());
                     ids.put(instance, id);
@@ -193,9 +202,12 @@ public final class Deployer {
             boolean restoredAll = restore(factory, plan, changed);
             recorder.record(EventTypes.CHECK_RECORDED, plan.getEnvironment(), gateChecks(plan, false, checks,
                     checkMillis));
-            recorder.record(EventTypes.DEPLOYMENT_FAILED, plan.getEnvironment(), DeploymentEvents.failed(plan, reason));
+            // Recorded as it is: a rollback only when the previous release was seen running again everywhere.
+            recorder.record(EventTypes.DEPLOYMENT_FAILED, plan.getEnvironment(), DeploymentEvents.failed(plan,
+                    restoredAll ? reason : reason + "; the restore of the previous release did not complete, the "
+                            + "environment may be half-deployed", restoredAll));
             List<String> previous = plan.getPreviousVersions();
-            if (!changed.isEmpty() && previous.size() == 1) {
+            if (restoredAll && !changed.isEmpty() && previous.size() == 1) {
                 recorder.record(EventTypes.RELEASE_ROLLED_BACK, plan.getEnvironment(), DeploymentEvents.rolledBack(
                         plan.getVersion(), previous.get(0), "automatic: " + reason, true));
             }
@@ -259,12 +271,12 @@ public final class Deployer {
             String what = left.isEmpty() ? "see the errors above" : "left: " + String.join("; ", left);
             String reason = "interrupted: the deploying process died or was stopped, and the restore of the previous "
                     + "release did not complete (" + what + ")";
-            recorder.record(EventTypes.DEPLOYMENT_FAILED, plan.getEnvironment(), DeploymentEvents.failed(plan, reason));
+            recorder.record(EventTypes.DEPLOYMENT_FAILED, plan.getEnvironment(), DeploymentEvents.failed(plan, reason, false));
             throw new DeploymentException("Reconciling " + plan.getEnvironment() + " after the interrupted deploy of "
                     + plan.getVersion() + " did not complete; the environment may be half-deployed: " + what + ".");
         }
         String reason = "interrupted: the deploying process died or was stopped; the previous release was restored";
-        recorder.record(EventTypes.DEPLOYMENT_FAILED, plan.getEnvironment(), DeploymentEvents.failed(plan, reason));
+        recorder.record(EventTypes.DEPLOYMENT_FAILED, plan.getEnvironment(), DeploymentEvents.failed(plan, reason, true));
         List<String> previous = plan.getPreviousVersions();
         if (previous.size() == 1) {
             recorder.record(EventTypes.RELEASE_ROLLED_BACK, plan.getEnvironment(),
@@ -379,6 +391,50 @@ public final class Deployer {
     private void stopOld(final PlannedInstance instance) {
         ContainerEngine engine = targets.engine(instance.getHost());
         stopQuietly(engine, instance.getContainerName());
+    }
+
+    /**
+     * Before a batch that serves is drained: some server left in the backend serves (UP and ready in the load
+     * balancer), and the batch with those that do not stays within {@code maxUnavailable}. Waits up to the health gate's timeout for
+     * a server that is coming back, then refuses, changing nothing of the batch.
+     */
+    private void checkCapacity(final List<PlannedInstance> batch) {
+        if (batch.isEmpty() || !batch.get(0).hasLoadBalancer()) {
+            return;
+        }
+        List<String> out = batch.stream().map(PlannedInstance::getServer).toList();
+        String backend = batch.get(0).getBackend();
+        int allowed = environment.getStrategy().getMaxUnavailable();
+        long deadline = System.nanoTime() + environment.getHealthGate().getTimeout().toNanos();
+        while (true) {
+            List<ServerState> servers = targets.loadBalancer().servers(backend);
+            List<String> notServing = new ArrayList<>();
+            int left = 0;
+            boolean batchServes = false;
+            for (ServerState server : servers) {
+                if (out.contains(server.getName())) {
+                    batchServes |= server.isServing();
+                    continue;
+                }
+                left++;
+                if (!server.isServing()) {
+                    notServing.add(server.getName() + " " + server.getAdminState() + "/" + server.getOperationalState());
+                }
+            }
+            int unavailable = out.size() + notServing.size();
+            boolean someoneServes = left == 0 || notServing.size() < left;
+            // A batch that serves nothing (a first deploy, instances that are down) takes no capacity away.
+            if (!batchServes || someoneServes && unavailable <= allowed) {
+                return;
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new InstanceFailure(batch.get(0), "refusing to take " + String.join(", ", out) + " out of "
+                        + backend + ": " + (left - notServing.size()) + " of the " + left + " other server(s) serve ("
+                        + "not serving: " + String.join(", ", notServing) + "), and " + unavailable + " server(s) "
+                        + "out of service would exceed maxUnavailable " + allowed + " or leave none serving");
+            }
+            sleep(POLL);
+        }
     }
 
     private void takeOut(final PlannedInstance instance) {
@@ -535,10 +591,27 @@ public final class Deployer {
         List<PlannedInstance> reverse = new ArrayList<>(changed);
         Collections.reverse(reverse);
         try {
+            // Servers drained but not changed serve the previous release already: back first, before any restore
+            // drains another one.
+            for (PlannedInstance instance : plan.getInstances()) {
+                if (instance.hasLoadBalancer() && !changed.contains(instance)) {
+                    try {
+                        targets.loadBalancer().ready(instance.getBackend(), instance.getServer());
+                    } catch (RuntimeException e) {
+                        // tried again with every server below
+                    }
+                }
+            }
             for (PlannedInstance instance : reverse) {
                 try {
                     restoreOne(factory, instance);
                     listener.instanceRestored(instance);
+                    // Back in at once: restoring the next one drains it, and capacity must not shrink on the way back.
+                    if (instance.hasLoadBalancer() && instance.getPrevious() != null) {
+                        targets.loadBalancer().ready(instance.getBackend(), instance.getServer());
+                        listener.serverIn(instance);
+                        putBack(instance, false);
+                    }
                 } catch (RuntimeException e) {
                     ok = false;
                     messages.error("%s: could not restore the previous release: %s", instance.describe(), describe(e));

@@ -55,6 +55,13 @@ final class DeploymentEvents {
         return data;
     }
 
+    /** {@code restored}: whether the previous release was seen running again everywhere the deploy changed. */
+    static Map<String, Object> failed(final DeploymentPlan plan, final String reason, final boolean restored) {
+        Map<String, Object> data = failed(plan, reason);
+        data.put("restored", restored);
+        return data;
+    }
+
     static Map<String, Object> checks(final DeploymentPlan plan, final boolean passed,
             final List<Map<String, Object>> results) {
         Map<String, Object> data = new LinkedHashMap<>();

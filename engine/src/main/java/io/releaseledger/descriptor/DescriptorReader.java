@@ -18,7 +18,7 @@ final class DescriptorReader {
     static final Set<String> ENVIRONMENT_KEYS = Set.of("name", "protected", "hosts", "container", "instances",
             "strategy", "loadBalancer", "healthGate", "smokeChecks", "promotesFrom", "requires", "registryTags");
     static final Set<String> INSTANCES_KEYS = Set.of("count", "ports", "containerPort", "portVariable");
-    static final Set<String> STRATEGY_KEYS = Set.of("type", "batchSize", "canary");
+    static final Set<String> STRATEGY_KEYS = Set.of("type", "batchSize", "canary", "maxUnavailable");
     static final Set<String> LOAD_BALANCER_KEYS = Set.of("runtimeApi", "backend", "serverName", "drainTimeout");
     static final Set<String> REGISTRY_TAGS_KEYS = Set.of("environment", "latest");
     static final Pattern APPLICATION = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
@@ -248,16 +248,23 @@ final class DescriptorReader {
         }
         Integer batchSize = fields.integer("batchSize", 1, 1, MAX_INSTANCES * 100);
         boolean canary = fields.bool("canary", false);
+        Integer maxUnavailable = fields.integer("maxUnavailable", batchSize == null ? 1 : batchSize, 1,
+                MAX_INSTANCES * 100);
         if (type == StrategySpec.Type.RECREATE) {
-            for (String key : List.of("batchSize", "canary")) {
+            for (String key : List.of("batchSize", "canary", "maxUnavailable")) {
                 if (fields.has(key)) {
                     env.problems().add(fields.path(key), fields.node(key), "applies only to strategy rolling");
                 }
             }
             return new StrategySpec(type, 1, false);
         }
-        return new StrategySpec(type == null ? StrategySpec.Type.ROLLING : type, batchSize == null ? 1 : batchSize,
-                canary);
+        int size = batchSize == null ? 1 : batchSize;
+        int max = maxUnavailable == null ? size : maxUnavailable;
+        if (fields.has("maxUnavailable") && maxUnavailable != null && size > max) {
+            env.problems().add(fields.path("batchSize"), fields.node("batchSize"), "takes " + size + " servers out "
+                    + "at once, more than maxUnavailable " + max + " allows; lower batchSize or raise maxUnavailable");
+        }
+        return new StrategySpec(type == null ? StrategySpec.Type.ROLLING : type, size, canary, max);
     }
 
     private static StrategySpec.Type strategyType(final Problems problems, final String path, final YamlNode node) {

@@ -61,6 +61,10 @@ final class DeployHaproxy implements AutoCloseable {
                 + "backend " + BACKEND + "\n"
                 + "  balance roundrobin\n"
                 + "  option httpchk GET /health\n"
+                // Without "timeout check" HAProxy gives a check "inter" for connect and read together (2.6
+                // configuration.txt, "timeout check"): 100 ms, which a loaded machine misses twice in a row, marking
+                // the one server left in a batch DOWN. Checks still run every 100 ms and fail after two misses.
+                + "  timeout check 2s\n"
                 + "  default-server inter 100ms fall 2 rise 1\n"
                 + servers;
         Path file = directory.resolve("haproxy.cfg");

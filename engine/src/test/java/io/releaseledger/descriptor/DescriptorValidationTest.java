@@ -394,6 +394,42 @@ class DescriptorValidationTest {
     }
 
     @Test
+    void shouldCheckMaxUnavailableAndDefaultItToTheBatchSize() {
+        assertThat(environmentProblems("""
+                hosts: [unix:///var/run/docker.sock]
+                container: {network: host}
+                instances: {count: 3, ports: 8081-8083}
+                strategy: {type: rolling, batchSize: 2, maxUnavailable: 1}
+                """)).containsExactly("environments[0].strategy.batchSize: takes 2 servers out at once, more than "
+                + "maxUnavailable 1 allows; lower batchSize or raise maxUnavailable (line 9, column 42)");
+        assertThat(environmentProblems("""
+                hosts: [unix:///var/run/docker.sock]
+                strategy: {type: rolling, maxUnavailable: 0}
+                """)).singleElement().asString().startsWith("environments[0].strategy.maxUnavailable:");
+        assertThat(environmentProblems("""
+                hosts: [unix:///var/run/docker.sock]
+                strategy: {type: recreate, maxUnavailable: 1}
+                """)).containsExactly("environments[0].strategy.maxUnavailable: applies only to strategy rolling "
+                + "(line 7, column 48)");
+        assertThat(DescriptorLoader.parse(environment("""
+                hosts: [unix:///var/run/docker.sock]
+                container: {network: host}
+                instances: {count: 3, ports: 8081-8083}
+                strategy: {type: rolling, batchSize: 2}
+                """)).getEnvironments().get(0).getStrategy().getMaxUnavailable()).isEqualTo(2);
+        assertThat(DescriptorLoader.parse(environment("""
+                hosts: [unix:///var/run/docker.sock]
+                container: {network: host}
+                instances: {count: 3, ports: 8081-8083}
+                strategy: {type: rolling, maxUnavailable: 2}
+                """)).getEnvironments().get(0).getStrategy().getMaxUnavailable()).isEqualTo(2);
+        assertThat(DescriptorLoader.parse(environment("""
+                hosts: [unix:///var/run/docker.sock]
+                strategy: recreate
+                """)).getEnvironments().get(0).getStrategy().getMaxUnavailable()).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
     void shouldCheckTheLoadBalancer() {
         assertThat(problems(HEADER + """
                   - name: staging
