@@ -51,12 +51,9 @@ public final class ApplicationReleases {
 
     /** The versions marked bad, each {@code {version, reason}}, for the clear-bad forms; empty without the permission. */
     public List<Map<String, Object>> getBadReleases() {
-        if (!getJob().hasPermission(Item.READ) || !isClearBadAllowed()
-                || ReleaseLedgers.get().refusal(getJob(), application) != null) {
-            return List.of();
-        }
+        Map<String, Object> state = stateFor(isClearBadAllowed());
         List<Map<String, Object>> bad = new ArrayList<>();
-        if (ReleaseLedgers.get().view(getJob(), application).state().get("badReleases") instanceof List<?> releases) {
+        if (state.get("badReleases") instanceof List<?> releases) {
             for (Object release : releases) {
                 if (release instanceof Map<?, ?> map) {
                     bad.add(Map.of("version", String.valueOf(map.get("version")),
@@ -77,11 +74,15 @@ public final class ApplicationReleases {
      * the permission.
      */
     public List<Map<String, Object>> getLockedEnvironments() {
-        if (!getJob().hasPermission(Item.READ) || !isUnlockAllowed()
-                || ReleaseLedgers.get().refusal(getJob(), application) != null) {
-            return List.of();
+        return LockedEnvironments.of(stateFor(isUnlockAllowed()));
+    }
+
+    /** The ledger's state for a form the user is {@code allowed} to use; empty without Read or when the job may not read it. */
+    private Map<String, Object> stateFor(final boolean allowed) {
+        if (!allowed || !getJob().hasPermission(Item.READ) || ReleaseLedgers.get().refusal(getJob(), application) != null) {
+            return Map.of();
         }
-        return LockedEnvironments.of(ReleaseLedgers.get().view(getJob(), application).state());
+        return ReleaseLedgers.get().view(getJob(), application).state();
     }
 
     /**
