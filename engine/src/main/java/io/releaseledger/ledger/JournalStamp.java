@@ -6,8 +6,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.TimeUnit;
 
-/** Size and modification time of a journal: an append or an edit through the file system changes one of them. */
-final class JournalStamp {
+/**
+ * Size and modification time of a journal: an append or an edit through the file system changes one of them. Public
+ * for the Jenkins controller's cache of {@code verify} answers.
+ */
+public final class JournalStamp {
     private final long size;
     private final long modified;
 
@@ -17,7 +20,7 @@ final class JournalStamp {
     }
 
     /** The stamp of {@code journal}, or {@code null} when it cannot be read. */
-    static JournalStamp of(final Path journal) {
+    public static JournalStamp of(final Path journal) {
         try {
             BasicFileAttributes attributes = LedgerIo.call(() -> {
                 try {

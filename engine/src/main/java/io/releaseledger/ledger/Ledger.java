@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
 /**
@@ -116,28 +117,17 @@ public final class Ledger implements AutoCloseable {
      * was deleted or replaced), sorted: {@link #applications} does not list them.
      */
     public static List<String> applicationsWithoutJournal(final Path root) {
-        List<String> applications = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return applications;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
-            for (Path entry : entries) {
-                String name = ApplicationNames.decode(entry.getFileName().toString());
-                if (name != null && Files.isDirectory(entry) && !Files.isRegularFile(entry.resolve(JOURNAL_FILE))
-                        && !ApplicationNames.isReserved(name)) {
-                    applications.add(name);
-                }
-            }
-        } catch (IOException e) {
-            throw new ReleaseLedgerException("Cannot list the ledgers in " + root + " (" + e.getMessage()
-                    + "); check that the directory is readable.", e);
-        }
-        applications.sort(null);
-        return applications;
+        return ledgerDirectories(root, (entry, name) -> Files.isDirectory(entry)
+                && !Files.isRegularFile(entry.resolve(JOURNAL_FILE)) && !ApplicationNames.isReserved(name));
     }
 
     /** The applications that have a ledger under {@code root}, sorted; empty when {@code root} does not exist. */
     public static List<String> applications(final Path root) {
+        return ledgerDirectories(root, (entry, name) -> Files.isRegularFile(entry.resolve(JOURNAL_FILE)));
+    }
+
+    /** The decoded names of the entries under {@code root} that {@code accept} keeps, sorted. */
+    private static List<String> ledgerDirectories(final Path root, final BiPredicate<Path, String> accept) {
         List<String> applications = new ArrayList<>();
         if (!Files.isDirectory(root)) {
             return applications;
@@ -145,7 +135,7 @@ public final class Ledger implements AutoCloseable {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
             for (Path entry : entries) {
                 String name = ApplicationNames.decode(entry.getFileName().toString());
-                if (name != null && Files.isRegularFile(entry.resolve(JOURNAL_FILE))) {
+                if (name != null && accept.test(entry, name)) {
                     applications.add(name);
                 }
             }

@@ -2,19 +2,17 @@ package io.jenkins.plugins.releaseledger;
 
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.ledger.EventDraft;
+import io.releaseledger.ledger.JournalStamp;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.LedgerView;
 import io.releaseledger.ledger.Verification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The ledgers under one directory ({@code $JENKINS_HOME/release-ledger} in Jenkins), opened once per application and
@@ -168,36 +166,6 @@ final class LedgerStore implements AutoCloseable {
         CachedVerification(final JournalStamp stamp, final Verification verification) {
             this.stamp = stamp;
             this.verification = verification;
-        }
-    }
-
-    /** Size and modification time of a journal: any append or edit through the file system changes one of them. */
-    private static final class JournalStamp {
-        private final long size;
-        private final long modified;
-
-        private JournalStamp(final long size, final long modified) {
-            this.size = size;
-            this.modified = modified;
-        }
-
-        static JournalStamp of(final Path journal) {
-            try {
-                BasicFileAttributes attributes = Files.readAttributes(journal, BasicFileAttributes.class);
-                return new JournalStamp(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
-            } catch (IOException e) {
-                return null;
-            }
-        }
-
-        @Override
-        public boolean equals(final Object other) {
-            return other instanceof JournalStamp that && size == that.size && modified == that.modified;
-        }
-
-        @Override
-        public int hashCode() {
-            return Long.hashCode(size) * 31 + Long.hashCode(modified);
         }
     }
 
