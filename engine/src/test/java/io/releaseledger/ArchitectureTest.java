@@ -1,14 +1,15 @@
 package io.releaseledger;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps the engine free of Jenkins and its layers as drawn in docs/architecture.md. Plain Jupiter tests rather than
@@ -68,6 +69,32 @@ class ArchitectureTest {
     void shouldKeepTheLedgerFreeOfGitAndUseCases() {
         LEDGER_STANDS_BELOW_USE_CASES.check(engine);
     }
+
+    @Test
+    void shouldHaveNoPackageCycles() {
+        NO_PACKAGE_CYCLES.check(engine);
+    }
+
+    @Test
+    void shouldKeepControllerSideCodeAwayFromRolloutIo() {
+        CONTROLLER_SIDE_DOES_NO_ROLLOUT_IO.check(engine);
+    }
+
+    private static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.releaseledger.(**)").should().beFreeOfCycles()
+            .because("a cycle means two packages can only be understood, tested and changed together");
+
+    /** What the Jenkins controller loads: the ledger and the commands that keep it. */
+    static final String[] CONTROLLER_SIDE = {"io.releaseledger.ledger..", "io.releaseledger.deploy.."};
+
+    /** What only the CLI's process (or the agent) may touch: the rollout and its I/O. */
+    static final String[] ROLLOUT_IO = {"io.releaseledger.rollout..", "io.releaseledger.docker..",
+        "io.releaseledger.loadbalancer..", "io.releaseledger.registry..", "io.releaseledger.health..",
+        "io.releaseledger.smoke..", "io.releaseledger.git.."};
+
+    private static final ArchRule CONTROLLER_SIDE_DOES_NO_ROLLOUT_IO = noClasses()
+            .that().resideInAnyPackage(CONTROLLER_SIDE)
+            .should().dependOnClassesThat().resideInAnyPackage(ROLLOUT_IO)
+            .because("the controller keeps the ledger; Docker, HAProxy, the registry and the checks run on the agent");
 
     private static final ArchRule NO_JENKINS_TYPES = noClasses().should().dependOnClassesThat().resideInAnyPackage(
             "hudson..", "jenkins..", "org.kohsuke..", "org.jenkinsci..", "com.cloudbees..")

@@ -1,7 +1,5 @@
 package io.releaseledger.bench;
 
-import io.releaseledger.deploy.DeployTargets;
-import io.releaseledger.deploy.DeploymentListener;
 import io.releaseledger.deploy.DeploymentPlan;
 import io.releaseledger.deploy.PlannedInstance;
 import io.releaseledger.docker.ContainerEngine;
@@ -13,6 +11,8 @@ import io.releaseledger.loadbalancer.DrainResult;
 import io.releaseledger.loadbalancer.LoadBalancer;
 import io.releaseledger.loadbalancer.ServerState;
 import io.releaseledger.registry.RegistryCredentials;
+import io.releaseledger.rollout.DeployTargets;
+import io.releaseledger.rollout.DeploymentListener;
 
 import java.time.Duration;
 import java.util.ArrayList;

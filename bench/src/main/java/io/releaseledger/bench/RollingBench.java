@@ -1,10 +1,6 @@
 package io.releaseledger.bench;
 
-import io.releaseledger.deploy.CollectingDeploymentRecorder;
-import io.releaseledger.deploy.DeployTargets;
 import io.releaseledger.deploy.DeploymentPlan;
-import io.releaseledger.deploy.EnvironmentTargets;
-import io.releaseledger.deploy.LocalDeploymentExecutor;
 import io.releaseledger.deploy.PlanRequest;
 import io.releaseledger.descriptor.DescriptorLoader;
 import io.releaseledger.descriptor.EnvironmentSpec;
@@ -12,6 +8,10 @@ import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.loadbalancer.ServerState;
 import io.releaseledger.registry.RegistryClient;
 import io.releaseledger.report.Messages;
+import io.releaseledger.rollout.CollectingDeploymentRecorder;
+import io.releaseledger.rollout.DeployTargets;
+import io.releaseledger.rollout.EnvironmentTargets;
+import io.releaseledger.rollout.LocalDeploymentExecutor;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,19 +3,21 @@ package io.releaseledger.cli;
 import io.releaseledger.deploy.DeployCommand;
 import io.releaseledger.deploy.DeploymentPlan;
 import io.releaseledger.deploy.DeploymentResult;
-import io.releaseledger.deploy.LocalDeploymentExecutor;
 import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.json.Json;
 import io.releaseledger.registry.ImageReference;
 import io.releaseledger.registry.RegistryClient;
 import io.releaseledger.registry.RegistryCredentials;
+import io.releaseledger.rollout.LocalDeploymentExecutor;
+
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * What {@code deploy}, {@code promote} and {@code rollback} share: registry credentials, the lock timeout, the

@@ -1,17 +1,22 @@
 package io.releaseledger.cli;
 
 import io.releaseledger.ReleaseLedgerException;
-import io.releaseledger.deploy.LocalDeploymentExecutor;
+import io.releaseledger.deploy.SmokeCheckCommand;
+import io.releaseledger.deploy.SmokeCheckResult;
+import io.releaseledger.deploy.SmokeOutcome;
 import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.json.Json;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.registry.ImageReference;
 import io.releaseledger.registry.RegistryClient;
 import io.releaseledger.registry.RegistryCredentials;
-import io.releaseledger.smoke.LocalSmokeCheckExecutor;
-import io.releaseledger.smoke.SmokeCheckCommand;
-import io.releaseledger.smoke.SmokeCheckResult;
-import io.releaseledger.smoke.SmokeOutcome;
+import io.releaseledger.rollout.LocalDeploymentExecutor;
+import io.releaseledger.rollout.LocalSmokeCheckExecutor;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,9 +25,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code release-ledger smoke-check}: runs an environment's smoke checks, records them, rolls back on request. */
 @Command(name = "smoke-check", sortOptions = false,

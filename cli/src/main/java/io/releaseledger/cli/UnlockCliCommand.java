@@ -1,9 +1,10 @@
 package io.releaseledger.cli;
 
-import io.releaseledger.deploy.LocalDeploymentExecutor;
 import io.releaseledger.deploy.UnlockCommand;
 import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.ledger.Ledger;
+import io.releaseledger.rollout.LocalDeploymentExecutor;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,15 +1,19 @@
 package io.releaseledger.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.sun.net.httpserver.HttpServer;
 import io.releaseledger.agent.AgentRequest;
 import io.releaseledger.agent.AgentResponse;
 import io.releaseledger.agent.DeployProtocol;
 import io.releaseledger.agent.SmokeProtocol;
+import io.releaseledger.deploy.SmokeOutcome;
+import io.releaseledger.deploy.SmokeRequest;
 import io.releaseledger.json.Json;
-import io.releaseledger.smoke.SmokeOutcome;
-import io.releaseledger.smoke.SmokeRequest;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -17,10 +21,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code release-ledger agent} with a {@code smoke.run} request, as the Jenkins plugin sends it. */
 class SmokeCheckAgentCommandTest {

@@ -1,10 +1,10 @@
 package io.releaseledger.agent;
 
-import io.releaseledger.deploy.EnvironmentTargets;
 import io.releaseledger.descriptor.DockerHostSpec;
 import io.releaseledger.descriptor.EnvironmentSpec;
 import io.releaseledger.descriptor.EnvironmentVariable;
 import io.releaseledger.descriptor.SecretReference;
+import io.releaseledger.rollout.EnvironmentTargets;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,7 @@
 package io.releaseledger.agent;
 
-import io.releaseledger.deploy.CollectingDeploymentRecorder;
 import io.releaseledger.deploy.DeploymentException;
 import io.releaseledger.deploy.DeploymentPlan;
-import io.releaseledger.deploy.EnvironmentTargets;
-import io.releaseledger.deploy.LocalDeploymentExecutor;
 import io.releaseledger.deploy.PlanRequest;
 import io.releaseledger.descriptor.DescriptorLoader;
 import io.releaseledger.descriptor.EnvironmentSpec;
@@ -14,6 +11,9 @@ import io.releaseledger.registry.RegistryClient;
 import io.releaseledger.registry.RegistryCredentials;
 import io.releaseledger.report.Message;
 import io.releaseledger.report.Messages;
+import io.releaseledger.rollout.CollectingDeploymentRecorder;
+import io.releaseledger.rollout.EnvironmentTargets;
+import io.releaseledger.rollout.LocalDeploymentExecutor;
 
 import java.nio.file.Path;
 import java.time.Duration;

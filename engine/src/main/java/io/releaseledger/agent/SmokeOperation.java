@@ -1,6 +1,7 @@
 package io.releaseledger.agent;
 
-import io.releaseledger.deploy.EnvironmentTargets;
+import io.releaseledger.deploy.SmokeOutcome;
+import io.releaseledger.deploy.SmokeRequest;
 import io.releaseledger.descriptor.DescriptorLoader;
 import io.releaseledger.descriptor.EnvironmentSpec;
 import io.releaseledger.descriptor.ReleaseDescriptor;
@@ -9,9 +10,8 @@ import io.releaseledger.health.SecretResolver;
 import io.releaseledger.json.Json;
 import io.releaseledger.report.Message;
 import io.releaseledger.report.Messages;
-import io.releaseledger.smoke.LocalSmokeCheckExecutor;
-import io.releaseledger.smoke.SmokeOutcome;
-import io.releaseledger.smoke.SmokeRequest;
+import io.releaseledger.rollout.EnvironmentTargets;
+import io.releaseledger.rollout.LocalSmokeCheckExecutor;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.releaseledger.agent;
 
 import io.releaseledger.ReleaseLedgerException;
-import io.releaseledger.smoke.SmokeOutcome;
-import io.releaseledger.smoke.SmokeRequest;
+import io.releaseledger.deploy.SmokeOutcome;
+import io.releaseledger.deploy.SmokeRequest;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

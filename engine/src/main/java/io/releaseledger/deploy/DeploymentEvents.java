@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** The data of the ledger events a deploy records, as {@code docs/releases-api.md} specifies them. */
-final class DeploymentEvents {
+public final class DeploymentEvents {
     private DeploymentEvents() {
     }
 
     /** The plan's configuration hashes go beside the plan, as before plans carried them. */
-    static Map<String, Object> started(final DeploymentPlan plan, final String lockId) {
+    public static Map<String, Object> started(final DeploymentPlan plan, final String lockId) {
         Map<String, String> configuration = plan.getConfiguration();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("deploymentId", plan.getDeploymentId());
@@ -34,7 +34,7 @@ final class DeploymentEvents {
         return data;
     }
 
-    static Map<String, Object> image(final DeploymentPlan plan) {
+    public static Map<String, Object> image(final DeploymentPlan plan) {
         Map<String, Object> image = new LinkedHashMap<>();
         image.put("repository", plan.getRepository());
         image.put("tag", plan.getTag());
@@ -42,27 +42,27 @@ final class DeploymentEvents {
         return image;
     }
 
-    static Map<String, Object> succeeded(final DeploymentPlan plan) {
+    public static Map<String, Object> succeeded(final DeploymentPlan plan) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("deploymentId", plan.getDeploymentId());
         data.put("version", plan.getVersion());
         return data;
     }
 
-    static Map<String, Object> failed(final DeploymentPlan plan, final String reason) {
+    public static Map<String, Object> failed(final DeploymentPlan plan, final String reason) {
         Map<String, Object> data = succeeded(plan);
         data.put("reason", reason);
         return data;
     }
 
     /** {@code restored}: whether the previous release was seen running again everywhere the deploy changed. */
-    static Map<String, Object> failed(final DeploymentPlan plan, final String reason, final boolean restored) {
+    public static Map<String, Object> failed(final DeploymentPlan plan, final String reason, final boolean restored) {
         Map<String, Object> data = failed(plan, reason);
         data.put("restored", restored);
         return data;
     }
 
-    static Map<String, Object> checks(final DeploymentPlan plan, final boolean passed,
+    public static Map<String, Object> checks(final DeploymentPlan plan, final boolean passed,
             final List<Map<String, Object>> results) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("version", plan.getVersion());
@@ -72,7 +72,7 @@ final class DeploymentEvents {
         return data;
     }
 
-    static Map<String, Object> rolledBack(final String from, final String to, final String reason,
+    public static Map<String, Object> rolledBack(final String from, final String to, final String reason,
             final boolean automatic) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("from", from);

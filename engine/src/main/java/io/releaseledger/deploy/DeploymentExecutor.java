@@ -1,5 +1,7 @@
 package io.releaseledger.deploy;
 
+import io.releaseledger.rollout.LocalDeploymentExecutor;
+
 import java.util.List;
 
 /**

@@ -155,7 +155,7 @@ public final class DeploymentPlan {
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         lines.add("Plan: " + application + " " + version + " (" + getImage() + ") to " + environment + ", "
-                + strategy + ", " + batches.size() + " batch(es)");
+                + strategy + ", " + batches.size() + (batches.size() == 1 ? " batch" : " batches"));
         for (int b = 0; b < batches.size(); b++) {
             for (PlannedInstance instance : batches.get(b)) {
                 PreviousRelease previous = instance.getPrevious();

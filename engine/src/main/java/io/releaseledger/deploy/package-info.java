@@ -1,2 +1,2 @@
-/** Deploys, promotions, rollbacks and unlocks: the commands that keep the ledger, the plan, server cycling, restore and reconcile. */
+/** The commands that keep the ledger (deploy, promote, rollback, smoke check, mark bad, unlock, reconcile) and the ports and plans they hand to the rollout. */
 package io.releaseledger.deploy;

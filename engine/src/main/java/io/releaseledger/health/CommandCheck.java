@@ -1,5 +1,7 @@
 package io.releaseledger.health;
 
+import io.releaseledger.process.ChildEnvironment;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

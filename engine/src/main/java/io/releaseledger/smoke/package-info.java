@@ -1,2 +1,2 @@
-/** Smoke checks after a deploy: the runner, the report (table, JSON, JUnit) and the command that records them. */
+/** Smoke checks: the runner and its report (table, JSON, JUnit); the command that records them is in deploy. */
 package io.releaseledger.smoke;

@@ -89,7 +89,7 @@ class AgentDeployTest {
         assertThatThrownBy(() -> deploy(executor, "production", TestApp.UNHEALTHY).call())
                 .isInstanceOf(DeploymentException.class)
                 .hasMessageContaining("health gate failed")
-                .hasMessageContaining("The previous release was restored on 1 instance(s)");
+                .hasMessageContaining("The previous release was restored on 1 instance");
 
         String failedResult = executor.wire.stream().filter(json -> json.contains("\"succeeded\":false"))
                 .findFirst().orElseThrow();

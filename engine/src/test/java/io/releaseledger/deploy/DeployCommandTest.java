@@ -1,16 +1,21 @@
 package io.releaseledger.deploy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.releaseledger.docker.ContainerState;
 import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.LockResult;
 import io.releaseledger.loadbalancer.AdminState;
 import io.releaseledger.loadbalancer.ServerState;
 import io.releaseledger.report.Message;
+import io.releaseledger.rollout.CollectingDeploymentRecorder;
+import io.releaseledger.rollout.Labels;
+import io.releaseledger.rollout.LocalDeploymentExecutor;
 import io.releaseledger.testing.Component;
 import io.releaseledger.testing.RequiresRealComponent;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,10 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @RequiresRealComponent({Component.DOCKER, Component.REGISTRY, Component.HAPROXY})
 class DeployCommandTest {
@@ -107,7 +110,7 @@ class DeployCommandTest {
                 .isInstanceOf(DeploymentException.class)
                 .hasMessageContaining("local/rltest-deploy-staging-1")
                 .hasMessageContaining("health gate failed")
-                .hasMessageContaining("The previous release was restored on 2 instance(s)");
+                .hasMessageContaining("The previous release was restored on 2 instances");
         load.awaitRequests(load.requests() + 200).stop();
 
         assertThat(load.failures()).as("%s", load).isZero();

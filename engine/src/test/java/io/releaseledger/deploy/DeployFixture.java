@@ -13,6 +13,8 @@ import io.releaseledger.ledger.LedgerEvent;
 import io.releaseledger.ledger.Origin;
 import io.releaseledger.registry.RegistryClient;
 import io.releaseledger.report.Messages;
+import io.releaseledger.rollout.Labels;
+import io.releaseledger.rollout.LocalDeploymentExecutor;
 
 import java.io.IOException;
 import java.net.URI;

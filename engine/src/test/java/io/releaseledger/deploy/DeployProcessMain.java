@@ -5,6 +5,8 @@ import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.registry.RegistryClient;
 import io.releaseledger.report.Messages;
+import io.releaseledger.rollout.DeploymentListener;
+import io.releaseledger.rollout.LocalDeploymentExecutor;
 
 import java.nio.file.Path;
 import java.time.Duration;

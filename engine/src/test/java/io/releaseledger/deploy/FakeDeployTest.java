@@ -1,18 +1,17 @@
 package io.releaseledger.deploy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.releaseledger.ledger.EventTypes;
-import io.releaseledger.smoke.SmokeCheckCommand;
-import io.releaseledger.smoke.SmokeOutcome;
-
-import java.nio.file.Path;
-import java.util.Map;
+import io.releaseledger.rollout.LocalDeploymentExecutor;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Deploys against the in-memory container engine and load balancer: failure paths Docker cannot be made to take. */
 class FakeDeployTest {
@@ -66,7 +65,7 @@ class FakeDeployTest {
 
         assertThatThrownBy(() -> world.deploy(V2).call()).isInstanceOf(DeploymentException.class)
                 .hasMessageContaining("injected failure")
-                .hasMessageContaining("The previous release was restored on 2 instance(s)");
+                .hasMessageContaining("The previous release was restored on 2 instances");
 
         assertThat(world.versions()).containsExactly(V1, V1);
         assertThat(world.current()).containsEntry("version", V1);

@@ -10,6 +10,9 @@ import io.releaseledger.ledger.LedgerEvent;
 import io.releaseledger.ledger.Origin;
 import io.releaseledger.loadbalancer.LoadBalancer;
 import io.releaseledger.report.Messages;
+import io.releaseledger.rollout.DeployTargets;
+import io.releaseledger.rollout.Labels;
+import io.releaseledger.rollout.LocalDeploymentExecutor;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,8 +1,5 @@
 package io.releaseledger.deploy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.releaseledger.descriptor.DescriptorLoader;
 import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.docker.ContainerEngine;
@@ -13,8 +10,17 @@ import io.releaseledger.loadbalancer.AdminState;
 import io.releaseledger.loadbalancer.LoadBalancer;
 import io.releaseledger.loadbalancer.ServerState;
 import io.releaseledger.loadbalancer.haproxy.HaproxyLoadBalancer;
+import io.releaseledger.rollout.DeployTargets;
+import io.releaseledger.rollout.DeploymentListener;
+import io.releaseledger.rollout.Labels;
+import io.releaseledger.rollout.LocalDeploymentExecutor;
 import io.releaseledger.testing.Component;
 import io.releaseledger.testing.RequiresRealComponent;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,10 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Two Docker hosts behind one HAProxy, the second reached over TCP through a forwarder that is cut after the first
@@ -164,7 +168,7 @@ class HostFailureTest {
             assertThatThrownBy(() -> deploy(targets, TestApp.V2, cutAfterFirstBatch).call())
                     .isInstanceOf(DeploymentException.class)
                     .hasMessageContaining("remote/" + TestApp.APPLICATION + "-staging-1 (" + REMOTE_ADDRESS + ":" + port)
-                    .hasMessageContaining("The previous release was restored on 1 instance(s) and every server is back");
+                    .hasMessageContaining("The previous release was restored on 1 instance and every server is back");
         }
 
         assertThat(versionAt("127.0.0.1")).as("the first host is back on the old release").isEqualTo(TestApp.V1);

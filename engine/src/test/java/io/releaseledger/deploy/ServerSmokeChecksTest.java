@@ -1,14 +1,18 @@
 package io.releaseledger.deploy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.loadbalancer.AdminState;
 import io.releaseledger.loadbalancer.DrainResult;
 import io.releaseledger.report.Message;
+import io.releaseledger.rollout.DeploymentListener;
+import io.releaseledger.rollout.LocalDeploymentExecutor;
 import io.releaseledger.testing.Component;
 import io.releaseledger.testing.RequiresRealComponent;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,10 +21,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The environment's smoke checks as part of the health gate during server cycling: real containers behind a real
@@ -100,7 +102,7 @@ class ServerSmokeChecksTest {
                 .hasMessageContaining("failed on local/rltest-deploy-staging-1")
                 .hasMessageContaining("the smoke checks failed on the server: home failed")
                 .hasMessageContaining("app 1.1.0")
-                .hasMessageContaining("The previous release was restored on 1 instance(s)");
+                .hasMessageContaining("The previous release was restored on 1 instance");
         load.awaitRequests(load.requests() + 200).stop();
 
         assertThat(load.failures()).as("%s", load).isZero();

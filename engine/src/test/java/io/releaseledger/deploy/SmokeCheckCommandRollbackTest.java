@@ -1,21 +1,21 @@
 package io.releaseledger.deploy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.releaseledger.ledger.EventTypes;
-import io.releaseledger.smoke.LocalSmokeCheckExecutor;
-import io.releaseledger.smoke.SmokeCheckCommand;
-import io.releaseledger.smoke.SmokeCheckResult;
+import io.releaseledger.rollout.LocalSmokeCheckExecutor;
 import io.releaseledger.testing.Component;
 import io.releaseledger.testing.RequiresRealComponent;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Smoke checks after real deploys (local registry, Docker, HAProxy): the new release fails a check only the old one

@@ -75,7 +75,7 @@ class TakeoverTest {
         assertThat(load.failures()).as("%s", load).isZero();
         assertThat(world.messages.getAll()).extracting(Message::getText)
                 .anyMatch(line -> line.contains("taking over the lock") && line.contains("is no longer running"))
-                .anyMatch(line -> line.startsWith("Reconciled staging: 1 instance(s) put back on the previous release"));
+                .anyMatch(line -> line.startsWith("Reconciled staging: 1 instance put back on the previous release"));
         assertThat(world.stagingVersions()).containsExactly(TestApp.V2, TestApp.V2, TestApp.V2);
         assertThat(world.haproxy.servers()).allMatch(ServerState::isServing);
         assertThat(world.events("staging", EventTypes.DEPLOYMENT_FAILED)).singleElement()
@@ -103,7 +103,7 @@ class TakeoverTest {
 
         assertThat(world.messages.getAll()).extracting(Message::getText)
                 .anyMatch(line -> line.contains("taking over the lock"))
-                .anyMatch(line -> line.startsWith("Reconciled staging: 1 instance(s) put back on the previous release"));
+                .anyMatch(line -> line.startsWith("Reconciled staging: 1 instance put back on the previous release"));
         assertThat(world.stagingVersions()).containsExactly(TestApp.V2, TestApp.V2, TestApp.V2);
         world.haproxy.awaitAllServing();
         List<Map<String, Object>> failed = world.events("staging", EventTypes.DEPLOYMENT_FAILED);
@@ -165,7 +165,7 @@ class TakeoverTest {
 
         assertThat(world.messages.getAll()).extracting(Message::getText)
                 .anyMatch(line -> line.startsWith("Environment staging: reconciling the unfinished"))
-                .anyMatch(line -> line.startsWith("Reconciled staging: 1 instance(s) put back on the previous release"));
+                .anyMatch(line -> line.startsWith("Reconciled staging: 1 instance put back on the previous release"));
         assertThat(world.events("staging", EventTypes.DEPLOYMENT_FAILED)).singleElement().satisfies(data ->
                 assertThat(data).containsEntry("deploymentId", interrupted.getDeploymentId()));
         assertThat(world.stagingVersions()).containsExactly(TestApp.V2, TestApp.V2, TestApp.V2);

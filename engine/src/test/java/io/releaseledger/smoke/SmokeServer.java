@@ -1,24 +1,24 @@
 package io.releaseledger.smoke;
 
+import io.releaseledger.health.CheckTarget;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
-import io.releaseledger.health.CheckTarget;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A JDK HTTP server on 127.0.0.1 with many threads (slow answers must not queue), scripted by the test. */
-final class SmokeServer implements AutoCloseable {
+public final class SmokeServer implements AutoCloseable {
     /** Answers one request; {@code number} counts from 1. */
     @FunctionalInterface
-    interface Responder {
+    public interface Responder {
         void respond(HttpExchange exchange, int number) throws IOException;
     }
 
@@ -26,7 +26,7 @@ final class SmokeServer implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger requests = new AtomicInteger();
 
-    SmokeServer(final Responder responder) throws IOException {
+    public SmokeServer(final Responder responder) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             try (exchange) {
@@ -37,7 +37,7 @@ final class SmokeServer implements AutoCloseable {
         server.start();
     }
 
-    static void answer(final HttpExchange exchange, final int status, final String body) throws IOException {
+    public static void answer(final HttpExchange exchange, final int status, final String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
@@ -47,7 +47,7 @@ final class SmokeServer implements AutoCloseable {
         }
     }
 
-    static void sleep(final long millis) {
+    public static void sleep(final long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
@@ -55,15 +55,15 @@ final class SmokeServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    CheckTarget target() {
+    public CheckTarget target() {
         return new CheckTarget("127.0.0.1", port(), null, null);
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 

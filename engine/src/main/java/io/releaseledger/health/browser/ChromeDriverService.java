@@ -1,7 +1,7 @@
 package io.releaseledger.health.browser;
 
 import io.releaseledger.ReleaseLedgerException;
-import io.releaseledger.health.ChildEnvironment;
+import io.releaseledger.process.ChildEnvironment;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -40,6 +40,15 @@ class PluginArchitectureTest {
     }
 
     @Test
+    void shouldLeaveDockerHaproxyRegistryAndChecksToTheAgent() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.releaseledger.rollout..",
+                        "io.releaseledger.docker..", "io.releaseledger.loadbalancer..", "io.releaseledger.registry..",
+                        "io.releaseledger.health..", "io.releaseledger.smoke..", "io.releaseledger.git..")
+                .because("the controller keeps the ledger; all rollout I/O runs in the CLI jar on the agent")
+                .check(plugin);
+    }
+
+    @Test
     void shouldKeepTheJenkinsFreeClassesFreeOfJenkins() {
         noClasses().that(DescribedPredicate.describe("are Jenkins-free",
                         javaClass -> JENKINS_FREE.stream().anyMatch(free -> javaClass.getName().equals(free.getName())

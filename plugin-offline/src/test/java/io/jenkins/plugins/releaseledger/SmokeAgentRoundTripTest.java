@@ -1,15 +1,18 @@
 package io.jenkins.plugins.releaseledger;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import com.sun.net.httpserver.HttpServer;
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.agent.AgentRequest;
+import io.releaseledger.deploy.SmokeOutcome;
+import io.releaseledger.deploy.SmokeRequest;
 import io.releaseledger.descriptor.DescriptorLoader;
 import io.releaseledger.descriptor.EnvironmentSpec;
-import io.releaseledger.smoke.SmokeOutcome;
-import io.releaseledger.smoke.SmokeRequest;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,10 +25,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * smokeCheck's executor against the CLI jar the plugin ships, started as the step starts it, checking an in-process

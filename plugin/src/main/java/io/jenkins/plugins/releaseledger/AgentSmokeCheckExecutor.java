@@ -2,9 +2,10 @@ package io.jenkins.plugins.releaseledger;
 
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.agent.SmokeProtocol;
-import io.releaseledger.smoke.SmokeCheckExecutor;
-import io.releaseledger.smoke.SmokeOutcome;
-import io.releaseledger.smoke.SmokeRequest;
+import io.releaseledger.deploy.SmokeCheckExecutor;
+import io.releaseledger.deploy.SmokeOutcome;
+import io.releaseledger.deploy.SmokeRequest;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;

@@ -1,28 +1,30 @@
 package io.jenkins.plugins.releaseledger;
 
-import hudson.AbortException;
-import hudson.FilePath;
-import hudson.model.Run;
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.agent.SecretMask;
 import io.releaseledger.deploy.DeploymentException;
+import io.releaseledger.deploy.SmokeCheckCommand;
+import io.releaseledger.deploy.SmokeCheckResult;
+import io.releaseledger.deploy.SmokeOutcome;
 import io.releaseledger.descriptor.EnvironmentSpec;
 import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Origin;
 import io.releaseledger.report.Messages;
-import io.releaseledger.smoke.SmokeCheckCommand;
-import io.releaseledger.smoke.SmokeCheckResult;
-import io.releaseledger.smoke.SmokeOutcome;
+
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.model.Run;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.springframework.security.core.Authentication;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
-import org.springframework.security.core.Authentication;
 
 /**
  * The controller's side of {@code smokeCheck}: reads the descriptor, checks the permission when a rollback may change

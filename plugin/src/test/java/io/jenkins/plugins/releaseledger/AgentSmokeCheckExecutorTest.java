@@ -1,15 +1,15 @@
 package io.jenkins.plugins.releaseledger;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.agent.AgentResponse;
 import io.releaseledger.agent.DeployProtocol;
 import io.releaseledger.agent.SmokeProtocol;
+import io.releaseledger.deploy.SmokeOutcome;
+import io.releaseledger.deploy.SmokeRequest;
 import io.releaseledger.report.Message;
-import io.releaseledger.smoke.SmokeOutcome;
-import io.releaseledger.smoke.SmokeRequest;
+
+import org.junit.jupiter.api.Test;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The controller's side of smoke.run, with the agent replaced by canned responses. */
 class AgentSmokeCheckExecutorTest {

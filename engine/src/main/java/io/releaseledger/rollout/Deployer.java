@@ -1,5 +1,12 @@
-package io.releaseledger.deploy;
+package io.releaseledger.rollout;
 
+import io.releaseledger.deploy.DeploymentEvents;
+import io.releaseledger.deploy.DeploymentException;
+import io.releaseledger.deploy.DeploymentPlan;
+import io.releaseledger.deploy.DeploymentRecorder;
+import io.releaseledger.deploy.DeploymentResult;
+import io.releaseledger.deploy.PlannedInstance;
+import io.releaseledger.deploy.PreviousRelease;
 import io.releaseledger.descriptor.EnvironmentSpec;
 import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.descriptor.SecretReference;
@@ -111,86 +118,142 @@ public final class Deployer {
      * @throws DeploymentException naming the instance and the cause, after the restore
      */
     public DeploymentResult deploy(final DeploymentPlan plan) {
-        long start = System.nanoTime();
-        ContainerFactory factory = new ContainerFactory(plan.getApplication(), environment, secrets, workspace);
-        messages.info("Deploying %s %s to %s (%s), %s in %d batch(es) of %d instance(s)", plan.getApplication(),
-                plan.getVersion(), plan.getEnvironment(), plan.getImage(), plan.getStrategy(), plan.getBatches().size(),
-                plan.getInstances().size());
-        List<PlannedInstance> changed = new ArrayList<>();
-        List<Map<String, Object>> checks = new ArrayList<>();
-        long checkMillis = 0;
-        PlannedInstance current = null;
-        try {
+        return new Rollout(plan).run();
+    }
+
+    /** One run of {@link #deploy}: what has been changed so far, so that a failure restores exactly that. */
+    private final class Rollout {
+        private final DeploymentPlan plan;
+        private final ContainerFactory factory;
+        private final List<PlannedInstance> changed = new ArrayList<>();
+        private final List<Map<String, Object>> checks = new ArrayList<>();
+        private final long start = System.nanoTime();
+        private long checkMillis;
+        /** The instance being worked on, named when something fails. */
+        private PlannedInstance current;
+
+        Rollout(final DeploymentPlan plan) {
+            this.plan = plan;
+            this.factory = new ContainerFactory(plan.getApplication(), environment, secrets, workspace);
+        }
+
+        DeploymentResult run() {
+            messages.info("Deploying %s %s to %s (%s), %s: %s in %s", plan.getApplication(), plan.getVersion(),
+                    plan.getEnvironment(), plan.getImage(), plan.getStrategy(),
+                    plural(plan.getInstances().size(), "instance"), plural(plan.getBatches().size(), "batch"));
+            try {
+                ServerSmokeChecks smoke = serverSmokeChecks();
+                int total = plan.getBatches().size();
+                for (int b = 0; b < total; b++) {
+                    List<PlannedInstance> batch = plan.getBatches().get(b);
+                    listener.batchStarted(plan, b + 1, total);
+                    messages.info("Batch %d/%d: %s", b + 1, total, batch.stream().map(PlannedInstance::describe)
+                            .toList());
+                    pullImages(batch);
+                    stopOldWhenRecreatingWithoutBalancer(batch);
+                    drain(batch);
+                    Map<PlannedInstance, String> ids = startNew(batch);
+                    verify(batch, ids, smoke);
+                    putBack(batch);
+                }
+            } catch (RuntimeException e) {
+                throw failed(e);
+            }
+            return succeeded();
+        }
+
+        private ServerSmokeChecks serverSmokeChecks() {
             ServerSmokeChecks smoke = ServerSmokeChecks.of(environment, checkSecrets());
             if (smoke != null && !smoke.getSkipped().isEmpty()) {
                 messages.info("Smoke checks not run per server (%s): %s", smoke.isEmpty() ? "none is aimed at one "
                         + "server" : "not aimed at one server", String.join(", ", smoke.getSkipped()));
             }
-            int total = plan.getBatches().size();
-            for (int b = 0; b < total; b++) {
-                List<PlannedInstance> batch = plan.getBatches().get(b);
-                listener.batchStarted(plan, b + 1, total);
-                messages.info("Batch %d/%d: %s", b + 1, total, batch.stream().map(PlannedInstance::describe).toList());
-                // Every host of the batch has the image before anything is stopped: a refused pull changes nothing.
+            return smoke;
+        }
+
+        /** Every host of the batch has the image before anything is stopped: a refused pull changes nothing. */
+        private void pullImages(final List<PlannedInstance> batch) {
+            for (PlannedInstance instance : batch) {
+                current = instance;
+                pullIfMissing(targets.engine(instance.getHost()), plan.getImage());
+            }
+            current = null;
+        }
+
+        private void stopOldWhenRecreatingWithoutBalancer(final List<PlannedInstance> batch) {
+            if (batch.size() > 1 && !batch.get(0).hasLoadBalancer() && "recreate".equals(plan.getStrategy())) {
                 for (PlannedInstance instance : batch) {
                     current = instance;
-                    pullIfMissing(targets.engine(instance.getHost()), plan.getImage());
-                }
-                if (batch.size() > 1 && !batch.get(0).hasLoadBalancer() && "recreate".equals(plan.getStrategy())) {
-                    for (PlannedInstance instance : batch) {
-                        current = instance;
-                        // Stopped is changed: the restore starts it again.
-                        changed.add(instance);
-                        stopOld(instance);
-                    }
-                }
-                current = null;
-                checkCapacity(batch);
-                for (PlannedInstance instance : batch) {
-                    current = instance;
-                    takeOut(instance);
-                }
-                Map<PlannedInstance, String> ids = new LinkedHashMap<>();
-                for (PlannedInstance instance : batch) {
-                    current = instance;
-                    if (!changed.contains(instance)) {
-                        changed.add(instance);
-                    }
-                    String id = replace(factory, instance, plan.getImage(), plan.getDigest(), plan.getVersion(),
-                            plan.getBuild(), plan.getDeploymentId());
-                    ids.put(instance, id);
-                    listener.instanceReplaced(instance, id);
-                }
-                for (PlannedInstance instance : batch) {
-                    current = instance;
-                    String id = ids.get(instance);
-                    GateResult gate = gate(instance, id, plan.getDigest());
-                    checks.addAll(results(instance, gate));
-                    checkMillis += gate.getWaited().toMillis();
-                    if (!gate.isPassed()) {
-                        throw new InstanceFailure(instance, "the health gate failed: " + gate.describe()
-                                + exitInfo(instance));
-                    }
-                    if (smoke != null && !smoke.isEmpty()) {
-                        SmokeReport report = smoke.run(instance.getAddress(), instance.getPort());
-                        checks.addAll(results(instance, report));
-                        checkMillis += report.getTotal().toMillis();
-                        messages.info("%s: %s", instance.describe(), report.summary());
-                        if (!report.isPassed()) {
-                            throw new InstanceFailure(instance, "the smoke checks failed on the server: "
-                                    + firstFailure(report) + exitInfo(instance));
-                        }
-                    }
-                    listener.instanceDeployed(instance, id);
-                }
-                for (PlannedInstance instance : batch) {
-                    current = instance;
-                    putBack(instance, true);
-                    messages.info("%s: runs %s, health gate passed%s", instance.describe(), plan.getVersion(),
-                            instance.hasLoadBalancer() ? ", back in " + instance.getBackend() + "/" + instance.getServer() : "");
+                    // Stopped is changed: the restore starts it again.
+                    changed.add(instance);
+                    stopOld(instance);
                 }
             }
-        } catch (RuntimeException e) {
+            current = null;
+        }
+
+        private void drain(final List<PlannedInstance> batch) {
+            checkCapacity(batch);
+            for (PlannedInstance instance : batch) {
+                current = instance;
+                takeOut(instance);
+            }
+        }
+
+        private Map<PlannedInstance, String> startNew(final List<PlannedInstance> batch) {
+            Map<PlannedInstance, String> ids = new LinkedHashMap<>();
+            for (PlannedInstance instance : batch) {
+                current = instance;
+                if (!changed.contains(instance)) {
+                    changed.add(instance);
+                }
+                String id = replace(factory, instance, plan.getImage(), plan.getDigest(), plan.getVersion(),
+                        plan.getBuild(), plan.getDeploymentId());
+                ids.put(instance, id);
+                listener.instanceReplaced(instance, id);
+            }
+            return ids;
+        }
+
+        /** The health gate, then the per-server smoke checks, on each new container of the batch. */
+        private void verify(final List<PlannedInstance> batch, final Map<PlannedInstance, String> ids,
+                final ServerSmokeChecks smoke) {
+            for (PlannedInstance instance : batch) {
+                current = instance;
+                String id = ids.get(instance);
+                GateResult gate = gate(instance, id, plan.getDigest());
+                checks.addAll(results(instance, gate));
+                checkMillis += gate.getWaited().toMillis();
+                if (!gate.isPassed()) {
+                    throw new InstanceFailure(instance, "the health gate failed: " + gate.describe()
+                            + exitInfo(instance));
+                }
+                if (smoke != null && !smoke.isEmpty()) {
+                    SmokeReport report = smoke.run(instance.getAddress(), instance.getPort());
+                    checks.addAll(results(instance, report));
+                    checkMillis += report.getTotal().toMillis();
+                    messages.info("%s: %s", instance.describe(), report.summary());
+                    if (!report.isPassed()) {
+                        throw new InstanceFailure(instance, "the smoke checks failed on the server: "
+                                + firstFailure(report) + exitInfo(instance));
+                    }
+                }
+                listener.instanceDeployed(instance, id);
+            }
+        }
+
+        private void putBack(final List<PlannedInstance> batch) {
+            for (PlannedInstance instance : batch) {
+                current = instance;
+                Deployer.this.putBack(instance, true);
+                messages.info("%s: runs %s, health gate passed%s", instance.describe(), plan.getVersion(),
+                        instance.hasLoadBalancer() ? ", back in " + instance.getBackend() + "/" + instance.getServer()
+                                : "");
+            }
+        }
+
+        /** Restores what was changed, records what is true, and returns the exception to throw. */
+        private DeploymentException failed(final RuntimeException e) {
             String cause = e instanceof InstanceFailure ? e.getMessage() : describe(e);
             PlannedInstance where = e instanceof InstanceFailure failure ? failure.instance : current;
             String reason = (where == null ? "" : where.describe() + ": ") + cause;
@@ -212,20 +275,28 @@ public final class Deployer {
                         plan.getVersion(), previous.get(0), "automatic: " + reason, true));
             }
             String state = changed.isEmpty() ? "Nothing was changed."
-                    : restoredAll ? "The previous release was restored on " + changed.size() + " instance(s) and every "
-                            + "server is back in the load balancer."
+                    : restoredAll ? "The previous release was restored on " + plural(changed.size(), "instance")
+                            + " and every server is back in the load balancer."
                             : "THE RESTORE DID NOT COMPLETE: the environment may be half-deployed; see the errors above.";
-            throw new DeploymentException("Deploy of " + plan.getApplication() + " " + plan.getVersion() + " to "
+            return new DeploymentException("Deploy of " + plan.getApplication() + " " + plan.getVersion() + " to "
                     + plan.getEnvironment() + " failed on " + reason + ". " + state, e);
         }
-        recorder.record(EventTypes.CHECK_RECORDED, plan.getEnvironment(), gateChecks(plan, true, checks,
-                checkMillis));
-        recorder.record(EventTypes.DEPLOYMENT_SUCCEEDED, plan.getEnvironment(), DeploymentEvents.succeeded(plan));
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        messages.info("Deployed %s %s to %s: %d instance(s) in %d batch(es), %d.%d s", plan.getApplication(),
-                plan.getVersion(), plan.getEnvironment(), plan.getInstances().size(), plan.getBatches().size(),
-                took.toSeconds(), took.toMillisPart() / 100);
-        return new DeploymentResult(plan, took);
+
+        private DeploymentResult succeeded() {
+            recorder.record(EventTypes.CHECK_RECORDED, plan.getEnvironment(), gateChecks(plan, true, checks,
+                    checkMillis));
+            recorder.record(EventTypes.DEPLOYMENT_SUCCEEDED, plan.getEnvironment(), DeploymentEvents.succeeded(plan));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            messages.info("Deployed %s %s to %s: %s in %s, %d.%d s", plan.getApplication(), plan.getVersion(),
+                    plan.getEnvironment(), plural(plan.getInstances().size(), "instance"),
+                    plural(plan.getBatches().size(), "batch"), took.toSeconds(), took.toMillisPart() / 100);
+            return new DeploymentResult(plan, took);
+        }
+    }
+
+    /** {@code 1 instance}, {@code 2 instances}, {@code 2 batches}. */
+    static String plural(final int count, final String noun) {
+        return count + " " + noun + (count == 1 ? "" : noun.endsWith("h") ? "es" : "s");
     }
 
     /**
@@ -282,8 +353,8 @@ public final class Deployer {
             recorder.record(EventTypes.RELEASE_ROLLED_BACK, plan.getEnvironment(),
                     DeploymentEvents.rolledBack(plan.getVersion(), previous.get(0), reason, true));
         }
-        messages.warning("Reconciled %s: %d instance(s) put back on the previous release; every instance runs its "
-                + "recorded digest and every server serves", plan.getEnvironment(), changed.size());
+        messages.warning("Reconciled %s: %s put back on the previous release; every instance runs its "
+                + "recorded digest and every server serves", plan.getEnvironment(), plural(changed.size(), "instance"));
         return false;
     }
 

@@ -1,7 +1,4 @@
-package io.releaseledger.smoke;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package io.releaseledger.deploy;
 
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.deploy.DeploymentException;
@@ -20,6 +17,11 @@ import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.LedgerEvent;
 import io.releaseledger.ledger.Origin;
+import io.releaseledger.rollout.LocalSmokeCheckExecutor;
+import io.releaseledger.smoke.SmokeServer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,8 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The command's ledger work against a real HTTP server on 127.0.0.1: check.recorded, and promote reading it. */
 class SmokeCheckCommandTest {

@@ -1,5 +1,6 @@
-package io.releaseledger.deploy;
+package io.releaseledger.rollout;
 
+import io.releaseledger.deploy.DeploymentException;
 import io.releaseledger.descriptor.DockerHostSpec;
 import io.releaseledger.descriptor.DockerTlsSpec;
 import io.releaseledger.descriptor.EnvironmentSpec;

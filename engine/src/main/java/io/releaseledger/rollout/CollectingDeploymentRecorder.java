@@ -1,4 +1,6 @@
-package io.releaseledger.deploy;
+package io.releaseledger.rollout;
+
+import io.releaseledger.deploy.DeploymentRecorder;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.releaseledger.smoke;
+package io.releaseledger.deploy;
 
 import io.releaseledger.ReleaseLedgerException;
 

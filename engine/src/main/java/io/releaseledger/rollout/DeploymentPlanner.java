@@ -1,5 +1,9 @@
-package io.releaseledger.deploy;
+package io.releaseledger.rollout;
 
+import io.releaseledger.deploy.DeploymentException;
+import io.releaseledger.deploy.DeploymentPlan;
+import io.releaseledger.deploy.PlannedInstance;
+import io.releaseledger.deploy.PreviousRelease;
 import io.releaseledger.descriptor.DockerHostSpec;
 import io.releaseledger.descriptor.EnvironmentSpec;
 import io.releaseledger.descriptor.LoadBalancerSpec;

@@ -1,9 +1,9 @@
-package io.releaseledger.smoke;
+package io.releaseledger.rollout;
 
 import io.releaseledger.ReleaseLedgerException;
-import io.releaseledger.deploy.DeployTargets;
-import io.releaseledger.deploy.EnvironmentTargets;
-import io.releaseledger.deploy.Labels;
+import io.releaseledger.deploy.SmokeCheckExecutor;
+import io.releaseledger.deploy.SmokeOutcome;
+import io.releaseledger.deploy.SmokeRequest;
 import io.releaseledger.descriptor.DockerHostSpec;
 import io.releaseledger.descriptor.EnvironmentSpec;
 import io.releaseledger.descriptor.HealthCheckSpec;
@@ -13,6 +13,9 @@ import io.releaseledger.docker.ContainerEngine;
 import io.releaseledger.health.CheckFactory;
 import io.releaseledger.health.SecretResolver;
 import io.releaseledger.report.Messages;
+import io.releaseledger.smoke.SmokeCheckRun;
+import io.releaseledger.smoke.SmokeChecks;
+import io.releaseledger.smoke.SmokeReport;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -111,7 +114,7 @@ public final class LocalSmokeCheckExecutor implements SmokeCheckExecutor {
             messages.info("Running %d smoke check%s against %s%s", spec.getChecks().size(),
                     spec.getChecks().size() == 1 ? "" : "s", environment.getName(),
                     request.getVersion() == null ? "" : " (" + request.getVersion() + ")");
-            return SmokeOutcome.of(run.call(), request.getVersion(), environment.getName());
+            return outcomeOf(run.call(), request.getVersion(), environment.getName());
         } finally {
             if (own != null) {
                 own.close();
@@ -132,5 +135,11 @@ public final class LocalSmokeCheckExecutor implements SmokeCheckExecutor {
         labels.put(Labels.APPLICATION, descriptor.getApplication());
         labels.put(Labels.ENVIRONMENT, environment.getName());
         return labels;
+    }
+
+    /** The outcome of a report; the JUnit suite is named {@code smoke <environment>}. */
+    static SmokeOutcome outcomeOf(final SmokeReport report, final String version, final String environment) {
+        return new SmokeOutcome(report.isPassed(), report.toJson(version, null, environment), report.toTable(),
+                report.toJUnitXml("smoke " + environment), report.summary());
     }
 }

@@ -1,4 +1,4 @@
-package io.releaseledger.smoke;
+package io.releaseledger.deploy;
 
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.deploy.DeploymentExecutor;
@@ -12,6 +12,7 @@ import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.LedgerEvent;
 import io.releaseledger.ledger.Origin;
 import io.releaseledger.report.Messages;
+import io.releaseledger.rollout.LocalSmokeCheckExecutor;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package io.releaseledger.deploy;
+package io.releaseledger.rollout;
 
 import io.releaseledger.descriptor.EnvironmentSpec;
 import io.releaseledger.descriptor.HealthCheckSpec;

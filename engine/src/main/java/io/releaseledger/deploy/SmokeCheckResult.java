@@ -1,4 +1,4 @@
-package io.releaseledger.smoke;
+package io.releaseledger.deploy;
 
 /** What {@link SmokeCheckCommand} did: the checks' outcome and the version an automatic rollback returned to. */
 public final class SmokeCheckResult {

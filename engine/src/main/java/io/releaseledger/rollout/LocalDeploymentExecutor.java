@@ -1,5 +1,12 @@
-package io.releaseledger.deploy;
+package io.releaseledger.rollout;
 
+import io.releaseledger.deploy.DeployCommand;
+import io.releaseledger.deploy.DeploymentException;
+import io.releaseledger.deploy.DeploymentExecutor;
+import io.releaseledger.deploy.DeploymentPlan;
+import io.releaseledger.deploy.DeploymentRecorder;
+import io.releaseledger.deploy.DeploymentResult;
+import io.releaseledger.deploy.PlanRequest;
 import io.releaseledger.descriptor.EnvironmentSpec;
 import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.descriptor.SecretReference;

@@ -1,4 +1,4 @@
-package io.releaseledger.deploy;
+package io.releaseledger.rollout;
 
 /** The labels Release Ledger puts on every container it creates, so what runs can be found and compared. */
 public final class Labels {

@@ -1,4 +1,4 @@
-package io.releaseledger.health;
+package io.releaseledger.process;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,10 +1,11 @@
-package io.releaseledger.health;
+package io.releaseledger.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a check's own program sees of the agent's environment: the base, never a secret. */
 class ChildEnvironmentTest {

@@ -1,4 +1,6 @@
-package io.releaseledger.smoke;
+package io.releaseledger.deploy;
+
+import io.releaseledger.rollout.LocalSmokeCheckExecutor;
 
 /**
  * Where a smoke run's I/O happens: the CLI runs the checks in its own process ({@link LocalSmokeCheckExecutor}); the

@@ -1,5 +1,6 @@
-package io.releaseledger.deploy;
+package io.releaseledger.rollout;
 
+import io.releaseledger.deploy.PlannedInstance;
 import io.releaseledger.docker.ContainerEngine;
 import io.releaseledger.loadbalancer.LoadBalancer;
 

@@ -1,4 +1,4 @@
-package io.releaseledger.smoke;
+package io.releaseledger.deploy;
 
 import io.releaseledger.ReleaseLedgerException;
 
@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * What a smoke run produced, in the forms the front ends need, secrets already masked: passed or not, the
- * {@code check.recorded} data ({@link SmokeReport#toJson(String, String, String)}), the table for the log, the JUnit
+ * {@code check.recorded} data (a smoke report's JSON), the table for the log, the JUnit
  * XML report and the summary line. Crosses the agent protocol as JSON.
  */
 public final class SmokeOutcome {
@@ -18,19 +18,13 @@ public final class SmokeOutcome {
     private final String junitXml;
     private final String summary;
 
-    private SmokeOutcome(final boolean passed, final Map<String, Object> report, final String table,
+    public SmokeOutcome(final boolean passed, final Map<String, Object> report, final String table,
             final String junitXml, final String summary) {
         this.passed = passed;
         this.report = report;
         this.table = Objects.requireNonNull(table, "table");
         this.junitXml = Objects.requireNonNull(junitXml, "junitXml");
         this.summary = Objects.requireNonNull(summary, "summary");
-    }
-
-    /** The outcome of a report; the JUnit suite is named {@code smoke <environment>}. */
-    public static SmokeOutcome of(final SmokeReport report, final String version, final String environment) {
-        return new SmokeOutcome(report.isPassed(), report.toJson(version, null, environment), report.toTable(),
-                report.toJUnitXml("smoke " + environment), report.summary());
     }
 
     public boolean isPassed() {

@@ -1,5 +1,7 @@
-package io.releaseledger.deploy;
+package io.releaseledger.rollout;
 
+import io.releaseledger.deploy.DeploymentPlan;
+import io.releaseledger.deploy.PlannedInstance;
 import io.releaseledger.loadbalancer.DrainResult;
 
 /**

@@ -1,7 +1,4 @@
-package io.releaseledger.smoke;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package io.releaseledger.deploy;
 
 import io.releaseledger.agent.AgentProtocolException;
 import io.releaseledger.agent.AgentRequest;
@@ -16,6 +13,10 @@ import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.LedgerEvent;
 import io.releaseledger.ledger.Origin;
 import io.releaseledger.report.Messages;
+import io.releaseledger.smoke.SmokeServer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,8 +25,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The Jenkins split without Jenkins: the command records "on the controller", the checks run as the agent's

@@ -1,5 +1,7 @@
-package io.releaseledger.deploy;
+package io.releaseledger.rollout;
 
+import io.releaseledger.deploy.DeploymentException;
+import io.releaseledger.deploy.PlannedInstance;
 import io.releaseledger.descriptor.ContainerSpec;
 import io.releaseledger.descriptor.EnvironmentSpec;
 import io.releaseledger.descriptor.EnvironmentVariable;
