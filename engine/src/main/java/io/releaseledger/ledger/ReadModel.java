@@ -198,6 +198,9 @@ final class ReadModel {
                     state.lock = null;
                 }
             }
+            case EventTypes.LEDGER_KEY_ROTATED -> {
+                // the journal's seal changed key: nothing changes in what runs where
+            }
             default -> unknownEvents++;
         }
         columns.time[row] = time;
