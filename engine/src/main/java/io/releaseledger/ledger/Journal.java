@@ -72,6 +72,7 @@ final class Journal implements AutoCloseable {
     private final boolean readOnly;
     private final LedgerKeys keys;
     private volatile boolean tornTailNoted;
+    private volatile boolean sealNoted;
 
     private volatile long position;
     private volatile long lastSequence;
@@ -356,8 +357,46 @@ final class Journal implements AutoCloseable {
         String line = JournalHashing.seal(canonical);
         LedgerEvent event = LedgerEvent.fromLine(line);
         write((line + "\n").getBytes(StandardCharsets.US_ASCII), event);
+        if (key != null) {
+            noteSealed();
+        }
         follower.accept(event);
         return event;
+    }
+
+    /** Adds this ledger to the list of sealed ledgers (once per open journal), so that stripping its seals is found. */
+    private void noteSealed() {
+        SealedLedgerList list = keys.getSealedLedgers();
+        if (sealNoted || list == null) {
+            return;
+        }
+        try {
+            list.add(directory);
+            sealNoted = true;
+        } catch (IOException e) {
+            notes.warning("The ledger %s is sealed, but the list of sealed ledgers %s could not be written (%s): until "
+                    + "it is, removing every seal of this ledger would not be noticed.", directory, list, describe(e));
+        }
+    }
+
+    /** Why a journal without a sealed event is damage (the ledger is on the list of sealed ones), or {@code null}. */
+    private String strippedSeals(final long lines, final JournalChain chain) {
+        SealedLedgerList list = keys.getSealedLedgers();
+        if (list == null || chain.getKeyId() != null) {
+            return null;
+        }
+        try {
+            if (!list.contains(directory)) {
+                return null;
+            }
+        } catch (IOException e) {
+            return "the list of sealed ledgers " + list + " cannot be read (" + describe(e) + "), so a journal "
+                    + "without seals cannot be trusted";
+        }
+        return "the ledger was sealed with a ledger key (it is on the list of sealed ledgers " + list + "), but "
+                + (lines == 0 ? "its journal is empty" : "no event of its journal is sealed")
+                + ": its seals were removed and the journal rewritten, or it was replaced by a copy from before it was "
+                + "sealed";
     }
 
     private Map<String, Object> toJson(final EventDraft draft, final long sequence, final String previous) {
@@ -520,6 +559,10 @@ final class Journal implements AutoCloseable {
         } catch (IOException e) {
             return Verification.broken(lines, lines + 1, chain.getSequence() + 1,
                     "the journal cannot be read: " + describe(e));
+        }
+        String stripped = problem == null ? strippedSeals(lines, chain) : null;
+        if (stripped != null) {
+            return Verification.broken(lines, 1, 1, stripped);
         }
         if (problem == null && chain.getSequence() < known) {
             return Verification.broken(lines, lines + 1, chain.getSequence() + 1, "the journal ends after event "

@@ -81,6 +81,8 @@ final class JournalSeals {
     private void unchecked(final long sequence, final String why) {
         if (uncheckedWhy == null) {
             uncheckedWhy = why;
+        } else if (!uncheckedWhy.contains(why)) {
+            uncheckedWhy = uncheckedWhy + "; " + why;
         }
         lastSequence = sequence;
     }

@@ -17,16 +17,19 @@ import java.util.Set;
  * }</pre>
  */
 public final class LedgerKeys {
-    private static final LedgerKeys NONE = new LedgerKeys(null, Map.of(), Set.of());
+    private static final LedgerKeys NONE = new LedgerKeys(null, Map.of(), Set.of(), null);
 
     private final LedgerKey current;
     private final Map<String, LedgerKey> known;
     private final Set<String> lost;
+    private final SealedLedgerList sealedLedgers;
 
-    private LedgerKeys(final LedgerKey current, final Map<String, LedgerKey> known, final Set<String> lost) {
+    private LedgerKeys(final LedgerKey current, final Map<String, LedgerKey> known, final Set<String> lost,
+            final SealedLedgerList sealedLedgers) {
         this.current = current;
         this.known = known;
         this.lost = lost;
+        this.sealedLedgers = sealedLedgers;
     }
 
     /** No key: events are written unsealed, sealed events are read with their hash chain checked but not their MAC. */
@@ -37,7 +40,7 @@ public final class LedgerKeys {
     /** {@code current} seals what is written from now on. */
     public static LedgerKeys of(final LedgerKey current) {
         Objects.requireNonNull(current, "current");
-        return new LedgerKeys(current, Map.of(current.getId(), current), Set.of());
+        return new LedgerKeys(current, Map.of(current.getId(), current), Set.of(), null);
     }
 
     /** Adds a key that no longer seals but still verifies the events and checkpoints it sealed. */
@@ -45,7 +48,7 @@ public final class LedgerKeys {
         Objects.requireNonNull(retired, "retired");
         Map<String, LedgerKey> all = new LinkedHashMap<>(known);
         all.putIfAbsent(retired.getId(), retired);
-        return new LedgerKeys(current, Map.copyOf(all), lost);
+        return new LedgerKeys(current, Map.copyOf(all), lost, sealedLedgers);
     }
 
     /**
@@ -58,7 +61,21 @@ public final class LedgerKeys {
         }
         Set<String> all = new LinkedHashSet<>(lost);
         all.add(keyId);
-        return new LedgerKeys(current, known, Set.copyOf(all));
+        return new LedgerKeys(current, known, Set.copyOf(all), sealedLedgers);
+    }
+
+    /**
+     * Keeps the list of sealed ledgers in {@code list} (outside every ledger directory): a writer adds a ledger when it
+     * seals its first event, and a ledger on the list whose journal holds no sealed event is damage (its seals were
+     * removed). Without a list such a journal reads as one written before the ledger had a key.
+     */
+    public LedgerKeys withSealedLedgers(final SealedLedgerList list) {
+        return new LedgerKeys(current, known, lost, Objects.requireNonNull(list, "list"));
+    }
+
+    /** The list of sealed ledgers, or {@code null}. */
+    public SealedLedgerList getSealedLedgers() {
+        return sealedLedgers;
     }
 
     /** The key new events are sealed with, or {@code null}. */

@@ -63,6 +63,32 @@ class LedgerKeyTest {
     }
 
     @Test
+    void shouldReportAJournalStrippedOfEverySealWhenTheLedgerIsOnTheListOfSealedLedgers() throws IOException {
+        LedgerKeys listed = KEYS.withSealedLedgers(SealedLedgerList.at(root.resolveSibling(root.getFileName()
+                + "-sealed").resolve("sealed.txt")));
+        Path journal = writeSixteenEvents(listed);
+        assertThat(Files.readString(listed.getSealedLedgers().getFile()))
+                .isEqualTo(journal.getParent().toRealPath() + "\n");
+
+        rewrite(journal, 1, LedgerKeyTest::unsealed);
+
+        try (Ledger unlisted = Ledger.openForReading(root, "shop", new Messages(), KEYS)) {
+            assertThat(unlisted.isDamaged()).as("without the list it looks like a ledger never sealed").isFalse();
+        }
+        for (boolean reading : new boolean[] {false, true}) {
+            try (Ledger ledger = reading ? Ledger.openForReading(root, "shop", new Messages(), listed)
+                    : Ledger.open(root, "shop", new Messages(), listed)) {
+                assertThat(ledger.isDamaged()).isTrue();
+                assertThat(ledger.getDamage().getLine()).isEqualTo(1);
+                assertThat(ledger.getDamage().getProblem()).contains("no event of its journal is sealed");
+                assertThat(ledger.verify().isIntact()).isFalse();
+                assertThatThrownBy(() -> new LedgerFixture(ledger).tag("2.0.0", "1.5.0", "c200"))
+                        .isInstanceOf(ReleaseLedgerException.class);
+            }
+        }
+    }
+
+    @Test
     void shouldReportAJournalReSealedWithAnotherKey() throws IOException {
         Path journal = writeSixteenEvents(KEYS);
 
