@@ -5,6 +5,8 @@ import io.releaseledger.ledger.Actor;
 import io.releaseledger.ledger.EventDraft;
 import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.Ledger;
+import io.releaseledger.ledger.LedgerKey;
+import io.releaseledger.ledger.LedgerKeys;
 import io.releaseledger.ledger.LedgerView;
 import io.releaseledger.ledger.Origin;
 import io.releaseledger.report.Messages;
@@ -37,24 +39,28 @@ public final class LedgerBench {
         Path root = Path.of(args[0]);
         long events = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
         int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        boolean keyed = args.length > 3 && "keyed".equals(args[3]);
+        LedgerKeys keys = keyed ? LedgerKeys.of(LedgerKey.of(LedgerGenerator.BENCH_KEY)) : LedgerKeys.none();
+        String generated = events + (keyed ? " keyed" : "");
         Path directory = root.resolve(APPLICATION);
         Path journal = directory.resolve("events.jsonl");
         Path marker = directory.resolve("generated");
-        if (!Files.exists(marker) || !Files.readString(marker).trim().equals(Long.toString(events))) {
+        if (!Files.exists(marker) || !Files.readString(marker).trim().equals(generated)) {
             long start = System.nanoTime();
-            LedgerGenerator.generate(directory, events, 10);
-            Files.writeString(marker, events + "\n");
+            LedgerGenerator.generate(directory, events, 10, keyed);
+            Files.writeString(marker, generated + "\n");
             System.out.printf("generated %,d events (%,d MB) in %.1f s%n", events, Files.size(journal) >> 20,
                     (System.nanoTime() - start) / 1e9);
         }
-        System.out.printf("journal: %,d events, %,d MB; max heap %d MB; %d processors; Java %s%n", events,
+        System.out.printf("journal: %,d events%s, %,d MB; max heap %d MB; %d processors; Java %s%n", events,
+                keyed ? " sealed with a ledger key" : "",
                 Files.size(journal) >> 20, Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
         Files.deleteIfExists(directory.resolve("checkpoint.bin"));
         long start = System.nanoTime();
         Messages notes = new Messages();
-        Ledger.open(root, APPLICATION, notes).close();
+        Ledger.open(root, APPLICATION, notes, keys).close();
         double cold = ms(start);
         System.out.printf("open without checkpoint (reads and verifies every line, then writes the checkpoint): %,.0f ms%n", cold);
         System.out.printf("checkpoint.bin: %,d KB%n", Files.size(directory.resolve("checkpoint.bin")) >> 10);
@@ -63,12 +69,12 @@ public final class LedgerBench {
         for (int i = 0; i < opens.length; i++) {
             System.gc();
             start = System.nanoTime();
-            Ledger.open(root, APPLICATION).close();
+            Ledger.open(root, APPLICATION, new Messages(), keys).close();
             opens[i] = ms(start);
         }
         System.out.printf("open with checkpoint: median %.0f ms (min %.0f) over %d%n", median(opens), min(opens), opens.length);
 
-        try (Ledger ledger = Ledger.open(root, APPLICATION)) {
+        try (Ledger ledger = Ledger.open(root, APPLICATION, new Messages(), keys)) {
             System.gc();
             Runtime runtime = Runtime.getRuntime();
             System.out.printf("heap used with the ledger open (after GC): %d MB%n",
@@ -117,7 +123,7 @@ public final class LedgerBench {
         Path appendRoot = root.resolve("append-run");
         deleteTree(appendRoot);
         int appends = 2000;
-        try (Ledger ledger = Ledger.open(appendRoot, "bench-append")) {
+        try (Ledger ledger = Ledger.open(appendRoot, "bench-append", new Messages(), keys)) {
             Actor actor = new Actor("bench", "Bench");
             Origin origin = Origin.build("shop/main", 1, "https://ci.example/job/shop/job/main/1/", false);
             start = System.nanoTime();

@@ -25,31 +25,47 @@ import java.util.Map;
 public final class LedgerGenerator {
     private static final String[] KINDS = {"feat", "fix", "chore", "refactor", "perf"};
 
+    /** The fixed key a keyed bench ledger is sealed with (a benchmark, not a secret). */
+    static final byte[] BENCH_KEY = "release-ledger bench key, 32 by".getBytes(StandardCharsets.US_ASCII);
+
     private final BufferedWriter out;
     private final MessageDigest sha256;
+    private final javax.crypto.Mac mac;
+    private final String keyId;
     private long sequence;
     private String previous = "0".repeat(64);
     private final long limit;
     private Instant time = Instant.parse("2021-01-04T08:00:00Z");
 
-    private LedgerGenerator(final BufferedWriter out, final long limit) throws NoSuchAlgorithmException {
+    private LedgerGenerator(final BufferedWriter out, final long limit, final boolean keyed)
+            throws java.security.GeneralSecurityException {
         this.out = out;
         this.limit = limit;
         this.sha256 = MessageDigest.getInstance("SHA-256");
+        if (keyed) {
+            mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(BENCH_KEY, "HmacSHA256"));
+            keyId = io.releaseledger.ledger.LedgerKey.of(BENCH_KEY).getId();
+        } else {
+            mac = null;
+            keyId = null;
+        }
     }
 
     public static void main(final String[] args) throws Exception {
         Path directory = Path.of(args[0]);
         long events = Long.parseLong(args[1]);
         int environments = Integer.parseInt(args[2]);
-        generate(directory, events, environments);
+        generate(directory, events, environments, args.length > 3 && "keyed".equals(args[3]));
     }
 
-    static void generate(final Path directory, final long events, final int environments) throws Exception {
+    /** {@code keyed}: every event sealed with {@link #BENCH_KEY}, as docs/releases-api.md defines the seal. */
+    static void generate(final Path directory, final long events, final int environments, final boolean keyed)
+            throws Exception {
         Files.createDirectories(directory);
         Files.deleteIfExists(directory.resolve("checkpoint.bin"));
         try (BufferedWriter out = Files.newBufferedWriter(directory.resolve("events.jsonl"), StandardCharsets.US_ASCII)) {
-            new LedgerGenerator(out, events).run(environments);
+            new LedgerGenerator(out, events, keyed).run(environments);
         }
     }
 
@@ -121,6 +137,12 @@ public final class LedgerGenerator {
         json.put("data", data);
         json.put("prev", previous);
         String canonical = Json.writeAscii(json);
+        if (mac != null) {
+            json.put("key", keyId);
+            String unsealed = Json.writeAscii(json);
+            String seal = HexFormat.of().formatHex(mac.doFinal(unsealed.getBytes(StandardCharsets.UTF_8)));
+            canonical = unsealed.substring(0, unsealed.length() - 1) + ",\"mac\":\"" + seal + "\"}";
+        }
         previous = HexFormat.of().formatHex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
         out.write(canonical, 0, canonical.length() - 1);
         out.write(",\"hash\":\"");

@@ -48,7 +48,8 @@ abstract class LedgerCommandBase implements Callable<Integer> {
             // journal still opens (Ledger.isDamaged): each command reports it in its own way. The engine's warnings
             // (a checkpoint rebuilt, a torn line not read) go to stderr.
             Messages notes = new Messages(new ConsoleMessages(err, root.isQuiet(), new SecretMask(List.of()))::print);
-            ledger = Ledger.openForReading(ledgerRoot, application, notes);
+            ledger = Ledger.openForReading(ledgerRoot, application, notes,
+                    ledgerOptions.keyFile(root.getContext().getEnvironment()).forReading(ledgerRoot));
             return run(ledger, application, ledgerRoot, out, err);
         } catch (RuntimeException e) {
             String message = errors.report(e);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Where the ledgers live and which one a command uses: {@code --ledger DIR} (else {@code $RELEASE_LEDGER_HOME},
- * else {@code ~/.release-ledger}) and {@code --application NAME}.
+ * else {@code ~/.release-ledger}), {@code --application NAME}, and the ledger key file ({@code --ledger-key FILE}).
  */
 final class LedgerOptions {
     static final String HOME_VARIABLE = "RELEASE_LEDGER_HOME";
@@ -19,6 +19,11 @@ final class LedgerOptions {
     @Option(names = "--ledger", paramLabel = "DIR",
             description = "The directory holding one ledger per application (default: $RELEASE_LEDGER_HOME, else ~/.release-ledger).")
     private Path ledger;
+
+    @Option(names = "--ledger-key", paramLabel = "FILE",
+            description = "The ledger key file, outside the ledger directory (default: $RELEASE_LEDGER_KEY_FILE, else "
+                    + "~/.config/release-ledger/ledger.key, created with mode 0600 by the first command that records).")
+    private Path ledgerKey;
 
     @Option(names = "--application", paramLabel = "NAME",
             description = "The application whose ledger to use.")
@@ -34,6 +39,11 @@ final class LedgerOptions {
             return Path.of(home).toAbsolutePath().normalize();
         }
         return Path.of(System.getProperty("user.home"), ".release-ledger").toAbsolutePath().normalize();
+    }
+
+    /** The ledger key file: the option, else the environment variable, else the default. */
+    LedgerKeyFile keyFile(final Map<String, String> environment) {
+        return LedgerKeyFile.locate(ledgerKey, environment);
     }
 
     /** The application given, or {@code null}. */

@@ -112,11 +112,12 @@ abstract class ReleaseCommandBase implements Callable<Integer> {
     }
 
     private Ledger open(final Path ledgerRoot, final String application) throws IOException {
+        LedgerKeyFile keyFile = ledgerOptions.keyFile(environment);
         if (!readsOnly()) {
-            return Ledger.open(ledgerRoot, application, messages);
+            return Ledger.open(ledgerRoot, application, messages, keyFile.forWriting(ledgerRoot));
         }
         if (Ledger.applications(ledgerRoot).contains(application)) {
-            return Ledger.openForReading(ledgerRoot, application, messages);
+            return Ledger.openForReading(ledgerRoot, application, messages, keyFile.forReading(ledgerRoot));
         }
         // Nothing recorded yet: plan against an empty ledger that is deleted again, leaving the ledger root as it was.
         Path empty = Files.createTempDirectory("release-ledger-dry-run");

@@ -146,6 +146,13 @@ final class StatusCommand extends LedgerCommandBase {
                     + (build.isEmpty() ? "" : " — build " + build.substring(build.indexOf('#')))
                     + (LedgerText.person(lock.get("by")).isEmpty() ? "" : " by " + LedgerText.person(lock.get("by")));
         }
+        if (current == null && environment.get("mixed") instanceof Map<?, ?> mixed) {
+            // A deploy failed without restoring the previous release everywhere: no version is claimed to run.
+            return List.of(name, "MIXED: " + LedgerText.clean(mixed.get("version")) + " failed, "
+                    + (mixed.get("previous") == null ? "nothing" : LedgerText.clean(mixed.get("previous")))
+                    + " not restored", LedgerText.when(mixed.get("since"), now), LedgerText.person(mixed.get("by")),
+                    LedgerText.build(mixed.get("build")), "", lockText);
+        }
         if (current == null) {
             return List.of(name, "(none)", "", "", "", "", lockText);
         }

@@ -69,7 +69,8 @@ final class TagCommand extends SemverTagRunner {
         String application = ledger.application() != null ? ledger.application()
                 : TagRecorder.defaultApplication(root().getRepository());
         try {
-            if (TagRecorder.record(root, application, result, repositoryUrl, environment, messages)) {
+            if (TagRecorder.record(root, application, result, repositoryUrl, environment, messages,
+                    ledger.keyFile(environment).forWriting(root))) {
                 messages.info("Recorded %s in the ledger of %s (%s)", result.get("tag"), application, root);
             }
         } catch (ReleaseLedgerException e) {

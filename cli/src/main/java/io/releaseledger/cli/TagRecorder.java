@@ -3,6 +3,7 @@ package io.releaseledger.cli;
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.ledger.Actor;
 import io.releaseledger.ledger.Ledger;
+import io.releaseledger.ledger.LedgerKeys;
 import io.releaseledger.report.Messages;
 import io.releaseledger.ledger.Origin;
 import io.releaseledger.ledger.VersionTagged;
@@ -32,10 +33,11 @@ final class TagRecorder {
      * @param repositoryUrl the repository's web URL for commit links, or {@code null}
      */
     static boolean record(final Path root, final String application, final Map<String, Object> result,
-            final String repositoryUrl, final Map<String, String> environment, final Messages messages) {
+            final String repositoryUrl, final Map<String, String> environment, final Messages messages,
+            final LedgerKeys keys) {
         Ledger ledger = null;
         try {
-            ledger = Ledger.open(root, application, messages);
+            ledger = Ledger.open(root, application, messages, keys);
             String user = userName(environment);
             return new VersionTagged(result).setRepositoryUrl(repositoryUrl)
                     .record(ledger, new Actor(user, user), Origin.cli(user, hostName(environment)));

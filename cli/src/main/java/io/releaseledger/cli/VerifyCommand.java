@@ -9,11 +9,11 @@ import picocli.CommandLine.Option;
 
 /** {@code release-ledger verify}: checks the ledger's hash chain; exit code 3 when it is damaged. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Check the ledger's hash chain: every event present, in order, unchanged.",
-            "Prints the first damaged line, its sequence number and the problem."},
+        description = {"Check the ledger's hash chain: every event present, in order, unchanged, and sealed with the",
+            "ledger key (--ledger-key). Prints the first damaged line, its sequence number and the problem."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the chain is intact", "1:failure: no such ledger, unreadable ledger", "2:usage error",
-            "3:the ledger is damaged (edited, truncated, reordered)"})
+            "3:the ledger is damaged (edited, truncated, reordered, re-sealed without the ledger key)"})
 final class VerifyCommand extends LedgerCommandBase {
     @Option(names = "--json", description = "Print the JSON of the API's verify (GET api/verify) on stdout.")
     private boolean json;
@@ -33,7 +33,11 @@ final class VerifyCommand extends LedgerCommandBase {
             out.println(LedgerText.json(verification.toJson()));
         } else if (verification.isIntact()) {
             out.println("intact: " + verification.getEvents() + " events, hash chain verified ("
-                    + LedgerText.clean(application) + ")");
+                    + LedgerText.clean(application) + ")" + (verification.isAuthenticated()
+                            ? ", every event authenticated by the ledger key" : ""));
+            if (!verification.isAuthenticated()) {
+                out.println("not authenticated: " + LedgerText.clean(verification.getUnauthenticated()));
+            }
         } else {
             out.println("DAMAGED: line " + verification.getLine() + ", seq " + verification.getSequence() + ": "
                     + LedgerText.clean(verification.getProblem()));

@@ -22,6 +22,8 @@ final class Cli {
     private Cli(final Map<String, String> environment, final String stdin) {
         Map<String, String> withHome = new HashMap<>(environment);
         withHome.putIfAbsent("RELEASE_LEDGER_HOME", TEST_LEDGER_HOME.toString());
+        // The ledger key file defaults to $XDG_CONFIG_HOME/release-ledger: never the user's ~/.config.
+        withHome.putIfAbsent("XDG_CONFIG_HOME", TEST_LEDGER_HOME.resolve("config").toString());
         this.environment = withHome;
         this.stdin = stdin;
     }

@@ -139,6 +139,7 @@ class DeployTakeoverRaceTest {
                 .redirectOutput(dir.resolve("out-" + index + ".txt").toFile())
                 .redirectError(dir.resolve("err-" + index + ".txt").toFile());
         builder.environment().put("RELEASE_LEDGER_HOME", dir.resolve("home").toString());
+        builder.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
         return builder.start();
     }
 

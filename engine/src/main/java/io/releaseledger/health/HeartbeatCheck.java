@@ -137,7 +137,15 @@ public final class HeartbeatCheck implements HealthCheck {
             if (!fileContents) {
                 return Files.getLastModifiedTime(file).toInstant();
             }
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(BoundedBody.MAX_BYTES + 1);
+            }
+            if (BoundedBody.isCut(bytes)) {
+                throw new IllegalArgumentException(file + " holds more than " + BoundedBody.describeLimit()
+                        + " (read no further): a heartbeat file holds a timestamp or a small JSON document");
+            }
+            return parse(new String(bytes, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + " does not exist", e);
         }
@@ -151,6 +159,10 @@ public final class HeartbeatCheck implements HealthCheck {
         HttpResponse<byte[]> response = Http.send(client(), request, timeout, start);
         if (response.statusCode() < 200 || response.statusCode() > 299) {
             throw new IllegalArgumentException(url + " answered " + Http.statusText(response.statusCode()));
+        }
+        if (BoundedBody.isCut(response.body())) {
+            throw new IllegalArgumentException(url + " answered a body longer than " + BoundedBody.describeLimit()
+                    + " (read no further): a heartbeat is a timestamp or a small JSON document");
         }
         return parse(new String(response.body(), StandardCharsets.UTF_8));
     }

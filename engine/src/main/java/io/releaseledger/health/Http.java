@@ -20,7 +20,10 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
-/** What the http, denies and heartbeat checks share: the client, one bounded exchange, and failure texts. */
+/**
+ * What the http, denies and heartbeat checks share: the client, one bounded exchange (in time, and in size: bodies are
+ * read to at most {@link BoundedBody#MAX_BYTES}), and failure texts.
+ */
 final class Http {
     static final String USER_AGENT = "release-ledger-check";
     private static final Map<Integer, String> REASONS = Map.ofEntries(Map.entry(200, "OK"),
@@ -51,7 +54,7 @@ final class Http {
             final long start) throws IOException, InterruptedException, TimeoutException {
         long leftNanos = timeout.toNanos() - (System.nanoTime() - start);
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request,
-                HttpResponse.BodyHandlers.ofByteArray());
+                BoundedBody.handler());
         try {
             return future.get(Math.max(1, leftNanos), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
@@ -75,7 +78,7 @@ final class Http {
             final Duration timeout, final long start) {
         long leftNanos = timeout.toNanos() - (System.nanoTime() - start);
         CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request,
-                HttpResponse.BodyHandlers.ofByteArray());
+                BoundedBody.handler());
         CompletableFuture<HttpResponse<byte[]>> out = new CompletableFuture<>();
         sent.whenComplete((response, failure) -> {
             if (failure == null) {

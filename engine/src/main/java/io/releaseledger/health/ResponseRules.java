@@ -46,6 +46,11 @@ final class ResponseRules {
                 && jsonEquals.isEmpty()) {
             return Optional.empty();
         }
+        if (BoundedBody.isCut(body)) {
+            String limit = BoundedBody.describeLimit();
+            return Optional.of(new Verdict("a body of at most " + limit, "a body longer than " + limit,
+                    "the body is longer than " + limit + " (checks read no further)"));
+        }
         String text = new String(body, StandardCharsets.UTF_8);
         for (String wanted : contains) {
             if (!text.contains(wanted)) {

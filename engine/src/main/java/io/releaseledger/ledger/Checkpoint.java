@@ -6,6 +6,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.FileOutputStream;
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.zip.CRC32;
+import javax.crypto.Mac;
 
 /**
  * {@code checkpoint.bin}: the read model as of one event, with that event's sequence number, hash and the
@@ -20,12 +24,17 @@ import java.util.zip.CRC32;
  * a CRC-32 of those sections.
  *
  * <pre>
- * int    magic "RLCP"           int    format version (3)
+ * int    magic "RLCP"           int    format version (4)
+ * UTF    id of the ledger key sealing it ("" when written without a key)
  * UTF    application            long   sequence number of the last event
  * UTF    its hash               long   journal byte offset after it
  * int    CRC-32C of the journal's bytes before that offset
  * sections (int length, bytes)… int 0  int CRC-32 of the sections' bytes
+ * 32 bytes HMAC-SHA-256 of everything after the key id (only when sealed)
  * </pre>
+ *
+ * A reader holding ledger keys uses only a checkpoint sealed with one of them: the checkpoint lives in the ledger
+ * directory, so anyone who can write there could otherwise plant a model (and a CRC matching a rewritten journal).
  *
  * Written to a temporary file, forced to disk and moved into place atomically, so a reader sees the old
  * checkpoint or the new one, never half of one. The journal's CRC-32C lets an open find, at the speed of reading the
@@ -37,7 +46,7 @@ final class Checkpoint {
     /** Where format 1 lived (a JSON envelope); removed when a new checkpoint is written. */
     static final String LEGACY_FILE = "checkpoint.json";
     static final int MAGIC = 0x524c4350; // "RLCP"
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     /** The byte holding the low byte of the format version (big-endian int after the magic). */
     static final int VERSION_OFFSET = 7;
 
@@ -59,13 +68,23 @@ final class Checkpoint {
     /** Writes the checkpoint of {@code model}, whose journal holds {@code offset} bytes with CRC-32C {@code journalCrc}. */
     static void write(final Path directory, final String application, final ReadModel model, final long offset,
             final int journalCrc) throws IOException {
+        write(directory, application, model, offset, journalCrc, null);
+    }
+
+    /** As {@link #write(Path, String, ReadModel, long, int)}, sealed with {@code key} unless it is {@code null}. */
+    static void write(final Path directory, final String application, final ReadModel model, final long offset,
+            final int journalCrc, final LedgerKey key) throws IOException {
         Path temporary = directory.resolve(FILE + ".tmp-" + ProcessHandle.current().pid() + "-"
                 + Thread.currentThread().getId());
         try {
             try (FileOutputStream file = new FileOutputStream(temporary.toFile())) {
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file, 1 << 16));
+                BufferedOutputStream buffered = new BufferedOutputStream(file, 1 << 16);
+                MacOutput sealed = new MacOutput(buffered, key == null ? null : key.newMac());
+                DataOutputStream out = new DataOutputStream(sealed);
                 out.writeInt(MAGIC);
                 out.writeInt(VERSION);
+                out.writeUTF(key == null ? "" : key.getId());
+                sealed.start();
                 out.writeUTF(application);
                 out.writeLong(model.lastSequence);
                 out.writeUTF(model.lastHash);
@@ -75,6 +94,10 @@ final class Checkpoint {
                 ModelCodec.write(model, out, crc);
                 out.writeInt((int) crc.getValue());
                 out.flush();
+                if (key != null) {
+                    buffered.write(sealed.finish());
+                }
+                buffered.flush();
                 file.getChannel().force(true);
             }
             Files.move(temporary, directory.resolve(FILE), StandardCopyOption.ATOMIC_MOVE,
@@ -97,6 +120,14 @@ final class Checkpoint {
      *         belongs to another application
      */
     static Checkpoint read(final Path directory, final String application) throws IOException {
+        return read(directory, application, LedgerKeys.none());
+    }
+
+    /**
+     * As {@link #read(Path, String)}; when {@code keys} holds any key, a checkpoint not sealed with one of them (or
+     * whose seal does not match) is refused. Without keys a seal is not checked.
+     */
+    static Checkpoint read(final Path directory, final String application, final LedgerKeys keys) throws IOException {
         Path file = directory.resolve(FILE);
         long size;
         InputStream stream;
@@ -106,7 +137,8 @@ final class Checkpoint {
         } catch (NoSuchFileException e) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 1 << 16))) {
+        MacInput sealed = new MacInput(new BufferedInputStream(stream, 1 << 16));
+        try (DataInputStream in = new DataInputStream(sealed)) {
             if (in.readInt() != MAGIC) {
                 throw new IOException("not a Release Ledger checkpoint");
             }
@@ -115,6 +147,13 @@ final class Checkpoint {
                 throw new IOException("a checkpoint of format version " + version + ", which this version ("
                         + VERSION + ") does not read");
             }
+            String keyId = in.readUTF();
+            LedgerKey key = keyId.isEmpty() ? null : keys.find(keyId);
+            if (!keys.isEmpty() && key == null) {
+                throw new IOException(keyId.isEmpty() ? "it is not sealed with a ledger key"
+                        : "it is sealed with ledger key " + keyId + ", which is not one of the keys given");
+            }
+            sealed.start(key == null ? null : key.newMac());
             String owner = in.readUTF();
             if (!application.equals(owner)) {
                 throw new IOException("the checkpoint belongs to application '" + owner + "'");
@@ -131,6 +170,13 @@ final class Checkpoint {
             if (in.readInt() != (int) crc.getValue()) {
                 throw new IOException("the checkpoint's checksum does not match: it was damaged");
             }
+            byte[] expected = sealed.finish();
+            if (!keyId.isEmpty()) {
+                byte[] found = in.readNBytes(32);
+                if (expected != null && !java.security.MessageDigest.isEqual(expected, found)) {
+                    throw new IOException("its seal (ledger key " + keyId + ") does not match: it was changed");
+                }
+            }
             if (in.read() != -1) {
                 throw new IOException("the checkpoint has bytes after its end");
             }
@@ -140,6 +186,84 @@ final class Checkpoint {
             return new Checkpoint(model, offset, sequence, hash, journalCrc);
         } catch (EOFException e) {
             throw new IOException("the checkpoint is incomplete", e);
+        }
+    }
+
+    /** Passes bytes on and, between {@link #start()} and {@link #finish()}, feeds them to a MAC (when there is one). */
+    private static final class MacOutput extends FilterOutputStream {
+        private final Mac mac;
+        private boolean on;
+
+        MacOutput(final OutputStream out, final Mac mac) {
+            super(out);
+            this.mac = mac;
+        }
+
+        void start() {
+            on = mac != null;
+        }
+
+        byte[] finish() {
+            on = false;
+            return mac == null ? null : mac.doFinal();
+        }
+
+        @Override
+        public void write(final int b) throws IOException {
+            if (on) {
+                mac.update((byte) b);
+            }
+            out.write(b);
+        }
+
+        @Override
+        public void write(final byte[] b, final int off, final int len) throws IOException {
+            if (on) {
+                mac.update(b, off, len);
+            }
+            out.write(b, off, len);
+        }
+    }
+
+    /** Reads bytes and, between {@link #start(Mac)} and {@link #finish()}, feeds them to a MAC (when there is one). */
+    private static final class MacInput extends FilterInputStream {
+        private Mac mac;
+
+        MacInput(final InputStream in) {
+            super(in);
+        }
+
+        void start(final Mac macToFeed) {
+            this.mac = macToFeed;
+        }
+
+        byte[] finish() {
+            Mac done = mac;
+            mac = null;
+            return done == null ? null : done.doFinal();
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0 && mac != null) {
+                mac.update((byte) b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(final byte[] b, final int off, final int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0 && mac != null) {
+                mac.update(b, off, n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(final long n) throws IOException {
+            throw new IOException("a checkpoint is read, not skipped");
         }
     }
 }

@@ -14,6 +14,11 @@ public final class EventTypes {
     public static final String RELEASE_BAD_CLEARED = "release.bad-cleared";
     public static final String ENVIRONMENT_LOCKED = "environment.locked";
     public static final String ENVIRONMENT_UNLOCKED = "environment.unlocked";
+    /**
+     * The ledger changes its key: data {@code from} (the key id so far, {@code null} for a ledger written without a
+     * key), {@code to} (the key sealing the events after it). Written by the ledger itself, sealed with the old key.
+     */
+    public static final String LEDGER_KEY_ROTATED = "ledger.key-rotated";
 
     private EventTypes() {
     }
@@ -37,7 +42,7 @@ public final class EventTypes {
         return switch (type == null ? "" : type) {
             case VERSION_TAGGED, DEPLOYMENT_STARTED, DEPLOYMENT_SUCCEEDED, DEPLOYMENT_FAILED, CHECK_RECORDED,
                     RELEASE_PROMOTED, RELEASE_ROLLED_BACK, RELEASE_MARKED_BAD, RELEASE_BAD_CLEARED, ENVIRONMENT_LOCKED,
-                    ENVIRONMENT_UNLOCKED -> true;
+                    ENVIRONMENT_UNLOCKED, LEDGER_KEY_ROTATED -> true;
             default -> false;
         };
     }

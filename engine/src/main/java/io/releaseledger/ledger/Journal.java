@@ -70,19 +70,24 @@ final class Journal implements AutoCloseable {
     private final ReentrantLock lock;
     private final FileChannel channel;
     private final boolean readOnly;
+    private final LedgerKeys keys;
     private volatile boolean tornTailNoted;
+    private volatile boolean sealNoted;
 
     private volatile long position;
     private volatile long lastSequence;
     private volatile String lastHash = ZERO_HASH;
+    /** The key the next event must be sealed with; {@code null} while the ledger has none. */
+    private volatile String lastKeyId;
     private volatile ReleaseLedgerException damage;
     private volatile Verification damageFound;
     private volatile boolean closed;
 
     private Journal(final Path directory, final String application, final Consumer<LedgerEvent> follower,
-            final Messages notes, final FileChannel channel, final boolean readOnly) {
+            final Messages notes, final FileChannel channel, final boolean readOnly, final LedgerKeys keys) {
         this.directory = directory;
         this.readOnly = readOnly;
+        this.keys = keys;
         this.file = directory.resolve(JOURNAL_FILE);
         this.lockFile = directory.resolve(LOCK_FILE);
         this.application = application;
@@ -113,7 +118,17 @@ final class Journal implements AutoCloseable {
      */
     static Journal open(final Path directory, final String application, final Consumer<LedgerEvent> follower,
             final Messages notes, final boolean readOnly) {
+        return open(directory, application, follower, notes, readOnly, LedgerKeys.none());
+    }
+
+    /**
+     * As {@link #open(Path, String, Consumer, Messages, boolean)}; {@code keys} check the seals of the events read
+     * and seal the events appended (see {@link JournalSeals}).
+     */
+    static Journal open(final Path directory, final String application, final Consumer<LedgerEvent> follower,
+            final Messages notes, final boolean readOnly, final LedgerKeys keys) {
         Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(application, "application");
         Path dir = directory.toAbsolutePath().normalize();
         try {
@@ -147,7 +162,7 @@ final class Journal implements AutoCloseable {
                     + " access to " + dir + ".", e);
         }
         Journal journal = new Journal(dir, application, follower == null ? event -> { } : follower,
-                notes == null ? new Messages() : notes, channel, readOnly);
+                notes == null ? new Messages() : notes, channel, readOnly, keys);
         try {
             journal.locked(() -> {
                 journal.recoverTornLine();
@@ -202,14 +217,16 @@ final class Journal implements AutoCloseable {
             throw new IllegalArgumentException("offset and sequence must not be negative, the hash not null");
         }
         locked(() -> {
+            String keyId = null;
             if (offset == 0) {
                 if (sequence != 0 || !ZERO_HASH.equals(lastHash)) {
                     throw new ReleaseLedgerException("A ledger position at byte 0 must be sequence 0 with the zero "
                             + "hash, not sequence " + sequence + ".");
                 }
             } else {
-                checkEventEndingAt(offset, sequence, lastHash);
+                keyId = keyIdAfter(checkEventEndingAt(offset, sequence, lastHash));
             }
+            this.lastKeyId = keyId;
             this.position = offset;
             this.lastSequence = sequence;
             this.lastHash = lastHash;
@@ -219,7 +236,16 @@ final class Journal implements AutoCloseable {
         });
     }
 
-    private void checkEventEndingAt(final long offset, final long sequence, final String hash) {
+    /** The key the event after {@code event} must be sealed with: its own, or the next one a rotation names. */
+    private static String keyIdAfter(final LedgerEvent event) {
+        if (EventTypes.LEDGER_KEY_ROTATED.equals(event.getType()) && event.getKeyId() != null
+                && event.getData().get("to") instanceof String to) {
+            return to;
+        }
+        return event.getKeyId();
+    }
+
+    private LedgerEvent checkEventEndingAt(final long offset, final long sequence, final String hash) {
         String where = "the checkpoint's event " + sequence + " ending at byte " + offset;
         try {
             long size = channel.size();
@@ -242,6 +268,7 @@ final class Journal implements AutoCloseable {
             if (event.getSequence() != sequence || !event.getHash().equals(hash)) {
                 throw mismatch(where, "the line there is event " + event.getSequence() + " with another hash");
             }
+            return event;
         } catch (IOException e) {
             throw ioFailure("read", e);
         }
@@ -281,12 +308,95 @@ final class Journal implements AutoCloseable {
             if (checkUnderLock != null) {
                 checkUnderLock.run();
             }
-            String line = JournalHashing.seal(Json.writeAscii(toJson(draft, lastSequence + 1, lastHash)));
-            LedgerEvent event = LedgerEvent.fromLine(line);
-            write((line + "\n").getBytes(StandardCharsets.US_ASCII), event);
-            follower.accept(event);
-            return event;
+            rotateKeyWhenNeeded(draft);
+            return writeSealed(draft, keys.getCurrent());
         });
+    }
+
+    /**
+     * Before the first event sealed with the current key: refuses to write unsealed events after sealed ones, and
+     * records the change of key (from none, a retired or a lost key) as a {@code ledger.key-rotated} event, sealed with
+     * the old key when there is one to seal with, else with the new one (which then vouches for the journal before it).
+     */
+    private void rotateKeyWhenNeeded(final EventDraft draft) {
+        LedgerKey current = keys.getCurrent();
+        String from = lastKeyId;
+        if (current == null) {
+            if (from != null) {
+                throw new ReleaseLedgerException("The ledger journal " + file + " is sealed with ledger key " + from
+                        + ", and no ledger key was given to this writer: nothing was recorded. Give Release Ledger the "
+                        + "ledger key (see docs/security.md, \"Ledger integrity\").");
+            }
+            return;
+        }
+        if (current.getId().equals(from) || lastSequence == 0) {
+            return;
+        }
+        LedgerKey old = from == null ? null : keys.find(from);
+        if (from != null && old == null && !keys.isLost(from)) {
+            throw new ReleaseLedgerException("The ledger journal " + file + " is sealed with ledger key " + from
+                    + ", which is not one of the ledger keys given (" + keys.describeIds() + "): nothing was recorded.");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("from", from);
+        data.put("to", current.getId());
+        writeSealed(new EventDraft(EventTypes.LEDGER_KEY_ROTATED, draft.getActor(), draft.getOrigin()).setData(data),
+                old != null ? old : current);
+    }
+
+    private LedgerEvent writeSealed(final EventDraft draft, final LedgerKey key) {
+        Map<String, Object> json = toJson(draft, lastSequence + 1, lastHash);
+        String canonical;
+        if (key == null) {
+            canonical = Json.writeAscii(json);
+        } else {
+            json.put("key", key.getId());
+            String unsealed = Json.writeAscii(json);
+            canonical = JournalHashing.withMac(unsealed, LedgerKey.hex(key.newMac(), unsealed));
+        }
+        String line = JournalHashing.seal(canonical);
+        LedgerEvent event = LedgerEvent.fromLine(line);
+        write((line + "\n").getBytes(StandardCharsets.US_ASCII), event);
+        if (key != null) {
+            noteSealed();
+        }
+        follower.accept(event);
+        return event;
+    }
+
+    /** Adds this ledger to the list of sealed ledgers (once per open journal), so that stripping its seals is found. */
+    private void noteSealed() {
+        SealedLedgerList list = keys.getSealedLedgers();
+        if (sealNoted || list == null) {
+            return;
+        }
+        try {
+            list.add(directory);
+            sealNoted = true;
+        } catch (IOException e) {
+            notes.warning("The ledger %s is sealed, but the list of sealed ledgers %s could not be written (%s): until "
+                    + "it is, removing every seal of this ledger would not be noticed.", directory, list, describe(e));
+        }
+    }
+
+    /** Why a journal without a sealed event is damage (the ledger is on the list of sealed ones), or {@code null}. */
+    private String strippedSeals(final long lines, final JournalChain chain) {
+        SealedLedgerList list = keys.getSealedLedgers();
+        if (list == null || chain.getKeyId() != null) {
+            return null;
+        }
+        try {
+            if (!list.contains(directory)) {
+                return null;
+            }
+        } catch (IOException e) {
+            return "the list of sealed ledgers " + list + " cannot be read (" + describe(e) + "), so a journal "
+                    + "without seals cannot be trusted";
+        }
+        return "the ledger was sealed with a ledger key (it is on the list of sealed ledgers " + list + "), but "
+                + (lines == 0 ? "its journal is empty" : "no event of its journal is sealed")
+                + ": its seals were removed and the journal rewritten, or it was replaced by a copy from before it was "
+                + "sealed";
     }
 
     private Map<String, Object> toJson(final EventDraft draft, final long sequence, final String previous) {
@@ -332,6 +442,7 @@ final class Journal implements AutoCloseable {
         position = start + bytes.length;
         lastSequence++;
         lastHash = event.getHash();
+        lastKeyId = keyIdAfter(event);
     }
 
     /**
@@ -412,7 +523,7 @@ final class Journal implements AutoCloseable {
             }
         });
         long known = knownSequence;
-        JournalChain chain = new JournalChain(application);
+        JournalChain chain = new JournalChain(application, keys);
         long lines = 0;
         String problem = null;
         long badLine = 0;
@@ -449,12 +560,16 @@ final class Journal implements AutoCloseable {
             return Verification.broken(lines, lines + 1, chain.getSequence() + 1,
                     "the journal cannot be read: " + describe(e));
         }
+        String stripped = problem == null ? strippedSeals(lines, chain) : null;
+        if (stripped != null) {
+            return Verification.broken(lines, 1, 1, stripped);
+        }
         if (problem == null && chain.getSequence() < known) {
             return Verification.broken(lines, lines + 1, chain.getSequence() + 1, "the journal ends after event "
                     + chain.getSequence() + " but event " + known + " " + knownBy + ": it was truncated");
         }
-        return problem == null ? Verification.intact(lines) : Verification.broken(lines, badLine, badSequence,
-                problem);
+        return problem == null ? Verification.intact(lines, chain.describeUnauthenticated())
+                : Verification.broken(lines, badLine, badSequence, problem);
     }
 
     @Override
@@ -552,7 +667,7 @@ final class Journal implements AutoCloseable {
                 throw damaged(lastSequence, lastSequence, "the journal is shorter (" + size + " bytes) than the "
                         + position + " bytes already read: it was truncated or replaced");
             }
-            JournalChain chain = new JournalChain(application, lastSequence, lastHash);
+            JournalChain chain = new JournalChain(application, keys, lastSequence, lastHash, lastKeyId);
             JournalLines reader = new JournalLines(channel, position, size, MAX_LINE);
             String line;
             while ((line = reader.next()) != null) {
@@ -563,6 +678,7 @@ final class Journal implements AutoCloseable {
                 position = reader.getPosition();
                 lastSequence = event.getSequence();
                 lastHash = event.getHash();
+                lastKeyId = chain.getKeyId();
                 follower.accept(event);
             }
             if (reader.hasIncompleteTail()) {

@@ -2,22 +2,26 @@ package io.releaseledger.ledger;
 
 import io.releaseledger.ReleaseLedgerException;
 
-/** Checks journal lines link by link: sequence, {@code prev}, recomputed hash, application. */
+/** Checks journal lines link by link: sequence, {@code prev}, recomputed hash, application, seal ({@link JournalSeals}). */
 final class JournalChain {
     private final String application;
     private long sequence;
     private String hash;
+    private final JournalSeals seals;
     private String problem;
     private long problemSequence;
 
-    JournalChain(final String application) {
-        this(application, 0, JournalHashing.ZERO_HASH);
+    JournalChain(final String application, final LedgerKeys keys) {
+        this(application, keys, 0, JournalHashing.ZERO_HASH, null);
     }
 
-    JournalChain(final String application, final long sequence, final String hash) {
+    /** @param keyId the key the next event must be sealed with, {@code null} while the ledger has none */
+    JournalChain(final String application, final LedgerKeys keys, final long sequence, final String hash,
+            final String keyId) {
         this.application = application;
         this.sequence = sequence;
         this.hash = hash;
+        this.seals = new JournalSeals(keys, keyId);
     }
 
     /** The event on this line if it is the next link, otherwise {@code null} with {@link #getProblem()} set. */
@@ -52,6 +56,10 @@ final class JournalChain {
             return fail(found, "the event belongs to application '" + event.getApplication() + "', not '"
                     + application + "': this is another application's journal");
         }
+        String seal = seals.check(event, line);
+        if (seal != null) {
+            return fail(found, seal);
+        }
         sequence = found;
         hash = event.getHash();
         return event;
@@ -69,6 +77,16 @@ final class JournalChain {
 
     String getHash() {
         return hash;
+    }
+
+    /** The key the next event must be sealed with; {@code null} while the ledger has none. */
+    String getKeyId() {
+        return seals.getKeyId();
+    }
+
+    /** Why some events read are not authenticated; {@code null} when all are. */
+    String describeUnauthenticated() {
+        return seals.describeUnauthenticated();
     }
 
     String getProblem() {

@@ -9,6 +9,10 @@ import java.util.HexFormat;
  * The hash of a journal line. A line is the canonical JSON of the event with {@code ,"hash":"<64 hex>"} as
  * its last member; the hash is SHA-256 over the same bytes without that member. Hashing the recorded bytes
  * (not a re-serialisation) keeps events of newer writers verifiable byte for byte.
+ *
+ * <p>A sealed line has {@code ,"key":"<16 hex>"} after {@code prev} and {@code ,"mac":"<64 hex>"} just before the
+ * hash: the MAC is HMAC-SHA-256, keyed by that key, over the canonical JSON without {@code mac} and {@code hash}, so
+ * the hash stays what it always was (SHA-256 without the hash member) and older tools keep checking it.
  */
 final class JournalHashing {
     static final String ZERO_HASH = "0".repeat(64);
@@ -18,6 +22,10 @@ final class JournalHashing {
 
     private JournalHashing() {
     }
+
+    private static final String MAC_MEMBER = ",\"mac\":\"";
+    /** {@code ,"mac":"} + 64 hex digits + {@code "}. */
+    private static final int MAC_LENGTH = MAC_MEMBER.length() + 64 + 1;
 
     static boolean isHash(final String text) {
         if (text.length() != 64) {
@@ -47,6 +55,29 @@ final class JournalHashing {
             return null;
         }
         return sha256(line.substring(0, start) + "}");
+    }
+
+    /** Canonical JSON {@code {…}} with the MAC of the same text inserted as its last member. */
+    static String withMac(final String canonical, final String mac) {
+        return canonical.substring(0, canonical.length() - 1) + MAC_MEMBER + mac + "\"}";
+    }
+
+    /**
+     * The text a sealed line's MAC covers (the canonical JSON without {@code mac} and {@code hash}), or {@code null}
+     * when the MAC is not the member just before the hash.
+     */
+    static String macInput(final String line) {
+        int start = line.length() - SUFFIX_LENGTH - MAC_LENGTH;
+        if (start < 1 || !line.startsWith(MAC_MEMBER, start) || line.charAt(start + MAC_LENGTH - 1) != '"') {
+            return null;
+        }
+        return line.substring(0, start) + "}";
+    }
+
+    /** The 64 hex digits of the MAC in a line {@link #macInput} accepted. */
+    static String macOf(final String line) {
+        int start = line.length() - SUFFIX_LENGTH - MAC_LENGTH + MAC_MEMBER.length();
+        return line.substring(start, start + 64);
     }
 
     static String sha256(final String canonical) {

@@ -19,10 +19,12 @@ final class JournalReader {
 
     private final Path file;
     private final String application;
+    private final LedgerKeys keys;
 
-    JournalReader(final Path file, final String application) {
+    JournalReader(final Path file, final String application, final LedgerKeys keys) {
         this.file = file;
         this.application = application;
+        this.keys = keys;
     }
 
     /** Feeds every event before {@code end} to {@code sink}, oldest first. */
@@ -30,7 +32,7 @@ final class JournalReader {
         if (end <= 0) {
             return;
         }
-        JournalChain chain = new JournalChain(application);
+        JournalChain chain = new JournalChain(application, keys);
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             JournalLines lines = new JournalLines(in, 0, end, MAX_LINE);
             String line;

@@ -39,6 +39,7 @@ public final class Ledger implements AutoCloseable {
     private final Path directory;
     private final Messages notes;
     private final boolean readOnly;
+    private final LedgerKeys keys;
     private Journal journal;
     /** Size and modification time of the journal when its whole chain was last checked or this ledger wrote. */
     private JournalStamp checkedStamp;
@@ -52,7 +53,9 @@ public final class Ledger implements AutoCloseable {
     private int checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
     private Clock clock = Clock.systemUTC();
 
-    private Ledger(final Path directory, final String application, final Messages notes, final boolean readOnly) {
+    private Ledger(final Path directory, final String application, final Messages notes, final boolean readOnly,
+            final LedgerKeys keys) {
+        this.keys = java.util.Objects.requireNonNull(keys, "keys");
         this.directory = directory;
         this.application = application;
         this.notes = notes;
@@ -74,6 +77,17 @@ public final class Ledger implements AutoCloseable {
      * @throws ReleaseLedgerException when the directory or the journal cannot be created or read
      */
     public static Ledger open(final Path root, final String application, final Messages notes) {
+        return open(root, application, notes, LedgerKeys.none());
+    }
+
+    /**
+     * As {@link #open(Path, String, Messages)}, with the ledger keys that check the seals of the journal and the
+     * checkpoint and seal what is written (see {@code docs/security.md}, "Ledger integrity"). The first event written
+     * with a key new to the journal is preceded by a {@code ledger.key-rotated} event; a ledger sealed with a key is
+     * refused to writers without one.
+     */
+    public static Ledger open(final Path root, final String application, final Messages notes,
+            final LedgerKeys keys) {
         Path directory = root.resolve(ApplicationNames.encode(application));
         ApplicationNames.requireNotReserved(application);
         try {
@@ -82,7 +96,7 @@ public final class Ledger implements AutoCloseable {
             throw new ReleaseLedgerException("Cannot create the ledger directory " + directory + " ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "); check that it is writable.", e);
         }
-        Ledger ledger = new Ledger(directory, application, notes, false);
+        Ledger ledger = new Ledger(directory, application, notes, false, keys);
         ledger.load();
         return ledger;
     }
@@ -106,8 +120,14 @@ public final class Ledger implements AutoCloseable {
      *         or cannot be read; the message says which
      */
     public static Ledger openForReading(final Path root, final String application, final Messages notes) {
+        return openForReading(root, application, notes, LedgerKeys.none());
+    }
+
+    /** As {@link #openForReading(Path, String, Messages)}, checking seals with {@code keys}. */
+    public static Ledger openForReading(final Path root, final String application, final Messages notes,
+            final LedgerKeys keys) {
         Path directory = root.resolve(ApplicationNames.encode(application));
-        Ledger ledger = new Ledger(directory, application, notes, true);
+        Ledger ledger = new Ledger(directory, application, notes, true, keys);
         ledger.load();
         return ledger;
     }
@@ -159,7 +179,7 @@ public final class Ledger implements AutoCloseable {
         try {
             checkpoint = LedgerIo.call(() -> {
                 try {
-                    return Checkpoint.read(directory, application);
+                    return Checkpoint.read(directory, application, keys);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -168,7 +188,7 @@ public final class Ledger implements AutoCloseable {
             problem = "it cannot be read (" + reason(e) + ")";
         }
         model = new ReadModel();
-        journal = Journal.open(directory, application, this::follow, notes, readOnly);
+        journal = Journal.open(directory, application, this::follow, notes, readOnly, keys);
         JournalStamp stamp = JournalStamp.of(journal.getFile());
         checkedStamp = stamp;
         if (checkpoint != null && restoreWhenUnchanged(checkpoint)) {
@@ -590,7 +610,7 @@ public final class Ledger implements AutoCloseable {
             end = journal.getPosition();
             file = journal.getFile();
         }
-        LedgerIo.run(() -> new JournalReader(file, application).read(end, event -> {
+        LedgerIo.run(() -> new JournalReader(file, application, keys).read(end, event -> {
             if (environment == null || environment.equals(event.getEnvironment())) {
                 sink.accept(event);
             }
@@ -659,7 +679,7 @@ public final class Ledger implements AutoCloseable {
             }
             LedgerIo.run(() -> {
                 try {
-                    Checkpoint.write(directory, application, model, offset, crc);
+                    Checkpoint.write(directory, application, model, offset, crc, keys.getCurrent());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -117,6 +117,16 @@ public final class LedgerEvent {
         return previousHash;
     }
 
+    /** The id of the ledger key that sealed this event, or {@code null} (written without a key, or not a text). */
+    public String getKeyId() {
+        return json.get("key") instanceof String key ? key : null;
+    }
+
+    /** Whether the event names a ledger key (sealed, or claiming to be). */
+    boolean hasKeyMember() {
+        return json.containsKey("key") || json.containsKey("mac");
+    }
+
     public String getHash() {
         return hash;
     }

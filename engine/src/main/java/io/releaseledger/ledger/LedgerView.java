@@ -179,7 +179,9 @@ public final class LedgerView {
         ReadModel.EnvironmentState state = id < 0 ? null : model.states.get(id);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", name);
-        json.put("current", state == null ? null : current(state));
+        // After a deploy that failed without restoring, no version is claimed to run: "mixed" says what was attempted.
+        json.put("current", state == null || state.mixed != null ? null : current(state));
+        json.put("mixed", state == null ? null : mixed(state));
         json.put("lock", state == null ? null : lock(state.lock));
         json.put("lacking", lacking(state == null ? null : state.current));
         return json;
@@ -211,6 +213,22 @@ public final class LedgerView {
             checks.put("results", check.results() == null ? new ArrayList<>() : new ArrayList<>(check.results()));
         }
         json.put("checks", checks);
+        return json;
+    }
+
+    private Map<String, Object> mixed(final ReadModel.EnvironmentState state) {
+        ReadModel.Mixed mixed = state.mixed;
+        if (mixed == null) {
+            return null;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("version", mixed.version());
+        json.put("previous", state.current == null ? null : state.current.version());
+        json.put("deploymentId", mixed.deploymentId());
+        json.put("reason", mixed.reason());
+        json.put("since", ReadModel.time(mixed.time()));
+        json.put("by", model.actor(mixed.actor()));
+        json.put("build", model.build(mixed.origin(), mixed.number()));
         return json;
     }
 
@@ -277,7 +295,7 @@ public final class LedgerView {
         for (int i = 0; i + 1 < names.size(); i++) {
             ReadModel.EnvironmentState from = state(names.get(i));
             ReadModel.EnvironmentState to = state(names.get(i + 1));
-            if (from == null || from.current == null) {
+            if (from == null || from.current == null || from.mixed != null) {
                 continue;
             }
             String version = from.current.version();

@@ -78,6 +78,7 @@ final class ModelCodec {
         block.varint(model.states.size());
         for (ReadModel.EnvironmentState state : model.states) {
             writeDeployment(block, state.current);
+            writeMixed(block, state.mixed);
             writeLock(block, state.lock);
             block.varint(state.checks.size());
             for (ReadModel.CheckState check : state.checks.values()) {
@@ -182,6 +183,19 @@ final class ModelCodec {
         }
     }
 
+    private static void writeMixed(final Block block, final ReadModel.Mixed mixed) {
+        block.bool(mixed != null);
+        if (mixed != null) {
+            block.string(mixed.version());
+            block.string(mixed.deploymentId());
+            block.string(mixed.reason());
+            block.varint(mixed.actor() + 1);
+            block.varint(mixed.origin() + 1);
+            block.int32(mixed.number());
+            block.int64(mixed.time());
+        }
+    }
+
     private static void writeLock(final Block block, final ReadModel.LockState lock) {
         block.bool(lock != null);
         if (lock != null) {
@@ -279,6 +293,7 @@ final class ModelCodec {
         check(states == model.states.size(), "environments do not match");
         for (ReadModel.EnvironmentState state : model.states) {
             state.current = readDeployment(block);
+            state.mixed = readMixed(block);
             state.lock = readLock(block);
             int checks = block.count();
             for (int i = 0; i < checks; i++) {
@@ -402,6 +417,14 @@ final class ModelCodec {
         }
         return new ReadModel.Deployment(block.string(), block.string(), map(block.value()), block.count() - 1,
                 block.count() - 1, block.int32(), block.int64(), block.string());
+    }
+
+    private static ReadModel.Mixed readMixed(final Reader block) {
+        if (!block.bool()) {
+            return null;
+        }
+        return new ReadModel.Mixed(block.string(), block.string(), block.string(), block.count() - 1,
+                block.count() - 1, block.int32(), block.int64());
     }
 
     private static ReadModel.LockState readLock(final Reader block) {

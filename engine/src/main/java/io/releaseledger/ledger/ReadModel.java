@@ -39,7 +39,13 @@ final class ReadModel {
 
     /** The state of one environment. */
     static final class EnvironmentState {
+        /** The last release known to run everywhere in the environment. */
         Deployment current;
+        /**
+         * A deploy that failed without seeing the previous release back everywhere it changed ({@code restored: false}):
+         * until the next deployment, promotion or rollback succeeds, what runs there is not known.
+         */
+        Mixed mixed;
         LockState lock;
         final Map<String, CheckState> checks = bounded(CHECKS_KEPT);
         final Map<String, Started> started = bounded(STARTED_KEPT);
@@ -51,6 +57,10 @@ final class ReadModel {
     }
 
     record Started(String version, String commit, Map<String, Object> image) {
+    }
+
+    /** The failed deploy that left an environment mixed: the version it was deploying, why it failed, who and when. */
+    record Mixed(String version, String deploymentId, String reason, int actor, int origin, int number, long time) {
     }
 
     record LockState(String lockId, String version, String purpose, int actor, int origin, int number, long time) {
@@ -128,6 +138,7 @@ final class ReadModel {
                             : release.image;
                     state.current = new Deployment(version, commit, image, actor, originId, number, time,
                             "deployment");
+                    state.mixed = null;
                 }
             }
             case EventTypes.DEPLOYMENT_FAILED -> {
@@ -135,6 +146,10 @@ final class ReadModel {
                 reason = string(data, "reason");
                 if (state != null) {
                     state.started.remove(String.valueOf(data.get("deploymentId")));
+                    if (Boolean.FALSE.equals(data.get("restored"))) {
+                        state.mixed = new Mixed(version, string(data, "deploymentId"), reason, actor, originId, number,
+                                time);
+                    }
                 }
             }
             case EventTypes.CHECK_RECORDED -> {
@@ -157,6 +172,7 @@ final class ReadModel {
                     }
                     state.current = new Deployment(version, release.commitOrDeployed(), release.image, actor,
                             originId, number, time, "promotion");
+                    state.mixed = null;
                 }
             }
             case EventTypes.RELEASE_ROLLED_BACK -> {
@@ -171,6 +187,7 @@ final class ReadModel {
                     Release release = release(version);
                     state.current = new Deployment(version, release.commitOrDeployed(), release.image, actor,
                             originId, number, time, "rollback");
+                    state.mixed = null;
                 }
             }
             case EventTypes.RELEASE_MARKED_BAD -> {
@@ -197,6 +214,9 @@ final class ReadModel {
                         && java.util.Objects.equals(state.lock.lockId(), string(data, "lockId"))) {
                     state.lock = null;
                 }
+            }
+            case EventTypes.LEDGER_KEY_ROTATED -> {
+                // the journal's seal changed key: nothing changes in what runs where
             }
             default -> unknownEvents++;
         }

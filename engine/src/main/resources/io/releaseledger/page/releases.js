@@ -413,10 +413,27 @@
         } else if (current.via === 'promotion') {
           head.appendChild(badge('promoted', 'info'));
         }
+      } else if (environment.mixed) {
+        head.appendChild(el('span', 'rl-version', 'unknown'));
+        head.appendChild(badge('mixed', 'fail'));
       } else {
         head.appendChild(el('span', 'rl-version rl-muted', 'never deployed'));
       }
       card.appendChild(head);
+
+      const mixed = environment.mixed;
+      if (mixed) {
+        // A deploy failed and did not restore the previous release everywhere: no version is claimed to run.
+        const parts = ['Deploying ' + (mixed.version || '?') + ' failed and the previous release '
+          + (mixed.previous ? mixed.previous + ' ' : '') + 'was not restored everywhere: instances may run either.'];
+        if (mixed.reason) {
+          parts.push(' ' + mixed.reason);
+        }
+        if (mixed.since) {
+          parts.push(' (', timeNode(mixed.since, false), ')');
+        }
+        card.appendChild(el('p', 'rl-mixed', parts));
+      }
 
       const lock = environment.lock;
       if (lock) {

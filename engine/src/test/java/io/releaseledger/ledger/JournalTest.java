@@ -112,7 +112,7 @@ class JournalTest {
             assertThat(journal.getLastSequence()).isEqualTo(20);
             assertThat(journal.getLastHash()).isEqualTo(appended.get(19).getHash());
             assertThat(journal.getPosition()).isEqualTo(Files.size(journalFile(dir)));
-            assertThat(journal.verify().toJson()).isEqualTo(Map.of("intact", true, "events", 20L));
+            assertThat(journal.verify().toJson()).containsEntry("intact", true).containsEntry("events", 20L);
         } catch (IOException e) {
             throw new AssertionError(e);
         }

@@ -4,8 +4,10 @@ import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.ledger.EventDraft;
 import io.releaseledger.ledger.JournalStamp;
 import io.releaseledger.ledger.Ledger;
+import io.releaseledger.ledger.LedgerKeys;
 import io.releaseledger.ledger.LedgerView;
 import io.releaseledger.ledger.Verification;
+import io.releaseledger.report.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -22,12 +24,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class LedgerStore implements AutoCloseable {
     private final Path root;
+    private final LedgerKeys keys;
     private final Map<String, Ledger> ledgers = new ConcurrentHashMap<>();
     private final Map<String, CachedVerification> verifications = new ConcurrentHashMap<>();
     private volatile JobIndex index;
 
     LedgerStore(final Path root) {
         this.root = root;
+        this.keys = LedgerKeys.none();
+    }
+
+    /** The ledgers under {@code root}, sealed and checked with {@code keys} ({@link LedgerKeySource}). */
+    LedgerStore(final Path root, final LedgerKeys keys) {
+        this.root = root;
+        this.keys = keys;
     }
 
     Path getRoot() {
@@ -170,7 +180,7 @@ final class LedgerStore implements AutoCloseable {
     }
 
     private Ledger ledger(final String application) {
-        return ledgers.computeIfAbsent(application, name -> Ledger.open(root, name));
+        return ledgers.computeIfAbsent(application, name -> Ledger.open(root, name, new Messages(), keys));
     }
 
     private JobIndex index() {

@@ -71,7 +71,9 @@ public final class ReleaseLedgers {
             synchronized (this) {
                 current = store;
                 if (current == null) {
-                    current = new LedgerStore(new File(Jenkins.get().getRootDir(), DIRECTORY).toPath());
+                    File home = Jenkins.get().getRootDir();
+                    current = new LedgerStore(new File(home, DIRECTORY).toPath(),
+                            LedgerKeySource.controllerKeys(home.toPath()));
                     store = current;
                 }
             }
