@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Issue 5's benchmark: many HTTP smoke checks run in parallel by the engine's {@link SmokeCheckRun} against one local
  * in-process server ({@code com.sun.net.httpserver} on 127.0.0.1, a thread per request) that answers every request
- * after a fixed delay. Target: the whole run within 1.5x of the slowest single check.
+ * after a fixed delay. Target (issue 11): the whole run with the default settings within 1.3x of a lone check run on
+ * its own.
  *
  * <p>Usage: {@code SmokeBench [--checks N] [--delay-ms MS] [--warmup N] [--iterations N]
  * [--parallelism default,200,…] [--shape distinct|shared] [--clients N]}. Each {@code --parallelism} entry is one configuration
@@ -193,11 +194,11 @@ public final class SmokeBench {
                         median(lastArrival[x]) / 1e6, p90(lastArrival[x]) / 1e6);
                 System.out.printf(Locale.ROOT, "  checks built before the clock (not in total) %6.1f / %6.1f ms%n",
                         median(built[x]) / 1e6, p90(built[x]) / 1e6);
-                System.out.printf(Locale.ROOT, "  ratio total/lone-check            = %.2fx (median of totals / median"
-                        + " of lone runs)%n", totalMs / loneMs);
-                System.out.printf(Locale.ROOT, "  ratio total/slowest-single = %.2fx (target <= 1.50x)  [parallelism"
-                        + " %s; p90 of per-iteration ratios %.2fx]%n", totalMs / slowestMs, mode,
-                        p90Ratio(total[x], slowestResult[x]));
+                System.out.printf(Locale.ROOT, "  ratio total/slowest-single        = %.2fx  [p90 of per-iteration"
+                        + " ratios %.2fx]%n", totalMs / slowestMs, p90Ratio(total[x], slowestResult[x]));
+                System.out.printf(Locale.ROOT, "  ratio total/lone-check = %.2fx (target <= 1.30x)  [parallelism %s;"
+                        + " median of totals / median of lone runs; p90 of per-iteration ratios %.2fx]%n",
+                        totalMs / loneMs, mode, p90Ratio(total[x], Arrays.stream(lone[x]).map(n -> n / 1_000_000).toArray()));
             }
         } finally {
             server.stop();

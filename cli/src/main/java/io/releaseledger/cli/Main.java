@@ -8,9 +8,13 @@ public final class Main {
     }
 
     public static void main(final String[] args) {
+        if (CommandSelection.isTopLevelHelp(args) && UsageText.print(System.out)) {
+            System.exit(0);
+        }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int exitCode = ReleaseLedgerCli.commandLine(new CliContext(System.in, System.getenv()), out, err).execute(args);
+        int exitCode = ReleaseLedgerCli.commandLine(new CliContext(System.in, System.getenv()), out, err, args)
+                .execute(args);
         out.flush();
         err.flush();
         System.exit(exitCode);

@@ -2,7 +2,6 @@ package io.releaseledger.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -10,11 +9,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The top command: options every command shares, and the list of commands. */
+// The commands are added by ReleaseLedgerCli: all of them, or only the one a command line runs.
 @Command(name = "release-ledger", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
-        subcommands = {VersionCommand.class, TagCommand.class, StatusCommand.class, HistoryCommand.class,
-            VerifyCommand.class, ServeCommand.class, DeployCliCommand.class, PromoteCliCommand.class,
-            RollbackCliCommand.class, SmokeCheckCliCommand.class, MarkBadCliCommand.class, MarkBadCliCommand.Clear.class, UnlockCliCommand.class, AgentCommand.class, KeyCommand.class,
-            HelpCommand.class},
         description = {"Versions and tags from git history, deploys, promotions and rollbacks, and the release ledger:",
             "what runs where, its history, and the Releases page; the command line of Release Ledger."},
         exitCodeListHeading = "%nExit codes:%n",

@@ -52,8 +52,8 @@ final class Cli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext context = new CliContext(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), environment);
-        int exitCode = ReleaseLedgerCli.commandLine(context, new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(args);
+        int exitCode = ReleaseLedgerCli.commandLine(context, new PrintWriter(out, true), new PrintWriter(err, true),
+                args).execute(args);
         return new Result(exitCode, out.toString(), err.toString());
     }
 

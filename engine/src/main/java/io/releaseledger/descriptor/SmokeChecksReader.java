@@ -22,7 +22,7 @@ final class SmokeChecksReader {
             problems.add(fields.path("deadline"), fields.node("deadline"), "must be longer than 0ms");
         }
         boolean failFast = fields.bool("failFast", false);
-        Integer parallelism = fields.integer("parallelism", SmokeChecksSpec.DEFAULT_PARALLELISM, 1, SmokeChecksSpec.MAX_PARALLELISM);
+        Integer parallelism = fields.integer("parallelism", null, 1, SmokeChecksSpec.MAX_PARALLELISM);
         // written as nothing or [] turns the list off; left out keeps the defaults
         List<String> forbidden = fields.mapping().getEntries().containsKey("forbiddenStrings")
                 ? fields.strings("forbiddenStrings") : SmokeChecksSpec.DEFAULT_FORBIDDEN_STRINGS;
@@ -50,6 +50,6 @@ final class SmokeChecksReader {
         }
         return new SmokeChecksSpec(checks, deadline == null || deadline.isZero()
                 ? SmokeChecksSpec.DEFAULT_DEADLINE : deadline, failFast, forbidden)
-                .withParallelism(parallelism == null ? SmokeChecksSpec.DEFAULT_PARALLELISM : parallelism);
+                .withParallelism(parallelism);
     }
 }

@@ -2,6 +2,7 @@ package io.releaseledger.descriptor;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 
 /** An environment's {@code smokeChecks}: the checks, an overall deadline, failFast and the forbidden strings. */
 public final class SmokeChecksSpec {
@@ -11,15 +12,17 @@ public final class SmokeChecksSpec {
             "java.lang.NullPointerException", "Whitelabel Error Page", "<b>Warning</b>:", "<b>Notice</b>:",
             "var_dump(", "DEBUG = True");
     static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(2);
-    /** Checks mostly wait on the network: run many at once, but not enough to look like an attack. */
-    public static final int DEFAULT_PARALLELISM = 32;
-    static final int MAX_PARALLELISM = 256;
+    /**
+     * Checks mostly wait on the network: by default all of a run's checks start at once, up to this many, not enough
+     * to look like an attack.
+     */
+    public static final int MAX_PARALLELISM = 256;
 
     private final List<HealthCheckSpec> checks;
     private final Duration deadline;
     private final boolean failFast;
     private final List<String> forbiddenStrings;
-    private int parallelism = DEFAULT_PARALLELISM;
+    private Integer parallelism;
 
     SmokeChecksSpec(final List<HealthCheckSpec> checks, final Duration deadline, final boolean failFast,
             final List<String> forbiddenStrings) {
@@ -43,14 +46,17 @@ public final class SmokeChecksSpec {
         return deadline;
     }
 
-    SmokeChecksSpec withParallelism(final int parallelism) {
+    SmokeChecksSpec withParallelism(final Integer parallelism) {
         this.parallelism = parallelism;
         return this;
     }
 
-    /** How many checks run at the same time (default {@value #DEFAULT_PARALLELISM}). */
-    public int getParallelism() {
-        return parallelism;
+    /**
+     * How many checks run at the same time, when the section says; empty when it does not: then every check of the run
+     * starts at once, at most {@value #MAX_PARALLELISM}.
+     */
+    public OptionalInt getParallelism() {
+        return parallelism == null ? OptionalInt.empty() : OptionalInt.of(parallelism);
     }
 
     /** Stop at the first failure. */

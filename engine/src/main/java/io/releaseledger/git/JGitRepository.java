@@ -18,9 +18,13 @@ import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.RefAlreadyExistsException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -69,11 +73,20 @@ public final class JGitRepository implements ScmRepository {
         }
         try {
             Repository repository = builder.build();
+            readCommitGraph(repository.getConfig());
             Path root = repository.isBare() ? directory : repository.getWorkTree().toPath();
             return new JGitRepository(repository, root);
         } catch (IOException | IllegalArgumentException e) {
             throw new ScmException("The git repository at " + directory + " cannot be opened: " + e.getMessage()
                     + "; check that the checkout is complete and readable.", e);
+        }
+    }
+
+    // Git reads .git/objects/info/commit-graph unless core.commitGraph is false; JGit only when it is true. Set in
+    // memory only, never saved: the repository's configuration stays as it is.
+    private static void readCommitGraph(final Config config) {
+        if (config.getString(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_COMMIT_GRAPH) == null) {
+            config.setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_COMMIT_GRAPH, true);
         }
     }
 
@@ -140,34 +153,71 @@ public final class JGitRepository implements ScmRepository {
 
     @Override
     public int firstReachableFromHead(final List<String> commitIds) {
-        Map<ObjectId, Integer> wanted = new HashMap<>();
-        for (int i = commitIds.size() - 1; i >= 0; i--) {
-            wanted.put(ObjectId.fromString(commitIds.get(i)), i);
-        }
-        if (wanted.isEmpty()) {
+        if (commitIds.isEmpty()) {
             return -1;
         }
         try {
             RevWalk walk = historyWalk();
-            walk.markStart(walk.parseCommit(ObjectId.fromString(getHead().getCommitId())));
-            int best = -1;
-            int found = 0;
-            for (RevCommit commit : walk) {
-                Integer index = wanted.get(commit);
-                if (index != null) {
-                    found++;
-                    if (best < 0 || index < best) {
-                        best = index;
-                    }
-                    // Nothing can beat the first choice, and nothing is left to find once every id was met.
-                    if (best == 0 || found == wanted.size()) {
-                        break;
-                    }
-                }
-            }
-            return best;
+            RevCommit head = walk.parseCommit(ObjectId.fromString(getHead().getCommitId()));
+            return hasCommitGraph() ? firstReachableByGeneration(walk, head, commitIds)
+                    : firstReachableInOneWalk(walk, head, commitIds);
         } catch (IOException e) {
             throw historyFailure(e);
+        }
+    }
+
+    // With generation numbers a walk stops below the candidate's generation: a tag on a branch that was never
+    // merged is rejected at once instead of after a walk to the root.
+    private int firstReachableByGeneration(final RevWalk walk, final RevCommit head, final List<String> commitIds)
+            throws IOException {
+        List<RevCommit> tip = List.of(head);
+        for (int i = 0; i < commitIds.size(); i++) {
+            RevCommit candidate = commitOrNull(walk, commitIds.get(i));
+            if (candidate != null && walk.isMergedIntoAnyCommit(candidate, tip)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // A tag may name a commit this clone lacks (known from the remote only) or another kind of object: neither is
+    // in HEAD's history.
+    private static RevCommit commitOrNull(final RevWalk walk, final String id) throws IOException {
+        try {
+            return walk.parseCommit(ObjectId.fromString(id));
+        } catch (MissingObjectException | IncorrectObjectTypeException e) {
+            return null;
+        }
+    }
+
+    private static int firstReachableInOneWalk(final RevWalk walk, final RevCommit head, final List<String> commitIds)
+            throws IOException {
+        Map<ObjectId, Integer> wanted = new HashMap<>();
+        for (int i = commitIds.size() - 1; i >= 0; i--) {
+            wanted.put(ObjectId.fromString(commitIds.get(i)), i);
+        }
+        walk.markStart(head);
+        int best = -1;
+        int found = 0;
+        for (RevCommit commit : walk) {
+            Integer index = wanted.get(commit);
+            if (index != null) {
+                found++;
+                if (best < 0 || index < best) {
+                    best = index;
+                }
+                // Nothing can beat the first choice, and nothing is left to find once every id was met.
+                if (best == 0 || found == wanted.size()) {
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    private boolean hasCommitGraph() throws IOException {
+        try (ObjectReader reader = repository.newObjectReader()) {
+            return reader.getCommitGraph().isPresent();
         }
     }
 

@@ -40,7 +40,7 @@ public final class SmokeCheckRun {
 
     private final List<SmokeCheck> checks;
     private final List<CheckTarget> targets;
-    private int parallelism = io.releaseledger.descriptor.SmokeChecksSpec.DEFAULT_PARALLELISM;
+    private int parallelism; // 0: every unit at once, at most SmokeChecksSpec.MAX_PARALLELISM
     private Duration deadline = Duration.ofMinutes(2);
     private boolean failFast;
     private SecretMask mask = SecretMask.none();
@@ -56,7 +56,11 @@ public final class SmokeCheckRun {
         this.targets = List.copyOf(targets);
     }
 
-    /** How many checks run at the same time (default {@code SmokeChecksSpec.DEFAULT_PARALLELISM}). */
+    /**
+     * How many checks run at the same time. By default every check (against every target) starts at once, at most
+     * {@code SmokeChecksSpec.MAX_PARALLELISM}: http checks hold no thread while they wait, so the run takes about as
+     * long as its slowest check.
+     */
     public SmokeCheckRun setParallelism(final int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
@@ -175,6 +179,11 @@ public final class SmokeCheckRun {
         return units;
     }
 
+    /** As many as the run has checks to start, at least one and at most {@code SmokeChecksSpec.MAX_PARALLELISM}. */
+    static int defaultParallelism(final int units) {
+        return Math.max(1, Math.min(units, io.releaseledger.descriptor.SmokeChecksSpec.MAX_PARALLELISM));
+    }
+
     private static ThreadFactory daemons(final String name) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
@@ -205,12 +214,12 @@ public final class SmokeCheckRun {
             this.attempts = attempts;
             this.results = results;
             this.stop = stop;
-            this.slots = new Semaphore(Math.max(1, parallelism));
             for (int i = 0; i < attempts.size(); i++) {
                 if (attempts.get(i) != null) {
                     order.add(i);
                 }
             }
+            this.slots = new Semaphore(parallelism > 0 ? parallelism : defaultParallelism(order.size()));
         }
 
         int count() {

@@ -28,9 +28,10 @@ public final class SmokeChecks {
             checks.add(new SmokeCheck(factory.create(check), check.getOptions().getTimeout())
                     .setRetries(check.getOptions().getRetries()).setBackoff(check.getOptions().getBackoff()));
         }
-        return new SmokeCheckRun(checks, targets).setDeadline(spec.getDeadline()).setFailFast(spec.isFailFast())
-                .setParallelism(spec.getParallelism())
-                .setSecretMask(factory.getSecretMask());
+        SmokeCheckRun run = new SmokeCheckRun(checks, targets).setDeadline(spec.getDeadline())
+                .setFailFast(spec.isFailFast()).setSecretMask(factory.getSecretMask());
+        spec.getParallelism().ifPresent(run::setParallelism);
+        return run;
     }
 
     /** Every instance of the environment: each host's address with each instance's port (0 when none is known). */

@@ -44,6 +44,11 @@ class CGitOracleTest {
 
         compare(dir, List.of(), command -> { });
         compare(dir, List.of("api"), command -> command.setPaths(List.of("api/")));
+
+        // the same with the commit-graph git gc writes: reachability then follows generation numbers
+        CGit.run(dir, "commit-graph", "write", "--reachable");
+        compare(dir, List.of(), command -> { });
+        compare(dir, List.of("api"), command -> command.setPaths(List.of("api/")));
     }
 
     private void compare(final Path dir, final List<String> paths, final Consumer<SemverTagCommand> options) {

@@ -61,6 +61,45 @@ class SmokeCheckRunAttemptsTest {
     }
 
     @Test
+    void shouldStartEveryHttpCheckAtOnceByDefault() throws Exception {
+        int checks = 40; // more than the former fixed default of 32
+        CountDownLatch allArrived = new CountDownLatch(checks);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        try (SmokeServer server = new SmokeServer((exchange, n) -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            allArrived.countDown();
+            try {
+                allArrived.await(20, TimeUnit.SECONDS); // a guard only: with a smaller default it runs out
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            SmokeServer.answer(exchange, 200, "UP");
+        })) {
+            HttpClients clients = new HttpClients();
+            List<SmokeCheck> list = new ArrayList<>();
+            for (int i = 0; i < checks; i++) {
+                list.add(new SmokeCheck(new HttpCheck("/check/" + i).setBodyContains("UP").shareClient(clients),
+                        Duration.ofSeconds(60)));
+            }
+
+            SmokeReport report = new SmokeCheckRun(list, List.of(server.target())).setDeadline(Duration.ofMinutes(2))
+                    .call();
+
+            assertThat(report.isPassed()).as(report.toTable()).isTrue();
+            assertThat(mostInFlight.get()).as("requests at the server at once").isEqualTo(checks);
+        }
+    }
+
+    @Test
+    void shouldBoundTheDefaultParallelism() {
+        assertThat(SmokeCheckRun.defaultParallelism(0)).isEqualTo(1);
+        assertThat(SmokeCheckRun.defaultParallelism(200)).isEqualTo(200);
+        assertThat(SmokeCheckRun.defaultParallelism(10_000)).isEqualTo(256);
+    }
+
+    @Test
     void shouldAbandonABlockingCheckThatHangsAndInterruptIt() {
         CountDownLatch interrupted = new CountDownLatch(1);
         HealthCheck hangs = new Blocking("hangs", attempt -> {

@@ -31,6 +31,12 @@ final class AgentCommand {
      */
     static List<String> command(final Map<String, String> environment, final boolean unix, final String agentJavaHome,
             final String jarPath, final String requestPath, final String responsePath) {
+        return command(environment, unix, agentJavaHome, jarPath, List.of(), requestPath, responsePath);
+    }
+
+    /** @param jvmOptions options of the JVM, before {@code -jar} (see {@link AgentStartup}) */
+    static List<String> command(final Map<String, String> environment, final boolean unix, final String agentJavaHome,
+            final String jarPath, final List<String> jvmOptions, final String requestPath, final String responsePath) {
         List<String> command = new ArrayList<>();
         String javaHome = environment.get(JAVA_HOME);
         if (javaHome != null && !javaHome.isBlank()) {
@@ -42,6 +48,7 @@ final class AgentCommand {
         } else {
             command.add(javaIn(agentJavaHome, false));
         }
+        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jarPath, "agent", "--request", requestPath, "--response", responsePath));
         return command;
     }

@@ -38,8 +38,11 @@ final class AgentLauncher {
         try {
             requestFile.chmod(REQUEST_MODE);
             requestFile.write(request.toJson(), "UTF-8");
+            AgentDirectory agentDirectory = new AgentDirectory(directory);
+            AgentStartup startup = AgentStartup.of(agentDirectory, jar.getName());
             List<String> command = AgentCommand.command(environment, launcher.isUnix(), AgentJava.home(workspace),
-                    jar.getRemote(), requestFile.getRemote(), responseFile.getRemote());
+                    jar.getRemote(), startup.options(directory.getRemote(), launcher.isUnix() ? "/" : "\\",
+                            request.getOperation()), requestFile.getRemote(), responseFile.getRemote());
             int exitCode;
             try (MaskedLogStream out = new MaskedLogStream(listener.getLogger(), mask);
                     MaskedLogStream err = new MaskedLogStream(listener.getLogger(), mask)) {
@@ -52,6 +55,7 @@ final class AgentLauncher {
                         .quiet(true)
                         .join();
             }
+            startup.keep(agentDirectory);
             return outcome(responseFile, exitCode, secrets);
         } finally {
             deleteQuietly(requestFile);

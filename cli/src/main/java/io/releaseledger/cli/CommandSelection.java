@@ -1,0 +1,40 @@
+package io.releaseledger.cli;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which command a command line runs, read before picocli sees it: building picocli's model of every command costs
+ * more than computing a version, so {@link Main} builds only the one the arguments name. No picocli type here.
+ */
+final class CommandSelection {
+    /** Options of the top command that take a value (their value is not a command name). */
+    private static final Set<String> WITH_VALUE = Set.of("-C", "--repository");
+
+    private CommandSelection() {
+    }
+
+    /**
+     * The command the arguments run, when it is one of {@code names}; empty when they run none of them (usage help,
+     * the version of the tool, {@code help}, a mistyped command): then every command is needed.
+     */
+    static Optional<String> of(final String[] args, final Set<String> names) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (WITH_VALUE.contains(arg)) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                return names.contains(arg) ? Optional.of(arg) : Optional.empty();
+            } else if ("--".equals(arg)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the arguments ask for the top command's usage help and nothing else. */
+    static boolean isTopLevelHelp(final String[] args) {
+        return args.length == 1 && List.of("--help", "-h", "help").contains(args[0]);
+    }
+}

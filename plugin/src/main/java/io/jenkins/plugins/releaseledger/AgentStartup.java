@@ -1,0 +1,87 @@
+package io.jenkins.plugins.releaseledger;
+
+import io.releaseledger.agent.SemverTagOperation;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * How the agent process starts fast (measured in docs/cli.md, "Start-up"): an AppCDS archive of the jar's classes,
+ * made on the agent beside the cached jar by the first process after each new jar and used by every later one; and for
+ * the short {@code semverTag} process, C1 only with the serial collector. The JVM checks an archive against itself and
+ * the jar and runs without it when it does not match; making one that fails leaves the step as it was.
+ */
+final class AgentStartup {
+    static final String ARCHIVE_SUFFIX = ".jsa";
+
+    private final String archive;
+    private final String partial;
+    private final boolean archived;
+
+    private AgentStartup(final String archive, final String partial, final boolean archived) {
+        this.archive = archive;
+        this.partial = partial;
+        this.archived = archived;
+    }
+
+    /** For the jar {@code jarName} in {@code directory}: uses its archive, or makes one when there is none yet. */
+    static AgentStartup of(final AgentJarInstall.Directory directory, final String jarName)
+            throws IOException, InterruptedException {
+        String archive = archiveName(jarName);
+        boolean archived = directory.exists(archive) && directory.length(archive) > 0;
+        return new AgentStartup(archive, archived ? null : archive + "." + UUID.randomUUID() + ".part", archived);
+    }
+
+    /** {@code release-ledger-cli-<sha>.jsa} for {@code release-ledger-cli-<sha>.jar}. */
+    static String archiveName(final String jarName) {
+        String base = jarName.endsWith(".jar") ? jarName.substring(0, jarName.length() - 4) : jarName;
+        return base + ARCHIVE_SUFFIX;
+    }
+
+    /**
+     * The JVM options before {@code -jar}; {@code directoryPath} is where the jar lies on the agent, with its
+     * separator ({@code /} or {@code \}).
+     */
+    List<String> options(final String directoryPath, final String separator, final String operation) {
+        List<String> options = new ArrayList<>();
+        options.add("-XX:+IgnoreUnrecognizedVMOptions"); // a JVM without CDS starts anyway
+        String prefix = directoryPath.endsWith(separator) ? directoryPath : directoryPath + separator;
+        options.add(archived ? "-XX:SharedArchiveFile=" + prefix + archive : "-XX:ArchiveClassesAtExit=" + prefix + partial);
+        options.add("-Xlog:cds=off");
+        options.add("-Xlog:cds+dynamic=off");
+        if (SemverTagOperation.NAME.equals(operation)) {
+            options.add("-XX:TieredStopAtLevel=1");
+            options.add("-XX:+UseSerialGC");
+        }
+        return options;
+    }
+
+    boolean isArchived() {
+        return archived;
+    }
+
+    /**
+     * After the process: puts the archive it made into place (unless another process did first) and removes what is
+     * left. Never fails: without an archive the next process simply makes one.
+     */
+    void keep(final AgentJarInstall.Directory directory) throws InterruptedException {
+        if (archived) {
+            return;
+        }
+        try {
+            if (directory.exists(partial) && directory.length(partial) > 0 && !directory.exists(archive)) {
+                directory.rename(partial, archive);
+            }
+        } catch (IOException e) {
+            // another build renamed its archive first, or the directory is read-only: run without one
+        }
+        try {
+            if (directory.exists(partial)) {
+                directory.delete(partial);
+            }
+        } catch (IOException e) {
+            // a stray .part file; nothing reads it
+        }
+    }
+}

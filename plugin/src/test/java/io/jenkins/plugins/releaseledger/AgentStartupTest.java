@@ -1,0 +1,190 @@
+package io.jenkins.plugins.releaseledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The agent process's start-up options and its class archive, made and used by the real JVM running the plugin's CLI
+ * jar, on a local directory with the semantics of the real {@code FilePath} (jenkins-2.541.3: {@code renameTo} is
+ * {@code Files.move} without {@code REPLACE_EXISTING}).
+ */
+class AgentStartupTest {
+    private static final String JAR = "release-ledger-cli-0123abcd.jar";
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void shouldMakeTheArchiveBesideTheJarAndThenUseIt() throws Exception {
+        AgentStartup first = AgentStartup.of(local(), JAR);
+        List<String> making = first.options("/ws@tmp", "/", "deploy.run");
+
+        assertThat(first.isArchived()).isFalse();
+        assertThat(making).contains("-XX:+IgnoreUnrecognizedVMOptions", "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
+                .anyMatch(option -> option.matches("-XX:ArchiveClassesAtExit=/ws@tmp/release-ledger-cli-0123abcd"
+                        + "\\.jsa\\.[0-9a-f-]+\\.part"))
+                .doesNotContain("-XX:TieredStopAtLevel=1");
+
+        Files.write(directory.resolve("release-ledger-cli-0123abcd.jsa"), new byte[] {1});
+        AgentStartup later = AgentStartup.of(local(), JAR);
+
+        assertThat(later.isArchived()).isTrue();
+        assertThat(later.options("C:\\ws@tmp\\", "\\", "semverTag")).contains(
+                "-XX:SharedArchiveFile=C:\\ws@tmp\\release-ledger-cli-0123abcd.jsa", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC");
+    }
+
+    @Test
+    void shouldPutTheArchiveInPlaceOnceAndLeaveNoPart() throws Exception {
+        AgentStartup first = AgentStartup.of(local(), JAR);
+        AgentStartup second = AgentStartup.of(local(), JAR);
+        Files.write(directory.resolve(part(first)), new byte[] {1, 2});
+        Files.write(directory.resolve(part(second)), new byte[] {3});
+
+        first.keep(local());
+        second.keep(local());
+
+        assertThat(names()).containsExactly("release-ledger-cli-0123abcd.jsa");
+        assertThat(directory.resolve("release-ledger-cli-0123abcd.jsa")).hasBinaryContent(new byte[] {1, 2});
+    }
+
+    @Test
+    void shouldNeverFailWhenTheArchiveCannotBeMade() throws Exception {
+        AgentStartup startup = AgentStartup.of(local(), JAR);
+        Files.write(directory.resolve(part(startup)), new byte[] {1});
+        AgentJarInstall.Directory readOnly = new LocalDirectory(directory) {
+            @Override
+            public void rename(final String from, final String to) throws IOException {
+                throw new IOException("read-only file system");
+            }
+        };
+
+        startup.keep(readOnly); // no exception
+        AgentStartup.of(local(), JAR).keep(local()); // the JVM wrote nothing
+
+        assertThat(names()).isEmpty();
+    }
+
+    @Test
+    void shouldStartTheRealJarTheSameWithAnArchiveMadeUsedOrBroken() throws Exception {
+        try (InputStream jar = AgentJar.resource().openStream()) {
+            Files.copy(jar, directory.resolve(JAR));
+        }
+        Files.writeString(directory.resolve("request.json"), "{}", StandardCharsets.UTF_8);
+        Run plain = run(List.of());
+
+        AgentStartup making = AgentStartup.of(local(), JAR);
+        Run made = run(making.options(directory.toString(), "/", "semverTag"));
+        making.keep(local());
+        Path archive = directory.resolve("release-ledger-cli-0123abcd.jsa");
+        AgentStartup using = AgentStartup.of(local(), JAR);
+        Run used = run(using.options(directory.toString(), "/", "semverTag"));
+        Files.write(archive, new byte[4096]); // another JVM's or a damaged archive
+        Run broken = run(AgentStartup.of(local(), JAR).options(directory.toString(), "/", "semverTag"));
+
+        assertThat(archive).exists();
+        assertThat(using.isArchived()).isTrue();
+        assertThat(List.of(made, used, broken)).allSatisfy(run -> {
+            assertThat(run.exitCode).isEqualTo(plain.exitCode);
+            assertThat(run.output).isEqualTo(plain.output).doesNotContainIgnoringCase("cds");
+            assertThat(run.response).isEqualTo(plain.response);
+        });
+        assertThat(plain.response).contains("error"); // the agent's own answer to the empty request
+    }
+
+    private Run run(final List<String> jvmOptions) throws IOException, InterruptedException {
+        List<String> command = AgentCommand.command(Map.of("JAVA_HOME", System.getProperty("java.home")), true, null,
+                directory.resolve(JAR).toString(), jvmOptions, directory.resolve("request.json").toString(),
+                directory.resolve("response.json").toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        Path responseFile = directory.resolve("response.json");
+        String response = Files.exists(responseFile) ? Files.readString(responseFile, StandardCharsets.UTF_8) : "";
+        Files.deleteIfExists(responseFile);
+        return new Run(process.exitValue(), output, response);
+    }
+
+    private static String part(final AgentStartup startup) {
+        String option = startup.options("", "/", "semverTag").stream()
+                .filter(text -> text.startsWith("-XX:ArchiveClassesAtExit=")).findFirst().orElseThrow();
+        return option.substring(option.lastIndexOf('/') + 1);
+    }
+
+    private List<String> names() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            List<String> names = new ArrayList<>();
+            files.map(file -> file.getFileName().toString()).sorted().forEach(names::add);
+            return names;
+        }
+    }
+
+    private AgentJarInstall.Directory local() {
+        return new LocalDirectory(directory);
+    }
+
+    /** Exit code, output and response of one agent process. */
+    private static final class Run {
+        final int exitCode;
+        final String output;
+        final String response;
+
+        Run(final int exitCode, final String output, final String response) {
+            this.exitCode = exitCode;
+            this.output = output;
+            this.response = response;
+        }
+    }
+
+    /** The directory's operations as {@code FilePath} does them on the agent. */
+    private static class LocalDirectory implements AgentJarInstall.Directory {
+        private final Path directory;
+
+        LocalDirectory(final Path directory) {
+            this.directory = directory;
+        }
+
+        @Override
+        public boolean exists(final String name) {
+            return Files.exists(directory.resolve(name));
+        }
+
+        @Override
+        public long length(final String name) throws IOException {
+            return Files.size(directory.resolve(name));
+        }
+
+        @Override
+        public String createTempFile(final String prefix, final String suffix) throws IOException {
+            return Files.createTempFile(directory, prefix, suffix).getFileName().toString();
+        }
+
+        @Override
+        public void copyJarTo(final String name) {
+            throw new UnsupportedOperationException("not used here");
+        }
+
+        @Override
+        public void rename(final String from, final String to) throws IOException {
+            Files.move(directory.resolve(from), directory.resolve(to), LinkOption.NOFOLLOW_LINKS);
+        }
+
+        @Override
+        public void delete(final String name) throws IOException {
+            Files.deleteIfExists(directory.resolve(name));
+        }
+    }
+}
