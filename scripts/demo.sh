@@ -24,12 +24,15 @@
 #   RELEASE_LEDGER_DEMO_PORT_BASE    first port of the demo's 20 (default 18470): page +0, staging frontend +1,
 #                                    production frontend +2, staging instances +11 +12, production +21 +22
 #   RELEASE_LEDGER_DEMO_APPLICATION  the application's name (default demo-shop); names containers and images
+#   RELEASE_LEDGER_DEMO_CLI          the program to run as release-ledger (default ./release-ledger, which builds the
+#                                    jar when needed); the tests give one that runs their classes
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 DEMO_DIR=${RELEASE_LEDGER_DEMO_DIR:-$HOME/.release-ledger-demo}
 PORT_BASE=${RELEASE_LEDGER_DEMO_PORT_BASE:-18470}
 APP=${RELEASE_LEDGER_DEMO_APPLICATION:-demo-shop}
+CLI=${RELEASE_LEDGER_DEMO_CLI:-$root/release-ledger}
 REGISTRY=127.0.0.1:5000
 BASE_IMAGE=release-ledger-demo/busybox:1
 REPOSITORY=$REGISTRY/release-ledger-demo/$APP
@@ -114,11 +117,15 @@ port_free() {
 # ---------------------------------------------------------------- the CLI
 
 rl() {
-  RELEASE_LEDGER_HOME="$DEMO_DIR/ledger" "$root/release-ledger" "$@"
+  RELEASE_LEDGER_HOME="$DEMO_DIR/ledger" "$CLI" "$@"
 }
 
 build_cli() {
   local owner
+  if [[ "$CLI" != "$root/release-ledger" ]]; then
+    "$CLI" --version >/dev/null
+    return
+  fi
   owner=$(stat -c %U "$root")
   # Under sudo, build as the owner of the checkout, so cli/target does not end up belonging to root.
   if [[ -n "${SUDO_USER:-}" && "$owner" == "$SUDO_USER" && "$owner" != root ]]; then
@@ -381,7 +388,7 @@ serve() {
   port_free "$PAGE_PORT" || die "port $PAGE_PORT on 127.0.0.1 is taken; stop what uses it, or set RELEASE_LEDGER_DEMO_PORT_BASE"
   # The wrapper execs java: the pid is the page server's.
   detach "$DEMO_DIR/serve.log" "$DEMO_DIR/serve.pid" env RELEASE_LEDGER_HOME="$DEMO_DIR/ledger" \
-    "$root/release-ledger" serve --application "$APP" --port "$PAGE_PORT"
+    "$CLI" serve --application "$APP" --port "$PAGE_PORT"
   local i
   for ((i = 0; i < 300; i++)); do
     curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$PAGE_PORT/api/state" 2>/dev/null && return
@@ -407,7 +414,7 @@ cmd_demo() {
 
   step "The command line (the first run builds its jar with Maven: a minute or two)"
   build_cli
-  say "$("$root/release-ledger" --version | head -n 1)"
+  say "$("$CLI" --version | head -n 1)"
 
   step "A sample repository with a bare remote: $DEMO_DIR/app (descriptor: release-ledger.yaml)"
   remove_containers
@@ -487,7 +494,8 @@ cmd_stop() {
     images=$(docker images --format '{{.Repository}}:{{.Tag}}' |
       grep -E "^($REPOSITORY|$BUILD_IMAGE|$BASE_IMAGE)(:|$)" || true)
     # shellcheck disable=SC2086
-    [[ -z "$images" ]] || docker rmi -f $images >/dev/null
+    # (the base image stays while another demo's images are built on it)
+    [[ -z "$images" ]] || docker rmi -f $images >/dev/null 2>&1 || true
     say "removed the demo's images"
   fi
   delete_registry_images
