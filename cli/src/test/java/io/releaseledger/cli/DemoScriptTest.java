@@ -81,7 +81,8 @@ class DemoScriptTest {
         assertThat(docker("images", "-q", "127.0.0.1:5000/release-ledger-demo/" + APPLICATION)).isBlank();
         assertThat(portAnswers(base)).as("the page server stopped").isFalse();
         assertThat(portAnswers(base + 2)).as("HAProxy stopped").isFalse();
-        assertThat(Component.DOCKER.isAvailable()).as("Docker was running before: left running").isTrue();
+        assertThat(docker("version", "--format", "{{.Server.Version}}")).as("Docker was running before: left running")
+                .isNotBlank();
     }
 
     @Test
