@@ -332,6 +332,10 @@ build() {
 
 # ---------------------------------------------------------------- live traffic
 
+traffic_pid=
+# A demo that ends early (an error, Ctrl-C) leaves no request loop behind.
+trap '[[ -z "$traffic_pid" ]] || kill "$traffic_pid" 2>/dev/null || true' EXIT
+
 traffic_start() {
   : >"$DEMO_DIR/traffic.log"
   (
@@ -346,6 +350,7 @@ traffic_start() {
 traffic_stop() {
   kill "$traffic_pid" 2>/dev/null || true
   wait "$traffic_pid" 2>/dev/null || true
+  traffic_pid=
   local served failed
   served=$(grep -c '^200$' "$DEMO_DIR/traffic.log" || true)
   failed=$(grep -vc '^200$' "$DEMO_DIR/traffic.log" || true)
