@@ -120,12 +120,12 @@ rl() {
   RELEASE_LEDGER_HOME="$DEMO_DIR/ledger" "$CLI" "$@"
 }
 
+# build_cli: the jar, when there is none yet (./release-ledger also rebuilds a stale one, saying so, on its first run)
 build_cli() {
   local owner
-  if [[ "$CLI" != "$root/release-ledger" ]]; then
-    "$CLI" --version >/dev/null
-    return
-  fi
+  [[ "$CLI" == "$root/release-ledger" ]] || return 0
+  compgen -G "$root/cli/target/release-ledger-cli-*.jar" >/dev/null && return 0
+  step "Building the command line's jar with the Maven Wrapper (the first run only: a few minutes on a busy machine)"
   owner=$(stat -c %U "$root")
   # Under sudo, build as the owner of the checkout, so cli/target does not end up belonging to root.
   if [[ -n "${SUDO_USER:-}" && "$owner" == "$SUDO_USER" && "$owner" != root ]]; then
@@ -417,9 +417,7 @@ cmd_demo() {
   services start "${SERVICES[@]}" 2>&1 | indent || die "could not install or start the services (above)"
   start_haproxy
 
-  step "The command line (the first run builds its jar with Maven: a minute or two)"
   build_cli
-  say "$("$CLI" --version | head -n 1)"
 
   step "A sample repository with a bare remote: $DEMO_DIR/app (descriptor: release-ledger.yaml)"
   remove_containers
