@@ -4,6 +4,8 @@
 #   sudo scripts/test-services.sh start    install what is missing, start what is not running (idempotent)
 #   sudo scripts/test-services.sh stop     stop only what an earlier `start` started
 #   scripts/test-services.sh status        print what is there and what answers
+#   sudo scripts/test-services.sh start COMPONENT...   only these (git java docker registry haproxy chromium);
+#                                          `./release-ledger demo` starts `java docker registry haproxy` this way
 #
 # Components (see testing/src/main/java/io/releaseledger/testing/Component.java):
 #   git       C git on PATH
@@ -13,6 +15,7 @@
 #   registry  Docker Distribution (Debian's docker-registry) on 127.0.0.1:5000, loopback only
 #   haproxy   the haproxy binary
 #   chromium  /usr/bin/chromium and /usr/bin/chromedriver
+#   java      a JDK (javac) on PATH, else Debian's default-jdk-headless; only when named (not in the default set)
 #
 # For Debian (12) as root. Nothing listens on or contacts anything but loopback.
 #
@@ -31,7 +34,9 @@ STATE_DIR=${RELEASE_LEDGER_SERVICES_DIR:-/var/lib/release-ledger-test-services}
 REGISTRY=${RELEASE_LEDGER_REGISTRY:-127.0.0.1:5000}
 TEST_IMAGE=${RELEASE_LEDGER_TEST_IMAGE:-release-ledger-test/busybox-httpd:1}
 DOCKER_SOCKET=/var/run/docker.sock
-PACKAGES=(git docker.io docker-registry haproxy busybox-static chromium chromium-driver curl)
+DEFAULT_COMPONENTS=(git docker registry haproxy chromium)
+COMPONENTS=()
+PACKAGES=()
 
 log() { printf 'test-services: %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -85,6 +90,32 @@ missing_packages() {
   printf '%s\n' "${missing[@]}"
 }
 
+# wants NAME: whether this invocation works on component NAME
+wants() {
+  local c
+  for c in "${COMPONENTS[@]}"; do [[ "$c" == "$1" ]] && return 0; done
+  return 1
+}
+
+# select_components NAME...: the components to install and start (none given: the default set), and their packages
+select_components() {
+  local c
+  COMPONENTS=("$@")
+  [[ ${#COMPONENTS[@]} -gt 0 ]] || COMPONENTS=("${DEFAULT_COMPONENTS[@]}")
+  PACKAGES=()
+  for c in "${COMPONENTS[@]}"; do
+    case "$c" in
+      git) PACKAGES+=(git) ;;
+      java) command -v javac >/dev/null 2>&1 || PACKAGES+=(default-jdk-headless) ;;
+      docker) PACKAGES+=(docker.io busybox-static curl) ;;
+      registry) PACKAGES+=(docker-registry curl) ;;
+      haproxy) PACKAGES+=(haproxy) ;;
+      chromium) PACKAGES+=(chromium chromium-driver) ;;
+      *) die "unknown component '$c'; known: git java docker registry haproxy chromium" ;;
+    esac
+  done
+}
+
 need_root() {
   [[ $(id -u) -eq 0 ]] || die "$1 needs root: run it as root (sudo scripts/test-services.sh $CMD)"
 }
@@ -123,6 +154,22 @@ install_packages() {
   log "packages: installed"
 }
 
+# detach LOG PIDFILE COMMAND...: COMMAND in the background in its own session, keeping no open file of ours but
+# stdio: a lock held by whoever runs this script (`flock LOCK scripts/…`, the demo's lock) must not stay held by
+# dockerd or the registry for as long as they run.
+detach() {
+  local log=$1 pidfile=$2 fd
+  shift 2
+  (
+    for fd in /proc/self/fd/*; do
+      fd=${fd##*/}
+      if ((fd > 2)); then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+    exec setsid nohup "$@" </dev/null >"$log" 2>&1
+  ) &
+  echo $! >"$pidfile"
+}
+
 # ---------------------------------------------------------------- docker
 
 start_docker() {
@@ -140,13 +187,11 @@ start_docker() {
   else
     log "docker: starting dockerd (log: $STATE_DIR/dockerd.log)"
     # Loopback-only: no TCP listener, no bridge, no iptables rules, no masquerading.
-    setsid nohup dockerd \
+    detach "$STATE_DIR/dockerd.log" "$STATE_DIR/dockerd.pid" dockerd \
       --host="unix://$DOCKER_SOCKET" \
       --iptables=false --ip-masq=false --ip-forward=false --bridge=none \
       --storage-driver=vfs \
-      --pidfile="$STATE_DIR/dockerd.daemon.pid" \
-      </dev/null >"$STATE_DIR/dockerd.log" 2>&1 9>&- &
-    echo $! >"$STATE_DIR/dockerd.pid"
+      --pidfile="$STATE_DIR/dockerd.daemon.pid"
     note_started docker
   fi
   local i
@@ -233,8 +278,7 @@ http:
     X-Content-Type-Options: [nosniff]
 EOF
     log "registry: starting docker-registry on $REGISTRY (log: $STATE_DIR/registry.log)"
-    setsid nohup docker-registry serve "$dir/config.yml" </dev/null >"$STATE_DIR/registry.log" 2>&1 9>&- &
-    echo $! >"$STATE_DIR/registry.pid"
+    detach "$STATE_DIR/registry.log" "$STATE_DIR/registry.pid" docker-registry serve "$dir/config.yml"
     note_started registry
   fi
   local i
@@ -294,19 +338,25 @@ stop_pid() {
 
 cmd_start() {
   local started=$SECONDS
+  select_components "$@"
   check_registry_address
   mkdir -p "$STATE_DIR"
   exec 9>"$STATE_DIR/lock"
   flock 9
   install_packages
-  command -v git >/dev/null 2>&1 || die "git not on PATH after install"
-  start_docker
-  build_test_image
-  start_registry
-  command -v haproxy >/dev/null 2>&1 || die "haproxy not on PATH after install"
-  [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || die "/usr/bin/chromium or /usr/bin/chromedriver missing"
-  log "all components up in $((SECONDS - started)) s"
-  cmd_status
+  if wants git; then command -v git >/dev/null 2>&1 || die "git not on PATH after install"; fi
+  if wants java; then command -v javac >/dev/null 2>&1 || die "javac not on PATH after install"; fi
+  if wants docker; then
+    start_docker
+    build_test_image
+  fi
+  if wants registry; then start_registry; fi
+  if wants haproxy; then command -v haproxy >/dev/null 2>&1 || die "haproxy not on PATH after install"; fi
+  if wants chromium; then
+    [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || die "/usr/bin/chromium or /usr/bin/chromedriver missing"
+  fi
+  log "components up in $((SECONDS - started)) s: ${COMPONENTS[*]}"
+  [[ -n "${RELEASE_LEDGER_SERVICES_QUIET:-}" ]] || cmd_status
 }
 
 cmd_stop() {
@@ -352,7 +402,7 @@ cmd_status() {
 
 CMD=${1:-}
 case "$CMD" in
-  start) cmd_start ;;
+  start) shift; cmd_start "$@" ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
   *) usage ;;
