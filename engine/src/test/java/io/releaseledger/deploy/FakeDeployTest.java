@@ -38,6 +38,22 @@ class FakeDeployTest {
     }
 
     @Test
+    void shouldShowTheOverridesAndPlanWithThemOnADryRun() throws Exception {
+        world(3, true, "{type: rolling, batchSize: 1}").publish(V2);
+        io.releaseledger.descriptor.ReleaseDescriptor overridden = world.descriptor().withOverrides(Map.of(
+                "environments.web.strategy.batchSize", "3"));
+        LocalDeploymentExecutor executor = new LocalDeploymentExecutor(overridden, null)
+                .setTargets(world.targets()).setMessages(world.messages);
+
+        DeploymentResult result = new DeployCommand(overridden, "web", V2, world.ledger, executor)
+                .setDigest(FakeWorld.digest(V2)).setMessages(world.messages).setDryRun(true).call();
+
+        assertThat(result.getPlan().getBatches()).hasSize(1);
+        assertThat(world.messages.getAll()).extracting(io.releaseledger.report.Message::getText)
+                .contains("Overrides of fake release-ledger.yaml: environments.web.strategy.batchSize=3");
+    }
+
+    @Test
     void shouldDeployAndRecordTheNewVersionWithTheFakes() throws Exception {
         world(3, true, "{type: rolling, batchSize: 1}").publish(V2).deploy(V2).call();
 

@@ -46,7 +46,8 @@ final class SmokeCheckExecution extends SynchronousNonBlockingStepExecution<Map<
 
     @Override
     protected Map<String, Object> run() throws Exception {
-        ControllerSetup setup = ControllerSetup.read(NAME, getContext(), step.getDescriptorFile(), step.getEnvironment());
+        ControllerSetup setup = ControllerSetup.read(NAME, getContext(), step.getDescriptorFile(),
+                ControllerSetup.overrides(NAME, step.getOverrides()), step.getEnvironment());
         PrintStream log = setup.log();
         String path = setup.path();
         String target = setup.target();
