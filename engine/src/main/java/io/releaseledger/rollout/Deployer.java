@@ -500,9 +500,9 @@ public final class Deployer {
             }
             if (System.nanoTime() >= deadline) {
                 throw new InstanceFailure(batch.get(0), "refusing to take " + String.join(", ", out) + " out of "
-                        + backend + ": " + (left - notServing.size()) + " of the " + left + " other server(s) serve ("
-                        + "not serving: " + String.join(", ", notServing) + "), and " + unavailable + " server(s) "
-                        + "out of service would exceed maxUnavailable " + allowed + " or leave none serving");
+                        + backend + ": " + (left - notServing.size()) + " of the " + plural(left, "other server") + " serve"
+                        + (left - notServing.size() == 1 ? "s" : "") + " (not serving: " + String.join(", ", notServing)
+                        + "), and " + plural(unavailable, "server") + " out of service would exceed maxUnavailable " + allowed + " or leave none serving");
             }
             sleep(POLL);
         }
