@@ -76,7 +76,10 @@ abstract class LedgerCommandBase implements Callable<Integer> {
             String known = ledgerOptions.application() != null ? ledgerOptions.application() : descriptorApplication();
             if (known != null && acceptsNoLedger() && ledgerOptions.withoutLedger(ledgerRoot, known)) {
                 // Nothing recorded yet is a state, not an error: show an empty ledger, made and deleted here.
-                notes.info("No ledger for application \"%s\" under %s yet: 0 events", known, ledgerRoot);
+                List<String> others = java.nio.file.Files.isDirectory(ledgerRoot) ? Ledger.applications(ledgerRoot)
+                        : List.of();
+                notes.info("No ledger for application \"%s\" under %s yet: 0 events%s", known, ledgerRoot,
+                        others.isEmpty() ? "" : " (known: " + String.join(", ", others) + ")");
                 empty = java.nio.file.Files.createTempDirectory("release-ledger-empty");
                 Ledger.open(empty, known).close();
                 ledger = Ledger.openForReading(empty, known, notes);

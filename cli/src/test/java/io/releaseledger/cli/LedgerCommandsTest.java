@@ -249,11 +249,13 @@ class LedgerCommandsTest {
     }
 
     @Test
-    void unknownApplicationIsAClearError() {
+    void unknownApplicationIsShownEmptyNamingTheKnownOnes() {
         Cli.Result result = run("status", "--application", "nope");
 
-        assertThat(result.exitCode).isEqualTo(1);
-        assertThat(result.err).contains("no ledger for application \"nope\"", "known: shop");
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.out).contains("Application nope: 0 events");
+        assertThat(result.err).contains("No ledger for application \"nope\" under " + root + " yet: 0 events "
+                + "(known: shop)");
     }
 
     @Test
