@@ -36,7 +36,7 @@ public final class DeployOperation implements AgentOperation {
     private final String name;
     private final Map<String, String> processEnvironment;
     private final Consumer<String> live;
-    private Duration stopTimeout = Duration.ofSeconds(10);
+    private Duration stopTimeout;
 
     /**
      * @param name               one of {@link DeployProtocol#PLAN}, {@code EXECUTE}, {@code RECONCILE}, {@code TAG}
@@ -62,7 +62,7 @@ public final class DeployOperation implements AgentOperation {
                 new DeployOperation(DeployProtocol.TAG, processEnvironment, live));
     }
 
-    /** How long an old container has to stop before it is killed (default 10 s). */
+    /** How long an old container has to stop before it is killed (default: the descriptor's container.stopTimeout, 10 s unless it says otherwise). */
     public DeployOperation setStopTimeout(final Duration stopTimeout) {
         this.stopTimeout = stopTimeout;
         return this;
