@@ -81,8 +81,9 @@ final class HistoryCommand extends LedgerCommandBase {
             text.append(LedgerText.table(List.of("SEQ", "WHEN", "ENVIRONMENT", "EVENT", "VERSION", "BY", "BUILD", "WHY"),
                     rows));
         }
-        text.append(nl).append("page ").append(page).append(" of 0..").append(pages - 1).append(", ")
-                .append(total).append(total == 1 ? " event" : " events");
+        // Counted from 1 for people; --page counts from 0 (newest), so the hint below names the option's value.
+        text.append(nl).append("page ").append(page + 1).append(" of ").append(pages).append(", ")
+                .append(io.releaseledger.report.Counted.of(total, "event"));
         if (page + 1 < pages) {
             text.append("; older: --page ").append(page + 1);
         }

@@ -35,6 +35,32 @@ abstract class LedgerCommandBase implements Callable<Integer> {
         return root;
     }
 
+    private Path empty;
+
+    /**
+     * Whether an application without a ledger yet is shown as an empty one ({@code 0 events}) rather than refused.
+     * Default: yes.
+     */
+    boolean acceptsNoLedger() {
+        return true;
+    }
+
+    /**
+     * The application of {@code release-ledger.yaml} in the {@code -C} directory (the current one by default), or
+     * {@code null} without one or when it cannot be read: the file is only a hint here, never a requirement.
+     */
+    private String descriptorApplication() {
+        java.nio.file.Path file = root.getRepository().resolve(io.releaseledger.descriptor.DescriptorLoader.DEFAULT_FILE_NAME);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return io.releaseledger.descriptor.DescriptorLoader.load(file).getApplication();
+        } catch (io.releaseledger.ReleaseLedgerException e) {
+            return null;
+        }
+    }
+
     @Override
     public final Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -43,15 +69,27 @@ abstract class LedgerCommandBase implements Callable<Integer> {
         Ledger ledger = null;
         try {
             Path ledgerRoot = ledgerOptions.root(root.getContext().getEnvironment());
-            String application = ledgerOptions.existingApplication(ledgerRoot);
             // Read-only: these commands write nothing, so a read-only ledger can be read and verified. A damaged
             // journal still opens (Ledger.isDamaged): each command reports it in its own way. The engine's warnings
             // (a checkpoint rebuilt, a torn line not read) go to stderr.
             Messages notes = new Messages(new ConsoleMessages(err, root.isQuiet(), new SecretMask(List.of()))::print);
+            String known = ledgerOptions.application() != null ? ledgerOptions.application() : descriptorApplication();
+            if (known != null && acceptsNoLedger() && ledgerOptions.withoutLedger(ledgerRoot, known)) {
+                // Nothing recorded yet is a state, not an error: show an empty ledger, made and deleted here.
+                List<String> others = java.nio.file.Files.isDirectory(ledgerRoot) ? Ledger.applications(ledgerRoot)
+                        : List.of();
+                notes.info("No ledger for application \"%s\" under %s yet: 0 events%s", known, ledgerRoot,
+                        others.isEmpty() ? "" : " (known: " + String.join(", ", others) + ")");
+                empty = java.nio.file.Files.createTempDirectory("release-ledger-empty");
+                Ledger.open(empty, known).close();
+                ledger = Ledger.openForReading(empty, known, notes);
+                return run(ledger, known, ledgerRoot, out, err);
+            }
+            String application = ledgerOptions.existingApplication(ledgerRoot, known);
             ledger = Ledger.openForReading(ledgerRoot, application, notes,
                     ledgerOptions.keyFile(root.getContext().getEnvironment()).forReading(ledgerRoot));
             return run(ledger, application, ledgerRoot, out, err);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             String message = errors.report(e);
             if (isJson()) {
                 out.println(io.releaseledger.json.Json.writePretty(java.util.Map.of("error", message)));
@@ -59,6 +97,7 @@ abstract class LedgerCommandBase implements Callable<Integer> {
             return ReleaseLedgerCli.FAILURE;
         } finally {
             LedgerText.closeQuietly(ledger);
+            LedgerText.deleteQuietly(empty);
             out.flush();
             err.flush();
         }

@@ -51,15 +51,25 @@ final class LedgerOptions {
         return application == null || application.isBlank() ? null : application;
     }
 
+    /** Whether {@code application} has no ledger under the root yet (not even a directory whose journal is gone). */
+    boolean withoutLedger(final Path root, final String application) {
+        List<String> applications = Files.isDirectory(root) ? Ledger.applications(root) : List.of();
+        return !applications.contains(application) && !Ledger.applicationsWithoutJournal(root).contains(application);
+    }
+
     /**
      * The application of an existing ledger: the one given (which must exist), else the only one under the root.
      * Reading commands never create a ledger by accident.
      */
     String existingApplication(final Path root) {
+        return existingApplication(root, application());
+    }
+
+    /** As {@link #existingApplication(Path)}, for {@code given} (from the option or the descriptor) or any. */
+    String existingApplication(final Path root, final String given) {
         List<String> applications = Files.isDirectory(root) ? new ArrayList<>(Ledger.applications(root)) : List.of();
         // A ledger directory whose journal was deleted or replaced is opened, so that the engine says what is wrong.
         List<String> withoutJournal = Ledger.applicationsWithoutJournal(root);
-        String given = application();
         if (given != null) {
             if (!applications.contains(given) && !withoutJournal.contains(given)) {
                 throw new ReleaseLedgerException("no ledger for application \"" + given + "\" under " + root

@@ -28,6 +28,20 @@ final class LedgerText {
         }
     }
 
+    /** Deletes a temporary directory and what it holds; {@code null} is nothing to delete. */
+    static void deleteQuietly(final java.nio.file.Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(directory)) {
+            for (java.nio.file.Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        } catch (java.io.IOException e) {
+            // A temporary directory left behind harms nothing; the command's outcome is already decided.
+        }
+    }
+
     /** A JSON document as text, whether the engine gives a map or the text itself. */
     static String json(final Object document) {
         return document instanceof String text ? Json.writePretty(Json.parse(text)) : Json.writePretty(document);

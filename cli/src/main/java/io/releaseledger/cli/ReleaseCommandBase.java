@@ -44,6 +44,11 @@ abstract class ReleaseCommandBase implements Callable<Integer> {
                     + " is resolved against that directory).")
     private Path descriptorFile;
 
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override one value of the descriptor, e.g. environments.staging.strategy=recreate"
+                    + " (repeatable; validated like the file; not application, an environment's name or protected).")
+    private List<String> overrides = new ArrayList<>();
+
     // Not mixinStandardHelpOptions: its -V, --version would take the --version of these commands.
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     private boolean help;
@@ -158,9 +163,23 @@ abstract class ReleaseCommandBase implements Callable<Integer> {
     /** The descriptor, loaded once; every problem is reported at once (exit code 1). */
     ReleaseDescriptor descriptor() {
         if (descriptor == null) {
-            descriptor = DescriptorLoader.load(descriptorPath());
+            descriptor = DescriptorLoader.load(descriptorPath()).withOverrides(overrides());
         }
         return descriptor;
+    }
+
+    /** The {@code --set} options by key; a value without {@code =} is a usage error naming it. */
+    private Map<String, String> overrides() {
+        Map<String, String> byKey = new java.util.LinkedHashMap<>();
+        for (String override : overrides) {
+            int equals = override.indexOf('=');
+            if (equals <= 0) {
+                throw new ReleaseLedgerException("--set '" + override + "' is not PATH=VALUE; write e.g. --set "
+                        + "environments.staging.strategy=recreate");
+            }
+            byKey.put(override.substring(0, equals).trim(), override.substring(equals + 1));
+        }
+        return byKey;
     }
 
     Map<String, String> environment() {

@@ -39,6 +39,7 @@ final class ReleaseLedgerCli {
         commands.put("mark-bad", MarkBadCliCommand.class);
         commands.put("clear-bad", MarkBadCliCommand.Clear.class);
         commands.put("unlock", UnlockCliCommand.class);
+        commands.put("semver", SemverCommand.class);
         commands.put("key", KeyCommand.class);
         commands.put("agent", AgentCommand.class);
         commands.put("help", HelpCommand.class);

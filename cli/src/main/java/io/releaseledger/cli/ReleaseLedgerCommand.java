@@ -43,7 +43,7 @@ final class ReleaseLedgerCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "missing command: version, tag, status, history, verify, serve, deploy,"
-                + " promote, rollback, smoke-check, mark-bad, clear-bad, key or help");
+                + " promote, rollback, smoke-check, mark-bad, clear-bad, unlock, semver, key or help");
     }
 
     CliContext getContext() {

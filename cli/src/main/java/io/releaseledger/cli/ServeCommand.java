@@ -32,6 +32,12 @@ final class ServeCommand extends LedgerCommandBase {
                     + " --bind, only these names and the loopback ones are answered."})
     private List<String> allowHosts = new ArrayList<>();
 
+    /** The page reads the real ledger on every request; an empty stand-in would never show what gets recorded. */
+    @Override
+    boolean acceptsNoLedger() {
+        return false;
+    }
+
     @Override
     int run(final Ledger ledger, final String application, final Path ledgerRoot, final PrintWriter out,
             final PrintWriter err) {

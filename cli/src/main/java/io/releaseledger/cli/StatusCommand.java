@@ -52,7 +52,8 @@ final class StatusCommand extends LedgerCommandBase {
             text.append(warning).append(nl).append(nl);
         }
         text.append("Application ").append(LedgerText.clean(state.get("application"))).append(": ")
-                .append(LedgerText.clean(state.get("events"))).append(" events").append(nl).append(nl);
+                .append(state.get("events") instanceof Number n ? io.releaseledger.report.Counted.of(n.longValue(), "event")
+                        : LedgerText.clean(state.get("events")) + " events").append(nl).append(nl);
         List<Map<String, Object>> environments = list(state.get("environments"));
         if (environments.isEmpty()) {
             text.append("No environment yet: nothing has been deployed.").append(nl);

@@ -1,5 +1,6 @@
 package io.releaseledger.cli;
 
+import io.releaseledger.report.Counted;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Verification;
 import java.io.PrintWriter;
@@ -32,7 +33,7 @@ final class VerifyCommand extends LedgerCommandBase {
         if (json) {
             out.println(LedgerText.json(verification.toJson()));
         } else if (verification.isIntact()) {
-            out.println("intact: " + verification.getEvents() + " events, hash chain verified ("
+            out.println("intact: " + Counted.of(verification.getEvents(), "event") + ", hash chain verified ("
                     + LedgerText.clean(application) + ")" + (verification.isAuthenticated()
                             ? ", every event authenticated by the ledger key" : ""));
             if (!verification.isAuthenticated()) {
@@ -41,7 +42,7 @@ final class VerifyCommand extends LedgerCommandBase {
         } else {
             out.println("DAMAGED: line " + verification.getLine() + ", seq " + verification.getSequence() + ": "
                     + LedgerText.clean(verification.getProblem()));
-            out.println("(" + verification.getEvents() + " events read; the ledger refuses new events until an operator"
+            out.println("(" + Counted.of(verification.getEvents(), "event") + " read; the ledger refuses new events until an operator"
                     + " restores " + ledger.getDirectory().resolve("events.jsonl") + " from a backup)");
         }
         return verification.isIntact() ? 0 : ReleaseLedgerCli.DAMAGED;

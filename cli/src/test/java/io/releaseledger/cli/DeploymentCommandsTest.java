@@ -119,11 +119,30 @@ class DeploymentCommandsTest {
     }
 
     @Test
+    void aBadOverrideIsReportedLikeTheFileNamingTheOverride() throws IOException {
+        writeDescriptor(DESCRIPTOR);
+
+        Cli.Result bad = run("deploy", "--environment", "dev", "--version", "1.0.0",
+                "--set", "environments.dev.strategy=sideways", "--set", "environments.dev.protected=false");
+        Cli.Result malformed = run("deploy", "--environment", "dev", "--version", "1.0.0", "--set", "image");
+
+        assertThat(bad.exitCode).as(bad.toString()).isEqualTo(1);
+        assertThat(bad.err).startsWith("release-ledger deploy: ").contains("with overrides has 2 problems")
+                .contains("unknown strategy 'sideways'; use recreate or rolling "
+                        + "(override environments.dev.strategy)")
+                .contains("'environments.dev.protected' cannot be overridden");
+        assertThat(malformed.exitCode).as(malformed.toString()).isEqualTo(1);
+        assertThat(malformed.err).contains("--set 'image' is not PATH=VALUE");
+        assertThat(Files.exists(ledgerRoot().resolve("hello"))).isFalse();
+    }
+
+    @Test
     void aMissingDescriptorIsAFailure() {
         Cli.Result result = run("deploy", "--environment", "dev", "--version", "1.0.0", "--descriptor", "nope.yaml");
 
         assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
-        assertThat(result.err).startsWith("release-ledger deploy: ").contains("nope.yaml");
+        assertThat(result.err).startsWith("release-ledger deploy: ").contains("nope.yaml does not exist: create "
+                + "release-ledger.yaml at the repository root").doesNotContain("problem");
     }
 
     @Test

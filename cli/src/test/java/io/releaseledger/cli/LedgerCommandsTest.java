@@ -105,6 +105,39 @@ class LedgerCommandsTest {
     }
 
     @Test
+    void statusAndVerifyShowAnApplicationWithoutALedgerYetAsZeroEvents(@org.junit.jupiter.api.io.TempDir final Path
+            project) throws IOException {
+        Files.writeString(project.resolve("release-ledger.yaml"), "schemaVersion: 1\napplication: newapp\n"
+                + "image: 127.0.0.1:5000/newapp\nenvironments:\n  - name: dev\n    hosts: [unix:///var/run/docker.sock]\n");
+
+        Cli.Result status = run("status", "-C", project.toString());
+        Cli.Result verify = run("verify", "--application", "newapp");
+        Cli.Result history = run("history", "-C", project.toString());
+
+        assertThat(status.exitCode).as(status.toString()).isZero();
+        assertThat(status.out).contains("Application newapp: 0 events");
+        assertThat(status.err).contains("No ledger for application \"newapp\" under " + root + " yet: 0 events");
+        assertThat(verify.exitCode).as(verify.toString()).isZero();
+        assertThat(verify.out).startsWith("intact: 0 events, hash chain verified (newapp)");
+        assertThat(history.exitCode).as(history.toString()).isZero();
+        assertThat(history.out).contains("No events.", "page 1 of 1, 0 events");
+        assertThat(root.resolve("newapp")).as("nothing is created").doesNotExist();
+    }
+
+    @Test
+    void statusReadsTheApplicationOfTheDescriptorInTheDirectory(@org.junit.jupiter.api.io.TempDir final Path project)
+            throws IOException {
+        Files.writeString(project.resolve("release-ledger.yaml"), "schemaVersion: 1\napplication: shop\n"
+                + "image: 127.0.0.1:5000/shop\nenvironments:\n  - name: staging\n    hosts: [unix:///var/run/docker.sock]\n");
+        Ledger.open(root, "second").close(); // two ledgers: without the descriptor status would ask which
+
+        Cli.Result status = run("status", "-C", project.toString());
+
+        assertThat(status.exitCode).as(status.toString()).isZero();
+        assertThat(status.out).contains("Application shop: " + LedgerFixture.EVENTS + " events");
+    }
+
+    @Test
     void verifyIntactExitsZero() {
         Cli.Result result = run("verify");
         Cli.Result json = run("verify", "--json");
@@ -216,11 +249,13 @@ class LedgerCommandsTest {
     }
 
     @Test
-    void unknownApplicationIsAClearError() {
+    void unknownApplicationIsShownEmptyNamingTheKnownOnes() {
         Cli.Result result = run("status", "--application", "nope");
 
-        assertThat(result.exitCode).isEqualTo(1);
-        assertThat(result.err).contains("no ledger for application \"nope\"", "known: shop");
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.out).contains("Application nope: 0 events");
+        assertThat(result.err).contains("No ledger for application \"nope\" under " + root + " yet: 0 events "
+                + "(known: shop)");
     }
 
     @Test

@@ -194,6 +194,7 @@ class ReleasesPageBrowserTest {
         long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
         driver.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 140, 6000)));
         Files.write(screenshots.resolve("releases.png"), driver.getScreenshotAs(OutputType.BYTES));
+        Files.write(docsImage("releases.png"), driver.getScreenshotAs(OutputType.BYTES));
 
         // 375 px wide: no horizontal scroll.
         driver.manage().window().setSize(new Dimension(375, 812));
@@ -210,6 +211,56 @@ class ReleasesPageBrowserTest {
         List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
         assertThat(errors).as(errors.stream().map(LogEntry::toString).collect(Collectors.joining("\n"))).isEmpty();
+    }
+
+    @Test
+    void showsTheVerdictOfTheLastChecksInOneLineAndTheResultsOnDemand() throws IOException {
+        driver.get(serve.uri().toString());
+        await("the page loaded", () -> count("#release-ledger[data-loaded='true'] .rl-env") == 2);
+        WebElement staging = driver.findElement(By.cssSelector("#release-ledger .rl-env[data-environment='staging']"));
+        WebElement production = driver.findElement(By.cssSelector(
+                "#release-ledger .rl-env[data-environment='production']"));
+
+        WebElement checks = staging.findElement(By.cssSelector(".rl-checks-details"));
+        assertThat(checks.getAttribute("open")).as("passed checks stay folded").isNull();
+        assertThat(checks.findElement(By.cssSelector("summary")).getText()).matches("passed (\\d+) of \\1 .*");
+        assertThat(staging.findElements(By.cssSelector(".rl-check"))).allSatisfy(item ->
+                assertThat(item.isDisplayed()).isFalse());
+        checks.findElement(By.cssSelector("summary")).click();
+        await("the results shown", () -> staging.findElements(By.cssSelector(".rl-check")).stream()
+                .allMatch(WebElement::isDisplayed));
+        assertThat(production.findElement(By.cssSelector(".rl-image-name")).getText())
+                .as("the tag stays after the rollback").isEqualTo("registry.example/shop:1.3.0");
+        assertThat(staging.findElement(By.cssSelector(".rl-uptodate, .rl-lacking-details")).isDisplayed()).isTrue();
+        Files.write(docsImage("releases-checks.png"), staging.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void saysWhetherMainHasMoreIsNotKnownWithoutTaggedReleases() throws IOException {
+        serve.close();
+        Path untagged = root.resolve("..").resolve(root.getFileName() + "-untagged").normalize();
+        Ledger ledger = Ledger.open(untagged, "hello");
+        try {
+            Origin cli = Origin.cli("bob", "laptop");
+            Map<String, Object> image = LedgerFixture.map("repository", "localhost:5000/hello", "tag", "1.0.0",
+                    "digest", LedgerFixture.digest("1.0.0"));
+            ledger.append(new EventDraft(EventTypes.DEPLOYMENT_STARTED, LedgerFixture.BOB, cli).setEnvironment("dev")
+                    .setData(LedgerFixture.map("deploymentId", "d1", "version", "1.0.0", "image", image)));
+            ledger.append(new EventDraft(EventTypes.DEPLOYMENT_SUCCEEDED, LedgerFixture.BOB, cli).setEnvironment("dev")
+                    .setData(LedgerFixture.map("deploymentId", "d1", "version", "1.0.0")));
+        } finally {
+            LedgerText.closeQuietly(ledger);
+        }
+        serve = ServeFixture.start(untagged);
+        driver.get(serve.uri().toString());
+        await("the page loaded", () -> count("#release-ledger[data-loaded='true'] .rl-env") == 1);
+
+        WebElement dev = driver.findElement(By.cssSelector("#release-ledger .rl-env[data-environment='dev']"));
+        assertThat(dev.findElements(By.cssSelector(".rl-uptodate"))).isEmpty();
+        assertThat(dev.findElement(By.cssSelector(".rl-unknown")).getText())
+                .isEqualTo("Whether main has more is not known: no tagged release is recorded.");
+        assertThat(driver.findElement(By.cssSelector("#release-ledger .rl-summary")).getText())
+                .contains("2 events in the ledger");
     }
 
     @Test
@@ -352,6 +403,14 @@ class ReleasesPageBrowserTest {
             LedgerText.closeQuietly(ledger);
         }
         serve = ServeFixture.start(root);
+    }
+
+    /** Where the docs' screenshots go: docs/images of the checkout, written by these tests. */
+    private static Path docsImage(final String name) throws IOException {
+        Path images = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent().resolve("docs")
+                .resolve("images");
+        Files.createDirectories(images);
+        return images.resolve(name);
     }
 
     private void screenshot(final String name) {

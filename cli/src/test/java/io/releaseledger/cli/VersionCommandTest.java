@@ -40,7 +40,10 @@ class VersionCommandTest {
 
         assertThat(result.exitCode).as(result.toString()).isZero();
         assertThat(result.out).isEqualTo("1.1.0" + System.lineSeparator());
-        assertThat(result.err).contains("Next version 1.1.0").doesNotContain("error:");
+        assertThat(result.err).contains("Next version 1.1.0").doesNotContain("error:")
+                .contains("Previous version 1.0.0 (tag v1.0.0); 1 commit counted since")
+                .contains("Version only (the tag command creates it): tag v1.1.0 not created")
+                .doesNotContain("createTag", "(s)");
         assertThat(repository.refs()).isEqualTo(refsBefore);
     }
 

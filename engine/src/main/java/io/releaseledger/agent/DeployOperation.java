@@ -3,7 +3,6 @@ package io.releaseledger.agent;
 import io.releaseledger.deploy.DeploymentException;
 import io.releaseledger.deploy.DeploymentPlan;
 import io.releaseledger.deploy.PlanRequest;
-import io.releaseledger.descriptor.DescriptorLoader;
 import io.releaseledger.descriptor.EnvironmentSpec;
 import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.registry.ImageReference;
@@ -32,12 +31,12 @@ import java.util.function.Consumer;
  * {@code live} as it happens (masked), not returned in the response, so the build log shows it once and in time.
  */
 public final class DeployOperation implements AgentOperation {
-    private static final Set<String> COMMON = Set.of("descriptor", "descriptorSource", "environment", "credentials");
+    private static final Set<String> COMMON = Set.of("descriptor", "descriptorSource", "environment", "credentials", DeployProtocol.OVERRIDES);
 
     private final String name;
     private final Map<String, String> processEnvironment;
     private final Consumer<String> live;
-    private Duration stopTimeout = Duration.ofSeconds(10);
+    private Duration stopTimeout;
 
     /**
      * @param name               one of {@link DeployProtocol#PLAN}, {@code EXECUTE}, {@code RECONCILE}, {@code TAG}
@@ -63,7 +62,7 @@ public final class DeployOperation implements AgentOperation {
                 new DeployOperation(DeployProtocol.TAG, processEnvironment, live));
     }
 
-    /** How long an old container has to stop before it is killed (default 10 s). */
+    /** How long an old container has to stop before it is killed (default: the descriptor's container.stopTimeout, 10 s unless it says otherwise). */
     public DeployOperation setStopTimeout(final Duration stopTimeout) {
         this.stopTimeout = stopTimeout;
         return this;
@@ -78,8 +77,7 @@ public final class DeployOperation implements AgentOperation {
     public Map<String, Object> run(final AgentRequest request, final Messages messages) {
         Map<String, Object> options = request.getOptions();
         OptionReader reader = new OptionReader(name, options, known());
-        ReleaseDescriptor descriptor = DescriptorLoader.parse(reader.string("descriptor"),
-                reader.has("descriptorSource") ? reader.string("descriptorSource") : "release-ledger.yaml");
+        ReleaseDescriptor descriptor = DeployProtocol.readDescriptor(reader);
         String environmentName = reader.string("environment");
         EnvironmentSpec environment = descriptor.getEnvironment(environmentName).orElseThrow(() ->
                 new AgentProtocolException("the descriptor " + descriptor.getSource() + " has no environment '"

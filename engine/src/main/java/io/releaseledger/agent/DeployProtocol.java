@@ -2,6 +2,8 @@ package io.releaseledger.agent;
 
 import io.releaseledger.deploy.DeploymentPlan;
 import io.releaseledger.deploy.PlanRequest;
+import io.releaseledger.descriptor.DescriptorLoader;
+import io.releaseledger.descriptor.ReleaseDescriptor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +16,8 @@ import java.util.Map;
  * on the agent. Options common to every operation: {@code descriptor} (the YAML text), {@code descriptorSource}
  * (its path, for messages), {@code environment}, {@code credentials} (credentials id to
  * {@code {"kind": "secret"|"dockerTls", "variable": "RELEASE_LEDGER_CREDENTIAL_<n>"}}: names of environment
- * variables of the agent process, never values).
+ * variables of the agent process, never values), and optionally {@code overrides} (key to value, as the step's
+ * {@code overrides} parameter gave them: the agent applies them to the descriptor as the controller did).
  */
 public final class DeployProtocol {
     public static final String PLAN = "deploy.plan";
@@ -31,7 +34,29 @@ public final class DeployProtocol {
     /** {@code kind} of a Docker TLS credential: PEM texts in {@code VARIABLE_CA}, {@code VARIABLE_CERT}, {@code VARIABLE_KEY}. */
     public static final String KIND_DOCKER_TLS = "dockerTls";
 
+    /** The option that carries the descriptor's overrides (deploy and smoke operations). */
+    public static final String OVERRIDES = "overrides";
+
     private DeployProtocol() {
+    }
+
+    /**
+     * The options with the descriptor's overrides added (nothing when there are none), so that the agent reads the
+     * same descriptor as the controller.
+     */
+    public static Map<String, Object> withOverrides(final Map<String, Object> options,
+            final Map<String, String> overrides) {
+        if (!overrides.isEmpty()) {
+            options.put(OVERRIDES, new LinkedHashMap<>(overrides));
+        }
+        return options;
+    }
+
+    /** The descriptor of a deploy or smoke request: its text, named by its source, with its overrides applied. */
+    static ReleaseDescriptor readDescriptor(final OptionReader reader) {
+        ReleaseDescriptor descriptor = DescriptorLoader.parse(reader.string("descriptor"),
+                reader.has("descriptorSource") ? reader.string("descriptorSource") : DescriptorLoader.DEFAULT_FILE_NAME);
+        return reader.has(OVERRIDES) ? descriptor.withOverrides(reader.stringMap(OVERRIDES)) : descriptor;
     }
 
     /** A {@code credentials} entry: {@code {"kind": kind, "variable": variable}}. */

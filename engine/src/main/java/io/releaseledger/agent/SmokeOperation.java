@@ -2,7 +2,6 @@ package io.releaseledger.agent;
 
 import io.releaseledger.deploy.SmokeOutcome;
 import io.releaseledger.deploy.SmokeRequest;
-import io.releaseledger.descriptor.DescriptorLoader;
 import io.releaseledger.descriptor.EnvironmentSpec;
 import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.descriptor.SecretReference;
@@ -28,7 +27,7 @@ import java.util.function.Consumer;
  * Progress is written to {@code live} as it happens (masked); the result is the masked {@link SmokeOutcome}.
  */
 public final class SmokeOperation implements AgentOperation {
-    private static final Set<String> KNOWN = Set.of("descriptor", "descriptorSource", "environment", "credentials",
+    private static final Set<String> KNOWN = Set.of("descriptor", "descriptorSource", "environment", "credentials", DeployProtocol.OVERRIDES,
             "request");
 
     private final Map<String, String> processEnvironment;
@@ -52,8 +51,7 @@ public final class SmokeOperation implements AgentOperation {
     public Map<String, Object> run(final AgentRequest request, final Messages messages) {
         Map<String, Object> options = request.getOptions();
         OptionReader reader = new OptionReader(SmokeProtocol.RUN, options, KNOWN);
-        ReleaseDescriptor descriptor = DescriptorLoader.parse(reader.string("descriptor"),
-                reader.has("descriptorSource") ? reader.string("descriptorSource") : "release-ledger.yaml");
+        ReleaseDescriptor descriptor = DeployProtocol.readDescriptor(reader);
         String environmentName = reader.string("environment");
         EnvironmentSpec environment = descriptor.getEnvironment(environmentName).orElseThrow(() ->
                 new AgentProtocolException("the descriptor " + descriptor.getSource() + " has no environment '"

@@ -151,6 +151,9 @@ public final class DeployCommand {
         called = true;
         descriptor.getEnvironment(environment).orElseThrow(() -> new DeploymentException("The descriptor "
                 + descriptor.getSource() + " has no environment '" + environment + "'."));
+        if (!descriptor.getOverrides().isEmpty()) {
+            messages.info("Overrides of %s: %s", descriptor.getSource(), descriptor.describeOverrides());
+        }
         if (dryRun) {
             DeploymentPlan plan = executor.plan(request());
             plan.describe().forEach(line -> messages.info("%s", line));

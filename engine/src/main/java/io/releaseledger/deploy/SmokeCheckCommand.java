@@ -141,8 +141,7 @@ public final class SmokeCheckCommand {
             return new SmokeCheckResult(outcome, null);
         }
         messages.error("The smoke checks of %s %s failed: rolling back", environment, checked);
-        RollbackCommand rollback = new RollbackCommand(descriptor, environment, "smoke checks failed: "
-                + outcome.getSummary(), ledger, rollbackExecutor).setAutomatic(true).setActor(actor).setOrigin(origin)
+        RollbackCommand rollback = new RollbackCommand(descriptor, environment, outcome.getSummary(), ledger, rollbackExecutor).setAutomatic(true).setActor(actor).setOrigin(origin)
                 .setMessages(messages).setDeployOptions(deploy -> {
                     if (lockTimeout != null) {
                         deploy.setLockTimeout(lockTimeout);

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 /** Reads {@code container}: name, ports, env, envFiles, labels, command, restart, network. */
 final class ContainerReader {
     static final Set<String> KEYS = Set.of("name", "ports", "env", "envFiles", "labels", "command", "restart",
-            "network");
+            "network", "init", "stopTimeout");
+    /** Docker gives a stop at most this long before the engine's call would time out; a real stop is seconds. */
+    static final java.time.Duration MAX_STOP_TIMEOUT = java.time.Duration.ofMinutes(4);
     static final String RESERVED_LABELS = "io.releaseledger.";
     private static final Set<String> VALUE_KEYS = Set.of("secret", "plain");
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
@@ -26,7 +28,7 @@ final class ContainerReader {
         Fields fields = node == null ? null : Fields.of(problems, path, node, KEYS);
         if (fields == null) {
             return new ContainerSpec(defaultName, List.of(), List.of(), List.of(), Map.of(), List.of(),
-                    "unless-stopped", "bridge");
+                    "unless-stopped", "bridge").withStopping(false, ContainerSpec.DEFAULT_STOP_TIMEOUT);
         }
         String name = fields.string("name", defaultName);
         if (name != null && !NAME.matcher(name).matches()) {
@@ -51,9 +53,17 @@ final class ContainerReader {
             }
         }
         List<String> command = command(fields);
+        java.time.Duration stopTimeout = fields.duration("stopTimeout", ContainerSpec.DEFAULT_STOP_TIMEOUT);
+        if (stopTimeout != null && (stopTimeout.compareTo(java.time.Duration.ofSeconds(1)) < 0
+                || stopTimeout.compareTo(MAX_STOP_TIMEOUT) > 0)) {
+            problems.add(fields.path("stopTimeout"), fields.node("stopTimeout"), "stopTimeout must be from 1s to 4m "
+                    + "(Docker counts whole seconds): how long a container may take to stop after SIGTERM before it "
+                    + "is killed");
+        }
         return new ContainerSpec(name == null ? defaultName : name, ports(fields), env(fields),
                 fields.strings("envFiles"), labels, command, restart == null ? "unless-stopped" : restart,
-                network == null ? "bridge" : network);
+                network == null ? "bridge" : network).withStopping(fields.bool("init", false),
+                        stopTimeout == null ? ContainerSpec.DEFAULT_STOP_TIMEOUT : stopTimeout);
     }
 
     /** A list is the exec form; a string is split at white space (no shell, no quoting). */

@@ -15,6 +15,10 @@ public final class ContainerSpec {
     private final List<String> command;
     private final String restartPolicy;
     private final String network;
+    /** How long a stop waits after SIGTERM before Docker kills the container, unless the descriptor says otherwise. */
+    public static final java.time.Duration DEFAULT_STOP_TIMEOUT = java.time.Duration.ofSeconds(10);
+    private boolean init;
+    private java.time.Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
 
     ContainerSpec(final String name, final List<PortMapping> ports, final List<EnvironmentVariable> env,
             final List<String> envFiles, final Map<String, String> labels, final List<String> command,
@@ -71,6 +75,26 @@ public final class ContainerSpec {
 
     public boolean isHostNetwork() {
         return "host".equals(network);
+    }
+
+    /** This spec with Docker's init and the stop timeout set (the reader's last step). */
+    ContainerSpec withStopping(final boolean runInit, final java.time.Duration timeout) {
+        this.init = runInit;
+        this.stopTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * Whether Docker runs its init as PID 1 ({@code docker run --init}): it forwards SIGTERM to the command and reaps
+     * zombies, so an image whose own PID 1 ignores SIGTERM still stops at once.
+     */
+    public boolean isInit() {
+        return init;
+    }
+
+    /** How long a stop waits after SIGTERM before the container is killed; default 10 s. */
+    public java.time.Duration getStopTimeout() {
+        return stopTimeout;
     }
 
     /** The name of instance {@code instance} (1-based). */

@@ -43,8 +43,7 @@ public final class DescriptorLoader {
                 throw single(source, tooLarge());
             }
         } catch (NoSuchFileException e) {
-            throw single(source, "no release descriptor here; create " + DEFAULT_FILE_NAME + " at the repository root "
-                    + "(see docs/release-descriptor.md) or give its path");
+            throw DescriptorException.missing(source);
         } catch (CharacterCodingException e) {
             throw single(source, "the file is not UTF-8 text");
         } catch (IOException e) {

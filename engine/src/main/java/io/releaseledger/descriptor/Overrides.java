@@ -10,7 +10,27 @@ import java.util.Map;
  * validated again as a whole. An environment is named by its name, a list item by its index.
  */
 final class Overrides {
+    /**
+     * Why some keys stay as the file says: overrides come from the same workspace as step parameters or the command
+     * line, and the names they would change are what the controller's policy (protected environments, which job owns
+     * an application's ledger) is keyed on.
+     */
+    static final String POLICY_REASON = "the application's name, an environment's name and protected are policy; "
+            + "change them in the descriptor file itself";
+
     private Overrides() {
+    }
+
+    /** The policy field an override would change ({@code application}, {@code environments.<e>.name|protected}). */
+    private static String policyKey(final List<String> segments) {
+        if (segments.get(0).equals("application")) {
+            return "application";
+        }
+        if (segments.get(0).equals("environments") && segments.size() == 3
+                && (segments.get(2).equals("name") || segments.get(2).equals("protected"))) {
+            return "environments." + segments.get(1) + "." + segments.get(2);
+        }
+        return null;
     }
 
     static YamlNode apply(final YamlNode document, final Map<String, String> overrides, final Problems problems) {
@@ -25,6 +45,11 @@ final class Overrides {
             if (key.isEmpty() || segments.stream().anyMatch(String::isEmpty)) {
                 problems.add(key, YamlNode.Origin.override(key), "'" + key + "' is not an override key; write a dotted "
                         + "path such as environments.staging.strategy");
+                continue;
+            }
+            String policy = policyKey(segments);
+            if (policy != null) {
+                problems.add(key, YamlNode.Origin.override(key), "'" + policy + "' cannot be overridden: " + POLICY_REASON);
                 continue;
             }
             YamlNode changed = set(result, segments, 0, "", YamlParser.overrideValue(key, override.getValue()), key,

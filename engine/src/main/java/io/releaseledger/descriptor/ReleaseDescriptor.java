@@ -1,8 +1,10 @@
 package io.releaseledger.descriptor;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * An application's release descriptor ({@code release-ledger.yaml}): its image repository and its environments in
@@ -15,6 +17,7 @@ public final class ReleaseDescriptor {
     private final List<EnvironmentSpec> environments;
     private final String source;
     private final YamlNode document;
+    private Map<String, String> overrides = Map.of();
 
     ReleaseDescriptor(final int schemaVersion, final String application, final String image,
             final List<EnvironmentSpec> environments, final String source, final YamlNode document) {
@@ -67,6 +70,23 @@ public final class ReleaseDescriptor {
         }
         Problems problems = new Problems(source + " with overrides");
         YamlNode changed = Overrides.apply(document, overrides, problems);
-        return DescriptorReader.read(changed, problems, source);
+        ReleaseDescriptor result = DescriptorReader.read(changed, problems, source);
+        Map<String, String> applied = new TreeMap<>(this.overrides);
+        overrides.forEach((key, value) -> applied.put(key.trim(), value));
+        result.overrides = Collections.unmodifiableMap(applied);
+        return result;
+    }
+
+    /** The overrides applied to the file, by key; empty for the file as it is. */
+    public Map<String, String> getOverrides() {
+        return overrides;
+    }
+
+    /** {@code key=value, key=value}: the overrides as the plan shows them; empty without any. */
+    public String describeOverrides() {
+        StringBuilder text = new StringBuilder();
+        overrides.forEach((key, value) -> text.append(text.length() == 0 ? "" : ", ").append(key).append('=')
+                .append(value));
+        return text.toString();
     }
 }

@@ -33,6 +33,7 @@ public final class ContainerRequest {
 
     private final String name;
     private final String image;
+    private boolean init;
     private Map<String, String> environment = Map.of();
     private Map<String, String> labels = Map.of();
     private List<String> command = List.of();
@@ -127,6 +128,16 @@ public final class ContainerRequest {
     public ContainerRequest setRestartPolicy(final RestartPolicy restartPolicy) {
         this.restartPolicy = Objects.requireNonNull(restartPolicy, "restartPolicy");
         return this;
+    }
+
+    /** Runs Docker's init as PID 1 ({@code --init}): it forwards signals to the command and reaps zombies. */
+    public ContainerRequest setInit(final boolean init) {
+        this.init = init;
+        return this;
+    }
+
+    public boolean isInit() {
+        return init;
     }
 
     /**

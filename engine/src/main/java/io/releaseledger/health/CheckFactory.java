@@ -95,12 +95,14 @@ public final class CheckFactory {
                 return http((HttpCheckSpec) spec, options);
             case DENIES:
                 DeniesCheckSpec denies = (DeniesCheckSpec) spec;
-                return new DeniesCheck(fill.apply(denies.getUrl())).setName(name(options, "denies " + denies.getUrl()))
+                return new DeniesCheck(fill.apply(denies.getUrl()))
+                        .setName(name(options, "denies " + fill.apply(denies.getUrl())))
                         .setLoginPattern(Pattern.compile(denies.getLoginPattern())).setTimeout(options.getTimeout());
             case TCP:
                 TcpCheckSpec tcp = (TcpCheckSpec) spec;
-                return new TcpCheck(fill.apply(tcp.getAddress())).setName(name(options, TcpCheck.KIND + " "
-                        + tcp.getAddress())).setTimeout(options.getTimeout());
+                // Without a name of its own the check names itself, with the address it checked.
+                TcpCheck tcpCheck = new TcpCheck(fill.apply(tcp.getAddress())).setTimeout(options.getTimeout());
+                return options.getName() == null ? tcpCheck : tcpCheck.setName(options.getName());
             case COMMAND:
                 CommandCheckSpec command = (CommandCheckSpec) spec;
                 List<String> arguments = new ArrayList<>();
@@ -114,16 +116,20 @@ public final class CheckFactory {
                 return heartbeat((HeartbeatCheckSpec) spec, options);
             case BROWSER:
                 BrowserCheckSpec browser = (BrowserCheckSpec) spec;
-                return new BrowserCheck(name(options, "browser " + browser.getUrl()), browser);
+                return new BrowserCheck(name(options, "browser " + fill.apply(browser.getUrl())), browser);
             default:
                 throw new IllegalArgumentException("unknown check type " + spec.getType());
         }
     }
 
     private HealthCheck http(final HttpCheckSpec spec, final CheckOptions options) {
-        HttpCheck check = new HttpCheck(fill.apply(spec.getUrl())).setName(name(options, HttpCheck.KIND + " "
-                + spec.getUrl())).setMethod(spec.getMethod()).setTimeout(options.getTimeout())
+        // Without a name of its own the check names itself, with the URL it checked.
+        HttpCheck check = new HttpCheck(fill.apply(spec.getUrl())).setMethod(spec.getMethod())
+                .setTimeout(options.getTimeout())
                 .setExpectedStatus(spec.getExpectedStatuses().stream().mapToInt(Integer::intValue).toArray());
+        if (options.getName() != null) {
+            check.setName(options.getName());
+        }
         spec.getHeaders().forEach(check::setHeader);
         spec.getBodyContains().forEach(check::setBodyContains);
         spec.getBodyMatches().forEach(regex -> check.setBodyMatches(Pattern.compile(regex)));
@@ -182,6 +188,7 @@ public final class CheckFactory {
         return value;
     }
 
+    /** The check's own name, else its kind and target with the placeholders filled in (never {@code {port}}). */
     private static String name(final CheckOptions options, final String fallback) {
         return options.getName() == null ? fallback : options.getName();
     }

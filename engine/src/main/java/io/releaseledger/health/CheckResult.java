@@ -73,6 +73,11 @@ public final class CheckResult {
         return copy;
     }
 
+    /** The same result under another name (a default name with the placeholders filled for its target). */
+    public CheckResult withName(final String newName) {
+        return copy(Objects.requireNonNull(newName, "name"), detail, millis);
+    }
+
     /** What the check expected, such as {@code status 200} or {@code body contains "UP"}. */
     public CheckResult withExpected(final String text) {
         CheckResult copy = copy(detail, millis);

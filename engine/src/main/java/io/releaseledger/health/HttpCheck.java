@@ -45,6 +45,7 @@ public final class HttpCheck implements AsyncHealthCheck {
 
     private final String urlTemplate;
     private String name;
+    private boolean named;
     private String method = "GET";
     private List<int[]> expected = List.of(new int[] {DEFAULT_FIRST, DEFAULT_LAST});
     private final ResponseRules rules = new ResponseRules();
@@ -65,6 +66,7 @@ public final class HttpCheck implements AsyncHealthCheck {
     /** Replaces the name shown in results (default {@code http} and the URL template). */
     public HttpCheck setName(final String name) {
         this.name = Objects.requireNonNull(name, "name");
+        this.named = true;
         return this;
     }
 
@@ -248,7 +250,17 @@ public final class HttpCheck implements AsyncHealthCheck {
         }
         Exchange exchange = new Exchange(client(), start);
         exchange.send(parsed.get(), 0, false);
-        return exchange.result;
+        // A default name shows the URL checked, not its template ("http http://{address}:{port}/health").
+        if (named || !name.contains("{")) {
+            return exchange.result;
+        }
+        CompletableFuture<CheckResult> shown = exchange.result.thenApply(result -> result.withName(KIND + " " + url));
+        shown.whenComplete((result, failure) -> { // cancelling what the caller holds still abandons the exchange
+            if (failure instanceof java.util.concurrent.CancellationException) {
+                exchange.result.cancel(true);
+            }
+        });
+        return shown;
     }
 
     /** One attempt: its requests one after another (redirects), the one in flight cancelled with the attempt. */

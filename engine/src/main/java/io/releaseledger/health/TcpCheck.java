@@ -16,6 +16,7 @@ public final class TcpCheck implements HealthCheck {
 
     private final String addressTemplate;
     private String name;
+    private boolean named;
     private Duration timeout = Duration.ofSeconds(5);
 
     /** Connects to the target's address and port. */
@@ -32,6 +33,7 @@ public final class TcpCheck implements HealthCheck {
     /** Replaces the name shown in results (default {@code tcp} and the address template). */
     public TcpCheck setName(final String name) {
         this.name = Objects.requireNonNull(name, "name");
+        this.named = true;
         return this;
     }
 
@@ -69,8 +71,14 @@ public final class TcpCheck implements HealthCheck {
 
     @Override
     public CheckResult run(final CheckTarget target) {
-        long start = System.nanoTime();
         String address = Placeholders.fill(addressTemplate, target);
+        CheckResult result = check(address);
+        // A default name shows the address checked, not its template ("tcp {address}:{port}").
+        return named || !name.contains("{") ? result : result.withName(KIND + " " + address);
+    }
+
+    private CheckResult check(final String address) {
+        long start = System.nanoTime();
         int colon = address.lastIndexOf(':');
         int port = colon < 0 ? -1 : parsePort(address.substring(colon + 1));
         if (port < 1) {

@@ -283,6 +283,10 @@ public final class LedgerView {
         json.put("releases", releases);
         json.put("commits", commits);
         json.put("issues", new ArrayList<>(issues));
+        // Only tagged releases say what main has: without any, or with a running version that is not one, nothing
+        // lacking means nothing known, not "up to date".
+        json.put("known", !model.tagged.isEmpty()
+                && (current == null || SemanticVersion.tryParse(current.version()).isPresent()));
         return json;
     }
 

@@ -125,7 +125,8 @@ final class ReadModel {
                     state.started.put(String.valueOf(data.get("deploymentId")), started);
                     Release release = release(version);
                     release.deployedCommit = started.commit() != null ? started.commit() : release.deployedCommit;
-                    release.image = started.image() != null ? started.image() : release.image;
+                    release.image = started.image() != null ? withKnownTag(started.image(), release.image)
+                            : release.image;
                 }
             }
             case EventTypes.DEPLOYMENT_SUCCEEDED -> {
@@ -134,8 +135,8 @@ final class ReadModel {
                     Release release = release(version);
                     String commit = started != null && started.commit() != null ? started.commit()
                             : release.commitOrDeployed();
-                    Map<String, Object> image = started != null && started.image() != null ? started.image()
-                            : release.image;
+                    Map<String, Object> image = started != null && started.image() != null
+                            ? withKnownTag(started.image(), release.image) : release.image;
                     state.current = new Deployment(version, commit, image, actor, originId, number, time,
                             "deployment");
                     state.mixed = null;
@@ -168,7 +169,7 @@ final class ReadModel {
                     Release release = release(version);
                     Map<String, Object> image = object(data, "image");
                     if (image != null) {
-                        release.image = image;
+                        release.image = withKnownTag(image, release.image);
                     }
                     state.current = new Deployment(version, release.commitOrDeployed(), release.image, actor,
                             originId, number, time, "promotion");
@@ -262,6 +263,20 @@ final class ReadModel {
 
     Release release(final String version) {
         return releases.computeIfAbsent(version, Release::new);
+    }
+
+    /**
+     * The image as recorded, with the tag an earlier record of the same digest had when this one has none: a rollback
+     * or a promotion deploys by digest, and the page should still say which tag that was.
+     */
+    static Map<String, Object> withKnownTag(final Map<String, Object> image, final Map<String, Object> earlier) {
+        if (image.get("tag") != null || earlier == null || earlier.get("tag") == null
+                || !java.util.Objects.equals(image.get("digest"), earlier.get("digest"))) {
+            return image;
+        }
+        Map<String, Object> tagged = new java.util.LinkedHashMap<>(image);
+        tagged.put("tag", earlier.get("tag"));
+        return tagged;
     }
 
     private void tag(final String version, final Map<String, Object> data, final long time) {

@@ -1,5 +1,7 @@
 package io.releaseledger.loadbalancer;
 
+import io.releaseledger.report.Counted;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -58,6 +60,6 @@ public final class DrainResult {
     public String toString() {
         String where = "server '" + server + "' of backend '" + backend + "'";
         return drained ? where + " drained after " + waited.toMillis() + " ms"
-                : where + " still had " + remainingSessions + " session(s) after " + waited.toMillis() + " ms";
+                : where + " still had " + Counted.of(remainingSessions, "session") + " after " + waited.toMillis() + " ms";
     }
 }

@@ -62,7 +62,7 @@ final class ContainerFactory {
         ContainerRequest request = new ContainerRequest(instance.getContainerName(), image).setEnvironment(env)
                 .setLabels(labels).setCommand(container.getCommand())
                 .setNetworkMode(container.getNetwork())
-                .setRestartPolicy(RestartPolicy.parse(container.getRestartPolicy()));
+                .setRestartPolicy(RestartPolicy.parse(container.getRestartPolicy())).setInit(container.isInit());
         if (!container.isHostNetwork()) {
             Map<Integer, Integer> ports = new LinkedHashMap<>();
             int containerPort = environment.getInstances().getContainerPort();

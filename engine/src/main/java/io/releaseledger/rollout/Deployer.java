@@ -62,7 +62,8 @@ public final class Deployer {
     private Function<SecretReference, String> secrets = ContainerFactory::fromProcessEnvironment;
     private RegistryCredentials registryCredentials;
     private Path workspace = Path.of(".");
-    private Duration stopTimeout = Duration.ofSeconds(10);
+    /** Set for tests and tools; {@code null}: the descriptor's {@code container.stopTimeout}. */
+    private Duration stopTimeout;
 
     public Deployer(final ReleaseDescriptor descriptor, final String environment, final DeployTargets targets) {
         this.descriptor = descriptor;
@@ -106,7 +107,10 @@ public final class Deployer {
         return this;
     }
 
-    /** How long a container has to stop before it is killed (default 10 s). */
+    /**
+     * How long a container has to stop before it is killed; {@code null} (the default) takes the descriptor's
+     * {@code container.stopTimeout} (10 s unless it says otherwise).
+     */
     public Deployer setStopTimeout(final Duration stopTimeout) {
         this.stopTimeout = stopTimeout;
         return this;
@@ -149,17 +153,32 @@ public final class Deployer {
                     listener.batchStarted(plan, b + 1, total);
                     messages.info("Batch %d/%d: %s", b + 1, total, batch.stream().map(PlannedInstance::describe)
                             .toList());
-                    pullImages(batch);
-                    stopOldWhenRecreatingWithoutBalancer(batch);
-                    drain(batch);
-                    Map<PlannedInstance, String> ids = startNew(batch);
-                    verify(batch, ids, smoke);
-                    putBack(batch);
+                    List<String> phases = new ArrayList<>();
+                    long batchStart = System.nanoTime();
+                    timed(phases, "pull", () -> pullImages(batch));
+                    timed(phases, "stop", () -> stopOldWhenRecreatingWithoutBalancer(batch));
+                    timed(phases, "drain", () -> drain(batch));
+                    Map<PlannedInstance, String> ids = new LinkedHashMap<>();
+                    timed(phases, "start", () -> ids.putAll(startNew(batch)));
+                    timed(phases, "checks", () -> verify(batch, ids, smoke));
+                    timed(phases, "back in", () -> putBack(batch));
+                    messages.info("Batch %d/%d done in %s (%s)", b + 1, total, seconds(System.nanoTime() - batchStart),
+                            String.join(", ", phases));
                 }
             } catch (RuntimeException e) {
                 throw failed(e);
             }
             return succeeded();
+        }
+
+        /** Runs one phase of a batch and notes its time, e.g. {@code drain 1.2 s}; a phase that took no time is left out. */
+        private void timed(final List<String> phases, final String phase, final Runnable work) {
+            long begin = System.nanoTime();
+            work.run();
+            long took = System.nanoTime() - begin;
+            if (took >= 50_000_000L) {
+                phases.add(phase + " " + seconds(took));
+            }
         }
 
         private ServerSmokeChecks serverSmokeChecks() {
@@ -294,6 +313,12 @@ public final class Deployer {
         }
     }
 
+    /** {@code 1.2 s}: a duration in nanoseconds, to a tenth of a second. */
+    static String seconds(final long nanos) {
+        Duration duration = Duration.ofNanos(nanos);
+        return duration.toSeconds() + "." + duration.toMillisPart() / 100 + " s";
+    }
+
     /** {@code 1 instance}, {@code 2 instances}, {@code 2 batches}. */
     static String plural(final int count, final String noun) {
         return count + " " + noun + (count == 1 ? "" : noun.endsWith("h") ? "es" : "s");
@@ -309,7 +334,7 @@ public final class Deployer {
      */
     public boolean reconcile(final DeploymentPlan plan) {
         // A stop the dead process asked of a container goes on in the daemon for up to the stop timeout: look after it.
-        sleep(stopTimeout.plusSeconds(2));
+        sleep(stopTimeout().plusSeconds(2));
         ContainerFactory factory = new ContainerFactory(plan.getApplication(), environment, secrets, workspace);
         if (runsEverywhere(plan)) {
             for (PlannedInstance instance : plan.getInstances()) {
@@ -333,7 +358,7 @@ public final class Deployer {
         if (!ok || !left.isEmpty()) {
             messages.warning("Reconciling %s: the restore did not end in the recorded state (%s); trying once more",
                     plan.getEnvironment(), left.isEmpty() ? "see the errors above" : String.join("; ", left));
-            sleep(stopTimeout.plusSeconds(2));
+            sleep(stopTimeout().plusSeconds(2));
             changed = changedFromPrevious(plan);
             ok = restore(factory, plan, changed);
             left = leftOver(plan, Deployer::previousDigest);
@@ -500,9 +525,9 @@ public final class Deployer {
             }
             if (System.nanoTime() >= deadline) {
                 throw new InstanceFailure(batch.get(0), "refusing to take " + String.join(", ", out) + " out of "
-                        + backend + ": " + (left - notServing.size()) + " of the " + left + " other server(s) serve ("
-                        + "not serving: " + String.join(", ", notServing) + "), and " + unavailable + " server(s) "
-                        + "out of service would exceed maxUnavailable " + allowed + " or leave none serving");
+                        + backend + ": " + (left - notServing.size()) + " of the " + plural(left, "other server") + " serve"
+                        + (left - notServing.size() == 1 ? "s" : "") + " (not serving: " + String.join(", ", notServing)
+                        + "), and " + plural(unavailable, "server") + " out of service would exceed maxUnavailable " + allowed + " or leave none serving");
             }
             sleep(POLL);
         }
@@ -571,11 +596,25 @@ public final class Deployer {
     }
 
     private void stopQuietly(final ContainerEngine engine, final String container) {
+        Duration timeout = stopTimeout();
+        long start = System.nanoTime();
         try {
-            engine.stop(container, stopTimeout);
+            engine.stop(container, timeout);
         } catch (ContainerEngineException e) {
             // missing already; a host that is down fails on the next call with a better message
+            return;
         }
+        // Docker kills a container still running when the timeout is over: a stop that took that long was one.
+        long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+        if (seconds >= timeout.toSeconds()) {
+            messages.warning("Stopping %s timed out: it did not stop on SIGTERM and had to be killed after %d s. "
+                    + "Give the environment's container init: true (Docker's init forwards SIGTERM), make the image "
+                    + "stop on SIGTERM, or lower container.stopTimeout", container, seconds);
+        }
+    }
+
+    private Duration stopTimeout() {
+        return stopTimeout != null ? stopTimeout : environment.getContainer().getStopTimeout();
     }
 
     private GateResult gate(final PlannedInstance instance, final String containerId, final String digest) {

@@ -43,7 +43,7 @@ public final class LocalDeploymentExecutor implements DeploymentExecutor, AutoCl
     private Function<SecretReference, String> secrets = ContainerFactory::fromProcessEnvironment;
     private RegistryCredentials registryCredentials;
     private Path workspace = Path.of(".");
-    private Duration stopTimeout = Duration.ofSeconds(10);
+    private Duration stopTimeout;
     private DeploymentListener listener = new DeploymentListener() { };
     private Messages messages = new Messages();
 
@@ -80,7 +80,7 @@ public final class LocalDeploymentExecutor implements DeploymentExecutor, AutoCl
         return this;
     }
 
-    /** How long an old container has to stop after SIGTERM before it is killed (default 10 s). */
+    /** How long an old container has to stop after SIGTERM before it is killed (default: the descriptor's container.stopTimeout, 10 s unless it says otherwise). */
     public LocalDeploymentExecutor setStopTimeout(final Duration stopTimeout) {
         this.stopTimeout = stopTimeout;
         return this;

@@ -1,5 +1,6 @@
 package io.releaseledger.semver;
 
+import io.releaseledger.report.Counted;
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.commits.Bump;
 import io.releaseledger.report.Messages;
@@ -209,7 +210,8 @@ public final class SemverTagCommand {
         }
         calculation.checkTagIsFree(head);
         if (dryRun || !createTag) {
-            messages.info("%s: tag %s not created", dryRun ? "Dry run" : "createTag is off", plan.getTag());
+            messages.info("%s: tag %s not created", dryRun ? "Dry run" : "Version only (the tag command creates it)",
+                    plan.getTag());
             return outcome.result(plan, false, false, false);
         }
         return tagAndPush(plan, outcome, history, hasRemote, calculator);
@@ -285,10 +287,10 @@ public final class SemverTagCommand {
 
     private void report(final Plan plan) {
         if (plan.getPrevious() != null) {
-            messages.info("Previous version %s (tag %s); %d commit(s) counted since", plan.getPreviousVersion(),
-                    plan.getPreviousTag(), plan.getCommits().size());
+            messages.info("Previous version %s (tag %s); %s counted since", plan.getPreviousVersion(),
+                    plan.getPreviousTag(), Counted.of(plan.getCommits().size(), "commit"));
         } else {
-            messages.info("No previous version; %d commit(s) counted", plan.getCommits().size());
+            messages.info("No previous version; %s counted", Counted.of(plan.getCommits().size(), "commit"));
         }
         messages.info("%s %s: %s", plan.isNewVersion() ? "Next version" : "Version stays", plan.getVersion(),
                 plan.getReason());
@@ -327,7 +329,7 @@ public final class SemverTagCommand {
                 }
                 if (attempt >= maxPushAttempts) {
                     throw new ScmException("Tag " + plan.getTag() + " was taken on remote '" + remote + "' by another"
-                            + " build " + attempt + " time(s) in a row (maxPushAttempts " + maxPushAttempts + "): run"
+                            + " build " + Counted.of(attempt, "time") + " in a row (maxPushAttempts " + maxPushAttempts + "): run"
                             + " again, or raise maxPushAttempts. The local tag was removed.");
                 }
                 repository.deleteTag(plan.getTag());

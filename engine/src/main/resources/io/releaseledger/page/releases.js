@@ -370,7 +370,8 @@
       clear(this.title);
       append(this.title, ['Releases', state.application ? ' — ' : '', state.application ? el('span', 'rl-application', state.application) : null]);
       clear(this.summary);
-      append(this.summary, [String(state.events ?? 0) + ' events in the ledger',
+      const events = Number(state.events ?? 0);
+      append(this.summary, [events + (events === 1 ? ' event' : ' events') + ' in the ledger',
         state.generatedAt ? ['; as of ', timeNode(state.generatedAt, false)] : null]);
 
       const environments = Array.isArray(state.environments) ? state.environments : [];
@@ -469,14 +470,22 @@
       return card;
     }
 
+    /* The verdict of the last checks in one line; every result on demand (a <details>, open when one failed). */
     checksNode(checks) {
       if (!checks || typeof checks !== 'object') {
         return el('span', 'rl-muted', 'none recorded');
       }
-      const summary = el('span', 'rl-checks-summary', [
-        checks.passed ? badge('passed', 'ok') : badge('failed', 'fail'),
-        checks.at ? [' ', timeNode(checks.at, false)] : null]);
       const results = Array.isArray(checks.results) ? checks.results : [];
+      const passedCount = results.filter((result) => result.passed).length;
+      const failed = results.find((result) => !result.passed);
+      const verdict = results.length === 0 ? null
+        : checks.passed ? ' ' + passedCount + ' of ' + results.length
+          : [' ' + passedCount + ' of ' + results.length + ' — ',
+            el('span', 'rl-check-name', failed ? (failed.name || '?') : '?'),
+            failed && failed.detail ? ': ' + failed.detail : null];
+      const summary = el('span', 'rl-checks-summary', [
+        checks.passed ? badge('passed', 'ok') : badge('failed', 'fail'), verdict,
+        checks.at ? [' ', timeNode(checks.at, false)] : null]);
       if (results.length === 0) {
         return summary;
       }
@@ -498,7 +507,9 @@
           this.checkFactsNode(result)]);
         list.appendChild(item);
       });
-      return el('div', null, [summary, list]);
+      const details = el('details', 'rl-checks-details', [el('summary', null, summary), list]);
+      details.open = !checks.passed;
+      return details;
     }
 
     /* expected, actual and attempt of one result, when it says them */
@@ -523,7 +534,10 @@
       const issues = Array.isArray(lacking.issues) ? lacking.issues : [];
       const box = el('div', 'rl-lacking');
       if (releases.length === 0 && commits.length === 0) {
-        box.appendChild(el('p', 'rl-uptodate', 'Up to date with main.'));
+        // Only tagged releases say what main has; without them nothing lacking is not the same as up to date.
+        box.appendChild(lacking.known === false
+          ? el('p', 'rl-unknown rl-muted', 'Whether main has more is not known: no tagged release is recorded.')
+          : el('p', 'rl-uptodate', 'Up to date with main.'));
         return box;
       }
       const details = el('details', 'rl-lacking-details');

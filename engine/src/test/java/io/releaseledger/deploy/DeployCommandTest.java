@@ -256,6 +256,16 @@ class DeployCommandTest {
     }
 
     @Test
+    void shouldStopTheTestAppOnSigtermWithoutWaitingOutTheStopTimeout() {
+        world.deploy("staging", TestApp.V1).call();
+
+        world.deploy("staging", TestApp.V2).call();
+
+        assertThat(world.stagingVersions()).containsOnly(TestApp.V2);
+        assertThat(world.messages.getAll()).extracting(Message::getText).noneMatch(text -> text.contains("timed out"));
+    }
+
+    @Test
     void shouldPrintThePlanOnADryRunAndChangeNothing() {
         world.deploy("staging", TestApp.V1).call();
         int events = world.eventTypes("staging").size();

@@ -27,6 +27,8 @@ final class FakeContainerEngine implements ContainerEngine {
     private final Set<String> registry;
     private final Set<String> crashing;
     private final Set<String> images = new LinkedHashSet<>();
+    /** Images whose containers ignore SIGTERM: a stop takes the whole timeout, then Docker kills them. */
+    final Set<String> ignoringSigterm = new LinkedHashSet<>();
     private final Map<String, Container> containers = new LinkedHashMap<>();
     private int ids;
 
@@ -117,6 +119,13 @@ final class FakeContainerEngine implements ContainerEngine {
     public synchronized void stop(final String container, final Duration timeout) {
         call("stop " + container);
         Container found = find(container);
+        if (found.running && ignoringSigterm.contains(found.request.getImage())) {
+            try {
+                Thread.sleep(timeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         found.exited = found.exited || found.running;
         found.running = false;
     }

@@ -38,6 +38,54 @@ class FakeDeployTest {
     }
 
     @Test
+    void shouldShowTheOverridesAndPlanWithThemOnADryRun() throws Exception {
+        world(3, true, "{type: rolling, batchSize: 1}").publish(V2);
+        io.releaseledger.descriptor.ReleaseDescriptor overridden = world.descriptor().withOverrides(Map.of(
+                "environments.web.strategy.batchSize", "3"));
+        LocalDeploymentExecutor executor = new LocalDeploymentExecutor(overridden, null)
+                .setTargets(world.targets()).setMessages(world.messages);
+
+        DeploymentResult result = new DeployCommand(overridden, "web", V2, world.ledger, executor)
+                .setDigest(FakeWorld.digest(V2)).setMessages(world.messages).setDryRun(true).call();
+
+        assertThat(result.getPlan().getBatches()).hasSize(1);
+        assertThat(world.messages.getAll()).extracting(io.releaseledger.report.Message::getText)
+                .contains("Overrides of fake release-ledger.yaml: environments.web.strategy.batchSize=3");
+    }
+
+    @Test
+    void shouldSayWhenAStopTimedOutAndTheContainerWasKilledUsingTheDescriptorsStopTimeout() throws Exception {
+        world = new FakeWorld(temp, 2, true);
+        world.container = "{network: host, restart: \"no\", stopTimeout: 1s}";
+        world.publish(V1).deploy(V1).call();
+        world.publish(V2).engine().ignoringSigterm.add(FakeWorld.image(V1));
+        LocalDeploymentExecutor executor = new LocalDeploymentExecutor(world.descriptor(), null)
+                .setTargets(world.targets()).setMessages(world.messages); // no stop timeout: the descriptor's
+
+        new DeployCommand(world.descriptor(), "web", V2, world.ledger, executor).setDigest(FakeWorld.digest(V2))
+                .setActor(new io.releaseledger.ledger.Actor("alice", null))
+                .setOrigin(io.releaseledger.ledger.Origin.cli("alice", "test")).setMessages(world.messages)
+                .setLockTimeout(java.time.Duration.ZERO).call();
+
+        assertThat(world.messages.getAll()).extracting(io.releaseledger.report.Message::getText)
+                .contains("Stopping fakeapp-web-1 timed out: it did not stop on SIGTERM and had to be killed after 1 s."
+                        + " Give the environment's container init: true (Docker's init forwards SIGTERM), make the "
+                        + "image stop on SIGTERM, or lower container.stopTimeout")
+                .noneMatch(text -> text.startsWith("Stopping fakeapp-web-1 timed out") && text.contains("10 s"));
+        assertThat(world.versions()).containsExactly(V2, V2);
+    }
+
+    @Test
+    void shouldSayNothingAboutStopsThatEndedOnSigtermAndTimeEachBatch() throws Exception {
+        world(2, true, "{type: rolling, batchSize: 1}").publish(V2).deploy(V2).call();
+
+        assertThat(world.messages.getAll()).extracting(io.releaseledger.report.Message::getText)
+                .noneMatch(text -> text.contains("timed out"))
+                .anyMatch(text -> text.matches("Batch 1/2 done in \\d+\\.\\d s \\(.*\\)"))
+                .anyMatch(text -> text.startsWith("Batch 2/2 done in "));
+    }
+
+    @Test
     void shouldDeployAndRecordTheNewVersionWithTheFakes() throws Exception {
         world(3, true, "{type: rolling, batchSize: 1}").publish(V2).deploy(V2).call();
 

@@ -42,6 +42,7 @@ final class FakeWorld implements AutoCloseable {
     final int instances;
     final boolean loadBalanced;
     String strategy = "{type: rolling, batchSize: 1}";
+    String container = "{network: host, restart: \"no\"}";
     private FakeContainerEngine engine;
     private FakeLoadBalancer lb;
 
@@ -81,7 +82,7 @@ final class FakeWorld implements AutoCloseable {
                 + "  - name: web\n"
                 + "    hosts:\n"
                 + "      - {url: \"tcp://127.0.0.1:2375\", name: " + HOST + ", address: 127.0.0.1}\n"
-                + "    container: {network: host, restart: \"no\"}\n"
+                + "    container: " + container + "\n"
                 + "    instances: {count: " + instances + ", ports: [" + ports + "]}\n"
                 + "    strategy: " + strategy + "\n"
                 + (loadBalanced ? "    loadBalancer:\n"

@@ -82,7 +82,7 @@ class SmokeCheckCommandRollbackTest {
         Map<String, Object> rolledBack = world.events("staging", EventTypes.RELEASE_ROLLED_BACK).get(0);
         assertThat(rolledBack).containsEntry("from", TestApp.V2).containsEntry("to", TestApp.V1)
                 .containsEntry("automatic", true);
-        assertThat((String) rolledBack.get("reason")).startsWith("smoke checks failed: Smoke checks failed: 4 of 5 "
+        assertThat((String) rolledBack.get("reason")).startsWith("Smoke checks failed: 4 of 5 "
                 + "passed");
         assertThat(world.events(null, EventTypes.RELEASE_MARKED_BAD)).singleElement()
                 .satisfies(bad -> assertThat(bad).containsEntry("version", TestApp.V2));

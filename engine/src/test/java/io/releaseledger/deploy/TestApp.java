@@ -52,7 +52,10 @@ final class TestApp {
             if (healthy) {
                 Files.writeString(dir.resolve("www/health"), "ok\n", StandardCharsets.UTF_8);
             }
-            String command = exits ? "echo 'config missing'; exit 3" : "exec httpd -f -p 127.0.0.1:$PORT -h /www";
+            // The shell stays PID 1 and ends on SIGTERM (a PID 1 without a handler ignores it, and every stop would
+            // wait out the stop timeout); ending PID 1 ends httpd with it.
+            String command = exits ? "echo 'config missing'; exit 3"
+                    : "trap 'exit 0' TERM; httpd -f -p 127.0.0.1:$PORT -h /www & wait";
             Files.writeString(dir.resolve("Dockerfile"), "FROM " + base + "\nCOPY www /www\n"
                     + "LABEL app.version=" + version + "\nCMD [\"sh\", \"-c\", \"" + command + "\"]\n",
                     StandardCharsets.UTF_8);

@@ -184,8 +184,11 @@ class DescriptorLoaderTest {
     void shouldNameTheFileWhenItIsMissing(@TempDir final Path repository) {
         assertThatThrownBy(() -> DescriptorLoader.load(repository))
                 .isInstanceOf(DescriptorException.class)
-                .hasMessageContaining("release-ledger.yaml has 1 problem")
-                .hasMessageContaining("no release descriptor here; create release-ledger.yaml at the repository root");
+                .hasMessage("the release descriptor " + repository.resolve("release-ledger.yaml") + " does not exist: "
+                        + "create release-ledger.yaml at the repository root (a minimal one is in "
+                        + "docs/release-descriptor.md), or give the descriptor's path (--descriptor on the command "
+                        + "line, descriptorFile in the steps)")
+                .satisfies(e -> assertThat(((DescriptorException) e).getProblems()).hasSize(1));
     }
 
     @Test

@@ -19,7 +19,6 @@ class OverridesTest {
         overrides.put("environments.staging.strategy", "recreate");
         overrides.put("environments.production.strategy.batchSize", "3");
         overrides.put("environments.production.loadBalancer.drainTimeout", "5s");
-        overrides.put("environments.1.protected", "false");
         overrides.put("image", "registry.example.com:5000/team/shop-hotfix");
 
         ReleaseDescriptor changed = example.withOverrides(overrides);
@@ -31,9 +30,8 @@ class OverridesTest {
         assertThat(production.getStrategy().getBatchSize()).isEqualTo(3);
         assertThat(production.getStrategy().isCanary()).isTrue();
         assertThat(production.getLoadBalancer().getDrainTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(production.isProtected()).isFalse();
-        assertThat(example.getEnvironment("production").orElseThrow().isProtected()).as("the original is unchanged")
-                .isTrue();
+        assertThat(example.getEnvironment("staging").orElseThrow().getStrategy().getType())
+                .as("the original is unchanged").isEqualTo(StrategySpec.Type.ROLLING);
     }
 
     @Test
@@ -55,12 +53,12 @@ class OverridesTest {
                 "environments.staging.strategy", "big-bang",
                 "environments.production.strategy.batchSize", "7",
                 "environments.staging.replicas", "3",
-                "environments.prod.protected", "true",
+                "environments.prod.loadBalancer.drainTimeout", "5s",
                 "environments.staging.hosts.0.url", "x")));
 
         assertThat(error).hasMessageStartingWith("release-ledger.yaml with overrides has 5 problems:");
         assertThat(error.getProblems()).extracting(DescriptorProblem::toString).containsExactlyInAnyOrder(
-                "environments: no item 'prod'; did you mean 'production'? (override environments.prod.protected)",
+                "environments: no item 'prod'; did you mean 'production'? (override environments.prod.loadBalancer.drainTimeout)",
                 "environments[0].hosts[0]: holds a single value; override 'environments[0].hosts[0]' itself "
                         + "(override environments.staging.hosts.0.url)",
                 "environments[0]: unknown key 'replicas'; did you mean 'instances'? "
@@ -69,6 +67,22 @@ class OverridesTest {
                         + "(override environments.staging.strategy)",
                 "environments[1].strategy.batchSize: batch size 7 is larger than the 6 instances of this environment "
                         + "(override environments.production.strategy.batchSize)");
+    }
+
+    @Test
+    void shouldRefuseOverridesOfPolicyKeys() {
+        DescriptorException error = catchDescriptorException(() -> example.withOverrides(Map.of(
+                "environments.production.protected", "false",
+                "environments.1.name", "production-2",
+                "application", "someone-elses-app")));
+
+        assertThat(error.getProblems()).extracting(DescriptorProblem::toString).containsExactlyInAnyOrder(
+                "application: 'application' cannot be overridden: " + Overrides.POLICY_REASON
+                        + " (override application)",
+                "environments.1.name: 'environments.1.name' cannot be overridden: " + Overrides.POLICY_REASON
+                        + " (override environments.1.name)",
+                "environments.production.protected: 'environments.production.protected' cannot be overridden: "
+                        + Overrides.POLICY_REASON + " (override environments.production.protected)");
     }
 
     @Test

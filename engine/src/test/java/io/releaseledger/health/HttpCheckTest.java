@@ -34,9 +34,25 @@ class HttpCheckTest {
             CheckResult result = new HttpCheck("http://{address}:{port}/ready").setExpectedStatus(204)
                     .run(server.target());
 
+            assertThat(result.getName()).as("the URL checked, not its template")
+                    .isEqualTo("http http://127.0.0.1:" + server.port() + "/ready");
             assertThat(result.isPassed()).as(result.getDetail()).isTrue();
             assertThat(result.getDetail()).startsWith("204 No Content");
         }
+    }
+
+    @Test
+    void shouldNameAFailureWithTheUrlCheckedInAHealthGate() throws IOException {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        HealthGate gate = new HealthGate(List.of(new HttpCheck("http://{address}:{port}/health")),
+                Duration.ofMillis(200), INTERVAL);
+
+        GateResult result = gate.await(new CheckTarget("127.0.0.1", closed, null, null));
+
+        assertThat(result.describe()).startsWith("http http://127.0.0.1:" + closed + "/health failed: ");
     }
 
     @Test

@@ -18,7 +18,7 @@ class TcpCheckTest {
             CheckResult result = new TcpCheck().run(target);
 
             assertThat(result.isPassed()).as(result.getDetail()).isTrue();
-            assertThat(result.getName()).isEqualTo("tcp {address}:{port}");
+            assertThat(result.getName()).isEqualTo("tcp 127.0.0.1:" + socket.getLocalPort());
             assertThat(result.getKind()).isEqualTo("tcp");
             assertThat(result.getDetail()).matches("connected to 127\\.0\\.0\\.1:\\d+ in \\d+ ms");
         }

@@ -43,6 +43,31 @@ class LedgerViewTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void shouldKeepTheImageTagOfARollbackByDigestAndSayWhenWhatMainHasIsNotKnown() {
+        try (Ledger ledger = Ledger.open(root, "shop").setClock(LedgerFixture.CLOCK)) {
+            LedgerFixture events = new LedgerFixture(ledger).at(0);
+            events.deploy("staging", "d1", "1.4.0", "c140");
+            events.deploy("staging", "d2", "1.5.0", "c150");
+            Map<String, Object> byDigest = new java.util.LinkedHashMap<>(LedgerFixture.image("1.4.0"));
+            byDigest.remove("tag");
+            events.append(EventTypes.DEPLOYMENT_STARTED, "staging", map("deploymentId", "d3", "version", "1.4.0",
+                    "image", byDigest));
+            events.succeeded("staging", "d3", "1.4.0");
+            events.rollback("staging", "1.5.0", "1.4.0", "broken");
+
+            Map<String, Object> staging = ((List<Map<String, Object>>) ledger.view().state().get("environments"))
+                    .get(0);
+
+            Map<String, Object> current = (Map<String, Object>) staging.get("current");
+            assertThat(current).containsEntry("version", "1.4.0").containsEntry("via", "rollback");
+            assertThat((Map<String, Object>) current.get("image")).containsEntry("tag", "1.4.0");
+            assertThat((Map<String, Object>) staging.get("lacking")).as("no release was tagged")
+                    .containsEntry("known", false);
+        }
+    }
+
+    @Test
     void shouldServeTheStateOfEveryEnvironment() {
         try (Ledger ledger = Ledger.open(root, "shop").setClock(LedgerFixture.CLOCK)) {
             LedgerEvent last = release(ledger);
@@ -55,7 +80,7 @@ class LedgerViewTest {
                      "commits": [{"id": "a5", "subject": "feat: wishlist #123", "url": "https://git.example/shop/commit/a5", "version": "1.6.0"},
                                  {"id": "a6", "subject": "feat: <script>alert(1)</script> ABC-43", "url": "https://git.example/shop/commit/a6", "version": "1.6.0"},
                                  {"id": "a4", "subject": "fix: rounding ABC-42 and #123", "url": "https://git.example/shop/commit/a4", "version": "1.5.1"}],
-                     "issues": ["#123", "ABC-43", "ABC-42"]}""";
+                     "issues": ["#123", "ABC-43", "ABC-42"], "known": true}""";
             String image = """
                     {"repository": "registry.example/shop", "tag": "1.5.0", "digest": "sha256:1f5f0"}""";
             assertThat(normalized(state)).isEqualTo(Json.parse("""

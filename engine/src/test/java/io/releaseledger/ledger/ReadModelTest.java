@@ -93,7 +93,7 @@ class ReadModelTest {
                                   {"version": "1.0.0", "tag": "v1.0.0", "taggedAt": "2026-11-22T10:00:00Z"}],
                      "commits": [{"id": "a2", "subject": "feat!: new API PAY-9", "url": "https://git.example/shop/commit/a2", "version": "2.0.0-rc.1"},
                                  {"id": "a1", "subject": "feat: first (#1)", "url": "https://git.example/shop/commit/a1", "version": "1.0.0"}],
-                     "issues": ["PAY-9", "#1"]}"""));
+                     "issues": ["PAY-9", "#1"], "known": true}"""));
         }
     }
 
@@ -107,7 +107,7 @@ class ReadModelTest {
             Map<?, ?> staging = (Map<?, ?>) ((List<?>) ledger.view().state().get("environments")).get(0);
 
             assertThat(normalized(staging.get("lacking"))).isEqualTo(Json.parse("""
-                    {"releases": [], "commits": [], "issues": []}"""));
+                    {"releases": [], "commits": [], "issues": [], "known": true}"""));
         }
     }
 

@@ -61,7 +61,8 @@ public final class RealComponentExtension implements ExecutionCondition, BeforeA
             String message = describe(context) + " needs " + String.join("; ", missing)
                     + ". It may not be skipped (" + REQUIRE_PROPERTY + "=true or " + REQUIRE_ENV
                     + "=true). Get it with: " + Component.HOW_TO_GET;
-            System.err.println("[release-ledger] FAILED " + message);
+            // No line on stderr: the exception fails the test and carries the message into the report. A printed line
+            // would also show in passing logs, whenever a test of this extension runs a sample that must fail.
             throw new RealComponentMissingException(message);
         }
     }

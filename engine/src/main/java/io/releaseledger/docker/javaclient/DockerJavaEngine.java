@@ -161,6 +161,9 @@ public final class DockerJavaEngine implements ContainerEngine {
         HostConfig hostConfig = HostConfig.newHostConfig()
                 .withNetworkMode(request.getNetworkMode())
                 .withRestartPolicy(restartPolicy(request));
+        if (request.isInit()) {
+            hostConfig.withInit(true); // left unset otherwise: the daemon's own default applies
+        }
         List<ExposedPort> exposed = new ArrayList<>();
         if (!request.getPorts().isEmpty()) {
             Ports bindings = new Ports();

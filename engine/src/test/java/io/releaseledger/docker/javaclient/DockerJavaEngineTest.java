@@ -178,6 +178,27 @@ class DockerJavaEngineTest {
     }
 
     @Test
+    void shouldRunDockersInitSoThatACommandIgnoringSigtermAsPidOneStillStopsOnIt() throws Exception {
+        engine.pull(image, null);
+        List<String> httpd = List.of("httpd", "-f", "-p", "127.0.0.1:" + freePort(), "-h", "/www");
+        String withInit = engine.create(new ContainerRequest("rl-test-init-" + run, image).setInit(true)
+                .setLabels(Map.of(TEST_LABEL, "true", RUN_LABEL, run)).setCommand(httpd).setNetworkMode("host"));
+        String without = engine.create(new ContainerRequest("rl-test-noinit-" + run, image)
+                .setLabels(Map.of(TEST_LABEL, "true", RUN_LABEL, run)).setCommand(httpd).setNetworkMode("none"));
+        engine.start(withInit);
+        engine.start(without);
+
+        engine.stop(withInit, Duration.ofSeconds(30));
+        engine.stop(without, Duration.ofSeconds(1));
+
+        assertThat(DockerCli.check("inspect", "-f", "{{.HostConfig.Init}}", withInit).strip()).isEqualTo("true");
+        assertThat(engine.inspect(withInit).getExitCode()).as("ended by SIGTERM (128 + 15), forwarded by the init")
+                .contains(143);
+        assertThat(engine.inspect(without).getExitCode()).as("httpd as PID 1 ignores SIGTERM: killed (128 + 9)")
+                .contains(137);
+    }
+
+    @Test
     void shouldShowTheExitCodeOfACommandThatExits() throws Exception {
         engine.pull(image, null);
         String id = engine.create(new ContainerRequest("rl-test-exit-" + run, image)

@@ -28,7 +28,8 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code Snippetizer.doGenerateSnippet}), whose default ({@code Descriptor.newInstance}) is Stapler's binding;</li>
  * <li>{@code core/.../RequestImpl.java} {@code TypePair.convertJSON}: JSON null gives the VM default (null for a boxed
  * type), an enum goes through {@code Enum.valueOf}, any other single value through
- * {@code Stapler.lookupConverter(type).convert(type, value)};</li>
+ * {@code Stapler.lookupConverter(type).convert(type, value)}; for a collection type ({@code Lister}), a JSON array
+ * converts item by item and any single value becomes a one-item list;</li>
  * <li>{@code core/.../Stapler.java}: {@code CONVERT_UTILS} is a plain commons-beanutils 1.11.0 {@code ConvertUtilsBean}
  * (its standard {@code BooleanConverter} has the default {@code Boolean.FALSE}, so "" becomes {@code false}) with
  * {@code Integer}, {@code Float} and {@code Double} re-registered with the default {@code null};</li>
@@ -101,6 +102,13 @@ final class StaplerFormBinding {
         }
         if (type.isEnum()) {
             return enumValue(type, value.toString());
+        }
+        if (List.class.isAssignableFrom(type)) { // List<String>: the only collection the steps take
+            List<Object> items = new java.util.ArrayList<>();
+            for (Object item : value instanceof List<?> list ? list : List.of(value)) {
+                items.add(converters.lookup(String.class).convert(String.class, item));
+            }
+            return items;
         }
         return converters.lookup(type).convert(type, value);
     }

@@ -49,7 +49,31 @@ class TriStateFormBindingTest {
     /** The descriptor's newInstance, then Stapler's binding. */
     private <T extends Step> T submit(final Class<T> step, final Map<String, Object> form) throws Exception {
         DeployStepForms.unsetBlankTriStates(step, form);
+        DeployStepForms.overridesPerLine(form);
         return stapler.bind(step, form);
+    }
+
+    @Test
+    void shouldBindTheOverridesTextareaOneOverrideALineAndLeaveAnEmptyOneOutOfTheSnippet() throws Exception {
+        for (Class<? extends Step> step : REQUIRED.keySet()) {
+            Map<String, Object> form = untouchedForm(step);
+            form.put("overrides", "environments.staging.strategy=recreate\n\n  image=reg:5000/shop-hotfix \n");
+
+            ReleaseStep bound = (ReleaseStep) submit(step, form);
+
+            assertThat(bound.getOverrides()).as(step.getSimpleName()).containsExactly(
+                    "environments.staging.strategy=recreate", "image=reg:5000/shop-hotfix");
+            assertThat(stapler.snippetArguments(bound)).containsEntry("overrides", bound.getOverrides());
+            assertThat(stapler.snippetArguments(submit(step, untouchedForm(step)))).doesNotContainKey("overrides");
+        }
+    }
+
+    @Test
+    void shouldBindOneStringInStaplerItselfAsOneItemHoldingEveryLine() throws Exception {
+        Map<String, Object> form = untouchedForm(DeployStageStep.class);
+        form.put("overrides", "a=1\nb=2");
+
+        assertThat(stapler.bind(DeployStageStep.class, form).getOverrides()).containsExactly("a=1\nb=2");
     }
 
     @Test

@@ -8,6 +8,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.agent.AgentRequest;
+import io.releaseledger.agent.DeployProtocol;
 import io.releaseledger.agent.SecretMask;
 import io.releaseledger.descriptor.DescriptorLoader;
 import io.releaseledger.descriptor.EnvironmentSpec;
@@ -48,6 +49,7 @@ final class ControllerSetup {
     private final EnvVars environment;
     private final String path;
     private final String text;
+    private final Map<String, String> overrides;
     private final ReleaseDescriptor descriptor;
     private final String target;
     private final EnvironmentSpec spec;
@@ -55,7 +57,7 @@ final class ControllerSetup {
     private SecretMask mask = new SecretMask(List.of());
 
     private ControllerSetup(final String name, final StepContext context, final String descriptorFile,
-            final String target) throws Exception {
+            final Map<String, String> overrides, final String target) throws Exception {
         this.name = name;
         this.run = context.get(Run.class);
         this.listener = context.get(TaskListener.class);
@@ -64,20 +66,22 @@ final class ControllerSetup {
         this.environment = context.get(EnvVars.class);
         this.path = DeployOptions.descriptorPath(descriptorFile);
         this.text = read(name, workspace, path);
-        this.descriptor = parse(name, text, path);
+        this.overrides = Map.copyOf(overrides);
+        this.descriptor = parse(name, text, path, overrides);
         this.target = target;
         this.spec = descriptor.getEnvironment(target).orElseThrow(() -> new AbortException(name
                 + ": the release descriptor " + path + " has no environment '" + target + "'"));
     }
 
     /**
-     * Reads the build's context and the release descriptor, and finds the environment {@code target} in it.
+     * Reads the build's context and the release descriptor with the step's overrides, and finds the environment
+     * {@code target} in it.
      *
      * @throws AbortException naming the step when the descriptor is missing or bad, or lacks the environment
      */
     static ControllerSetup read(final String name, final StepContext context, final String descriptorFile,
-            final String target) throws Exception {
-        return new ControllerSetup(name, context, descriptorFile, target);
+            final Map<String, String> overrides, final String target) throws Exception {
+        return new ControllerSetup(name, context, descriptorFile, overrides, target);
     }
 
     /**
@@ -128,8 +132,10 @@ final class ControllerSetup {
     }
 
     private AgentDeploymentExecutor.AgentCall agent(final Map<String, String> processEnvironment) {
+        // Every deploy and smoke request carries the overrides, so the agent reads the descriptor the controller read.
         return (operation, options) -> AgentLauncher.run(name, new AgentRequest(operation, workspace.getRemote(),
-                options), secrets, workspace, launcher, processEnvironment, listener);
+                DeployProtocol.withOverrides(new java.util.LinkedHashMap<>(options), overrides)), secrets, workspace,
+                launcher, processEnvironment, listener);
     }
 
     /** The messages printer of the engine: masked, one line each, errors and warnings marked. */
@@ -174,6 +180,24 @@ final class ControllerSetup {
 
     EnvVars environment() {
         return environment;
+    }
+
+    /** The overrides applied to the descriptor, by key. */
+    Map<String, String> overrides() {
+        return overrides;
+    }
+
+    /**
+     * The step's {@code overrides} parameter by key.
+     *
+     * @throws AbortException naming the step and the item that is not {@code path=value}
+     */
+    static Map<String, String> overrides(final String name, final List<String> overrides) throws AbortException {
+        try {
+            return DeployOptions.overrides(overrides);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(name + ": " + e.getMessage());
+        }
     }
 
     String path() {
@@ -226,9 +250,10 @@ final class ControllerSetup {
                 + "keep it below that (it describes environments and checks, not data)";
     }
 
-    static ReleaseDescriptor parse(final String name, final String text, final String path) throws AbortException {
+    static ReleaseDescriptor parse(final String name, final String text, final String path,
+            final Map<String, String> overrides) throws AbortException {
         try {
-            return DescriptorLoader.parse(text, path);
+            return DescriptorLoader.parse(text, path).withOverrides(overrides);
         } catch (ReleaseLedgerException e) {
             throw new AbortException(name + ": " + e.getMessage());
         }

@@ -34,6 +34,27 @@ final class DeployOptions {
     }
 
     /**
+     * The {@code overrides} parameter by key ({@code path=value} each, later ones win); empty for none.
+     *
+     * @throws IllegalArgumentException naming the item that is not {@code path=value}
+     */
+    static Map<String, String> overrides(final List<String> overrides) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        if (overrides == null) {
+            return byKey;
+        }
+        for (String override : overrides) {
+            int equals = override.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("overrides item '" + override + "' is not path=value; write e.g. "
+                        + "'environments.staging.strategy=recreate'");
+            }
+            byKey.put(override.substring(0, equals).trim(), override.substring(equals + 1));
+        }
+        return byKey;
+    }
+
+    /**
      * {@code 30s}, {@code 5m}, {@code 1h}, {@code 500ms}, {@code 0} or an ISO-8601 duration ({@code PT5M});
      * {@code null} for the engine's default.
      *

@@ -72,6 +72,21 @@ final class DeployStepForms {
         }
     }
 
+    /**
+     * Turns the overrides textarea (one {@code path=value} a line) into a list: Stapler binds a JSON array to the
+     * {@code List<String>} setter item by item, but a single string would become one item holding every line.
+     */
+    static void overridesPerLine(final Map<String, Object> form) {
+        if (form.get("overrides") instanceof String text) {
+            List<String> lines = text.lines().map(String::trim).filter(line -> !line.isEmpty()).toList();
+            if (lines.isEmpty()) {
+                form.remove("overrides");
+            } else {
+                form.put("overrides", new java.util.ArrayList<>(lines));
+            }
+        }
+    }
+
     private static boolean isTriStateSetter(final Method method) {
         return Modifier.isPublic(method.getModifiers()) && method.getName().startsWith("set")
                 && method.getParameterCount() == 1 && method.getParameterTypes()[0] == Boolean.class

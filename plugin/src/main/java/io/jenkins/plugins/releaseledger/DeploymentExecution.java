@@ -114,12 +114,13 @@ final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<
     private Map<String, Object> deploy() throws Exception {
         String name = step.functionName();
         String target = step.targetEnvironment();
-        ControllerSetup setup = ControllerSetup.read(name, getContext(), step.getDescriptorFile(), target);
+        ControllerSetup setup = ControllerSetup.read(name, getContext(), step.getDescriptorFile(),
+                ControllerSetup.overrides(name, step.getOverrides()), target);
         PrintStream out = setup.log();
         log = out;
         EnvironmentSpec spec = setup.spec();
         DeployAuthorization<Authentication> authorization = setup.authorize(true, "deploy to");
-        resumed = new ResumedDeploy(name, step.getDescriptorFile(), target, step.getRegistryCredentialsId(),
+        resumed = new ResumedDeploy(name, step.getDescriptorFile(), setup.overrides(), target, step.getRegistryCredentialsId(),
                 authorization.actor(), step.label() + " (" + setup.job() + " #" + setup.run().getNumber() + ")");
         Map<String, Map<String, String>> credentials;
         try {

@@ -29,10 +29,14 @@ public abstract class DeploymentStepDescriptor extends StepDescriptor {
         return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class, EnvVars.class);
     }
 
-    /** The snippet generator binds its form here: a tri-state left at its default must stay unset (see DeployStepForms). */
+    /**
+     * The snippet generator binds its form here: a tri-state left at its default must stay unset, the overrides are one
+     * a line (see DeployStepForms).
+     */
     @Override
     public Step newInstance(@Nullable final StaplerRequest2 req, @NonNull final JSONObject formData) throws FormException {
         DeployStepForms.unsetBlankTriStates(clazz, formData);
+        DeployStepForms.overridesPerLine(formData);
         return super.newInstance(req, formData);
     }
 

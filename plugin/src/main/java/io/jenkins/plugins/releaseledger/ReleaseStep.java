@@ -1,5 +1,7 @@
 package io.jenkins.plugins.releaseledger;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -12,6 +14,7 @@ public abstract class ReleaseStep extends Step {
     private String descriptorFile;
     private String registryCredentialsId;
     private String lockTimeout;
+    private List<String> overrides;
 
     public String getDescriptorFile() {
         return descriptorFile;
@@ -41,5 +44,22 @@ public abstract class ReleaseStep extends Step {
     @DataBoundSetter
     public void setLockTimeout(final String lockTimeout) {
         this.lockTimeout = DeployOptions.blankToNull(lockTimeout);
+    }
+
+    public List<String> getOverrides() {
+        return overrides == null ? null : new ArrayList<>(overrides);
+    }
+
+    /**
+     * Single values of the descriptor replaced for this step, as {@code path=value} strings (the CLI's {@code --set}):
+     * {@code overrides: ['environments.staging.strategy=recreate']}. Blank items are dropped; none is the default.
+     */
+    @DataBoundSetter
+    public void setOverrides(final List<String> overrides) {
+        List<String> kept = new ArrayList<>();
+        if (overrides != null) {
+            overrides.stream().filter(o -> o != null && !o.isBlank()).map(String::trim).forEach(kept::add);
+        }
+        this.overrides = kept.isEmpty() ? null : kept;
     }
 }

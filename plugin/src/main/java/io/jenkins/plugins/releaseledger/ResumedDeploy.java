@@ -5,6 +5,7 @@ import io.releaseledger.deploy.ReconcileCommand;
 import io.releaseledger.ledger.Actor;
 import java.io.PrintStream;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -18,16 +19,19 @@ final class ResumedDeploy implements Serializable {
 
     private final String stepName;
     private final String descriptorFile;
+    /** The step's overrides (a JDK map); {@code null} in what a build saved before overrides existed. */
+    private final HashMap<String, String> overrides;
     private final String environment;
     private final String registryCredentialsId;
     private final String actorId;
     private final String actorName;
     private final String description;
 
-    ResumedDeploy(final String stepName, final String descriptorFile, final String environment,
-            final String registryCredentialsId, final Actor actor, final String description) {
+    ResumedDeploy(final String stepName, final String descriptorFile, final Map<String, String> overrides,
+            final String environment, final String registryCredentialsId, final Actor actor, final String description) {
         this.stepName = stepName;
         this.descriptorFile = descriptorFile;
+        this.overrides = new HashMap<>(overrides);
         this.environment = environment;
         this.registryCredentialsId = registryCredentialsId;
         this.actorId = actor.getId();
@@ -48,7 +52,8 @@ final class ResumedDeploy implements Serializable {
             log.println(stepName + ": the controller restarted while " + what + " ran; its thread is gone. "
                     + "Reconciling " + environment + " now: every instance back on one recorded release, every server "
                     + "back in the load balancer, the outcome recorded.");
-            ControllerSetup setup = ControllerSetup.read(stepName, context, descriptorFile, environment);
+            ControllerSetup setup = ControllerSetup.read(stepName, context, descriptorFile,
+                    overrides == null ? Map.of() : overrides, environment);
             Map<String, Map<String, String>> credentials = DeployCredentialVariables.deploy(setup.spec());
             setup.bind(registryCredentialsId, credentials);
             try (ActiveDeployments.Entry activity = ActiveDeployments.get().open(setup.activity("reconcile"))) {

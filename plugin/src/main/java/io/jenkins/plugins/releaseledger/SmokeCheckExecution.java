@@ -46,7 +46,8 @@ final class SmokeCheckExecution extends SynchronousNonBlockingStepExecution<Map<
 
     @Override
     protected Map<String, Object> run() throws Exception {
-        ControllerSetup setup = ControllerSetup.read(NAME, getContext(), step.getDescriptorFile(), step.getEnvironment());
+        ControllerSetup setup = ControllerSetup.read(NAME, getContext(), step.getDescriptorFile(),
+                ControllerSetup.overrides(NAME, step.getOverrides()), step.getEnvironment());
         PrintStream log = setup.log();
         String path = setup.path();
         String target = setup.target();
@@ -110,7 +111,7 @@ final class SmokeCheckExecution extends SynchronousNonBlockingStepExecution<Map<
                 String failure = mask.mask(e.getMessage());
                 if (deployer != null && deployer.hasExecuted()) {
                     ReleaseLedgerRunAction.record(run, new RecordedEvent(EventTypes.DEPLOYMENT_FAILED, application,
-                            target, null, "automatic rollback of " + target + " after failed smoke checks failed: "
+                            target, null, "the automatic rollback of " + target + " after its smoke checks failed did not complete: "
                                     + failure));
                 }
                 throw new AbortException(mask.mask(SmokeCheckOptions.failureMessage(NAME, target, checked, failed,

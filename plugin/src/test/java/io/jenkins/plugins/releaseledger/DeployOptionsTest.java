@@ -10,6 +10,25 @@ import org.junit.jupiter.api.Test;
 
 class DeployOptionsTest {
     @Test
+    void shouldReadTheOverridesParameterByKeyLaterOnesWinning() {
+        assertThat(DeployOptions.overrides(java.util.List.of("environments.staging.strategy=recreate", "image=a=b",
+                "environments.staging.strategy=rolling"))).containsExactly(
+                Map.entry("environments.staging.strategy", "rolling"), Map.entry("image", "a=b"));
+        assertThat(DeployOptions.overrides(null)).isEmpty();
+        assertThatThrownBy(() -> DeployOptions.overrides(java.util.List.of("image")))
+                .hasMessage("overrides item 'image' is not path=value; write e.g. "
+                        + "'environments.staging.strategy=recreate'");
+    }
+
+    @Test
+    void shouldDropBlankOverridesAndKeepNoneAsTheDefault() {
+        DeployStageStep step = new DeployStageStep("staging", "1.0.0");
+        step.setOverrides(java.util.List.of(" ", "image=x "));
+        assertThat(step.getOverrides()).containsExactly("image=x");
+        step.setOverrides(java.util.List.of(""));
+        assertThat(step.getOverrides()).isNull();
+    }
+    @Test
     void shouldLabelADeployWithEnvironmentAndVersion() {
         assertThat(DeployOptions.deployLabel(Map.of("environment", "staging", "version", "1.4.0")))
                 .isEqualTo("staging ← 1.4.0");

@@ -24,12 +24,14 @@ class DeploySnippetITest {
         step.setDescriptorFile("deploy/shop.yaml");
         step.setDryRun(true);
         step.setLockTimeout("30s");
+        step.setOverrides(java.util.List.of("environments.staging.strategy=recreate"));
         step.setRegistryCredentialsId("registry");
         step.setReleaseBranch(false);
         step.setTag("1.4.0-amd64");
 
         new SnippetizerTester(r).assertRoundTrip(step, "deployStage allowDowngrade: true, descriptorFile: 'deploy/shop.yaml', "
-                + "dryRun: true, environment: 'staging', lockTimeout: '30s', registryCredentialsId: 'registry', "
+                + "dryRun: true, environment: 'staging', lockTimeout: '30s', "
+                + "overrides: ['environments.staging.strategy=recreate'], registryCredentialsId: 'registry', "
                 + "releaseBranch: false, tag: '1.4.0-amd64', version: '1.4.0'");
     }
 
@@ -57,7 +59,7 @@ class DeploySnippetITest {
         SnippetizerTester snippets = new SnippetizerTester(r);
         String deploy = "{'stapler-class': '" + DeployStageStep.class.getName() + "', 'environment': 'staging', "
                 + "'version': '1.4.0', 'allowDowngrade': false, 'dryRun': false, 'tag': '', 'descriptorFile': '', "
-                + "'registryCredentialsId': '', 'lockTimeout': '', 'releaseBranch': '%s'}";
+                + "'registryCredentialsId': '', 'lockTimeout': '', 'overrides': '', 'releaseBranch': '%s'}";
         snippets.assertGenerateSnippet(deploy.formatted(""), "deployStage environment: 'staging', version: '1.4.0'", null);
         snippets.assertGenerateSnippet(deploy.formatted("false"),
                 "deployStage environment: 'staging', releaseBranch: false, version: '1.4.0'", null);
@@ -66,6 +68,10 @@ class DeploySnippetITest {
                 + "'registryCredentialsId': '', 'lockTimeout': '', 'failFast': '%s'}";
         snippets.assertGenerateSnippet(smoke.formatted(""), "smokeCheck 'staging'", null);
         snippets.assertGenerateSnippet(smoke.formatted("true"), "smokeCheck environment: 'staging', failFast: true", null);
+        String overrides = "{'stapler-class': '" + DeployStageStep.class.getName() + "', 'environment': 'staging', "
+                + "'version': '1.4.0', 'overrides': 'environments.staging.strategy=recreate\\n\\nimage=reg:5000/x\\n'}";
+        snippets.assertGenerateSnippet(overrides, "deployStage environment: 'staging', "
+                + "overrides: ['environments.staging.strategy=recreate', 'image=reg:5000/x'], version: '1.4.0'", null);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.releaseledger.ledger.Actor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class ResumedDeployTest {
             }
         };
 
-        String failure = new ResumedDeploy("deployStage", null, "staging", null, new Actor("alice", "Alice"),
+        String failure = new ResumedDeploy("deployStage", null, Map.of(), "staging", null, new Actor("alice", "Alice"),
                 "staging ← 1.4.0 (shop #7)").reconcile(context);
 
         String text = log.toString(StandardCharsets.UTF_8);
