@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** The top command: options every command shares, and the list of commands. */
 @Command(name = "release-ledger", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
-        subcommands = {VersionCommand.class, TagCommand.class, StatusCommand.class, HistoryCommand.class,
+        subcommands = {VersionCommand.class, TagCommand.class, StatusCommand.class, HistoryCommand.class, MetricsCommand.class,
             VerifyCommand.class, ServeCommand.class, DeployCliCommand.class, PromoteCliCommand.class,
             RollbackCliCommand.class, SmokeCheckCliCommand.class, MarkBadCliCommand.class, MarkBadCliCommand.Clear.class, UnlockCliCommand.class, AgentCommand.class,
             HelpCommand.class},
