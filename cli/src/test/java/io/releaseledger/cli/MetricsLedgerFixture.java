@@ -34,22 +34,29 @@ final class MetricsLedgerFixture {
     private static final Origin BUILD = Origin.build("shop/main", 7, "https://ci.example/job/shop/job/main/7/", false);
 
     private final Ledger ledger;
+    private final Instant until;
     private int deployment;
     private int minor;
     private String previous;
 
-    private MetricsLedgerFixture(final Ledger ledger) {
+    private MetricsLedgerFixture(final Ledger ledger, final Instant until) {
         this.ledger = ledger;
+        this.until = until;
     }
 
     static void write(final Path root) {
+        write(root, UNTIL);
+    }
+
+    /** The same weeks, ending at {@code until} instead (a page asks for the weeks up to now). */
+    static void write(final Path root, final Instant until) {
         try (Ledger ledger = Ledger.open(root, "shop").setEnvironmentOrder(List.of("staging", "production"))) {
-            new MetricsLedgerFixture(ledger).run();
+            new MetricsLedgerFixture(ledger, until).run();
         }
     }
 
     private void run() {
-        Instant from = UNTIL.minus(Duration.ofDays(7L * WEEKS));
+        Instant from = until.minus(Duration.ofDays(7L * WEEKS));
         for (int week = 0; week < WEEKS; week++) {
             int releases = week % 3 + 1;
             for (int r = 0; r < releases; r++) {

@@ -30,60 +30,32 @@ final class DeliveryMetrics {
 
     /** The environment's figures over the window, then one entry per week, oldest first. */
     Map<String, Object> toJson(final String environment) {
+        Figures window = new Figures();
+        Figures[] perWeek = new Figures[weeks];
+        for (int week = 0; week < weeks; week++) {
+            perWeek[week] = new Figures();
+        }
+        // One pass: each deployment counts for the window and for its week.
+        for (int i = 0; i < records.size(); i++) {
+            DeploymentRecord record = records.get(i);
+            if (record.time >= from && record.time < until) {
+                long restored = record.isFailure() ? restoredAt(i) : ReadModel.NO_TIME;
+                window.add(record, restored);
+                perWeek[(int) Math.min(weeks - 1, (record.time - from) / WEEK)].add(record, restored);
+            }
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", environment);
-        Figures window = figures(from, until);
         json.put("deploymentFrequency", window.frequency(weeks));
         json.put("leadTime", window.leadTime());
         json.put("changeFailureRate", window.changeFailure());
         json.put("timeToRestore", window.timeToRestore());
         List<Object> trend = new ArrayList<>();
         for (int week = 0; week < weeks; week++) {
-            long start = from + week * WEEK;
-            trend.add(figures(start, start + WEEK).week(start));
+            trend.add(perWeek[week].week(from + week * WEEK));
         }
         json.put("weeks", trend);
         return json;
-    }
-
-    private Figures figures(final long start, final long end) {
-        Figures figures = new Figures();
-        for (int i = 0; i < records.size(); i++) {
-            DeploymentRecord record = records.get(i);
-            if (record.time < start || record.time >= end) {
-                continue;
-            }
-            if (record.rollback) {
-                figures.rollbacks++;
-                continue;
-            }
-            if (record.succeeded) {
-                figures.successful++;
-                figures.leadTimes.add(record.leadTimes);
-                figures.withoutTime += record.commitsWithoutTime;
-            } else {
-                figures.failedDeploys++;
-            }
-            if (record.hasFailedChecks()) {
-                figures.failedChecks++;
-            }
-            if (record.rolledBack) {
-                figures.rolledBack++;
-            }
-            if (record.fixed) {
-                figures.fixed++;
-            }
-            if (record.isFailure()) {
-                figures.failures++;
-                long restored = restoredAt(i);
-                if (restored == ReadModel.NO_TIME) {
-                    figures.open++;
-                } else {
-                    figures.restoreTimes.add(new long[] {restored - record.failureStart()});
-                }
-            }
-        }
-        return figures;
     }
 
     /** When the failure of record {@code index} ended: the first healthy deployment after it started, if any. */
@@ -127,6 +99,32 @@ final class DeliveryMetrics {
         int withoutTime;
         final Samples leadTimes = new Samples();
         final Samples restoreTimes = new Samples();
+
+        /** Counts one deployment of the period; {@code restored}: when its failure ended, if it is one. */
+        void add(final DeploymentRecord record, final long restored) {
+            if (record.rollback) {
+                rollbacks++;
+                return;
+            }
+            if (record.succeeded) {
+                successful++;
+                leadTimes.add(record.leadTimes);
+                withoutTime += record.commitsWithoutTime;
+            } else {
+                failedDeploys++;
+            }
+            failedChecks += record.hasFailedChecks() ? 1 : 0;
+            rolledBack += record.rolledBack ? 1 : 0;
+            fixed += record.fixed ? 1 : 0;
+            if (record.isFailure()) {
+                failures++;
+                if (restored == ReadModel.NO_TIME) {
+                    open++;
+                } else {
+                    restoreTimes.add(new long[] {restored - record.failureStart()});
+                }
+            }
+        }
 
         int deployments() {
             return successful + failedDeploys;

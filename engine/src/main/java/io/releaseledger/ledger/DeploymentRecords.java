@@ -1,9 +1,7 @@
 package io.releaseledger.ledger;
 
-import io.releaseledger.version.SemanticVersion;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The deployments of one environment, oldest first, read from the read model's history columns (never the journal):
@@ -105,16 +103,57 @@ final class DeploymentRecords {
         }
     }
 
-    /** Whether {@code fix} is a later patch release (not a pre-release) of the same major and minor as {@code base}. */
+    /**
+     * Whether {@code fix} is a later patch release (not a pre-release) of the same major and minor as {@code base}.
+     * Read without {@code SemanticVersion} (which parses into {@code BigInteger}s): this runs once per deployment.
+     */
     static boolean isPatchOf(final String fix, final String base) {
-        Optional<SemanticVersion> next = SemanticVersion.tryParse(fix == null ? "" : fix);
-        Optional<SemanticVersion> before = SemanticVersion.tryParse(base == null ? "" : base);
-        if (next.isEmpty() || before.isEmpty() || next.get().isPreRelease()) {
-            return false;
+        long[] next = core(fix);
+        long[] before = core(base);
+        return next != null && before != null && next[3] == 0 && next[0] == before[0] && next[1] == before[1]
+                && next[2] > before[2];
+    }
+
+    /**
+     * Major, minor, patch and whether there is a pre-release (1 or 0) of a SemVer 2.0.0 version; {@code null} when the
+     * core is not three numbers without leading zeros (or too long for a {@code long}).
+     */
+    static long[] core(final String version) {
+        if (version == null) {
+            return null;
         }
-        return next.get().getMajor().equals(before.get().getMajor())
-                && next.get().getMinor().equals(before.get().getMinor())
-                && next.get().getPatch().compareTo(before.get().getPatch()) > 0;
+        int end = version.length();
+        int plus = version.indexOf('+');
+        end = plus >= 0 ? plus : end;
+        int dash = version.indexOf('-');
+        boolean preRelease = dash >= 0 && dash < end;
+        end = preRelease ? dash : end;
+        long[] parts = new long[4];
+        int part = 0;
+        int start = 0;
+        for (int i = 0; i <= end; i++) {
+            if (i == end || version.charAt(i) == '.') {
+                int length = i - start;
+                if (part > 2 || length == 0 || length > 18 || length > 1 && version.charAt(start) == '0') {
+                    return null;
+                }
+                long value = 0;
+                for (int c = start; c < i; c++) {
+                    char digit = version.charAt(c);
+                    if (digit < '0' || digit > '9') {
+                        return null;
+                    }
+                    value = value * 10 + (digit - '0');
+                }
+                parts[part++] = value;
+                start = i + 1;
+            }
+        }
+        if (part != 3) {
+            return null;
+        }
+        parts[3] = preRelease ? 1 : 0;
+        return parts;
     }
 
     private static boolean same(final String a, final String b) {
