@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The four DORA keys of one environment over one window and per week of it, from its {@link DeploymentRecord}s, as
+ * The four DORA keys of one environment over one window and per week of it, from its {@link DeploymentRecord}s (kept
+ * by {@link DeliveryLog}), as
  * the JSON of {@code api/metrics} (docs/metrics.md): deployment frequency, lead time for changes, change failure rate
  * and time to restore. Failures are judged, and restores seen, with everything recorded before the query's end.
  */
@@ -29,20 +30,23 @@ final class DeliveryMetrics {
     }
 
     /** The environment's figures over the window, then one entry per week, oldest first. */
-    Map<String, Object> toJson(final String environment) {
+    Map<String, Object> toJson(final String environment, final long fixWindow) {
         Figures window = new Figures();
         Figures[] perWeek = new Figures[weeks];
         for (int week = 0; week < weeks; week++) {
             perWeek[week] = new Figures();
         }
-        // One pass: each deployment counts for the window and for its week.
-        for (int i = 0; i < records.size(); i++) {
+        // Only the window's deployments: the first at or after its start is found by halving (they are in time order).
+        for (int i = firstAtOrAfter(from); i < records.size(); i++) {
             DeploymentRecord record = records.get(i);
-            if (record.time >= from && record.time < until) {
-                long restored = record.isFailure() ? restoredAt(i) : ReadModel.NO_TIME;
-                window.add(record, restored);
-                perWeek[(int) Math.min(weeks - 1, (record.time - from) / WEEK)].add(record, restored);
+            if (record.time < from || record.time >= until) {
+                continue;
             }
+            boolean failure = isFailure(record, fixWindow);
+            long restored = failure ? restoredAt(i) : ReadModel.NO_TIME;
+            window.add(record, until, failure, fixed(record, fixWindow), restored);
+            perWeek[(int) Math.min(weeks - 1, (record.time - from) / WEEK)].add(record, until, failure,
+                    fixed(record, fixWindow), restored);
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", environment);
@@ -58,12 +62,36 @@ final class DeliveryMetrics {
         return json;
     }
 
+    /** Fixed, as recorded before the window's end, by a patch release deployed within {@code fixWindow}. */
+    private boolean fixed(final DeploymentRecord record, final long fixWindow) {
+        return record.isFixed(until) && record.fixedAt - record.time <= fixWindow;
+    }
+
+    private boolean isFailure(final DeploymentRecord record, final long fixWindow) {
+        return !record.isRollback(until) && (!record.succeeded || record.hasFailedChecks(until)
+                || record.isRolledBack(until) || fixed(record, fixWindow));
+    }
+
+    private int firstAtOrAfter(final long time) {
+        int low = 0;
+        int high = records.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (records.get(middle).time < time) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
     /** When the failure of record {@code index} ended: the first healthy deployment after it started, if any. */
     private long restoredAt(final int index) {
-        long start = records.get(index).failureStart();
-        for (int i = index + 1; i < records.size(); i++) {
+        long start = records.get(index).failureStart(until);
+        for (int i = index + 1; i < records.size() && records.get(i).time < until; i++) {
             DeploymentRecord next = records.get(i);
-            if (next.time >= start && next.isHealthy()) {
+            if (next.time >= start && next.isHealthy(until)) {
                 return next.time;
             }
         }
@@ -101,8 +129,9 @@ final class DeliveryMetrics {
         final Samples restoreTimes = new Samples();
 
         /** Counts one deployment of the period; {@code restored}: when its failure ended, if it is one. */
-        void add(final DeploymentRecord record, final long restored) {
-            if (record.rollback) {
+        void add(final DeploymentRecord record, final long until, final boolean failure, final boolean fix,
+                final long restored) {
+            if (record.isRollback(until)) {
                 rollbacks++;
                 return;
             }
@@ -113,15 +142,15 @@ final class DeliveryMetrics {
             } else {
                 failedDeploys++;
             }
-            failedChecks += record.hasFailedChecks() ? 1 : 0;
-            rolledBack += record.rolledBack ? 1 : 0;
-            fixed += record.fixed ? 1 : 0;
-            if (record.isFailure()) {
+            failedChecks += record.hasFailedChecks(until) ? 1 : 0;
+            rolledBack += record.isRolledBack(until) ? 1 : 0;
+            fixed += fix ? 1 : 0;
+            if (failure) {
                 failures++;
                 if (restored == ReadModel.NO_TIME) {
                     open++;
                 } else {
-                    restoreTimes.add(new long[] {restored - record.failureStart()});
+                    restoreTimes.add(new long[] {restored - record.failureStart(until)});
                 }
             }
         }

@@ -152,13 +152,11 @@ public final class LedgerView {
             json.put("weeks", query.getWeeks());
             json.put("fixWindow", query.getFixWindow().toString());
             List<Object> environments = new ArrayList<>();
-            LeadTimes leadTimes = new LeadTimes(model);
             List<String> names = query.getEnvironment() == null ? environmentNames() : List.of(query.getEnvironment());
             for (String name : names) {
-                List<DeploymentRecord> records = DeploymentRecords.of(model, model.environments.find(name), end,
-                        query.getFixWindow().toMillis());
-                leadTimes.fill(records);
-                environments.add(new DeliveryMetrics(records, start, end, query.getWeeks()).toJson(name));
+                List<DeploymentRecord> records = model.delivery.records(model.environments.find(name));
+                environments.add(new DeliveryMetrics(records, start, end, query.getWeeks())
+                        .toJson(name, query.getFixWindow().toMillis()));
             }
             json.put("environments", environments);
             return json;

@@ -354,6 +354,7 @@ final class ModelCodec {
             readCommitTimes(model, times);
             check(sections.last(), "more than a read model");
         }
+        model.delivery.rebuild(model);
         return model;
     }
 

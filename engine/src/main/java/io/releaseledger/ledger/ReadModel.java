@@ -32,6 +32,8 @@ final class ReadModel {
     final List<EnvironmentState> states = new ArrayList<>();
     final Map<String, Release> releases = new HashMap<>();
     final TreeMap<SemanticVersion, Release> tagged = new TreeMap<>();
+    /** The deployments per environment, for the metrics (docs/metrics.md). */
+    final DeliveryLog delivery = new DeliveryLog();
     final Map<String, BadMark> bad = new LinkedHashMap<>();
     long unknownEvents;
     long lastSequence;
@@ -213,6 +215,7 @@ final class ReadModel {
         columns.reason[row] = strings.id(reason);
         columns.flags[row] = (byte) flags;
         index(row);
+        delivery.apply(this, row);
         lastSequence = event.getSequence();
         lastHash = event.getHash();
     }

@@ -153,18 +153,18 @@ class DeliveryMetricsTest {
 
     @Test
     void shouldTakeOnlyALaterPatchReleaseOfTheSameMinorForAFix() {
-        assertThat(DeploymentRecords.isPatchOf("1.4.1", "1.4.0")).isTrue();
-        assertThat(DeploymentRecords.isPatchOf("1.4.12+build.7", "1.4.3")).isTrue();
-        assertThat(DeploymentRecords.isPatchOf("1.4.1", "1.4.0-rc.2")).isTrue();
-        assertThat(DeploymentRecords.isPatchOf("1.5.0", "1.4.0")).isFalse();
-        assertThat(DeploymentRecords.isPatchOf("2.4.1", "1.4.0")).isFalse();
-        assertThat(DeploymentRecords.isPatchOf("1.4.0", "1.4.0")).isFalse();
-        assertThat(DeploymentRecords.isPatchOf("1.4.0", "1.4.1")).isFalse();
-        assertThat(DeploymentRecords.isPatchOf("1.4.2-rc.1", "1.4.1")).as("a pre-release is no fix").isFalse();
-        assertThat(DeploymentRecords.isPatchOf("1.4.01", "1.4.0")).as("not SemVer").isFalse();
-        assertThat(DeploymentRecords.isPatchOf("1.4", "1.3")).isFalse();
-        assertThat(DeploymentRecords.isPatchOf("latest", "1.4.0")).isFalse();
-        assertThat(DeploymentRecords.isPatchOf(null, "1.4.0")).isFalse();
+        assertThat(DeliveryLog.isPatchOf("1.4.1", "1.4.0")).isTrue();
+        assertThat(DeliveryLog.isPatchOf("1.4.12+build.7", "1.4.3")).isTrue();
+        assertThat(DeliveryLog.isPatchOf("1.4.1", "1.4.0-rc.2")).isTrue();
+        assertThat(DeliveryLog.isPatchOf("1.5.0", "1.4.0")).isFalse();
+        assertThat(DeliveryLog.isPatchOf("2.4.1", "1.4.0")).isFalse();
+        assertThat(DeliveryLog.isPatchOf("1.4.0", "1.4.0")).isFalse();
+        assertThat(DeliveryLog.isPatchOf("1.4.0", "1.4.1")).isFalse();
+        assertThat(DeliveryLog.isPatchOf("1.4.2-rc.1", "1.4.1")).as("a pre-release is no fix").isFalse();
+        assertThat(DeliveryLog.isPatchOf("1.4.01", "1.4.0")).as("not SemVer").isFalse();
+        assertThat(DeliveryLog.isPatchOf("1.4", "1.3")).isFalse();
+        assertThat(DeliveryLog.isPatchOf("latest", "1.4.0")).isFalse();
+        assertThat(DeliveryLog.isPatchOf(null, "1.4.0")).isFalse();
     }
 
     @Test
