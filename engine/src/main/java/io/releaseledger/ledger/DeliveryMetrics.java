@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * The four DORA keys of one environment over one window and per week of it, from its {@link DeploymentRecord}s (kept
- * by {@link DeliveryLog}), as
- * the JSON of {@code api/metrics} (docs/metrics.md): deployment frequency, lead time for changes, change failure rate
- * and time to restore. Failures are judged, and restores seen, with everything recorded before the query's end.
+ * by {@link DeliveryLog}), as the JSON of {@code api/metrics} (docs/metrics.md): deployment frequency, lead time for
+ * changes, change failure rate and time to restore. Failures are judged, and restores seen, with everything recorded
+ * before the query's end.
  */
 final class DeliveryMetrics {
     static final long WEEK = Duration.ofDays(7).toMillis();
