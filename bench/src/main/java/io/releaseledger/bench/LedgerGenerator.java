@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Writes a ledger journal directly, hash chain included (as docs/releases-api.md defines it): releases tagged
- * with three commits each, then deployed through the environments in order (started, succeeded or now and
+ * with three commits each (with their commit times), then deployed through the environments in order (started, succeeded or now and
  * then failed, check recorded), a rollback and a bad release now and then. One build number per release.
  *   java … LedgerGenerator DIR EVENTS ENVIRONMENTS
  */
@@ -79,7 +79,8 @@ public final class LedgerGenerator {
             for (int c = 0; c < 3; c++) {
                 int issue = release * 3 + c;
                 commits.add(map("id", hex(release * 7919L + c, 40), "subject", KINDS[issue % KINDS.length]
-                        + ": change " + issue + (issue % 2 == 0 ? " (#" + issue + ")" : " SHOP-" + issue)));
+                        + ": change " + issue + (issue % 2 == 0 ? " (#" + issue + ")" : " SHOP-" + issue),
+                        "time", time.minusSeconds(600L * (c + 1) + issue % 3600).toString()));
             }
             emit("version.tagged", null, release, build, map("version", version, "tag", "v" + version,
                     "commit", commit, "previousVersion", previousVersion, "repositoryUrl", "https://git.example/shop",

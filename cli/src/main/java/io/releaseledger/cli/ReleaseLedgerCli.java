@@ -30,6 +30,7 @@ final class ReleaseLedgerCli {
         commands.put("tag", TagCommand.class);
         commands.put("status", StatusCommand.class);
         commands.put("history", HistoryCommand.class);
+        commands.put("metrics", MetricsCommand.class);
         commands.put("verify", VerifyCommand.class);
         commands.put("serve", ServeCommand.class);
         commands.put("deploy", DeployCliCommand.class);

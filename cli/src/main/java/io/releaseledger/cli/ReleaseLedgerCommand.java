@@ -42,8 +42,9 @@ final class ReleaseLedgerCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: version, tag, status, history, verify, serve, deploy,"
-                + " promote, rollback, smoke-check, mark-bad, clear-bad, unlock, semver, key or help");
+        throw new ParameterException(spec.commandLine(), "missing command: "
+                + String.join(", ", ReleaseLedgerCli.COMMANDS.keySet().stream().filter(name -> !"agent".equals(name))
+                        .toList()));
     }
 
     CliContext getContext() {

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.json.Json;
 import io.releaseledger.ledger.Ledger;
+import io.releaseledger.ledger.MetricsQuery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
 
 /**
  * The Releases page and its JSON API over the JDK's HTTP server: {@code /}, {@code /releases.js},
- * {@code /releases.css}, {@code /api/state}, {@code /api/history}, {@code /api/verify}. GET only; everything
+ * {@code /releases.css}, {@code /api/state}, {@code /api/history}, {@code /api/metrics}, {@code /api/verify}. GET only; everything
  * else is 404 (405 for another method on a known path). Every answer carries the security headers.
  */
 final class ReleasesServer implements AutoCloseable {
@@ -45,7 +46,7 @@ final class ReleasesServer implements AutoCloseable {
             "/releases.js", new String[] {"releases.js", "text/javascript; charset=utf-8"},
             "/releases.css", new String[] {"releases.css", "text/css; charset=utf-8"},
             "/favicon.svg", new String[] {"favicon.svg", "image/svg+xml"});
-    private static final Set<String> API = Set.of("/api/state", "/api/history", "/api/verify");
+    private static final Set<String> API = Set.of("/api/state", "/api/history", "/api/metrics", "/api/verify");
     /** Enough that clients holding connections open cannot starve the others; idle threads end after a minute. */
     static final int MAX_THREADS = 64;
     /**
@@ -174,6 +175,7 @@ final class ReleasesServer implements AutoCloseable {
             body = switch (path) {
                 case "/api/state" -> ledger.view().state();
                 case "/api/history" -> history(query(exchange.getRequestURI()));
+                case "/api/metrics" -> metrics(query(exchange.getRequestURI()));
                 default -> LedgerText.object(ledger.verify().toJson());
             };
         } catch (BadRequest e) {
@@ -184,6 +186,16 @@ final class ReleasesServer implements AutoCloseable {
             return;
         }
         sendJson(exchange, 200, body);
+    }
+
+    private Map<String, Object> metrics(final Map<String, String> query) {
+        MetricsQuery metrics;
+        try {
+            metrics = MetricsQuery.of(query);
+        } catch (ReleaseLedgerException e) {
+            throw new BadRequest(e.getMessage());
+        }
+        return ledger.view().metrics(metrics);
     }
 
     private Map<String, Object> history(final Map<String, String> query) {

@@ -7,6 +7,7 @@ import io.releaseledger.ledger.Ledger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +81,9 @@ class TagLedgerTest {
                 .containsEntry("previousVersion", "1.0.0").containsEntry("repositoryUrl", "https://git.example/shop");
         assertThat((List<Map<String, Object>>) data.get("commits")).extracting(c -> c.get("subject"))
                 .containsExactly("fix: third #7", "feat: second ABC-42");
+        assertThat((List<Map<String, Object>>) data.get("commits")).extracting(c -> c.get("time"))
+                .as("committer times from git, for lead time").allSatisfy(time -> assertThat(
+                        Instant.parse((String) time)).isAfter(Instant.now().minusSeconds(3600)));
         assertThat(Cli.plain().run("history", "--ledger", ledgerRoot.toString()).out).contains("version.tagged", "1.1.0");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.releaseledger.json.Json;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -81,6 +82,7 @@ class VersionCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void shouldPrintJsonInTheDocumentedShape() {
         repository.commit("feat: first");
         repository.tag("v1.3.2");
@@ -99,7 +101,11 @@ class VersionCommandTest {
                 .containsEntry("bump", "PATCH").containsEntry("alreadyTagged", false)
                 .containsEntry("tagCreated", false).containsEntry("pushed", false).containsEntry("dryRun", false);
         assertThat((String) json.get("reason")).isNotBlank();
-        assertThat(json.get("commits")).isEqualTo(
+        List<Map<String, Object>> commits = (List<Map<String, Object>>) json.get("commits");
+        // the committer time from git: where the commit's lead time starts (docs/metrics.md)
+        assertThat(Instant.parse((String) commits.get(0).remove("time")))
+                .isBetween(Instant.now().minusSeconds(3600), Instant.now().plusSeconds(60));
+        assertThat(commits).isEqualTo(
                 List.of(Map.of("id", fix, "subject", "fix: crash", "type", "fix", "bump", "PATCH")));
     }
 

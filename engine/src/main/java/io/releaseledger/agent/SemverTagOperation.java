@@ -179,6 +179,9 @@ public final class SemverTagOperation implements AgentOperation {
             entry.put("subject", commit.getSubject());
             entry.put("type", commit.getType());
             entry.put("bump", commit.getBump().name());
+            if (commit.getTime() != null) {
+                entry.put("time", commit.getTime().toString());
+            }
             commits.add(entry);
         }
         map.put("commits", commits);

@@ -10,6 +10,7 @@ import io.releaseledger.scm.TagRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -234,7 +235,8 @@ public final class JGitRepository implements ScmRepository {
             }
             List<CommitInfo> commits = new ArrayList<>();
             for (RevCommit commit : walk) {
-                commits.add(new CommitInfo(commit.name(), commit.getFullMessage()));
+                commits.add(new CommitInfo(commit.name(), commit.getFullMessage(),
+                        Instant.ofEpochSecond(commit.getCommitTime())));
             }
             return commits;
         } catch (IOException e) {

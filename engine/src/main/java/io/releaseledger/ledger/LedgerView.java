@@ -3,6 +3,7 @@ package io.releaseledger.ledger;
 import io.releaseledger.version.SemanticVersion;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -131,6 +132,34 @@ public final class LedgerView {
             history.put("total", total);
             history.put("entries", rows == null ? new ArrayList<>() : entries(rows, total, pageNumber, pageSize));
             return history;
+        }
+    }
+
+    /**
+     * {@code api/metrics}: the DORA keys per environment over the query's window and per week of it, computed from
+     * the read model (docs/metrics.md). Events at or after the window's end are not looked at.
+     */
+    public Map<String, Object> metrics(final MetricsQuery query) {
+        synchronized (monitor) {
+            Instant until = query.getUntil() != null ? query.getUntil() : clock.instant();
+            long end = until.toEpochMilli();
+            long start = end - query.getWeeks() * DeliveryMetrics.WEEK;
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("application", application);
+            json.put("events", model.lastSequence);
+            json.put("from", Instant.ofEpochMilli(start).toString());
+            json.put("until", until.toString());
+            json.put("weeks", query.getWeeks());
+            json.put("fixWindow", query.getFixWindow().toString());
+            List<Object> environments = new ArrayList<>();
+            List<String> names = query.getEnvironment() == null ? environmentNames() : List.of(query.getEnvironment());
+            for (String name : names) {
+                List<DeploymentRecord> records = model.delivery.records(model.environments.find(name));
+                environments.add(new DeliveryMetrics(records, start, end, query.getWeeks())
+                        .toJson(name, query.getFixWindow().toMillis()));
+            }
+            json.put("environments", environments);
+            return json;
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.zip.CRC32;
 final class ModelCodec {
     private static final int MAGIC = 0x524c4d32; // "RLM2"
     private static final int MAX_SECTION = 1 << 30;
+    private static final int TIMES_MAGIC = 0x524c4354; // "RLCT"
 
     private ModelCodec() {
     }
@@ -128,7 +129,37 @@ final class ModelCodec {
         }
         block.int32(MAGIC);
         section(out, crc, block);
+        writeCommitTimes(model, out, crc, block);
         out.writeInt(0); // no more sections
+    }
+
+    /**
+     * The optional last section: the releases' commit times (lead time, docs/metrics.md), written only when some
+     * release has them, so that the checkpoint of a ledger without them stays what format 3 always was, and a reader
+     * that does not know the section still reads those.
+     */
+    private static void writeCommitTimes(final ReadModel model, final DataOutputStream out, final CRC32 crc,
+            final Block block) throws IOException {
+        int count = 0;
+        for (ReadModel.Release release : model.releases.values()) {
+            count += release.commitTimes.length == 0 ? 0 : 1;
+        }
+        if (count == 0) {
+            return;
+        }
+        block.int32(TIMES_MAGIC);
+        block.varint(count);
+        for (ReadModel.Release release : model.releases.values()) {
+            if (release.commitTimes.length > 0) {
+                block.string(release.version);
+                block.varint(release.commitTimes.length);
+                for (long time : release.commitTimes) {
+                    block.int64(time);
+                }
+            }
+        }
+        block.int32(TIMES_MAGIC);
+        section(out, crc, block);
     }
 
     private static void section(final DataOutputStream out, final CRC32 crc, final Block block) throws IOException {
@@ -333,8 +364,31 @@ final class ModelCodec {
         }
         check(block.int32() == MAGIC, "truncated");
         block.end();
-        check(sections.last(), "more than a read model");
+        Reader times = sections.nextOrNone();
+        if (times != null) {
+            readCommitTimes(model, times);
+            check(sections.last(), "more than a read model");
+        }
+        model.delivery.rebuild(model);
         return model;
+    }
+
+    private static void readCommitTimes(final ReadModel model, final Reader block) {
+        check(block.int32() == TIMES_MAGIC, "not the releases' commit times");
+        int count = block.count();
+        for (int i = 0; i < count; i++) {
+            ReadModel.Release release = model.releases.get(block.string());
+            check(release != null, "commit times of a release the model lacks");
+            int commits = block.count();
+            check(commits == release.commitIds.length, "commit times do not match the release's commits");
+            long[] times = new long[commits];
+            for (int c = 0; c < commits; c++) {
+                times[c] = block.int64();
+            }
+            release.commitTimes = times;
+        }
+        check(block.int32() == TIMES_MAGIC, "truncated commit times");
+        block.end();
     }
 
     private static void readRelease(final ReadModel model, final Reader block) {
@@ -716,7 +770,20 @@ final class ModelCodec {
 
         /** The next section. */
         Reader next() throws IOException {
+            return read(in.readInt());
+        }
+
+        /** The next section, or {@code null} when the sections end here. */
+        Reader nextOrNone() throws IOException {
             int length = in.readInt();
+            if (length == 0) {
+                left -= 4;
+                return null;
+            }
+            return read(length);
+        }
+
+        private Reader read(final int length) throws IOException {
             left -= 4;
             check(length > 0 && length <= MAX_SECTION && length <= left, "a section longer than the file");
             byte[] bytes = new byte[length];

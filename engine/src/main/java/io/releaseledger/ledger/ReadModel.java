@@ -32,6 +32,8 @@ final class ReadModel {
     final List<EnvironmentState> states = new ArrayList<>();
     final Map<String, Release> releases = new HashMap<>();
     final TreeMap<SemanticVersion, Release> tagged = new TreeMap<>();
+    /** The deployments per environment, for the metrics (docs/metrics.md). */
+    final DeliveryLog delivery = new DeliveryLog();
     final Map<String, BadMark> bad = new LinkedHashMap<>();
     long unknownEvents;
     long lastSequence;
@@ -82,6 +84,8 @@ final class ReadModel {
         long taggedAt = NO_TIME;
         String[] commitIds = new String[0];
         String[] commitSubjects = new String[0];
+        /** The commits' committer times (epoch ms, {@link #NO_TIME} when not recorded): where lead time starts. */
+        long[] commitTimes = CommitTimes.NONE;
         String deployedCommit;
         Map<String, Object> image;
 
@@ -232,6 +236,7 @@ final class ReadModel {
         columns.reason[row] = strings.id(reason);
         columns.flags[row] = (byte) flags;
         index(row);
+        delivery.apply(this, row);
         lastSequence = event.getSequence();
         lastHash = event.getHash();
     }
@@ -292,16 +297,19 @@ final class ReadModel {
         List<Object> commits = list(data, "commits");
         List<String> ids = new ArrayList<>();
         List<String> subjects = new ArrayList<>();
+        CommitTimes times = new CommitTimes();
         if (commits != null) {
             for (Object commit : commits) {
                 if (commit instanceof Map<?, ?> map) {
                     ids.add(map.get("id") instanceof String id ? id : null);
                     subjects.add(map.get("subject") instanceof String subject ? subject : null);
+                    times.add(map.get("time"));
                 }
             }
         }
         release.commitIds = ids.toArray(new String[0]);
         release.commitSubjects = subjects.toArray(new String[0]);
+        release.commitTimes = times.toArray();
         SemanticVersion.tryParse(version).ifPresent(parsed -> tagged.put(parsed, release));
     }
 

@@ -61,7 +61,10 @@ public final class VersionTagged {
         return new EventDraft(EventTypes.VERSION_TAGGED, actor, origin).setData(data());
     }
 
-    /** The event's data: version, tag, commit, previous version, repository URL when known, commits (id, subject). */
+    /**
+     * The event's data: version, tag, commit, previous version, repository URL when known, commits (id, subject, and
+     * the committer time when the result has it: where lead time starts, docs/metrics.md).
+     */
     public Map<String, Object> data() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("version", getVersion());
@@ -78,6 +81,11 @@ public final class VersionTagged {
                     Map<String, Object> entry = new LinkedHashMap<>();
                     entry.put("id", commit.get("id") instanceof String id ? mask.apply(id) : null);
                     entry.put("subject", commit.get("subject") instanceof String subject ? mask.apply(subject) : null);
+                    String time = CommitTimes.parse(commit.get("time")) == ReadModel.NO_TIME ? null
+                            : (String) commit.get("time");
+                    if (time != null) {
+                        entry.put("time", time);
+                    }
                     commits.add(entry);
                 }
             }

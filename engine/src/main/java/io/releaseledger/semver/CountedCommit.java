@@ -1,16 +1,28 @@
 package io.releaseledger.semver;
 
 import io.releaseledger.commits.Bump;
+import java.time.Instant;
 import java.util.Objects;
 
-/** A commit counted towards the next version: its id, first line, Conventional Commit type and bump. */
+/**
+ * A commit counted towards the next version: its id, first line, Conventional Commit type, bump and committer time
+ * (the start of its lead time, docs/metrics.md).
+ */
 public final class CountedCommit {
     private final String id;
     private final String subject;
     private final String type;
     private final Bump bump;
+    private final Instant time;
 
     public CountedCommit(final String id, final String subject, final String type, final Bump bump) {
+        this(id, subject, type, bump, null);
+    }
+
+    /** @param time the committer time, {@code null} when unknown */
+    public CountedCommit(final String id, final String subject, final String type, final Bump bump,
+            final Instant time) {
+        this.time = time;
         this.id = Objects.requireNonNull(id, "id");
         this.subject = Objects.requireNonNull(subject, "subject");
         this.type = Objects.requireNonNull(type, "type");
@@ -32,6 +44,11 @@ public final class CountedCommit {
 
     public Bump getBump() {
         return bump;
+    }
+
+    /** The committer time, {@code null} when unknown. */
+    public Instant getTime() {
+        return time;
     }
 
     String getShortId() {

@@ -104,7 +104,7 @@ final class History {
         for (CommitInfo commit : commits) {
             ConventionalCommit conventional = ConventionalCommit.parse(commit.getMessage());
             counted.add(new CountedCommit(commit.getId(), conventional.getSubject(), conventional.getType(),
-                    conventional.bump(otherCommitsBump)));
+                    conventional.bump(otherCommitsBump), commit.getTime()));
         }
         return counted;
     }

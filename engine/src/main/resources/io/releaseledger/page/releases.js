@@ -280,6 +280,7 @@
       this.damage.hidden = true;
 
       this.environments = el('div', 'rl-environments');
+      this.metrics = new MetricsView(this.api);
       this.pending = el('section', 'rl-section rl-pending');
       this.bad = el('section', 'rl-section rl-bad-releases');
 
@@ -304,6 +305,7 @@
         this.error,
         this.damage,
         el('section', 'rl-section', [el('h3', null, 'Environments'), this.environments]),
+        this.metrics.section,
         this.pending, this.bad, history]);
     }
 
@@ -319,7 +321,8 @@
         this.state = await this.api.get('state');
         this.error.hidden = true;
         this.renderState();
-        await this.loadHistory();
+        this.metrics.setEnvironments(Array.isArray(this.state.environments) ? this.state.environments : []);
+        await Promise.all([this.loadHistory(), this.metrics.load()]);
       } catch (e) {
         this.showError(e);
       } finally {
@@ -717,6 +720,257 @@
       this.pager.appendChild(button('Older ›', page + 1, false, 'Older events'));
       this.pager.appendChild(el('span', 'rl-pager-info', 'page ' + (page + 1) + ' of ' + pages + ', ' + total
           + (total === 1 ? ' event' : ' events')));
+    }
+  }
+
+  /* ---------- delivery metrics: inline SVG drawn here, coloured by the style sheet ---------- */
+
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+  const CHART_WIDTH = 320;
+  const CHART_HEIGHT = 120;
+  const CHART_TOP = 10;
+  const CHART_BOTTOM = 98;
+  const WINDOWS = [4, 12, 26, 52];
+
+  // Only geometry goes into attributes; colours, fonts and sizes come from classes (CSP: no style attributes).
+  function svg(tag, className, attributes, children) {
+    const node = document.createElementNS(SVG_NS, tag);
+    if (className) {
+      node.setAttribute('class', className);
+    }
+    Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, String(value)));
+    (children || []).forEach((child) => node.appendChild(child));
+    return node;
+  }
+
+  function svgText(className, x, y, text, anchor) {
+    const node = svg('text', className, {x: x, y: y, 'text-anchor': anchor || 'start'});
+    node.appendChild(document.createTextNode(text));
+    return node;
+  }
+
+  function svgTitle(text) {
+    const title = document.createElementNS(SVG_NS, 'title');
+    title.appendChild(document.createTextNode(text));
+    return title;
+  }
+
+  /** Whole seconds as "2 d 3 h", "5 h 12 m", "14 m" or "45 s". */
+  function durationText(seconds) {
+    if (seconds === null || seconds === undefined) {
+      return '—';
+    }
+    const s = Math.max(0, Math.floor(Number(seconds)));
+    const days = Math.floor(s / 86400);
+    const hours = Math.floor((s % 86400) / 3600);
+    const minutes = Math.floor((s % 3600) / 60);
+    if (days > 0) {
+      return days + ' d' + (hours > 0 ? ' ' + hours + ' h' : '');
+    }
+    if (hours > 0) {
+      return hours + ' h' + (minutes > 0 ? ' ' + minutes + ' m' : '');
+    }
+    return minutes > 0 ? minutes + ' m' : s + ' s';
+  }
+
+  function percentText(rate) {
+    return rate === null || rate === undefined ? '—' : (Math.round(Number(rate) * 1000) / 10) + ' %';
+  }
+
+  function dayText(value) {
+    const date = parseTime(value);
+    return date ? date.getUTCFullYear() + '-' + pad(date.getUTCMonth() + 1) + '-' + pad(date.getUTCDate()) : '';
+  }
+
+  /** A scale's top: the largest value rounded up to 1, 2 or 5 times a power of ten (never 0). */
+  function niceTop(max) {
+    if (!(max > 0)) {
+      return 1;
+    }
+    const power = Math.pow(10, Math.floor(Math.log10(max)));
+    return [1, 2, 5, 10].map((f) => f * power).find((top) => top >= max);
+  }
+
+  /**
+   * One week-by-week chart: bars (counts, rates) or dots joined by a line (durations; a week without a value breaks
+   * the line). Each mark carries its week and value in a <title> and in data-week / data-value for tests.
+   */
+  function trendChart(kind, label, weeks, valueOf, textOf, unitTop) {
+    const values = weeks.map(valueOf);
+    const present = values.filter((v) => v !== null && v !== undefined);
+    const top = unitTop ? unitTop(present) : niceTop(Math.max(0, ...present));
+    const left = 4;
+    const slot = (CHART_WIDTH - left * 2) / Math.max(1, weeks.length);
+    const y = (v) => CHART_BOTTOM - (Math.min(v, top) / top) * (CHART_BOTTOM - CHART_TOP);
+    const chart = svg('svg', 'rl-chart rl-chart-' + kind, {
+      viewBox: '0 0 ' + CHART_WIDTH + ' ' + CHART_HEIGHT, role: 'img', 'aria-label': label + ', one mark a week'});
+    chart.appendChild(svgTitle(label + ', one mark a week'));
+    chart.appendChild(svg('line', 'rl-chart-grid', {x1: left, x2: CHART_WIDTH - left, y1: CHART_TOP, y2: CHART_TOP}));
+    chart.appendChild(svg('line', 'rl-chart-axis', {x1: left, x2: CHART_WIDTH - left, y1: CHART_BOTTOM, y2: CHART_BOTTOM}));
+    chart.appendChild(svgText('rl-chart-label', left, CHART_TOP - 2 + 12, textOf(top)));
+    const bars = kind === 'deployments' || kind === 'failures';
+    const points = [];
+    weeks.forEach((week, i) => {
+      const v = values[i];
+      const cx = left + slot * i + slot / 2;
+      const title = svgTitle('week of ' + dayText(week.from) + ': ' + (v === null || v === undefined ? 'none' : textOf(v)));
+      let mark;
+      if (v === null || v === undefined) {
+        mark = svg('circle', 'rl-chart-none', {cx: cx, cy: CHART_BOTTOM, r: 1.5}, [title]);
+        points.push(null);
+      } else if (bars) {
+        const height = Math.max(v > 0 ? 1.5 : 0, CHART_BOTTOM - y(v));
+        mark = svg('rect', 'rl-chart-bar', {x: cx - slot * 0.35, y: CHART_BOTTOM - height, width: slot * 0.7,
+          height: height, rx: 1.5}, [title]);
+      } else {
+        mark = svg('circle', 'rl-chart-dot', {cx: cx, cy: y(v), r: 4}, [title]);
+        points.push([cx, y(v)]);
+      }
+      mark.setAttribute('data-week', String(week.from));
+      mark.setAttribute('data-value', v === null || v === undefined ? '' : String(v));
+      chart.appendChild(mark);
+    });
+    if (!bars) {
+      let path = '';
+      let pen = false;
+      points.forEach((point) => {
+        if (point === null) {
+          pen = false;
+          return;
+        }
+        path += (pen ? ' L' : ' M') + point[0].toFixed(1) + ' ' + point[1].toFixed(1);
+        pen = true;
+      });
+      if (path) {
+        chart.insertBefore(svg('path', 'rl-chart-line', {d: path.trim()}), chart.querySelector('.rl-chart-dot, .rl-chart-none'));
+      }
+    }
+    if (weeks.length > 0) {
+      chart.appendChild(svgText('rl-chart-label', left, CHART_HEIGHT - 4, dayText(weeks[0].from)));
+      chart.appendChild(svgText('rl-chart-label', CHART_WIDTH - left, CHART_HEIGHT - 4,
+        dayText(weeks[weeks.length - 1].from), 'end'));
+    }
+    return chart;
+  }
+
+  class MetricsView {
+    constructor(api) {
+      this.api = api;
+      this.environment = '';
+      this.weeks = 12;
+      this.environmentSelect = el('select', 'rl-select');
+      this.environmentSelect.id = 'rl-metrics-environment';
+      this.environmentSelect.addEventListener('change', () => {
+        this.environment = this.environmentSelect.value;
+        this.load();
+      });
+      this.weeksSelect = el('select', 'rl-select');
+      this.weeksSelect.id = 'rl-metrics-weeks';
+      WINDOWS.forEach((weeks) => {
+        const option = el('option', null, weeks + ' weeks');
+        option.value = String(weeks);
+        this.weeksSelect.appendChild(option);
+      });
+      this.weeksSelect.value = String(this.weeks);
+      this.weeksSelect.addEventListener('change', () => {
+        this.weeks = Number(this.weeksSelect.value);
+        this.load();
+      });
+      const environmentLabel = el('label', 'rl-label', 'Environment ');
+      environmentLabel.htmlFor = this.environmentSelect.id;
+      const weeksLabel = el('label', 'rl-label', 'Window ');
+      weeksLabel.htmlFor = this.weeksSelect.id;
+      this.body = el('div', 'rl-metrics-body');
+      this.note = el('p', 'rl-metrics-note rl-muted');
+      this.section = el('section', 'rl-section rl-metrics', [
+        el('div', 'rl-section-head', [el('h3', null, 'Delivery'),
+          el('div', 'rl-filter', [el('span', null, [environmentLabel, this.environmentSelect]),
+            el('span', null, [weeksLabel, this.weeksSelect])])]),
+        this.body, this.note]);
+      this.section.hidden = true;
+    }
+
+    /** The environments of api/state; production (else the last in promotion order) is shown first. */
+    setEnvironments(environments) {
+      const names = environments.map((environment) => String(environment.name));
+      this.section.hidden = names.length === 0;
+      if (!names.includes(this.environment)) {
+        this.environment = names.includes('production') ? 'production' : (names[names.length - 1] || '');
+      }
+      clear(this.environmentSelect);
+      names.forEach((name) => {
+        const option = el('option', null, name);
+        option.value = name;
+        this.environmentSelect.appendChild(option);
+      });
+      this.environmentSelect.value = this.environment;
+    }
+
+    async load() {
+      if (!this.environment) {
+        return;
+      }
+      this.section.setAttribute('data-loaded', 'false');
+      try {
+        const metrics = await this.api.get('metrics', {environment: this.environment, weeks: this.weeks});
+        const environments = Array.isArray(metrics.environments) ? metrics.environments : [];
+        this.render(metrics, environments.find((e) => e.name === this.environment));
+      } catch (e) {
+        clear(this.body);
+        append(this.body, el('p', 'rl-error', 'Could not load the metrics: ' + e.message));
+      } finally {
+        this.section.setAttribute('data-loaded', 'true');
+      }
+    }
+
+    render(metrics, environment) {
+      clear(this.body);
+      clear(this.note);
+      if (!environment) {
+        append(this.body, el('p', 'rl-empty', 'No metrics for this environment.'));
+        return;
+      }
+      const weeks = Array.isArray(environment.weeks) ? environment.weeks : [];
+      const frequency = environment.deploymentFrequency || {};
+      const lead = environment.leadTime || {};
+      const failure = environment.changeFailureRate || {};
+      const restore = environment.timeToRestore || {};
+      const perWeek = Math.round(Number(frequency.perWeek || 0) * 10) / 10;
+      const count = (n, one, many) => String(n ?? 0) + ' ' + (n === 1 ? one : many);
+      const hoursTop = (present) => {
+        const hours = Math.max(0, ...present) / 3600;
+        return hours <= 0 ? 3600 : niceTop(hours) * 3600;
+      };
+      append(this.body, el('div', 'rl-metrics-grid', [
+        this.card('deployments', 'Deployment frequency', perWeek + ' a week',
+          count(frequency.deployments, 'deployment', 'deployments') + ' in ' + metrics.weeks + ' weeks',
+          trendChart('deployments', 'Deployments per week', weeks, (w) => w.deployments, (v) => String(v))),
+        this.card('lead-time', 'Lead time for changes', durationText(lead.medianSeconds),
+          'median, commit to running; ' + count(lead.changes, 'change', 'changes'),
+          trendChart('lead-time', 'Median lead time per week', weeks, (w) => w.leadTimeSeconds, durationText, hoursTop)),
+        this.card('failures', 'Change failure rate', percentText(failure.rate),
+          String(failure.failures ?? 0) + ' of ' + count(failure.deployments, 'deployment', 'deployments'),
+          trendChart('failures', 'Change failure rate per week', weeks,
+            (w) => (w.changeFailureRate === null || w.changeFailureRate === undefined ? null : w.changeFailureRate * 100),
+            (v) => Math.round(v) + ' %', () => 100)),
+        this.card('restore', 'Time to restore', durationText(restore.medianSeconds),
+          'median; ' + count(restore.restored, 'restore', 'restores')
+            + (restore.open > 0 ? ', ' + restore.open + ' still open' : ''),
+          trendChart('restore', 'Median time to restore per week', weeks, (w) => w.timeToRestoreSeconds, durationText,
+            hoursTop))]));
+      append(this.note, dayText(metrics.from) + ' to ' + dayText(metrics.until) + ' (UTC weeks from the window\'s start); '
+        + 'a patch release within ' + String(metrics.fixWindow || '').replace(/^PT/, '').toLowerCase()
+        + ' of a deploy counts as its fix.');
+    }
+
+    card(kind, title, value, detail, chart) {
+      const card = el('article', 'rl-metric rl-metric-' + kind, [
+        el('h4', 'rl-metric-title', title),
+        el('p', 'rl-metric-value', value),
+        el('p', 'rl-metric-detail rl-muted', detail),
+        chart]);
+      card.setAttribute('data-metric', kind);
+      return card;
     }
   }
 

@@ -7,6 +7,7 @@ import io.releaseledger.git.JGitRepository;
 import io.releaseledger.report.Messages;
 import io.releaseledger.scm.ScmRepository;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +33,14 @@ class SemverTagOperationTest {
     @Test
     void shouldMapOptionsAndResult() throws Exception {
         String head;
+        long committed;
         try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
             git.commit().setMessage("feat: first").setAllowEmpty(true).setAuthor(AUTHOR).setCommitter(AUTHOR).call();
             git.tag().setName("api/v0.4.0").setAnnotated(true).setMessage("0.4.0").setTagger(AUTHOR).call();
             RevCommit commit = git.commit().setMessage("refactor!: drop the old API\n\nBody.").setAllowEmpty(true)
                     .setAuthor(AUTHOR).setCommitter(AUTHOR).call();
             head = commit.name();
+            committed = commit.getCommitTime();
         }
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("prefix", "api/v");
@@ -58,8 +61,9 @@ class SemverTagOperationTest {
                 .containsEntry("commit", head).containsEntry("branch", "main").containsEntry("releaseBranch", true)
                 .containsEntry("bump", "MAJOR").containsEntry("tagCreated", false).containsEntry("pushed", false)
                 .containsEntry("alreadyTagged", false).containsEntry("dryRun", false);
+        // the committer time: where the commit's lead time starts (docs/metrics.md)
         assertThat(result.get("commits")).isEqualTo(List.of(Map.of("id", head, "subject", "refactor!: drop the old API",
-                "type", "refactor", "bump", "MAJOR")));
+                "type", "refactor", "bump", "MAJOR", "time", Instant.ofEpochSecond(committed).toString())));
     }
 
     @Test

@@ -1,10 +1,14 @@
 package io.jenkins.plugins.releaseledger;
 
+import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.json.Json;
 import io.releaseledger.ledger.LedgerView;
+import io.releaseledger.ledger.MetricsQuery;
 import io.releaseledger.ledger.Verification;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * One answer of the Releases JSON API (docs/releases-api.md): status and body. Built without Jenkins, written by
@@ -13,6 +17,7 @@ import java.util.Map;
 final class ApiResponse {
     static final String CONTENT_TYPE = "application/json;charset=UTF-8";
     static final int DEFAULT_PAGE_SIZE = 20;
+    static final List<String> METRICS_PARAMETERS = List.of("environment", "weeks", "until", "fixWindow");
 
     private final int status;
     private final String body;
@@ -38,6 +43,26 @@ final class ApiResponse {
         }
         String name = environment == null || environment.isBlank() ? null : environment;
         return new ApiResponse(200, view.history(name, pageNumber, Math.min(pageSize, LedgerView.MAX_PAGE_SIZE)));
+    }
+
+    /** {@code api/metrics}: the parameters as {@link MetricsQuery#of} reads them; one it does not understand is a 400. */
+    static ApiResponse metrics(final LedgerView view, final Map<String, String> parameters) {
+        MetricsQuery query;
+        try {
+            query = MetricsQuery.of(parameters);
+        } catch (ReleaseLedgerException e) {
+            return error(400, e.getMessage());
+        }
+        return new ApiResponse(200, view.metrics(query));
+    }
+
+    /** The query parameters {@code api/metrics} reads, from the request. */
+    static Map<String, String> parameters(final UnaryOperator<String> parameter) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String name : METRICS_PARAMETERS) {
+            parameters.put(name, parameter.apply(name));
+        }
+        return parameters;
     }
 
     static ApiResponse verify(final Verification verification) {

@@ -41,6 +41,17 @@ public final class ReleasesApi {
                 req.getParameter("page"), req.getParameter("size")));
     }
 
+    /** {@code api/metrics?environment=&weeks=&until=&fixWindow=}: the DORA keys (docs/metrics.md); 400 on bad input. */
+    @GET
+    @WebMethod(name = "metrics")
+    public void doMetrics(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {
+        if (isRefused(rsp)) {
+            return;
+        }
+        send(rsp, ApiResponse.metrics(ReleaseLedgers.get().view(job, application),
+                ApiResponse.parameters(req::getParameter)));
+    }
+
     @GET
     @WebMethod(name = "verify")
     public void doVerify(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {

@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.releaseledger.json.Json;
 import io.releaseledger.ledger.LedgerView;
+import io.releaseledger.ledger.MetricsQuery;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.WebMethod;
+import org.kohsuke.stapler.verb.GET;
 
 class ApiResponseTest {
     @TempDir
@@ -82,5 +89,47 @@ class ApiResponseTest {
 
         assertThat(json).containsEntry("intact", true);
         assertThat(((Number) json.get("events")).intValue()).isEqualTo(2);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldAnswerMetricsAsTheEngineComputesThem() {
+        Map<String, String> parameters = ApiResponse.parameters(Map.of("weeks", "4", "until", "2026-11-30",
+                "environment", "production")::get);
+        ApiResponse response = ApiResponse.metrics(view, parameters);
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(Json.parse(response.getBody())).isEqualTo(Json.parse(Json.write(view.metrics(
+                new MetricsQuery().setWeeks(4).setUntil(Instant.parse("2026-11-30T00:00:00Z"))
+                        .setEnvironment("production")))));
+        Map<String, Object> json = Json.parseObject(response.getBody());
+        assertThat(json).containsEntry("weeks", 4L).containsEntry("until", "2026-11-30T00:00:00Z");
+        assertThat((List<Map<String, Object>>) json.get("environments")).singleElement()
+                .satisfies(environment -> assertThat(environment).containsEntry("name", "production"));
+    }
+
+    @Test
+    void shouldRefuseMetricsParametersItDoesNotUnderstandWith400() {
+        ApiResponse response = ApiResponse.metrics(view, ApiResponse.parameters(Map.of("fixWindow", "soon")::get));
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(Json.parseObject(response.getBody())).containsEntry("error",
+                "The fix window must be a duration such as 24h, 90m, 2d or PT24H, not 'soon'.");
+    }
+
+    /**
+     * Stapler (tag 2050.v425108fd5089, core/src/main/java/org/kohsuke/stapler/MetaClass.java) routes a public
+     * {@code do…} method under the names of its {@code @WebMethod}; {@code @GET} (verb/GET.java) lets only GET through.
+     * Every JSON endpoint of the API, metrics too, is such a method, with the request and response as parameters.
+     */
+    @Test
+    void shouldServeEveryApiPathByGetOnly() throws NoSuchMethodException {
+        for (String name : List.of("state", "history", "metrics", "verify")) {
+            Method method = ReleasesApi.class.getMethod("do" + Character.toUpperCase(name.charAt(0)) + name.substring(1),
+                    StaplerRequest2.class, StaplerResponse2.class);
+            assertThat(method.getAnnotation(WebMethod.class)).as(name).isNotNull()
+                    .satisfies(web -> assertThat(web.name()).containsExactly(name));
+            assertThat(method.getAnnotation(GET.class)).as(name).isNotNull();
+        }
     }
 }

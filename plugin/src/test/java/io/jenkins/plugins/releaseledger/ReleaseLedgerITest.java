@@ -143,9 +143,13 @@ class ReleaseLedgerITest {
         assertThat(history.getJSONArray("entries").getJSONObject(0).getString("type")).isEqualTo("version.tagged");
         JSONObject verify = r.getJSON(job.getUrl() + "releases/api/verify").getJSONObject();
         assertThat(verify.getBoolean("intact")).isTrue();
+        JSONObject metrics = r.getJSON(job.getUrl() + "releases/api/metrics?weeks=4&until=2026-11-30").getJSONObject();
+        assertThat(metrics.getInt("weeks")).isEqualTo(4);
+        assertThat(metrics.getString("until")).isEqualTo("2026-11-30T00:00:00Z");
 
         JenkinsRule.WebClient client = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
         assertThat(client.goTo(job.getUrl() + "releases/api/history?size=x", null).getWebResponse().getStatusCode()).isEqualTo(400);
+        assertThat(client.goTo(job.getUrl() + "releases/api/metrics?weeks=x", null).getWebResponse().getStatusCode()).isEqualTo(400);
         assertThat(client.goTo(job.getUrl() + "releases/unknown/api/state", null).getWebResponse().getStatusCode()).isEqualTo(404);
 
         // releases.js runs in real Chromium (cli's ReleasesPageBrowserTest); HtmlUnit only reads the markup here.
@@ -176,7 +180,7 @@ class ReleaseLedgerITest {
 
         JenkinsRule.WebClient bob = r.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("bob");
         for (String path : List.of("releases/", "releases/api/state", "releases/api/history", "releases/api/verify",
-                "releases/shop/api/state")) {
+                "releases/api/metrics", "releases/shop/api/state")) {
             assertThat(bob.goTo(job.getUrl() + path, null).getWebResponse().getStatusCode()).as(path).isIn(403, 404);
         }
         JenkinsRule.WebClient alice = r.createWebClient().login("alice");
