@@ -25,8 +25,13 @@ final class JenkinsLayoutFixture implements AutoCloseable {
     private static final String STATIC = "/static/";
     private static final String FIXTURES = "/io/releaseledger/cli/jenkins-layout/";
 
+    static final String ROLLBACK = PAGE + "shop/rollback";
+    static final String CRUMB_FIELD = "Jenkins-Crumb";
+    static final String CRUMB = "c0ffee0123";
+
     private final ServeFixture serve;
     private final HttpServer server;
+    private final java.util.List<String> posts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private JenkinsLayoutFixture(final ServeFixture serve, final HttpServer server) {
         this.serve = serve;
@@ -51,14 +56,43 @@ final class JenkinsLayoutFixture implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PAGE + (dark ? "?theme=dark" : ""));
     }
 
+    /**
+     * The page as {@code page.jelly} renders it for a user with Release Ledger/Rollback: the form's URL and Jenkins'
+     * crumb on the page's element ({@code h.getCrumbRequestField()}, {@code h.getCrumb(request2)}).
+     */
+    URI pageWithRollback() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PAGE + "?rollback=allowed");
+    }
+
+    /** The bodies of the rollback POSTs that carried the crumb, as the browser encoded them. */
+    java.util.List<String> rollbackPosts() {
+        return posts;
+    }
+
     private void handle(final HttpExchange exchange) throws IOException {
         try (exchange) {
             URI uri = exchange.getRequestURI();
             String path = uri.getPath();
+            if (path.equals(ROLLBACK) && "POST".equals(exchange.getRequestMethod())) {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                // Jenkins' crumb filter refuses a POST without the crumb before any action sees it.
+                if (!body.contains(CRUMB_FIELD + "=" + CRUMB)) {
+                    send(exchange, 403, "text/plain", "No valid crumb was included in the request".getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                posts.add(body);
+                exchange.getResponseHeaders().set("Location", PAGE);
+                exchange.sendResponseHeaders(302, -1);
+                return;
+            }
             if (path.equals(PAGE)) {
                 String theme = "dark".equals(ReleasesServer.query(uri).get("theme"))
                         ? "<link rel=\"stylesheet\" href=\"" + STATIC + "jenkins-dark-theme.css\">" : "";
                 String html = new String(resource(FIXTURES + "page.html"), StandardCharsets.UTF_8).replace("<!--theme-->", theme);
+                if ("allowed".equals(ReleasesServer.query(uri).get("rollback"))) {
+                    html = html.replace("data-api=\"" + API + "\"", "data-api=\"" + API + "\" data-rollback=\"" + ROLLBACK
+                            + "\" data-crumb-field=\"" + CRUMB_FIELD + "\" data-crumb=\"" + CRUMB + "\"");
+                }
                 send(exchange, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
             } else if (path.startsWith(STATIC) && path.endsWith(".css")) {
                 send(exchange, 200, "text/css; charset=utf-8", resource(FIXTURES + path.substring(STATIC.length())));

@@ -15,6 +15,7 @@ public final class ReleaseDescriptor {
     private final List<EnvironmentSpec> environments;
     private final String source;
     private final YamlNode document;
+    private String fingerprint;
 
     ReleaseDescriptor(final int schemaVersion, final String application, final String image,
             final List<EnvironmentSpec> environments, final String source, final YamlNode document) {
@@ -54,6 +55,20 @@ public final class ReleaseDescriptor {
     }
 
     /**
+     * {@code sha256:<hex>} of the text it was read from (with the overrides, if any, appended in order), as
+     * {@code sha256sum} gives it for a descriptor without overrides; {@code null} when not read from text. A
+     * deployment records it, so the Releases page can say the descriptor changed.
+     */
+    public String getFingerprint() {
+        return fingerprint;
+    }
+
+    ReleaseDescriptor withFingerprint(final String fingerprint) {
+        this.fingerprint = fingerprint;
+        return this;
+    }
+
+    /**
      * This descriptor with single values replaced, for step parameters and command options:
      * {@code environments.staging.strategy=recreate}, {@code environments.production.instances.count=2},
      * {@code image=registry:5000/shop-canary}. Keys are dotted paths; an environment is named by its name, a list
@@ -67,6 +82,9 @@ public final class ReleaseDescriptor {
         }
         Problems problems = new Problems(source + " with overrides");
         YamlNode changed = Overrides.apply(document, overrides, problems);
-        return DescriptorReader.read(changed, problems, source);
+        StringBuilder text = new StringBuilder(fingerprint == null ? "" : fingerprint);
+        overrides.forEach((key, value) -> text.append('\n').append(key).append('=').append(value));
+        return DescriptorReader.read(changed, problems, source)
+                .withFingerprint(fingerprint == null ? null : DescriptorLoader.sha256(text.toString()));
     }
 }

@@ -20,7 +20,7 @@ import java.util.zip.CRC32;
  * a CRC-32 of those sections.
  *
  * <pre>
- * int    magic "RLCP"           int    format version (3)
+ * int    magic "RLCP"           int    format version (4)
  * UTF    application            long   sequence number of the last event
  * UTF    its hash               long   journal byte offset after it
  * int    CRC-32C of the journal's bytes before that offset
@@ -37,7 +37,7 @@ final class Checkpoint {
     /** Where format 1 lived (a JSON envelope); removed when a new checkpoint is written. */
     static final String LEGACY_FILE = "checkpoint.json";
     static final int MAGIC = 0x524c4350; // "RLCP"
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     /** The byte holding the low byte of the format version (big-endian int after the magic). */
     static final int VERSION_OFFSET = 7;
 

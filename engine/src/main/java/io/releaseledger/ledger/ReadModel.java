@@ -43,6 +43,10 @@ final class ReadModel {
         LockState lock;
         final Map<String, CheckState> checks = bounded(CHECKS_KEPT);
         final Map<String, Started> started = bounded(STARTED_KEPT);
+        /** The recorded configuration of the last successful deployment, and what it changed against the one before. */
+        Map<String, Object> deployedConfiguration;
+        String changesSince;
+        List<Map<String, Object>> changes;
     }
 
     /** What runs in an environment, and how it got there ({@code deployment}, {@code promotion}, {@code rollback}). */
@@ -50,7 +54,7 @@ final class ReadModel {
             long time, String via) {
     }
 
-    record Started(String version, String commit, Map<String, Object> image) {
+    record Started(String version, String commit, Map<String, Object> image, Map<String, Object> configuration) {
     }
 
     record LockState(String lockId, String version, String purpose, int actor, int origin, int number, long time) {
@@ -84,6 +88,13 @@ final class ReadModel {
         }
     }
 
+    private static void configured(final EnvironmentState state, final Map<String, Object> configuration) {
+        Map<String, Object> before = state.deployedConfiguration;
+        state.changesSince = before == null ? null : string(before, "version");
+        state.changes = before == null ? null : ConfigurationChanges.between(before, configuration);
+        state.deployedConfiguration = configuration;
+    }
+
     void apply(final LedgerEvent event) {
         if (event.getSequence() != lastSequence + 1) {
             throw new IllegalStateException("read model at seq " + lastSequence + " was given seq "
@@ -111,7 +122,8 @@ final class ReadModel {
             }
             case EventTypes.DEPLOYMENT_STARTED -> {
                 if (state != null && version != null) {
-                    Started started = new Started(version, string(data, "commit"), object(data, "image"));
+                    Started started = new Started(version, string(data, "commit"), object(data, "image"),
+                            ConfigurationChanges.of(data));
                     state.started.put(String.valueOf(data.get("deploymentId")), started);
                     Release release = release(version);
                     release.deployedCommit = started.commit() != null ? started.commit() : release.deployedCommit;
@@ -128,6 +140,9 @@ final class ReadModel {
                             : release.image;
                     state.current = new Deployment(version, commit, image, actor, originId, number, time,
                             "deployment");
+                    if (started != null) {
+                        configured(state, started.configuration());
+                    }
                 }
             }
             case EventTypes.DEPLOYMENT_FAILED -> {

@@ -52,8 +52,6 @@ final class Masker {
     }
 
     NotificationEvent mask(final NotificationEvent event) {
-        return new NotificationEvent(event.getKind(), mask(event.getApplication()), mask(event.getEnvironment()),
-                mask(event.getVersion())).setActor(mask(event.getActor())).setLink(mask(event.getLink()))
-                .setReason(mask(event.getReason()));
+        return event.masked(this::mask);
     }
 }

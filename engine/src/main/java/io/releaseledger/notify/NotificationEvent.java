@@ -3,6 +3,7 @@ package io.releaseledger.notify;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * One thing to tell people about: what happened to which version of which application where, who did it, why, and
@@ -70,6 +71,13 @@ public final class NotificationEvent {
 
     public String getReason() {
         return reason;
+    }
+
+    /** A copy with every text passed through {@code mask} (a front end's secret mask). */
+    public NotificationEvent masked(final UnaryOperator<String> mask) {
+        return new NotificationEvent(kind, mask.apply(application), mask.apply(environment),
+                version == null ? null : mask.apply(version)).setActor(actor == null ? null : mask.apply(actor))
+                .setLink(link == null ? null : mask.apply(link)).setReason(reason == null ? null : mask.apply(reason));
     }
 
     /** One line for people, as the Slack body and the mail subject say it. */

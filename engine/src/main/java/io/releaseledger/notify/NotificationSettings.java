@@ -6,13 +6,13 @@ import io.releaseledger.report.Messages;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -54,13 +54,17 @@ public final class NotificationSettings {
         return attempts;
     }
 
-    /** The notifier these settings describe; {@link Notifier#NONE} without webhooks. */
-    public Notifier notifier(final Messages messages) {
+    /**
+     * The notifier these settings describe; {@link Notifier#NONE} without webhooks.
+     *
+     * @param masked values never to send (the run's credentials)
+     */
+    public Notifier notifier(final Messages messages, final Collection<String> masked) {
         if (webhooks.isEmpty()) {
             return Notifier.NONE;
         }
         return new WebhookNotifier(webhooks).setTotalTimeout(totalTimeout).setMaxAttempts(attempts)
-                .setMessages(messages);
+                .setMasked(masked).setMessages(messages);
     }
 
     /**
@@ -143,16 +147,9 @@ public final class NotificationSettings {
             problems.add(label + " needs url or urlEnv");
             return null;
         }
-        URI uri;
-        try {
-            uri = new URI(url.strip());
-        } catch (URISyntaxException e) {
-            problems.add(label + ": the URL is not valid (not shown: it may hold a token)");
-            return null;
-        }
-        if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())
-                || uri.getHost() == null) {
-            problems.add(label + ": the URL must be http:// or https:// with a host");
+        URI uri = WebhookTarget.parseUrl(url);
+        if (uri == null) {
+            problems.add(label + ": the URL must be http:// or https:// with a host (not shown: it may hold a token)");
             return null;
         }
         Object formatName = entry.get("format");

@@ -26,6 +26,20 @@ public final class WebhookTarget {
         this(name, url, format, EnumSet.allOf(NotificationKind.class));
     }
 
+    /** The URL when it is an {@code http} or {@code https} URL with a host, else {@code null}. */
+    public static URI parseUrl(final String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url.strip());
+            boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+            return web && uri.getHost() != null ? uri : null;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
     public String getName() {
         return name;
     }

@@ -20,7 +20,7 @@ class NotificationSettingsTest {
         NotificationSettings settings = NotificationSettings.load(root, name -> null);
 
         assertThat(settings.getWebhooks()).isEmpty();
-        assertThat(settings.notifier(new io.releaseledger.report.Messages())).isSameAs(Notifier.NONE);
+        assertThat(settings.notifier(new io.releaseledger.report.Messages(), java.util.List.of())).isSameAs(Notifier.NONE);
     }
 
     @Test
