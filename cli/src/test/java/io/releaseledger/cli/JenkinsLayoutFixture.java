@@ -26,6 +26,12 @@ final class JenkinsLayoutFixture implements AutoCloseable {
     private static final String FIXTURES = "/io/releaseledger/cli/jenkins-layout/";
 
     static final String ROLLBACK = PAGE + "shop/rollback";
+    /**
+     * The policy Jenkins sends (jenkins-2.541.3, core/src/main/java/jenkins/security/csp/impl/BaseContributor.java):
+     * like the CLI's, but forms may post to Jenkins itself.
+     */
+    static final String JENKINS_CSP = "default-src 'self'; style-src 'self' 'report-sample'; "
+            + "script-src 'self' 'report-sample'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
     static final String CRUMB_FIELD = "Jenkins-Crumb";
     static final String CRUMB = "c0ffee0123";
 
@@ -119,7 +125,7 @@ final class JenkinsLayoutFixture implements AutoCloseable {
             throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
         // Jenkins sends a Content-Security-Policy: no inline script or style.
-        exchange.getResponseHeaders().set("Content-Security-Policy", ReleasesServer.CSP);
+        exchange.getResponseHeaders().set("Content-Security-Policy", JENKINS_CSP);
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
