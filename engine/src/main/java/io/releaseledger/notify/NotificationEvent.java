@@ -82,7 +82,7 @@ public final class NotificationEvent {
 
     /** One line for people, as the Slack body and the mail subject say it. */
     public String summary() {
-        return application + " " + (version == null ? "" : version + " ") + ": " + (actor == null ? "" : actor + " ")
+        return application + (version == null ? "" : " " + version) + ": " + (actor == null ? "" : actor + " ")
                 + kind.verb() + " " + environment + (reason == null ? "" : " (" + reason + ")");
     }
 
