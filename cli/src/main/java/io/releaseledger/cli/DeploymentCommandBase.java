@@ -5,6 +5,8 @@ import io.releaseledger.deploy.DeploymentPlan;
 import io.releaseledger.deploy.DeploymentResult;
 import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.json.Json;
+import io.releaseledger.notify.NotificationSettings;
+import io.releaseledger.notify.Notifier;
 import io.releaseledger.registry.ImageReference;
 import io.releaseledger.registry.RegistryClient;
 import io.releaseledger.registry.RegistryCredentials;
@@ -36,6 +38,8 @@ abstract class DeploymentCommandBase extends ReleaseCommandBase {
     @Option(names = "--json", description = "Print the result (the deployment's plan) as JSON on stdout.")
     private boolean json;
 
+    private Notifier notifier;
+
     @Override
     final boolean isJson() {
         return json;
@@ -61,12 +65,23 @@ abstract class DeploymentCommandBase extends ReleaseCommandBase {
                         : environment.get(reference.getEnvironmentVariable()));
     }
 
-    /** Applies the options every deployment shares to the engine's deploy. */
+    /**
+     * Applies the options every deployment shares to the engine's deploy, with the webhooks of
+     * {@code <ledger root>/notifications.json}: a bad file is refused here, before anything is locked or changed.
+     */
     final void configure(final DeployCommand deploy) {
-        deploy.setActor(actor()).setOrigin(origin()).setMessages(messages());
+        deploy.setActor(actor()).setOrigin(origin()).setMessages(messages()).setNotifier(notifier());
         if (lockTimeout != null) {
             deploy.setLockTimeout(lockTimeout);
         }
+    }
+
+    /** The notifier of {@code notifications.json} beside the ledgers; loaded once. */
+    final Notifier notifier() {
+        if (notifier == null) {
+            notifier = NotificationSettings.load(ledgerRoot(), environment()::get).notifier(messages(), maskedSecrets());
+        }
+        return notifier;
     }
 
     /** Prints the result: the JSON, or the version deployed on stdout (the engine reported the rest on stderr). */

@@ -59,6 +59,8 @@ abstract class ReleaseCommandBase implements Callable<Integer> {
     private PrintWriter err;
     private Messages messages;
     private Path temporaryRoot;
+    private Path ledgerRoot;
+    private List<String> secrets = List.of();
 
     /** Runs the command; returns the exit code. */
     abstract int run(Ledger ledger) throws Exception;
@@ -95,6 +97,8 @@ abstract class ReleaseCommandBase implements Callable<Integer> {
             errors = new ErrorReporter(spec, err, root.isDebug(), mask);
             messages = new Messages(new ConsoleMessages(err, root.isQuiet(), mask)::print);
             Path ledgerRoot = ledgerOptions.root(environment);
+            this.ledgerRoot = ledgerRoot;
+            this.secrets = List.copyOf(secrets);
             ledger = open(ledgerRoot, application(ledgerRoot));
             return run(ledger);
         } catch (Exception e) {
@@ -206,6 +210,16 @@ abstract class ReleaseCommandBase implements Callable<Integer> {
 
     Messages messages() {
         return messages;
+    }
+
+    /** The directory of the ledgers, where {@code notifications.json} lives. */
+    Path ledgerRoot() {
+        return ledgerRoot;
+    }
+
+    /** The secrets this run masks in its output. */
+    List<String> maskedSecrets() {
+        return secrets;
     }
 
     Actor actor() {

@@ -2,6 +2,7 @@ package io.releaseledger.cli;
 
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.deploy.SmokeCheckCommand;
+import io.releaseledger.notify.NotificationSettings;
 import io.releaseledger.deploy.SmokeCheckResult;
 import io.releaseledger.deploy.SmokeOutcome;
 import io.releaseledger.descriptor.ReleaseDescriptor;
@@ -96,6 +97,8 @@ final class SmokeCheckCliCommand extends ReleaseCommandBase {
                 .setLockTimeout(lockTimeout);
         SmokeCheckResult result;
         if (rollbackOnFailure) {
+            command.setNotifier(NotificationSettings.load(ledgerRoot(), environment()::get)
+                    .notifier(messages(), maskedSecrets()));
             try (LocalDeploymentExecutor executor = deploymentExecutor(descriptor)) {
                 result = command.setRollbackOnFailure(executor).call();
             }

@@ -25,8 +25,19 @@ final class JenkinsLayoutFixture implements AutoCloseable {
     private static final String STATIC = "/static/";
     private static final String FIXTURES = "/io/releaseledger/cli/jenkins-layout/";
 
+    static final String ROLLBACK = PAGE + "shop/rollback";
+    /**
+     * The policy Jenkins sends (jenkins-2.541.3, core/src/main/java/jenkins/security/csp/impl/BaseContributor.java):
+     * like the CLI's, but forms may post to Jenkins itself.
+     */
+    static final String JENKINS_CSP = "default-src 'self'; style-src 'self' 'report-sample'; "
+            + "script-src 'self' 'report-sample'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
+    static final String CRUMB_FIELD = "Jenkins-Crumb";
+    static final String CRUMB = "c0ffee0123";
+
     private final ServeFixture serve;
     private final HttpServer server;
+    private final java.util.List<String> posts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private JenkinsLayoutFixture(final ServeFixture serve, final HttpServer server) {
         this.serve = serve;
@@ -51,14 +62,43 @@ final class JenkinsLayoutFixture implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PAGE + (dark ? "?theme=dark" : ""));
     }
 
+    /**
+     * The page as {@code page.jelly} renders it for a user with Release Ledger/Rollback: the form's URL and Jenkins'
+     * crumb on the page's element ({@code h.getCrumbRequestField()}, {@code h.getCrumb(request2)}).
+     */
+    URI pageWithRollback() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PAGE + "?rollback=allowed");
+    }
+
+    /** The bodies of the rollback POSTs that carried the crumb, as the browser encoded them. */
+    java.util.List<String> rollbackPosts() {
+        return posts;
+    }
+
     private void handle(final HttpExchange exchange) throws IOException {
         try (exchange) {
             URI uri = exchange.getRequestURI();
             String path = uri.getPath();
+            if (path.equals(ROLLBACK) && "POST".equals(exchange.getRequestMethod())) {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                // Jenkins' crumb filter refuses a POST without the crumb before any action sees it.
+                if (!body.contains(CRUMB_FIELD + "=" + CRUMB)) {
+                    send(exchange, 403, "text/plain", "No valid crumb was included in the request".getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                posts.add(body);
+                exchange.getResponseHeaders().set("Location", PAGE);
+                exchange.sendResponseHeaders(302, -1);
+                return;
+            }
             if (path.equals(PAGE)) {
                 String theme = "dark".equals(ReleasesServer.query(uri).get("theme"))
                         ? "<link rel=\"stylesheet\" href=\"" + STATIC + "jenkins-dark-theme.css\">" : "";
                 String html = new String(resource(FIXTURES + "page.html"), StandardCharsets.UTF_8).replace("<!--theme-->", theme);
+                if ("allowed".equals(ReleasesServer.query(uri).get("rollback"))) {
+                    html = html.replace("data-api=\"" + API + "\"", "data-api=\"" + API + "\" data-rollback=\"" + ROLLBACK
+                            + "\" data-crumb-field=\"" + CRUMB_FIELD + "\" data-crumb=\"" + CRUMB + "\"");
+                }
                 send(exchange, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
             } else if (path.startsWith(STATIC) && path.endsWith(".css")) {
                 send(exchange, 200, "text/css; charset=utf-8", resource(FIXTURES + path.substring(STATIC.length())));
@@ -85,7 +125,7 @@ final class JenkinsLayoutFixture implements AutoCloseable {
             throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
         // Jenkins sends a Content-Security-Policy: no inline script or style.
-        exchange.getResponseHeaders().set("Content-Security-Policy", ReleasesServer.CSP);
+        exchange.getResponseHeaders().set("Content-Security-Policy", JENKINS_CSP);
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -6,6 +6,9 @@ import io.releaseledger.ledger.Actor;
 import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Origin;
+import io.releaseledger.notify.NotificationEvent;
+import io.releaseledger.notify.NotificationKind;
+import io.releaseledger.notify.Notifier;
 import io.releaseledger.report.Messages;
 import io.releaseledger.version.SemanticVersion;
 
@@ -49,6 +52,9 @@ public final class DeployCommand {
     private String what = "deploy";
     private boolean called;
     private BiConsumer<DeploymentPlan, DeploymentRecorder> afterSuccess = (plan, recorder) -> { };
+    private Notifier notifier = Notifier.NONE;
+    private NotificationKind successKind = NotificationKind.DEPLOY_SUCCEEDED;
+    private String notificationReason;
 
     /**
      * @param executor where the registry, the hosts and the load balancer are reached
@@ -129,6 +135,19 @@ public final class DeployCommand {
         return this;
     }
 
+    /** Told when the deploy started, succeeded or failed; it returns within its own bound and never throws. */
+    public DeployCommand setNotifier(final Notifier notifier) {
+        this.notifier = notifier;
+        return this;
+    }
+
+    /** A rollback tells {@code ROLLED_BACK} with its reason instead of {@code DEPLOY_SUCCEEDED}. */
+    DeployCommand setSuccessNotification(final NotificationKind kind, final String reason) {
+        this.successKind = kind;
+        this.notificationReason = reason;
+        return this;
+    }
+
     /** Runs under the lock after a successful deploy: promotions and rollbacks record their events there. */
     DeployCommand setAfterSuccess(final BiConsumer<DeploymentPlan, DeploymentRecorder> afterSuccess) {
         this.afterSuccess = afterSuccess;
@@ -164,14 +183,35 @@ public final class DeployCommand {
         try {
             DeploymentRecorder recorder = new LedgerDeploymentRecorder(ledger, actor, origin);
             Reconciliation.first(ledger, environment, lock.getTakenOverLockId(), executor, recorder, messages);
-            DeploymentPlan plan = executor.plan(request());
-            recorder.record(EventTypes.DEPLOYMENT_STARTED, environment, DeploymentEvents.started(plan, lockId));
-            DeploymentResult result = executor.execute(plan, lockId, recorder);
-            afterSuccess.accept(plan, recorder);
+            DeploymentPlan plan;
+            DeploymentResult result;
+            try {
+                plan = executor.plan(request().setConfigurationKey(ledger.configurationKey()));
+                recorder.record(EventTypes.DEPLOYMENT_STARTED, environment, DeploymentEvents.started(plan, lockId));
+                notify(NotificationKind.DEPLOY_STARTED, plan.getVersion(), notificationReason);
+                result = executor.execute(plan, lockId, recorder);
+                afterSuccess.accept(plan, recorder);
+            } catch (RuntimeException e) {
+                notify(NotificationKind.DEPLOY_FAILED, version, e.getMessage());
+                throw e;
+            }
+            notify(successKind, plan.getVersion(), notificationReason);
             executor.tagImage(plan, registryTags(plan)).forEach(warning -> messages.warning("%s", warning));
             return result;
         } finally {
             lock.release();
+        }
+    }
+
+    /** A notifier that breaks its promise and throws still does not fail the deploy. */
+    private void notify(final NotificationKind kind, final String notifiedVersion, final String reason) {
+        NotificationEvent event = new NotificationEvent(kind, descriptor.getApplication(), environment, notifiedVersion)
+                .setActor(actor.getName() != null ? actor.getName() : actor.getId()).setLink(origin.getUrl())
+                .setReason(reason);
+        try {
+            notifier.notify(event);
+        } catch (RuntimeException e) {
+            messages.warning("Notification %s not sent: %s", event, e.getMessage());
         }
     }
 

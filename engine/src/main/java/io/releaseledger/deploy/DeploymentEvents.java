@@ -12,7 +12,7 @@ public final class DeploymentEvents {
     private DeploymentEvents() {
     }
 
-    /** The plan's configuration hashes go beside the plan, as before plans carried them. */
+    /** The plan's configuration hashes and settings go beside the plan, as before plans carried them. */
     public static Map<String, Object> started(final DeploymentPlan plan, final String lockId) {
         Map<String, String> configuration = plan.getConfiguration();
         Map<String, Object> data = new LinkedHashMap<>();
@@ -25,11 +25,13 @@ public final class DeploymentEvents {
         data.put("image", image(plan));
         data.put("strategy", plan.getStrategy());
         data.put("configuration", new LinkedHashMap<>(configuration));
+        data.put("settings", new LinkedHashMap<>(plan.getSettings()));
         if (lockId != null) {
             data.put("lockId", lockId);
         }
         Map<String, Object> planJson = plan.toJson();
         planJson.remove("configuration");
+        planJson.remove("settings");
         data.put("plan", planJson);
         return data;
     }

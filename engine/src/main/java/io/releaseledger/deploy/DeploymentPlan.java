@@ -25,6 +25,7 @@ public final class DeploymentPlan {
     private final List<List<PlannedInstance>> batches;
     private String commit;
     private Map<String, String> configuration = Map.of();
+    private Map<String, Object> settings = Map.of();
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     public DeploymentPlan(final String deploymentId, final String application, final String environment,
@@ -95,11 +96,28 @@ public final class DeploymentPlan {
         return copy;
     }
 
+    /**
+     * The environment's settings that are not secret (ports, network, restart policy, instances, strategy, env files,
+     * the descriptor's fingerprint; the command as a keyed hash), computed where the plan was made; empty when unknown.
+     * Recorded in {@code deployment.started} as {@code settings}.
+     */
+    public Map<String, Object> getSettings() {
+        return settings;
+    }
+
+    /** Returns a copy with the settings set. */
+    public DeploymentPlan withSettings(final Map<String, Object> settings) {
+        DeploymentPlan copy = copy();
+        copy.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        return copy;
+    }
+
     private DeploymentPlan copy() {
         DeploymentPlan copy = new DeploymentPlan(deploymentId, application, environment, version, build, repository,
                 tag, digest, strategy, batches);
         copy.commit = commit;
         copy.configuration = configuration;
+        copy.settings = settings;
         return copy;
     }
 
@@ -194,6 +212,7 @@ public final class DeploymentPlan {
         json.put("batches", batchesJson);
         // Travels with the plan to and from the agent; deployment.started stores it beside the plan, not in it.
         json.put("configuration", new LinkedHashMap<>(configuration));
+        json.put("settings", new LinkedHashMap<>(settings));
         return json;
     }
 
@@ -222,7 +241,9 @@ public final class DeploymentPlan {
                 JsonFields.optionalString(json, "build"), JsonFields.string(imageJson, "repository"),
                 JsonFields.optionalString(imageJson, "tag"), JsonFields.string(imageJson, "digest"),
                 JsonFields.string(json, "strategy"), batches).withCommit(JsonFields.optionalString(json, "commit"))
-                .withConfiguration(configuration(json.get("configuration")));
+                .withConfiguration(configuration(json.get("configuration")))
+                .withSettings(json.get("settings") instanceof Map<?, ?> settings ? (Map<String, Object>) settings
+                        : Map.of());
     }
 
     private static Map<String, String> configuration(final Object json) {

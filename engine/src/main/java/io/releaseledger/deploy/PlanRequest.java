@@ -15,6 +15,7 @@ public final class PlanRequest {
     private String build;
     private String commit;
     private boolean allowDowngrade;
+    private String configurationKey;
 
     public PlanRequest(final String environment, final String version) {
         this.environment = environment;
@@ -47,6 +48,20 @@ public final class PlanRequest {
     public PlanRequest setAllowDowngrade(final boolean allowDowngrade) {
         this.allowDowngrade = allowDowngrade;
         return this;
+    }
+
+    /**
+     * The ledger's key for the configuration's keyed hashes (base64), see {@code Ledger#configurationKey()}: it travels
+     * to where the secrets are resolved and never into the ledger or a message.
+     */
+    public PlanRequest setConfigurationKey(final String configurationKey) {
+        this.configurationKey = configurationKey;
+        return this;
+    }
+
+    /** {@code null} when the caller has none: the values are then not compared. */
+    public String getConfigurationKey() {
+        return configurationKey;
     }
 
     public String getEnvironment() {
@@ -86,13 +101,17 @@ public final class PlanRequest {
         json.put("build", build);
         json.put("commit", commit);
         json.put("allowDowngrade", allowDowngrade);
+        if (configurationKey != null) {
+            json.put("configurationKey", configurationKey);
+        }
         return json;
     }
 
     public static PlanRequest fromJson(final Map<String, Object> json) {
         PlanRequest request = new PlanRequest(text(json, "environment"), text(json, "version"));
         return request.setTag(text(json, "tag")).setDigest(text(json, "digest")).setBuild(text(json, "build"))
-                .setCommit(text(json, "commit")).setAllowDowngrade(Boolean.TRUE.equals(json.get("allowDowngrade")));
+                .setCommit(text(json, "commit")).setAllowDowngrade(Boolean.TRUE.equals(json.get("allowDowngrade")))
+                .setConfigurationKey(text(json, "configurationKey"));
     }
 
     private static String text(final Map<String, Object> json, final String name) {

@@ -5,6 +5,7 @@ import io.releaseledger.ledger.Actor;
 import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Origin;
+import io.releaseledger.notify.NotificationKind;
 import io.releaseledger.report.Messages;
 
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ public final class RollbackCommand {
         return this;
     }
 
-    /** Options of the deploy that runs (lock timeout, stop timeout…). */
+    /** Options of the deploy that runs (lock timeout, stop timeout, the notifier…). */
     public RollbackCommand setDeployOptions(final Consumer<DeployCommand> deployOptions) {
         this.deployOptions = deployOptions;
         return this;
@@ -83,18 +84,22 @@ public final class RollbackCommand {
     }
 
     /**
-     * @throws DeploymentException when there is nothing to return to, or the deploy failed (what ran is restored)
+     * The version a rollback of the environment would return to: {@code version} when given, else the latest release
+     * that ran there before the current one, is not marked bad and has a recorded digest. What the Releases page checks
+     * before it starts a job, so that a request that cannot succeed is refused at once.
+     *
+     * @throws DeploymentException naming why there is nothing to return to
      */
-    public DeploymentResult call() {
+    public static String target(final Ledger ledger, final String environment, final String version) {
         String current = PromoteCommand.currentVersion(ledger, environment);
         if (current == null) {
             throw new DeploymentException("Cannot roll back " + environment + ": the ledger records no release "
                     + "running there.");
         }
         DeployHistory records = DeployHistory.read(ledger, environment);
-        DeployHistory all = DeployHistory.read(ledger, null);
         String to = version;
         if (to == null) {
+            DeployHistory all = DeployHistory.read(ledger, null);
             for (String candidate : records.currentReleases()) {
                 if (!candidate.equals(current) && all.badReason(candidate) == null && records.digestOf(candidate) != null) {
                     to = candidate;
@@ -109,17 +114,27 @@ public final class RollbackCommand {
         if (to.equals(current)) {
             throw new DeploymentException("Cannot roll back " + environment + " to " + to + ": it runs already.");
         }
-        String digest = records.digestOf(to);
-        if (digest == null) {
+        if (records.digestOf(to) == null) {
             throw new DeploymentException("Cannot roll back " + environment + " to " + to + ": the ledger records no "
                     + "image digest for it there; deploy it instead.");
         }
+        return to;
+    }
+
+    /**
+     * @throws DeploymentException when there is nothing to return to, or the deploy failed (what ran is restored)
+     */
+    public DeploymentResult call() {
+        String current = PromoteCommand.currentVersion(ledger, environment);
+        String to = target(ledger, environment, version);
+        String digest = DeployHistory.read(ledger, environment).digestOf(to);
         String target = to;
         messages.info("Rolling back %s from %s to %s (%s): %s", environment, current, target, digest, reason);
         DeployCommand deploy = new DeployCommand(descriptor, environment, target, ledger, executor).setDigest(digest)
                 .setAllowDowngrade(true).setActor(actor).setOrigin(origin).setMessages(messages);
         deployOptions.accept(deploy);
-        return deploy.setWhat("rollback").setAfterSuccess((plan, recorder) -> {
+        return deploy.setWhat("rollback").setSuccessNotification(NotificationKind.ROLLED_BACK,
+                        "from " + current + ": " + reason).setAfterSuccess((plan, recorder) -> {
             Map<String, Object> bad = new LinkedHashMap<>();
             bad.put("version", current);
             bad.put("reason", reason);

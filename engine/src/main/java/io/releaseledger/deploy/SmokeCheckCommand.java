@@ -11,6 +11,7 @@ import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.LedgerEvent;
 import io.releaseledger.ledger.Origin;
+import io.releaseledger.notify.Notifier;
 import io.releaseledger.report.Messages;
 import io.releaseledger.rollout.LocalSmokeCheckExecutor;
 
@@ -45,6 +46,7 @@ public final class SmokeCheckCommand {
     private Actor actor = new Actor(System.getProperty("user.name", "unknown"), null);
     private Origin origin = Origin.cli(System.getProperty("user.name", "unknown"), localHost());
     private Messages messages = new Messages();
+    private Notifier notifier = Notifier.NONE;
     private Boolean failFast;
     private DeploymentExecutor rollbackExecutor;
     private Duration lockTimeout;
@@ -71,6 +73,12 @@ public final class SmokeCheckCommand {
 
     public SmokeCheckCommand setOrigin(final Origin origin) {
         this.origin = Objects.requireNonNull(origin, "origin");
+        return this;
+    }
+
+    /** Told about the automatic rollback, as a deploy tells it. */
+    public SmokeCheckCommand setNotifier(final Notifier notifier) {
+        this.notifier = notifier;
         return this;
     }
 
@@ -143,6 +151,7 @@ public final class SmokeCheckCommand {
         messages.error("The smoke checks of %s %s failed: rolling back", environment, checked);
         RollbackCommand rollback = new RollbackCommand(descriptor, environment, outcome.getSummary(), ledger, rollbackExecutor).setAutomatic(true).setActor(actor).setOrigin(origin)
                 .setMessages(messages).setDeployOptions(deploy -> {
+                    deploy.setNotifier(notifier);
                     if (lockTimeout != null) {
                         deploy.setLockTimeout(lockTimeout);
                     }

@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -64,7 +67,18 @@ public final class DescriptorLoader {
         }
         Problems problems = new Problems(source);
         YamlNode document = YamlParser.parse(text, problems);
-        return DescriptorReader.read(document, problems, source);
+        return DescriptorReader.read(document, problems, source).withFingerprint(sha256(text));
+    }
+
+    /** {@code sha256:<hex>} of the UTF-8 text. */
+    static String sha256(final String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     /** Reads descriptor text, named {@value #DEFAULT_FILE_NAME} in messages. */

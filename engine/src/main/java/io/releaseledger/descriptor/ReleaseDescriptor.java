@@ -18,6 +18,7 @@ public final class ReleaseDescriptor {
     private final String source;
     private final YamlNode document;
     private Map<String, String> overrides = Map.of();
+    private String fingerprint;
 
     ReleaseDescriptor(final int schemaVersion, final String application, final String image,
             final List<EnvironmentSpec> environments, final String source, final YamlNode document) {
@@ -57,6 +58,20 @@ public final class ReleaseDescriptor {
     }
 
     /**
+     * {@code sha256:<hex>} of the text it was read from (with the overrides, if any, appended in order), as
+     * {@code sha256sum} gives it for a descriptor without overrides; {@code null} when not read from text. A
+     * deployment records it, so the Releases page can say the descriptor changed.
+     */
+    public String getFingerprint() {
+        return fingerprint;
+    }
+
+    ReleaseDescriptor withFingerprint(final String fingerprint) {
+        this.fingerprint = fingerprint;
+        return this;
+    }
+
+    /**
      * This descriptor with single values replaced, for step parameters and command options:
      * {@code environments.staging.strategy=recreate}, {@code environments.production.instances.count=2},
      * {@code image=registry:5000/shop-canary}. Keys are dotted paths; an environment is named by its name, a list
@@ -74,7 +89,10 @@ public final class ReleaseDescriptor {
         Map<String, String> applied = new TreeMap<>(this.overrides);
         overrides.forEach((key, value) -> applied.put(key.trim(), value));
         result.overrides = Collections.unmodifiableMap(applied);
-        return result;
+        // The fingerprint covers the overrides too: a deploy with other overrides is another configuration.
+        StringBuilder text = new StringBuilder(fingerprint == null ? "" : fingerprint);
+        overrides.forEach((key, value) -> text.append('\n').append(key).append('=').append(value));
+        return result.withFingerprint(fingerprint == null ? null : DescriptorLoader.sha256(text.toString()));
     }
 
     /** The overrides applied to the file, by key; empty for the file as it is. */

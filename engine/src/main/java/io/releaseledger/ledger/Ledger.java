@@ -341,6 +341,14 @@ public final class Ledger implements AutoCloseable {
         return directory;
     }
 
+    /**
+     * The secret key (base64) of the keyed hashes of deployed configuration values, made on first use and kept beside
+     * the journal, never in it: see {@code docs/governance.md}.
+     */
+    public String configurationKey() {
+        return ConfigurationKey.of(directory);
+    }
+
     /** Whether builds of change requests may append deploy, lock, promotion, rollback and bad-release events. */
     public Ledger setAllowChangeRequests(final boolean allowChangeRequests) {
         this.allowChangeRequests = allowChangeRequests;

@@ -242,6 +242,20 @@ public final class LedgerView {
             checks.put("results", check.results() == null ? new ArrayList<>() : new ArrayList<>(check.results()));
         }
         json.put("checks", checks);
+        json.put("configurationChanges", configurationChanges(state));
+        return json;
+    }
+
+    /** {@code {since, changes}} against the deployment before the current one; {@code null} for the first. */
+    private static Map<String, Object> configurationChanges(final ReadModel.EnvironmentState state) {
+        if (state.changes == null) {
+            return null;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("since", state.changesSince);
+        List<Object> changes = new ArrayList<>();
+        state.changes.forEach(change -> changes.add(new LinkedHashMap<>(change)));
+        json.put("changes", changes);
         return json;
     }
 

@@ -94,7 +94,11 @@ final class ModelCodec {
                 block.string(started.getValue().version());
                 block.string(started.getValue().commit());
                 block.value(started.getValue().image());
+                block.value(started.getValue().configuration());
             }
+            block.value(state.deployedConfiguration);
+            block.string(state.changesSince);
+            block.value(state.changes);
         }
         block.varint(model.bad.size());
         for (ReadModel.BadMark mark : model.bad.values()) {
@@ -336,8 +340,12 @@ final class ModelCodec {
             int started = block.count();
             for (int i = 0; i < started; i++) {
                 String id = block.string();
-                state.started.put(id, new ReadModel.Started(block.string(), block.string(), map(block.value())));
+                state.started.put(id, new ReadModel.Started(block.string(), block.string(), map(block.value()),
+                        map(block.value())));
             }
+            state.deployedConfiguration = map(block.value());
+            state.changesSince = block.string();
+            state.changes = changes(block.value());
         }
         int bad = block.count();
         for (int i = 0; i < bad; i++) {
@@ -493,6 +501,17 @@ final class ModelCodec {
     private static Map<String, Object> map(final Object value) {
         check(value == null || value instanceof Map, "not an object");
         return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> changes(final Object value) {
+        check(value == null || value instanceof List, "configuration changes are not a list");
+        if (value != null) {
+            for (Object change : (List<Object>) value) {
+                check(change instanceof Map, "a configuration change is not an object");
+            }
+        }
+        return (List<Map<String, Object>>) value;
     }
 
     @SuppressWarnings("unchecked")

@@ -51,6 +51,10 @@ final class ReadModel {
         LockState lock;
         final Map<String, CheckState> checks = bounded(CHECKS_KEPT);
         final Map<String, Started> started = bounded(STARTED_KEPT);
+        /** The recorded configuration of the last successful deployment, and what it changed against the one before. */
+        Map<String, Object> deployedConfiguration;
+        String changesSince;
+        List<Map<String, Object>> changes;
     }
 
     /** What runs in an environment, and how it got there ({@code deployment}, {@code promotion}, {@code rollback}). */
@@ -58,7 +62,7 @@ final class ReadModel {
             long time, String via) {
     }
 
-    record Started(String version, String commit, Map<String, Object> image) {
+    record Started(String version, String commit, Map<String, Object> image, Map<String, Object> configuration) {
     }
 
     /** The failed deploy that left an environment mixed: the version it was deploying, why it failed, who and when. */
@@ -98,6 +102,13 @@ final class ReadModel {
         }
     }
 
+    private static void configured(final EnvironmentState state, final Map<String, Object> configuration) {
+        Map<String, Object> before = state.deployedConfiguration;
+        state.changesSince = before == null ? null : string(before, "version");
+        state.changes = before == null ? null : ConfigurationChanges.between(before, configuration);
+        state.deployedConfiguration = configuration;
+    }
+
     void apply(final LedgerEvent event) {
         if (event.getSequence() != lastSequence + 1) {
             throw new IllegalStateException("read model at seq " + lastSequence + " was given seq "
@@ -125,7 +136,8 @@ final class ReadModel {
             }
             case EventTypes.DEPLOYMENT_STARTED -> {
                 if (state != null && version != null) {
-                    Started started = new Started(version, string(data, "commit"), object(data, "image"));
+                    Started started = new Started(version, string(data, "commit"), object(data, "image"),
+                            ConfigurationChanges.of(data));
                     state.started.put(String.valueOf(data.get("deploymentId")), started);
                     Release release = release(version);
                     release.deployedCommit = started.commit() != null ? started.commit() : release.deployedCommit;
@@ -144,6 +156,9 @@ final class ReadModel {
                     state.current = new Deployment(version, commit, image, actor, originId, number, time,
                             "deployment");
                     state.mixed = null;
+                    if (started != null) {
+                        configured(state, started.configuration());
+                    }
                 }
             }
             case EventTypes.DEPLOYMENT_FAILED -> {

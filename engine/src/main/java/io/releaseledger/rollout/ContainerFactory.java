@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -81,11 +83,13 @@ final class ContainerFactory {
     }
 
     /**
-     * The configuration the containers get from the descriptor (env files and variables, not the port), as the
-     * SHA-256 (hex) of each value by name: a change shows in the ledger, a value never does. A secret that cannot be
-     * resolved is left out; creating the container reports it.
+     * The configuration the containers get from the descriptor (env files and variables, not the port), as a keyed hash
+     * of each value by name (see {@link ConfigurationHashes}): a change shows in the ledger, a value never does. A
+     * secret that cannot be resolved is left out; creating the container reports it.
+     *
+     * @param key the ledger's configuration key (base64), {@code null} for none
      */
-    Map<String, String> configurationHashes() {
+    Map<String, String> configurationHashes(final String key) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String file : environment.getContainer().getEnvFiles()) {
             try {
@@ -102,23 +106,36 @@ final class ContainerFactory {
                 values.remove(variable.getName());
             }
         }
-        Map<String, String> hashes = new LinkedHashMap<>();
-        values.forEach((name, value) -> hashes.put(name, sha256(value)));
-        return hashes;
+        ConfigurationHashes hashes = new ConfigurationHashes(key);
+        Map<String, String> hashed = new LinkedHashMap<>();
+        values.forEach((name, value) -> hashed.put(name, hashes.hash(name, value)));
+        return hashed;
     }
 
-    private static String sha256(final String value) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder();
-            for (byte b : digest) {
-                hex.append(String.format("%02x", b));
-            }
-            return hex.toString();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    /**
+     * The settings that are not secret, shown as they are: published ports, network, restart policy, instances,
+     * strategy, env files, and the descriptor's fingerprint; the command only as a keyed hash, since people put
+     * tokens in command lines.
+     */
+    Map<String, Object> settings(final String key, final String descriptorFingerprint) {
+        ContainerSpec container = environment.getContainer();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        List<Object> ports = new ArrayList<>();
+        container.getPorts().forEach(port -> ports.add(port.toString()));
+        settings.put("ports", ports);
+        settings.put("network", container.getNetwork());
+        settings.put("restartPolicy", container.getRestartPolicy());
+        settings.put("instances", (long) environment.getInstanceCount());
+        settings.put("strategy", environment.getStrategy().toString());
+        settings.put("envFiles", new ArrayList<Object>(container.getEnvFiles()));
+        if (!container.getCommand().isEmpty()) {
+            settings.put("command", new ConfigurationHashes(key).hash("command",
+                    String.join("\u0000", container.getCommand())));
         }
+        if (descriptorFingerprint != null) {
+            settings.put("descriptor", descriptorFingerprint);
+        }
+        return settings;
     }
 
     private String secret(final EnvironmentVariable variable) {

@@ -102,8 +102,10 @@ public final class LocalDeploymentExecutor implements DeploymentExecutor, AutoCl
                 registry, targets(request.getEnvironment())).setTag(request.getTag()).setDigest(request.getDigest())
                 .setBuild(request.getBuild()).setCommit(request.getCommit())
                 .setAllowDowngrade(request.isAllowDowngrade()).plan();
-        return plan.withConfiguration(new ContainerFactory(plan.getApplication(), environment(plan.getEnvironment()),
-                secrets, workspace).configurationHashes());
+        ContainerFactory containers = new ContainerFactory(plan.getApplication(), environment(plan.getEnvironment()),
+                secrets, workspace);
+        return plan.withConfiguration(containers.configurationHashes(request.getConfigurationKey()))
+                .withSettings(containers.settings(request.getConfigurationKey(), descriptor.getFingerprint()));
     }
 
     @Override

@@ -251,6 +251,15 @@
       this.root = root;
       this.api = api;
       this.state = null;
+      // Set by the Jenkins page only for users with Release Ledger/Rollback; the CLI's page has no such form.
+      const rollbackUrl = root.getAttribute('data-rollback');
+      this.rollback = rollbackUrl ? {
+        url: rollbackUrl,
+        crumbField: root.getAttribute('data-crumb-field') || '',
+        crumb: root.getAttribute('data-crumb') || ''
+      } : null;
+      // One form per environment, kept across refreshes so that what the user typed survives them.
+      this.rollbackForms = new Map();
       this.historyEnvironment = '';
       this.historyPage = 0;
       this.build();
@@ -462,6 +471,7 @@
         const details = el('dl', 'rl-details');
         append(details, row('Build', buildNode(current.build)));
         append(details, row('Commit', commitNode(current.commit, current.commitUrl)));
+        append(details, row('Configuration', this.configurationNode(current.configurationChanges)));
         append(details, row('Image', imageNode(current.image)));
         append(details, row('Deployed by', personNode(current.deployedBy)));
         append(details, row('When', timeNode(current.deployedAt, true)));
@@ -470,7 +480,83 @@
       }
 
       card.appendChild(this.lackingNode(environment));
+      if (this.rollback && current) {
+        card.appendChild(this.rollbackForm(String(environment.name)));
+      }
       return card;
+    }
+
+    /* A plain POST form (no script submits it): the server checks the permission and the crumb, then starts the job. */
+    rollbackForm(environment) {
+      const kept = this.rollbackForms.get(environment);
+      if (kept) {
+        return kept;
+      }
+      const hidden = (name, value) => {
+        const input = el('input');
+        input.type = 'hidden';
+        input.name = name;
+        input.value = value;
+        return input;
+      };
+      const form = el('form', 'rl-rollback-form no-json');
+      form.method = 'post';
+      form.action = this.rollback.url;
+      form.setAttribute('data-environment', environment);
+      const reason = el('input', 'rl-rollback-reason jenkins-input');
+      reason.type = 'text';
+      reason.name = 'reason';
+      reason.required = true;
+      reason.maxLength = 500;
+      const version = el('input', 'rl-rollback-version jenkins-input');
+      version.type = 'text';
+      version.name = 'version';
+      version.placeholder = 'the previous good release';
+      const submit = el('button', 'rl-rollback-button jenkins-button jenkins-button--primary', 'Roll back ' + environment);
+      submit.type = 'submit';
+      append(form, [
+        hidden('environment', environment),
+        this.rollback.crumbField ? hidden(this.rollback.crumbField, this.rollback.crumb) : null,
+        el('p', 'rl-rollback-help rl-muted', 'Starts this job to return ' + environment + ' to an earlier release '
+          + 'through the rollback step; the release it replaces is marked bad.'),
+        el('label', null, ['Reason ', reason]),
+        el('label', null, ['Version ', version]),
+        submit]);
+      this.rollbackForms.set(environment, form);
+      return form;
+    }
+
+    /* What the deployment changed against the previous one there: settings with both values, variables by name only. */
+    configurationNode(changes) {
+      if (!changes || typeof changes !== 'object' || !Array.isArray(changes.changes)) {
+        return el('span', 'rl-muted', 'no earlier deployment to compare');
+      }
+      const since = changes.since ? ' since ' + changes.since : '';
+      if (changes.changes.length === 0) {
+        return el('span', 'rl-config-summary', 'unchanged' + since);
+      }
+      const count = changes.changes.length + (changes.changes.length === 1 ? ' change' : ' changes');
+      const list = el('ul', 'rl-config-changes');
+      changes.changes.forEach((change) => {
+        const item = el('li', 'rl-config-change', [
+          el('span', 'rl-config-kind rl-muted', String(change.kind || '')), ' ',
+          el('code', 'rl-config-name', String(change.name || '?')), ' ',
+          badge(String(change.change || '?'), change.change === 'unknown' ? 'info' : 'rollback')]);
+        item.setAttribute('data-change', String(change.change || ''));
+        if (change.kind !== 'variable' && ('from' in change || 'to' in change)) {
+          const shown = (value) => {
+            if (value === null || value === undefined) {
+              return el('span', 'rl-muted', 'none');
+            }
+            const text = Array.isArray(value) ? value.join(', ') : String(value);
+            return change.kind === 'image' ? el('span', 'rl-config-value', shortDigest(text))
+              : el('span', 'rl-config-value', text);
+          };
+          item.appendChild(el('span', 'rl-config-values', [': ', shown(change.from), ' → ', shown(change.to)]));
+        }
+        list.appendChild(item);
+      });
+      return el('div', null, [el('span', 'rl-config-summary', count + since), list]);
     }
 
     /* The verdict of the last checks in one line; every result on demand (a <details>, open when one failed). */

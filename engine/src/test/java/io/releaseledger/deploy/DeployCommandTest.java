@@ -70,9 +70,11 @@ class DeployCommandTest {
         @SuppressWarnings("unchecked")
         DeploymentPlan recorded = DeploymentPlan.fromJson((Map<String, Object>) started.get("plan"));
         assertThat(recorded.toJson()).as("the plan is stored whole; its configuration beside it")
-                .isEqualTo(result.getPlan().withConfiguration(Map.of()).toJson());
-        assertThat(started).containsEntry("commit", "9fceb02").containsEntry("configuration",
-                Map.of("GREETING", "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"));
+                .isEqualTo(result.getPlan().withConfiguration(Map.of()).withSettings(Map.of()).toJson());
+        // A keyed hash under the ledger's key, not SHA-256("hello") (2cf24dba…), which anyone could test guesses against.
+        assertThat(started).containsEntry("commit", "9fceb02").extractingByKey("configuration")
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsOnlyKeys("GREETING")
+                .extractingByKey("GREETING").asString().matches("hmac-sha256:[0-9a-f]{16}:[0-9a-f]{64}");
         assertThat(world.messages.getAll()).extracting(Message::getText)
                 .anyMatch(line -> line.startsWith("Deployed " + TestApp.APPLICATION + " 1.0.0 to production"));
     }

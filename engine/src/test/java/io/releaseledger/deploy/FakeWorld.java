@@ -38,6 +38,10 @@ final class FakeWorld implements AutoCloseable {
     final Set<String> registry = new LinkedHashSet<>();
     final Set<String> crashing = new LinkedHashSet<>();
     final Messages messages = new Messages();
+    /** More of the container's descriptor, such as {@code , env: {LOG_LEVEL: info}}. */
+    String containerExtra = "";
+    /** The secrets the deploys resolve, by environment-variable reference. */
+    final Map<String, String> secrets = new java.util.HashMap<>();
     final Ledger ledger;
     final int instances;
     final boolean loadBalanced;
@@ -82,7 +86,7 @@ final class FakeWorld implements AutoCloseable {
                 + "  - name: web\n"
                 + "    hosts:\n"
                 + "      - {url: \"tcp://127.0.0.1:2375\", name: " + HOST + ", address: 127.0.0.1}\n"
-                + "    container: " + container + "\n"
+                + "    container: " + container.substring(0, container.length() - 1) + containerExtra + "}\n"
                 + "    instances: {count: " + instances + ", ports: [" + ports + "]}\n"
                 + "    strategy: " + strategy + "\n"
                 + (loadBalanced ? "    loadBalancer:\n"
@@ -143,7 +147,8 @@ final class FakeWorld implements AutoCloseable {
 
     DeployCommand deploy(final String version) {
         LocalDeploymentExecutor executor = new LocalDeploymentExecutor(descriptor(), null).setTargets(targets())
-                .setMessages(messages).setStopTimeout(Duration.ofSeconds(1));
+                .setMessages(messages).setStopTimeout(Duration.ofSeconds(1))
+                .setSecrets(reference -> secrets.get(reference.getEnvironmentVariable()));
         return new DeployCommand(descriptor(), "web", version, ledger, executor).setDigest(digest(version))
                 .setActor(new Actor("alice", null)).setOrigin(Origin.cli("alice", "test")).setMessages(messages)
                 .setLockTimeout(Duration.ZERO);

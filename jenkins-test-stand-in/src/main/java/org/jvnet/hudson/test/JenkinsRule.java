@@ -27,6 +27,10 @@ public class JenkinsRule {
         throw new UnsupportedOperationException("stand-in");
     }
 
+    public void waitUntilNoActivity() throws Exception {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public DummySecurityRealm createDummySecurityRealm() {
         throw new UnsupportedOperationException("stand-in");
     }

@@ -1,13 +1,16 @@
 package io.jenkins.plugins.releaseledger;
 
+import hudson.model.CauseAction;
 import hudson.model.Item;
 import hudson.model.Job;
+import hudson.model.Queue;
 import io.releaseledger.ReleaseLedgerException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jenkins.model.ParameterizedJobMixIn;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.interceptor.RequirePOST;
@@ -130,6 +133,48 @@ public final class ApplicationReleases {
             return;
         } catch (ReleaseLedgerException e) {
             rsp.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        rsp.sendRedirect(".");
+    }
+
+    /** Whether the current user may roll back from this page: the page shows the rollback forms only then. */
+    public boolean isRollbackAllowed() {
+        return getJob().hasPermission(ReleaseLedgerPermissions.ROLLBACK);
+    }
+
+    /**
+     * {@code POST rollback} with {@code environment}, {@code reason} and optionally {@code version}: checks the request
+     * against the ledger, then starts this job with a {@link PageRollbackCause} (the signed-in user) and a {@link
+     * PageRollbackRequest} whose variables the Jenkinsfile gives its {@code rollback} step. The rollback runs there, on
+     * the build's agent with the job's credentials, recorded like any rollback; never here on the controller. Needs
+     * {@link ReleaseLedgerPermissions#ROLLBACK} on the job; Jenkins checks the CSRF crumb of every POST before this runs.
+     */
+    @RequirePOST
+    public void doRollback(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {
+        Job<?, ?> job = getJob();
+        job.checkPermission(ReleaseLedgerPermissions.ROLLBACK);
+        JenkinsFacade jenkins = new JenkinsFacade();
+        String userId = jenkins.getCurrentUserId();
+        String environment = DeployOptions.blankToNull(req.getParameter("environment"));
+        String reason = DeployOptions.blankToNull(req.getParameter("reason"));
+        String version;
+        try {
+            version = PageRollback.check(ReleaseLedgers.get().ledger(job, application), environment,
+                    req.getParameter("version"), reason);
+        } catch (ApplicationNotOwnedException e) {
+            rsp.sendError(HttpServletResponse.SC_FORBIDDEN, e.getMessage());
+            return;
+        } catch (ReleaseLedgerException e) {
+            rsp.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        Queue.Item item = ParameterizedJobMixIn.scheduleBuild2(job, 0,
+                new CauseAction(new PageRollbackCause(userId, environment, version, reason)),
+                new PageRollbackRequest(environment, version, reason, userId));
+        if (item == null) {
+            rsp.sendError(HttpServletResponse.SC_CONFLICT, "Cannot start " + job.getFullName() + " for the rollback of "
+                    + environment + ": the job is disabled or cannot be built. Nothing was changed.");
             return;
         }
         rsp.sendRedirect(".");

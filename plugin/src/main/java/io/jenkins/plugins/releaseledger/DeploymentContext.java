@@ -6,6 +6,7 @@ import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.ledger.Actor;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Origin;
+import io.releaseledger.notify.Notifier;
 import io.releaseledger.report.Messages;
 import java.time.Duration;
 
@@ -21,6 +22,7 @@ final class DeploymentContext {
     private final String build;
     private final String commit;
     private final boolean releaseBranch;
+    private Notifier notifier = Notifier.NONE;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     DeploymentContext(final ReleaseDescriptor descriptor, final Ledger ledger, final DeploymentExecutor executor,
@@ -62,9 +64,19 @@ final class DeploymentContext {
         return messages;
     }
 
-    /** The options every deploy of a step shares: who, where from, the lock timeout, the build and commit labels. */
+    /** The webhooks told about this deploy (default none). */
+    DeploymentContext setNotifier(final Notifier notifier) {
+        this.notifier = notifier;
+        return this;
+    }
+
+    /**
+     * The options every deploy of a step shares: who, where from, the lock timeout, the build and commit labels, the
+     * notifier.
+     */
     void configure(final DeployCommand deploy) {
-        deploy.setActor(actor).setOrigin(origin).setMessages(messages).setBuild(build).setReleaseBranch(releaseBranch);
+        deploy.setActor(actor).setOrigin(origin).setMessages(messages).setBuild(build).setReleaseBranch(releaseBranch)
+                .setNotifier(notifier);
         if (commit != null) {
             deploy.setCommit(commit);
         }

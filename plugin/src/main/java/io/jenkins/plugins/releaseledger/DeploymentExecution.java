@@ -138,7 +138,8 @@ final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<
             DeploymentContext deployment = new DeploymentContext(setup.descriptor(), setup.ledger(), executor,
                     authorization.actor(), setup.origin(), setup.messages(), DeployOptions.duration(step.getLockTimeout()),
                     setup.job() + "#" + run.getNumber(), setup.environment().get("GIT_COMMIT"),
-                    step.releaseBranch(setup.environment()));
+                    step.releaseBranch(setup.environment()))
+                    .setNotifier(new JenkinsFacade().getNotifier(setup.messages(), mask));
             DeploymentResult result;
             try {
                 result = step.call(deployment);

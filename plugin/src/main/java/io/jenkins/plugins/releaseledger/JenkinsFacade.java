@@ -9,6 +9,9 @@ import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.User;
 import hudson.security.ACL;
+import io.releaseledger.agent.SecretMask;
+import io.releaseledger.notify.Notifier;
+import io.releaseledger.report.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.Jenkins;
@@ -131,6 +134,11 @@ class JenkinsFacade {
     @CheckForNull
     ApplicationPolicy getApplicationPolicy(final String application) {
         return getConfiguration().application(application);
+    }
+
+    /** The webhooks of the global configuration as a build's notifier, its secrets masked. */
+    Notifier getNotifier(final Messages messages, final SecretMask mask) {
+        return ReleaseLedgerNotifications.get().notifier(messages, mask);
     }
 
     /** What the ledger store needs to decide whether the job owns the application. */

@@ -25,4 +25,8 @@ final class PermissionTexts {
     static Localizable unlock() {
         return new Localizable(HOLDER, "UnlockDescription");
     }
+
+    static Localizable rollback() {
+        return new Localizable(HOLDER, "RollbackDescription");
+    }
 }

@@ -9,7 +9,8 @@ import jenkins.model.Jenkins;
 
 /**
  * The plugin's permissions, granted per job or folder (e.g. with Matrix Authorization): deploying to a protected
- * environment, clearing a bad mark, and unlocking an environment left locked. Administrators have all three.
+ * environment, clearing a bad mark, unlocking an environment left locked, and rolling back from the Releases page.
+ * Administrators have all four.
  */
 public final class ReleaseLedgerPermissions {
     public static final PermissionGroup GROUP = new PermissionGroup(ReleaseLedgerPermissions.class, PermissionTexts.group());
@@ -22,6 +23,13 @@ public final class ReleaseLedgerPermissions {
 
     /** Releasing an environment's lock whatever holds it (audited); implied by Administer. */
     public static final Permission UNLOCK = new Permission(GROUP, "Unlock", PermissionTexts.unlock(),
+            Jenkins.ADMINISTER, PermissionScope.ITEM);
+
+    /**
+     * Starting the job from the Releases page to roll an environment back (the job's rollback step does the work, with
+     * the job's credentials on its agent, and needs DeployProtected there as any build would); implied by Administer.
+     */
+    public static final Permission ROLLBACK = new Permission(GROUP, "Rollback", PermissionTexts.rollback(),
             Jenkins.ADMINISTER, PermissionScope.ITEM);
 
     private ReleaseLedgerPermissions() {

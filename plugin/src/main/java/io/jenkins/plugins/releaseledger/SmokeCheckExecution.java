@@ -90,7 +90,7 @@ final class SmokeCheckExecution extends SynchronousNonBlockingStepExecution<Map<
                     .setVersion(step.getVersion()).setActor(authorization.actor()).setOrigin(origin)
                     .setMessages(messages).setFailFast(step.getFailFast());
             if (deployer != null) {
-                command.setRollbackOnFailure(deployer);
+                command.setRollbackOnFailure(deployer).setNotifier(new JenkinsFacade().getNotifier(messages, mask));
                 Duration lockTimeout = DeployOptions.duration(step.getLockTimeout());
                 if (lockTimeout != null) {
                     command.setLockTimeout(lockTimeout);

@@ -11,5 +11,6 @@ class PermissionTextsTest {
         assertThat(PermissionTexts.group().toString(Locale.ENGLISH)).isEqualTo("Release Ledger");
         assertThat(PermissionTexts.deployProtected().toString(Locale.ENGLISH)).startsWith("Deploy to protected environments");
         assertThat(PermissionTexts.clearBad().toString(Locale.ENGLISH)).startsWith("Clear a bad mark");
+        assertThat(PermissionTexts.rollback().toString(Locale.ENGLISH)).startsWith("Roll back from the Releases page");
     }
 }

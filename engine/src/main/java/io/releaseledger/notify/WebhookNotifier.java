@@ -1,0 +1,185 @@
+package io.releaseledger.notify;
+
+import io.releaseledger.report.Messages;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Posts each event to its webhooks, all at once, each with retries and backoff (connection failures, timeouts,
+ * {@code 429} and {@code 5xx}), and returns after {@link #setTotalTimeout} at the latest whatever the receivers do: a
+ * receiver still busy then is left behind. Never throws; what failed goes to the messages as a warning that names the
+ * webhook, never its URL. Secrets (the webhook URLs and what {@link #setMasked} gives) are masked in every body.
+ */
+public final class WebhookNotifier implements Notifier {
+    private static final ExecutorService SENDERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "release-ledger-webhook");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final List<WebhookTarget> targets;
+    private final HttpClient client;
+    private Duration attemptTimeout = Duration.ofSeconds(5);
+    private Duration totalTimeout = Duration.ofSeconds(15);
+    private Duration firstBackoff = Duration.ofMillis(500);
+    private int maxAttempts = 4;
+    private Masker masker;
+    private final List<String> masked = new ArrayList<>();
+    private Messages messages = new Messages();
+
+    public WebhookNotifier(final List<WebhookTarget> targets) {
+        this.targets = List.copyOf(targets);
+        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(attemptTimeout).build();
+        this.masker = masker();
+    }
+
+    /** One attempt's bound (default 5 s). */
+    public WebhookNotifier setAttemptTimeout(final Duration attemptTimeout) {
+        this.attemptTimeout = attemptTimeout;
+        return this;
+    }
+
+    /** How long {@link #notify} may take at most, retries included (default 15 s). */
+    public WebhookNotifier setTotalTimeout(final Duration totalTimeout) {
+        this.totalTimeout = totalTimeout;
+        return this;
+    }
+
+    /** The wait before the second attempt, doubled before each further one (default 500 ms). */
+    public WebhookNotifier setFirstBackoff(final Duration firstBackoff) {
+        this.firstBackoff = firstBackoff;
+        return this;
+    }
+
+    /** Attempts per webhook and event (default 4). */
+    public WebhookNotifier setMaxAttempts(final int maxAttempts) {
+        this.maxAttempts = Math.max(1, maxAttempts);
+        return this;
+    }
+
+    /** Values that must never reach a body, such as the build's credentials. */
+    public WebhookNotifier setMasked(final Collection<String> secrets) {
+        masked.clear();
+        masked.addAll(secrets);
+        masker = masker();
+        return this;
+    }
+
+    public WebhookNotifier setMessages(final Messages messages) {
+        this.messages = messages;
+        return this;
+    }
+
+    private Masker masker() {
+        List<String> secrets = new ArrayList<>(masked);
+        targets.forEach(target -> secrets.addAll(Masker.partsOf(target.getUrl())));
+        return new Masker(secrets);
+    }
+
+    @Override
+    public void notify(final NotificationEvent event) {
+        try {
+            send(masker.mask(event));
+        } catch (RuntimeException e) {
+            messages.warning("Notification %s not sent: %s", event, masker.mask(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private void send(final NotificationEvent event) {
+        long deadline = System.nanoTime() + totalTimeout.toNanos();
+        Map<WebhookTarget, CompletableFuture<String>> sending = new LinkedHashMap<>();
+        for (WebhookTarget target : targets) {
+            if (target.wants(event.getKind())) {
+                sending.put(target, CompletableFuture.supplyAsync(() -> deliver(target, event, deadline), SENDERS));
+            }
+        }
+        for (Map.Entry<WebhookTarget, CompletableFuture<String>> entry : sending.entrySet()) {
+            String problem;
+            try {
+                problem = entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                entry.getValue().cancel(true);
+                problem = "no answer within " + totalTimeout.toSeconds() + " s";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                problem = "interrupted";
+            } catch (ExecutionException e) {
+                problem = masker.mask(String.valueOf(e.getCause()));
+            }
+            if (problem != null) {
+                messages.warning("Webhook %s was not notified of %s (%s); the deploy goes on.", entry.getKey().getName(),
+                        event.getKind().key(), problem);
+            }
+        }
+    }
+
+    /** @return {@code null} when delivered, else what went wrong last, without the URL */
+    private String deliver(final WebhookTarget target, final NotificationEvent event, final long deadline) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target.getUrl())
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("User-Agent", "release-ledger")
+                .POST(HttpRequest.BodyPublishers.ofString(target.getFormat().body(event), StandardCharsets.UTF_8));
+        Duration backoff = firstBackoff;
+        String problem = "not attempted";
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                return problem + "; out of time after " + (attempt - 1) + " attempts";
+            }
+            try {
+                HttpResponse<Void> response = client.send(request.copy()
+                        .timeout(min(attemptTimeout, Duration.ofNanos(remaining))).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                int status = response.statusCode();
+                if (status >= 200 && status < 300) {
+                    return null;
+                }
+                problem = "HTTP " + status;
+                if (status != 429 && status < 500) {
+                    return problem;
+                }
+            } catch (IOException e) {
+                problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + masker.mask(e.getMessage()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+            if (attempt < maxAttempts && !sleep(min(backoff, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))))) {
+                return "interrupted";
+            }
+            backoff = backoff.multipliedBy(2);
+        }
+        return problem + " after " + maxAttempts + " attempts";
+    }
+
+    private static boolean sleep(final Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Duration min(final Duration a, final Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,2 @@
+/** Notifications about deploys: the {@link io.releaseledger.notify.Notifier} port and its webhook adapter. */
+package io.releaseledger.notify;

@@ -1,0 +1,68 @@
+package io.releaseledger.notify;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.function.IntSupplier;
+
+/** A webhook receiver on 127.0.0.1 (JDK HttpServer): answers with the statuses it is given, or hangs until released. */
+final class WebhookReceiver implements AutoCloseable {
+    private final HttpServer server;
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private volatile IntSupplier status = () -> 200;
+    private volatile boolean hang;
+
+    WebhookReceiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                bodies.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            if (hang) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            exchange.sendResponseHeaders(status.getAsInt(), -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    WebhookReceiver answering(final IntSupplier status) {
+        this.status = status;
+        return this;
+    }
+
+    WebhookReceiver hanging() {
+        this.hang = true;
+        return this;
+    }
+
+    URI url(final String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    List<String> bodies() {
+        return bodies;
+    }
+
+    @Override
+    public void close() {
+        release.countDown();
+        server.stop(0);
+    }
+}
