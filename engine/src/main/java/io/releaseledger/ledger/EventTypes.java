@@ -14,6 +14,10 @@ public final class EventTypes {
     public static final String RELEASE_BAD_CLEARED = "release.bad-cleared";
     public static final String ENVIRONMENT_LOCKED = "environment.locked";
     public static final String ENVIRONMENT_UNLOCKED = "environment.unlocked";
+    /** A drift check found the environment's reality different from the ledger; data in {@code docs/drift.md}. */
+    public static final String DRIFT_DETECTED = "drift.detected";
+    /** A drift check found the environment as the ledger records it. */
+    public static final String DRIFT_CHECKED = "drift.checked";
 
     private EventTypes() {
     }
@@ -37,7 +41,7 @@ public final class EventTypes {
         return switch (type == null ? "" : type) {
             case VERSION_TAGGED, DEPLOYMENT_STARTED, DEPLOYMENT_SUCCEEDED, DEPLOYMENT_FAILED, CHECK_RECORDED,
                     RELEASE_PROMOTED, RELEASE_ROLLED_BACK, RELEASE_MARKED_BAD, RELEASE_BAD_CLEARED, ENVIRONMENT_LOCKED,
-                    ENVIRONMENT_UNLOCKED -> true;
+                    ENVIRONMENT_UNLOCKED, DRIFT_DETECTED, DRIFT_CHECKED -> true;
             default -> false;
         };
     }
