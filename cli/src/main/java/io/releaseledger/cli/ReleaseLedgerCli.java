@@ -11,6 +11,8 @@ final class ReleaseLedgerCli {
     static final int USAGE = 2;
     /** Exit code of {@code verify} when the ledger's hash chain is damaged. */
     static final int DAMAGED = 3;
+    /** Exit code of {@code drift} when it cannot tell: a host, load balancer or registry not read, or an error. */
+    static final int UNKNOWN = 4;
 
     private ReleaseLedgerCli() {
     }

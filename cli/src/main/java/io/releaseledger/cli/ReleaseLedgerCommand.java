@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "release-ledger", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         subcommands = {VersionCommand.class, TagCommand.class, StatusCommand.class, HistoryCommand.class,
             VerifyCommand.class, ServeCommand.class, DeployCliCommand.class, PromoteCliCommand.class,
-            RollbackCliCommand.class, SmokeCheckCliCommand.class, MarkBadCliCommand.class, MarkBadCliCommand.Clear.class, UnlockCliCommand.class, AgentCommand.class,
+            RollbackCliCommand.class, SmokeCheckCliCommand.class, DriftCliCommand.class, MarkBadCliCommand.class, MarkBadCliCommand.Clear.class, UnlockCliCommand.class, AgentCommand.class,
             HelpCommand.class},
         description = {"Versions and tags from git history, deploys, promotions and rollbacks, and the release ledger:",
             "what runs where, its history, and the Releases page; the command line of Release Ledger."},

@@ -97,7 +97,7 @@ public final class DriftCommand {
         }
         if (record && (report.isDrifted() || report.isComplete())) {
             ledger.append(new EventDraft(report.isDrifted() ? EventTypes.DRIFT_DETECTED : EventTypes.DRIFT_CHECKED,
-                    actor, origin).setEnvironment(environment).setData(eventData(report, "drift")));
+                    actor, origin).setEnvironment(environment).setData(eventData(report.toJson(), "drift")));
         }
         return report;
     }
@@ -107,8 +107,7 @@ public final class DriftCommand {
      * command; {@code smoke}: a smoke run's drift check), {@code findingCount}, {@code findings} (at most 50),
      * {@code unknown}, {@code summary} (at most 1,000 characters).
      */
-    static Map<String, Object> eventData(final DriftReport report, final String source) {
-        Map<String, Object> json = report.toJson();
+    static Map<String, Object> eventData(final Map<String, Object> json, final String source) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("version", json.get("version"));
         data.put("digest", json.get("digest"));
@@ -117,7 +116,7 @@ public final class DriftCommand {
         data.put("findingCount", findings.size());
         data.put("findings", new ArrayList<>(findings.subList(0, Math.min(FINDINGS_RECORDED, findings.size()))));
         data.put("unknown", json.get("unknown"));
-        String summary = report.summary();
+        String summary = String.valueOf(json.get("summary"));
         data.put("summary", summary.length() <= SUMMARY_RECORDED ? summary
                 : summary.substring(0, SUMMARY_RECORDED - 1) + "…");
         return data;
