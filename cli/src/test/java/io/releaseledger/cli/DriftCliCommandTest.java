@@ -2,6 +2,12 @@ package io.releaseledger.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.releaseledger.agent.AgentRequest;
+import io.releaseledger.agent.AgentResponse;
+import io.releaseledger.agent.DriftProtocol;
+import io.releaseledger.deploy.DriftExpectation;
+import io.releaseledger.deploy.DriftObservation;
+import io.releaseledger.deploy.ObservedContainer;
 import io.releaseledger.json.Json;
 import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.Ledger;
@@ -39,12 +45,24 @@ class DriftCliCommandTest {
     }
 
     private void descriptor(final String host) throws IOException {
-        Files.writeString(dir.resolve("release-ledger.yaml"), "schemaVersion: 1\n"
+        Files.writeString(dir.resolve("release-ledger.yaml"), yaml(host), StandardCharsets.UTF_8);
+    }
+
+    private static String yaml(final String host) {
+        return "schemaVersion: 1\n"
                 + "application: " + APPLICATION + "\n"
                 + "image: 127.0.0.1:5000/rltest/clidrift\n"
                 + "environments:\n"
                 + "  - name: dev\n"
-                + "    hosts: [" + host + "]\n", StandardCharsets.UTF_8);
+                + "    hosts: [" + host + "]\n"
+                + "    smokeChecks:\n"
+                + "      checks:\n"
+                + "        - drift: {name: as recorded}\n";
+    }
+
+    private static void createByHand() throws Exception {
+        docker("create", "--name", CONTAINER, "--label", "io.releaseledger.application=" + APPLICATION, "--label",
+                "io.releaseledger.environment=dev", TestImages.busyboxHttpd());
     }
 
     private Cli.Result run(final String... args) {
@@ -87,8 +105,7 @@ class DriftCliCommandTest {
                 "No drift");
         assertThat(recorded()).containsExactly(EventTypes.DRIFT_CHECKED);
 
-        docker("create", "--name", CONTAINER, "--label", "io.releaseledger.application=" + APPLICATION, "--label",
-                "io.releaseledger.environment=dev", TestImages.busyboxHttpd());
+        createByHand();
         Cli.Result drifted = run("drift", "--environment", "dev", "--json");
 
         assertThat(drifted.exitCode).as(drifted.err).isEqualTo(1);
@@ -133,5 +150,40 @@ class DriftCliCommandTest {
     @Test
     void shouldExitTwoWithoutAnEnvironment() {
         assertThat(run("drift").exitCode).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRunTheDriftCheckOfSmokeChecksAndRecordItsVerdictToo() throws Exception {
+        descriptor("unix:///var/run/docker.sock");
+
+        Cli.Result clean = run("smoke-check", "--environment", "dev", "--version", "1.0.0");
+
+        assertThat(clean.exitCode).as(clean.err).isZero();
+        assertThat(clean.out).contains("PASS", "as recorded");
+        assertThat(recorded()).containsExactly(EventTypes.CHECK_RECORDED, EventTypes.DRIFT_CHECKED);
+
+        createByHand();
+        Cli.Result drifted = run("smoke-check", "--environment", "dev", "--version", "1.0.0");
+
+        assertThat(drifted.exitCode).isEqualTo(1);
+        assertThat(drifted.out).contains("FAIL", "as recorded", "unrecorded");
+        assertThat(recorded()).containsExactly(EventTypes.CHECK_RECORDED, EventTypes.DRIFT_CHECKED,
+                EventTypes.CHECK_RECORDED, EventTypes.DRIFT_DETECTED);
+    }
+
+    @Test
+    void shouldObserveTheHostsOnTheAgentForDriftObserve() throws Exception {
+        createByHand();
+        String request = new AgentRequest(DriftProtocol.OBSERVE, dir.toString(), DriftProtocol.observeOptions(
+                yaml("unix:///var/run/docker.sock"), "release-ledger.yaml", Map.of(),
+                new DriftExpectation("dev", null, null, List.of()))).toJson();
+
+        Cli.Result result = Cli.plain().stdin(request).run("agent");
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        DriftObservation observation = DriftProtocol.readObservation(AgentResponse.fromJson(result.out).getResult());
+        assertThat(observation.getContainers()).extracting(ObservedContainer::getName).containsExactly(CONTAINER);
+        assertThat(observation.getContainers().get(0).isRunning()).isFalse();
+        assertThat(observation.getHostErrors()).isEmpty();
     }
 }

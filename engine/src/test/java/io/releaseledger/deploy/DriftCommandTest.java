@@ -240,4 +240,56 @@ class DriftCommandTest {
                 .compare(copy).toJson()).isEqualTo(new DriftComparison(world.descriptor().getEnvironment("web")
                         .orElseThrow(), expected).compare(seen).toJson());
     }
+
+    @Test
+    void shouldRunTheDriftSmokeCheckAndRecordItsVerdictBesideTheChecks() throws Exception {
+        world = new FakeWorld(temp, 2, true);
+        world.extra = "    smokeChecks:\n      checks:\n        - drift\n";
+        world.publish(V1).deploy(V1).call();
+
+        SmokeCheckResult passed = smoke().call();
+
+        assertThat(passed.getOutcome().isPassed()).isTrue();
+        assertThat(world.events(EventTypes.DRIFT_CHECKED)).singleElement()
+                .satisfies(data -> assertThat(data).containsEntry("source", "smoke"));
+
+        world.loadBalancer().maintenance(FakeWorld.BACKEND, "h-1");
+        SmokeCheckResult failed = smoke().call();
+
+        assertThat(failed.getOutcome().isPassed()).isFalse();
+        assertThat(failed.getOutcome().getTable()).contains("drift", "web_back/h-1: MAINT/DOWN");
+        assertThat(world.events(EventTypes.CHECK_RECORDED)).last()
+                .satisfies(data -> assertThat(data).containsEntry("passed", false));
+        assertThat(world.events(EventTypes.DRIFT_DETECTED)).singleElement()
+                .satisfies(data -> assertThat(data).containsEntry("source", "smoke").containsEntry("findingCount", 1L));
+    }
+
+    @Test
+    void shouldRefuseADriftSmokeCheckWithoutTheLedgersExpectation() throws Exception {
+        world = new FakeWorld(temp, 1, false);
+        world.extra = "    smokeChecks:\n      checks:\n        - drift\n";
+
+        assertThatThrownBy(() -> new io.releaseledger.rollout.LocalSmokeCheckExecutor(world.descriptor())
+                .setTargets(world.targets()).run(new SmokeRequest("web")))
+                .hasMessageContaining("The drift check of web needs what the ledger records");
+    }
+
+    @Test
+    void shouldCarryTheDriftExpectationThroughTheSmokeRequestsJson() throws Exception {
+        DriftExpectation expected = new DriftExpectation("web", V1, FakeWorld.digest(V1), List.of("d1", "d2"))
+                .setRegistryTag("web").setLocked(true);
+
+        SmokeRequest copy = SmokeRequest.fromJson(io.releaseledger.json.Json.parseObject(
+                io.releaseledger.json.Json.write(new SmokeRequest("web").setDrift(expected).toJson())));
+
+        assertThat(copy.getDrift().toJson()).isEqualTo(expected.toJson());
+        assertThat(SmokeRequest.fromJson(new SmokeRequest("web").toJson()).getDrift()).isNull();
+    }
+
+    private SmokeCheckCommand smoke() {
+        return new SmokeCheckCommand(world.descriptor(), "web", world.ledger,
+                new io.releaseledger.rollout.LocalSmokeCheckExecutor(world.descriptor()).setTargets(world.targets())
+                        .setMessages(world.messages)).setActor(new Actor("bob", null))
+                .setOrigin(Origin.cli("bob", "test")).setMessages(world.messages);
+    }
 }
