@@ -80,8 +80,6 @@ class DriftCliCommandTest {
             for (LedgerEvent event : ledger.events("dev")) {
                 types.add(event.getType());
             }
-        } catch (IOException e) {
-            throw new AssertionError(e);
         }
         return types;
     }
