@@ -164,7 +164,7 @@ class DriftCliCommandTest {
         Cli.Result drifted = run("smoke-check", "--environment", "dev", "--version", "1.0.0");
 
         assertThat(drifted.exitCode).isEqualTo(1);
-        assertThat(drifted.out).contains("FAIL", "as recorded", "unrecorded");
+        assertThat(drifted.out).contains("FAIL", "as recorded", "drifted, 1 difference: unrecorded local/" + CONTAINER);
         assertThat(recorded()).containsExactly(EventTypes.CHECK_RECORDED, EventTypes.DRIFT_CHECKED,
                 EventTypes.CHECK_RECORDED, EventTypes.DRIFT_DETECTED);
     }

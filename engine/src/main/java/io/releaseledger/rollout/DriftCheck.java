@@ -68,7 +68,11 @@ final class DriftCheck implements HealthCheck {
         long millis = millisSince(start);
         String ledger = expected.getVersion() == null ? "nothing deployed" : expected.getVersion();
         if (report.isDrifted()) {
-            return CheckResult.failed(name, KIND, report.summary(), millis).withExpected("as the ledger records: "
+            // kinds and places first: a table trims the detail, the full sentences are in actual
+            int count = report.getFindings().size();
+            String detail = "drifted, " + count + " difference" + (count == 1 ? "" : "s") + ": " + String.join(", ",
+                    report.getFindings().stream().map(f -> f.getKind() + " " + f.getSubject()).toList());
+            return CheckResult.failed(name, KIND, detail, millis).withExpected("as the ledger records: "
                     + ledger).withActual(String.join("; ", report.getFindings().stream().map(DriftFinding::describe)
                             .toList()));
         }

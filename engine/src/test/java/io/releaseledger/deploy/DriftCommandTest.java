@@ -257,7 +257,7 @@ class DriftCommandTest {
         SmokeCheckResult failed = smoke().call();
 
         assertThat(failed.getOutcome().isPassed()).isFalse();
-        assertThat(failed.getOutcome().getTable()).contains("drift", "web_back/h-1: MAINT/DOWN");
+        assertThat(failed.getOutcome().getTable()).contains("drifted, 1 difference: server web_back/h-1");
         assertThat(world.events(EventTypes.CHECK_RECORDED)).last()
                 .satisfies(data -> assertThat(data).containsEntry("passed", false));
         assertThat(world.events(EventTypes.DRIFT_DETECTED)).singleElement()
