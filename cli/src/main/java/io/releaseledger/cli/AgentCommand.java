@@ -8,6 +8,7 @@ import io.releaseledger.agent.AgentResponse;
 import io.releaseledger.agent.DeployOperation;
 import io.releaseledger.agent.SecretMask;
 import io.releaseledger.agent.SemverTagOperation;
+import io.releaseledger.agent.DriftOperation;
 import io.releaseledger.agent.SmokeOperation;
 import io.releaseledger.git.JGitRepository;
 import io.releaseledger.report.Message;
@@ -184,6 +185,8 @@ final class AgentCommand implements Callable<Integer> {
         }
         AgentOperation smoke = new SmokeOperation(environment, live);
         operations.put(smoke.getName(), smoke);
+        AgentOperation drift = new DriftOperation(environment);
+        operations.put(drift.getName(), drift);
         return operations;
     }
 

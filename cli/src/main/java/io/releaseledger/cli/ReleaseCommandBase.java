@@ -70,6 +70,11 @@ abstract class ReleaseCommandBase implements Callable<Integer> {
         return false;
     }
 
+    /** The exit code of an error (default {@link ReleaseLedgerCli#FAILURE}); drift keeps 1 for "drifted". */
+    int errorExitCode() {
+        return ReleaseLedgerCli.FAILURE;
+    }
+
     /** Whether the command needs the descriptor (mark-bad and clear-bad only read it for the application). */
     boolean needsDescriptor() {
         return true;
@@ -106,7 +111,7 @@ abstract class ReleaseCommandBase implements Callable<Integer> {
             if (isJson()) {
                 out.println(Json.writePretty(Map.of("error", message)));
             }
-            return ReleaseLedgerCli.FAILURE;
+            return errorExitCode();
         } finally {
             LedgerText.closeQuietly(ledger);
             deleteTemporaryRoot();

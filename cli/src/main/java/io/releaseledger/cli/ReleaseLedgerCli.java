@@ -17,6 +17,8 @@ final class ReleaseLedgerCli {
     static final int USAGE = 2;
     /** Exit code of {@code verify} when the ledger's hash chain is damaged. */
     static final int DAMAGED = 3;
+    /** Exit code of {@code drift} when it cannot tell: a host, load balancer or registry not read, or an error. */
+    static final int UNKNOWN = 4;
 
     /** Every command by name, in the order of the usage help. */
     static final Map<String, Class<?>> COMMANDS = commands();
@@ -37,6 +39,7 @@ final class ReleaseLedgerCli {
         commands.put("promote", PromoteCliCommand.class);
         commands.put("rollback", RollbackCliCommand.class);
         commands.put("smoke-check", SmokeCheckCliCommand.class);
+        commands.put("drift", DriftCliCommand.class);
         commands.put("mark-bad", MarkBadCliCommand.class);
         commands.put("clear-bad", MarkBadCliCommand.Clear.class);
         commands.put("unlock", UnlockCliCommand.class);

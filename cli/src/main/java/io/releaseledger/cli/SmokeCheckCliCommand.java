@@ -91,7 +91,9 @@ final class SmokeCheckCliCommand extends ReleaseCommandBase {
     int run(final Ledger ledger) {
         ReleaseDescriptor descriptor = descriptor();
         LocalSmokeCheckExecutor checks = new LocalSmokeCheckExecutor(descriptor).setMessages(messages())
-                .setEnvironmentVariables(environment()).setWorkspace(descriptorPath().getParent());
+                .setEnvironmentVariables(environment()).setWorkspace(descriptorPath().getParent())
+                .setRegistry(new RegistryClient(ImageReference.parse(descriptor.getImage()).getRegistry())
+                        .setCredentials(registryOptions.credentials(environment())));
         SmokeCheckCommand command = new SmokeCheckCommand(descriptor, environment, ledger, checks).setVersion(version)
                 .setActor(actor()).setOrigin(origin()).setMessages(messages()).setFailFast(failFast)
                 .setLockTimeout(lockTimeout);

@@ -157,11 +157,20 @@ public final class DeployOperation implements AgentOperation {
     }
 
     private RegistryClient registry(final ReleaseDescriptor descriptor) {
+        return registry(descriptor, processEnvironment);
+    }
+
+    /** The client of the descriptor's image registry with the credentials of the agent's environment, if any. */
+    static RegistryClient registry(final ReleaseDescriptor descriptor, final Map<String, String> processEnvironment) {
         return new RegistryClient(ImageReference.parse(descriptor.getImage()).getRegistry())
-                .setCredentials(registryCredentials());
+                .setCredentials(registryCredentials(processEnvironment));
     }
 
     private RegistryCredentials registryCredentials() {
+        return registryCredentials(processEnvironment);
+    }
+
+    private static RegistryCredentials registryCredentials(final Map<String, String> processEnvironment) {
         String username = processEnvironment.get(DeployProtocol.REGISTRY_USERNAME);
         String password = processEnvironment.get(DeployProtocol.REGISTRY_PASSWORD);
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {

@@ -69,7 +69,9 @@ public final class SmokeOperation implements AgentOperation {
                 credentials.applyTls(environment, targets);
                 SmokeOutcome outcome = new LocalSmokeCheckExecutor(descriptor).setMessages(progress)
                         .setSecrets(resolver(credentials)).setEnvironmentVariables(processEnvironment)
-                        .setTargets(targets).setWorkspace(Path.of(request.getWorkspace())).run(smoke);
+                        .setTargets(targets).setWorkspace(Path.of(request.getWorkspace()))
+                        .setRegistry(smoke.getDrift() == null ? null
+                                : DeployOperation.registry(descriptor, processEnvironment)).run(smoke);
                 // The checks masked what they resolved; this masks whatever else the agent can reach.
                 return mask.maskValues(Json.parseObject(Json.write(outcome.toJson())));
             } finally {

@@ -4,7 +4,9 @@ import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.deploy.DeploymentExecutor;
 import io.releaseledger.deploy.DeploymentResult;
 import io.releaseledger.deploy.RollbackCommand;
+import io.releaseledger.descriptor.HealthCheckSpec;
 import io.releaseledger.descriptor.ReleaseDescriptor;
+import io.releaseledger.descriptor.SmokeChecksSpec;
 import io.releaseledger.ledger.Actor;
 import io.releaseledger.ledger.EventDraft;
 import io.releaseledger.ledger.EventTypes;
@@ -28,7 +30,8 @@ import java.util.Objects;
  * where the ledger is: a {@code check.recorded} event ({@code run: "smoke"}) of the version running there, which
  * {@code promote} reads when the target {@code requires: [checksPassed]}. With a rollback executor, a failed run
  * returns the environment to its previous known-good release through {@link RollbackCommand} (automatic, and the
- * failed release is marked bad). Single use.
+ * failed release is marked bad). A {@code drift} check gets what the ledger records ({@link DriftExpectation}) and
+ * its verdict is recorded as {@code drift.detected} or {@code drift.checked} too. Single use.
  *
  * <pre>{@code
  * SmokeCheckResult result = new SmokeCheckCommand(descriptor, "staging", ledger,
@@ -129,8 +132,12 @@ public final class SmokeCheckCommand {
                     + "running there. Deploy first, or give the version the results are for.");
         }
         String digest = digestOf(checked);
-        SmokeOutcome outcome = executor.run(new SmokeRequest(environment).setVersion(checked).setDigest(digest)
-                .setFailFast(failFast));
+        SmokeRequest request = new SmokeRequest(environment).setVersion(checked).setDigest(digest)
+                .setFailFast(failFast);
+        if (hasDriftCheck()) {
+            request.setDrift(DriftExpectation.of(ledger, descriptor, environment));
+        }
+        SmokeOutcome outcome = executor.run(request);
         Map<String, Object> data = new LinkedHashMap<>(outcome.getReport());
         data.put("run", "smoke");
         data.put("environment", environment);
@@ -140,6 +147,7 @@ public final class SmokeCheckCommand {
         }
         ledger.append(new EventDraft(EventTypes.CHECK_RECORDED, actor, origin).setEnvironment(environment)
                 .setData(data));
+        recordDrift(outcome.getDrift());
         if (outcome.isPassed() || rollbackExecutor == null) {
             return new SmokeCheckResult(outcome, null);
         }
@@ -158,6 +166,24 @@ public final class SmokeCheckCommand {
                 });
         DeploymentResult result = rollback.call();
         return new SmokeCheckResult(outcome, result.getPlan().getVersion());
+    }
+
+    private boolean hasDriftCheck() {
+        SmokeChecksSpec spec = descriptor.getEnvironment(environment).orElseThrow().getSmokeChecks();
+        return spec != null && spec.getChecks().stream().anyMatch(check -> check.getType()
+                == HealthCheckSpec.Type.DRIFT);
+    }
+
+    /** The drift check's verdict goes on the page too: {@code drift.*}, unless it could not read every part. */
+    private void recordDrift(final Map<String, Object> drift) {
+        if (drift == null) {
+            return;
+        }
+        boolean drifted = Boolean.TRUE.equals(drift.get("drifted"));
+        if (drifted || Boolean.TRUE.equals(drift.get("complete"))) {
+            ledger.append(new EventDraft(drifted ? EventTypes.DRIFT_DETECTED : EventTypes.DRIFT_CHECKED, actor,
+                    origin).setEnvironment(environment).setData(DriftCommand.eventData(drift, "smoke")));
+        }
     }
 
     @SuppressWarnings("unchecked")

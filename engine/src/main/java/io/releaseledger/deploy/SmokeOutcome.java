@@ -17,6 +17,7 @@ public final class SmokeOutcome {
     private final String table;
     private final String junitXml;
     private final String summary;
+    private Map<String, Object> drift;
 
     public SmokeOutcome(final boolean passed, final Map<String, Object> report, final String table,
             final String junitXml, final String summary) {
@@ -25,6 +26,16 @@ public final class SmokeOutcome {
         this.table = Objects.requireNonNull(table, "table");
         this.junitXml = Objects.requireNonNull(junitXml, "junitXml");
         this.summary = Objects.requireNonNull(summary, "summary");
+    }
+
+    /** The report of the run's drift check ({@link DriftReport#toJson()}), {@code null} without one. */
+    public SmokeOutcome setDrift(final Map<String, Object> drift) {
+        this.drift = drift;
+        return this;
+    }
+
+    public Map<String, Object> getDrift() {
+        return drift;
     }
 
     public boolean isPassed() {
@@ -51,7 +62,7 @@ public final class SmokeOutcome {
         return summary;
     }
 
-    /** {@code {passed, report, table, junitXml, summary}}. */
+    /** {@code {passed, report, table, junitXml, summary, drift?}}. */
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("passed", passed);
@@ -59,6 +70,9 @@ public final class SmokeOutcome {
         json.put("table", table);
         json.put("junitXml", junitXml);
         json.put("summary", summary);
+        if (drift != null) {
+            json.put("drift", drift);
+        }
         return json;
     }
 
@@ -69,8 +83,10 @@ public final class SmokeOutcome {
         if (!(passed instanceof Boolean) || !(report instanceof Map)) {
             throw new ReleaseLedgerException("the smoke outcome lacks \"passed\" or its \"report\" object");
         }
+        Object drift = json.get("drift");
         return new SmokeOutcome((Boolean) passed, new LinkedHashMap<>((Map<String, Object>) report),
-                text(json, "table"), text(json, "junitXml"), text(json, "summary"));
+                text(json, "table"), text(json, "junitXml"), text(json, "summary"))
+                .setDrift(drift instanceof Map ? new LinkedHashMap<>((Map<String, Object>) drift) : null);
     }
 
     private static String text(final Map<String, Object> json, final String name) {

@@ -16,6 +16,7 @@ public final class SmokeRequest {
     private String version;
     private String digest;
     private Boolean failFast;
+    private DriftExpectation drift;
 
     public SmokeRequest(final String environment) {
         this.environment = Objects.requireNonNull(environment, "environment");
@@ -38,6 +39,16 @@ public final class SmokeRequest {
         return this;
     }
 
+    /** What the ledger says runs there, for a {@code drift} check; {@code null} when none is declared. */
+    public SmokeRequest setDrift(final DriftExpectation drift) {
+        this.drift = drift;
+        return this;
+    }
+
+    public DriftExpectation getDrift() {
+        return drift;
+    }
+
     public String getEnvironment() {
         return environment;
     }
@@ -54,13 +65,14 @@ public final class SmokeRequest {
         return failFast;
     }
 
-    /** {@code {environment, version?, digest?, failFast?}}. */
+    /** {@code {environment, version?, digest?, failFast?, drift?}}. */
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("environment", environment);
         putIfSet(json, "version", version);
         putIfSet(json, "digest", digest);
         putIfSet(json, "failFast", failFast);
+        putIfSet(json, "drift", drift == null ? null : drift.toJson());
         return json;
     }
 
@@ -73,8 +85,14 @@ public final class SmokeRequest {
         if (failFast != null && !(failFast instanceof Boolean)) {
             throw new ReleaseLedgerException("\"failFast\" of the smoke request must be true, false or absent");
         }
+        Object drift = json.get("drift");
+        if (drift != null && !(drift instanceof Map)) {
+            throw new ReleaseLedgerException("\"drift\" of the smoke request must be an object or absent");
+        }
+        @SuppressWarnings("unchecked")
+        DriftExpectation expectation = drift == null ? null : DriftExpectation.fromJson((Map<String, Object>) drift);
         return new SmokeRequest((String) environment).setVersion(text(json, "version"))
-                .setDigest(text(json, "digest")).setFailFast((Boolean) failFast);
+                .setDigest(text(json, "digest")).setFailFast((Boolean) failFast).setDrift(expectation);
     }
 
     private static String text(final Map<String, Object> json, final String name) {

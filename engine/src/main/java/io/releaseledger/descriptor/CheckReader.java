@@ -14,7 +14,7 @@ import java.util.TreeSet;
 final class CheckReader {
     static final List<String> GATE_KINDS = List.of("http", "tcp", "container", "command");
     static final List<String> SMOKE_KINDS = List.of("http", "denies", "tcp", "command", "container", "heartbeat",
-            "browser");
+            "browser", "drift");
     static final Set<String> SMOKE_PLACEHOLDERS = Set.of("address", "port", "environment");
     private static final Set<String> COMMON_KEYS = Set.of("name", "timeout");
     private static final Set<String> RETRY_KEYS = Set.of("retries", "backoff");
@@ -57,6 +57,11 @@ final class CheckReader {
                     + ": … or " + kinds.get(kinds.size() - 1) + ": …");
             return null;
         }
+        if (!smoke && "drift".equals(type)) {
+            problems.add(path, node, "the drift check compares the environment with the ledger, which a deploy "
+                    + "changes while its gate runs; put it in smokeChecks, not in healthGate");
+            return null;
+        }
         if (!kinds.contains(type)) {
             problems.add(path, node, "unknown check '" + type + "'" + Suggestions.didYouMean(type, Set.copyOf(kinds))
                     + "; use " + String.join(", ", kinds.subList(0, kinds.size() - 1)) + " or "
@@ -77,6 +82,8 @@ final class CheckReader {
                 return KindReaders.container(this, checkPath, value);
             case "heartbeat":
                 return KindReaders.heartbeat(this, checkPath, value, node);
+            case "drift":
+                return KindReaders.drift(this, checkPath, value);
             default:
                 return KindReaders.browser(this, checkPath, value, node);
         }

@@ -2,12 +2,12 @@ package io.releaseledger.descriptor;
 
 /**
  * One check of a health gate or of {@code smokeChecks}; see {@link HttpCheckSpec}, {@link DeniesCheckSpec},
- * {@link TcpCheckSpec}, {@link CommandCheckSpec}, {@link ContainerCheckSpec}, {@link HeartbeatCheckSpec} and
- * {@link BrowserCheckSpec}.
+ * {@link TcpCheckSpec}, {@link CommandCheckSpec}, {@link ContainerCheckSpec}, {@link HeartbeatCheckSpec},
+ * {@link BrowserCheckSpec} and {@link DriftCheckSpec} (smokeChecks only).
  */
 public interface HealthCheckSpec {
     /** The kinds of checks, as written in the descriptor (lower case). */
-    enum Type { HTTP, TCP, CONTAINER, DENIES, COMMAND, HEARTBEAT, BROWSER }
+    enum Type { HTTP, TCP, CONTAINER, DENIES, COMMAND, HEARTBEAT, BROWSER, DRIFT }
 
     Type getType();
 

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Reads the {@code tcp}, {@code command}, {@code container}, {@code heartbeat} and {@code browser} checks. */
+/**
+ * Reads the {@code tcp}, {@code command}, {@code container}, {@code heartbeat}, {@code browser} and {@code drift}
+ * checks.
+ */
 final class KindReaders {
     static final Duration STABLE_FOR = Duration.ofSeconds(5);
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
@@ -61,6 +64,17 @@ final class KindReaders {
         CheckOptions options = reader.options(fields, CheckOptions.DEFAULT_TIMEOUT);
         return new ContainerCheckSpec(fields.bool("healthy", true), stableFor == null ? STABLE_FOR : stableFor,
                 options);
+    }
+
+    static HealthCheckSpec drift(final CheckReader reader, final String path, final YamlNode value) {
+        if (value == null) {
+            return new DriftCheckSpec(CheckOptions.defaults(CheckOptions.DEFAULT_TIMEOUT));
+        }
+        Fields fields = Fields.of(reader.problems(), path, value, reader.keys(Set.of()));
+        if (fields == null) {
+            return null;
+        }
+        return new DriftCheckSpec(reader.options(fields, CheckOptions.DEFAULT_TIMEOUT));
     }
 
     static HealthCheckSpec command(final CheckReader reader, final String path, final YamlNode value,

@@ -38,6 +38,7 @@ public final class CheckFactory {
     private Map<String, ContainerEngine> hosts = Map.of();
     private Map<String, String> labels = Map.of();
     private String expectedDigest;
+    private HealthCheck driftCheck;
     private final List<String> secretValues = new ArrayList<>();
     private final HttpClients clients = new HttpClients();
 
@@ -82,6 +83,15 @@ public final class CheckFactory {
         return this;
     }
 
+    /**
+     * The drift check of a smoke run: it compares the environment with the ledger, which only the smoke run's caller
+     * knows, so the caller builds it.
+     */
+    public CheckFactory setDriftCheck(final HealthCheck driftCheck) {
+        this.driftCheck = driftCheck;
+        return this;
+    }
+
     /** Every secret value resolved so far: a runner masks them in anything it writes. */
     public SecretMask getSecretMask() {
         return new SecretMask(secretValues);
@@ -117,6 +127,12 @@ public final class CheckFactory {
             case BROWSER:
                 BrowserCheckSpec browser = (BrowserCheckSpec) spec;
                 return new BrowserCheck(name(options, "browser " + fill.apply(browser.getUrl())), browser);
+            case DRIFT:
+                if (driftCheck == null) {
+                    throw new IllegalStateException("the drift check needs setDriftCheck (a smoke run that knows the "
+                            + "ledger)");
+                }
+                return driftCheck;
             default:
                 throw new IllegalArgumentException("unknown check type " + spec.getType());
         }

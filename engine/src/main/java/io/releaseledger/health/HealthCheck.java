@@ -8,7 +8,7 @@ public interface HealthCheck {
     /** A short name for messages and the ledger, such as {@code http /health}. */
     String getName();
 
-    /** {@code http}, {@code denies}, {@code tcp}, {@code command}, {@code container}, {@code heartbeat} or {@code browser}. */
+    /** {@code http}, {@code denies}, {@code tcp}, {@code command}, {@code container}, {@code heartbeat}, {@code browser} or {@code drift}. */
     String getKind();
 
     /** Checks the target once. */

@@ -19,6 +19,10 @@ public final class EventTypes {
      * key), {@code to} (the key sealing the events after it). Written by the ledger itself, sealed with the old key.
      */
     public static final String LEDGER_KEY_ROTATED = "ledger.key-rotated";
+    /** A drift check found the environment's reality different from the ledger; data in {@code docs/drift.md}. */
+    public static final String DRIFT_DETECTED = "drift.detected";
+    /** A drift check found the environment as the ledger records it. */
+    public static final String DRIFT_CHECKED = "drift.checked";
 
     private EventTypes() {
     }
@@ -42,7 +46,7 @@ public final class EventTypes {
         return switch (type == null ? "" : type) {
             case VERSION_TAGGED, DEPLOYMENT_STARTED, DEPLOYMENT_SUCCEEDED, DEPLOYMENT_FAILED, CHECK_RECORDED,
                     RELEASE_PROMOTED, RELEASE_ROLLED_BACK, RELEASE_MARKED_BAD, RELEASE_BAD_CLEARED, ENVIRONMENT_LOCKED,
-                    ENVIRONMENT_UNLOCKED, LEDGER_KEY_ROTATED -> true;
+                    ENVIRONMENT_UNLOCKED, LEDGER_KEY_ROTATED, DRIFT_DETECTED, DRIFT_CHECKED -> true;
             default -> false;
         };
     }

@@ -213,6 +213,24 @@ public final class LedgerView {
         json.put("mixed", state == null ? null : mixed(state));
         json.put("lock", state == null ? null : lock(state.lock));
         json.put("lacking", lacking(state == null ? null : state.current));
+        json.put("drift", state == null ? null : drift(id));
+        return json;
+    }
+
+    /** The last drift check of an environment ({@code drift.detected} or {@code drift.checked}), or null. */
+    private Map<String, Object> drift(final int env) {
+        int row = model.driftRow(env);
+        if (row < 0) {
+            return null;
+        }
+        EventColumns columns = model.columns;
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("drifted", EventTypes.DRIFT_DETECTED.equals(model.strings.get(columns.type[row])));
+        json.put("at", ReadModel.time(columns.time[row]));
+        json.put("version", model.strings.get(columns.version[row]));
+        json.put("summary", model.strings.get(columns.reason[row]));
+        json.put("by", model.actor(columns.actor[row]));
+        json.put("build", model.build(columns.origin[row], columns.number[row]));
         return json;
     }
 

@@ -18,6 +18,8 @@ import java.util.TreeMap;
 final class ReadModel {
     static final long NO_TIME = Long.MIN_VALUE;
     static final int NO_NUMBER = Integer.MIN_VALUE;
+    /** {@link EnvironmentState#driftRow} not looked up yet (a checkpoint does not keep it). */
+    static final int UNSCANNED = -2;
     private static final String NULL = "\u0001";
     private static final int CHECKS_KEPT = 16;
     private static final int STARTED_KEPT = 32;
@@ -55,6 +57,8 @@ final class ReadModel {
         Map<String, Object> deployedConfiguration;
         String changesSince;
         List<Map<String, Object>> changes;
+        /** The row of the last drift event, -1 for none; derived from the columns, so never in a checkpoint. */
+        int driftRow = UNSCANNED;
     }
 
     /** What runs in an environment, and how it got there ({@code deployment}, {@code promotion}, {@code rollback}). */
@@ -238,6 +242,12 @@ final class ReadModel {
             case EventTypes.LEDGER_KEY_ROTATED -> {
                 // the journal's seal changed key: nothing changes in what runs where
             }
+            case EventTypes.DRIFT_DETECTED, EventTypes.DRIFT_CHECKED -> {
+                reason = string(data, "summary");
+                if (state != null) {
+                    state.driftRow = row;
+                }
+            }
             default -> unknownEvents++;
         }
         columns.time[row] = time;
@@ -270,6 +280,23 @@ final class ReadModel {
         if ((columns.flags[row] & EventColumns.ROLLBACK) != 0 && from >= 0 && from != version) {
             byRelease.computeIfAbsent(from, key -> new IntList(4)).add(row);
         }
+    }
+
+    /** The row of the environment's last drift event, or -1: looked up once after a checkpoint, then kept. */
+    int driftRow(final int env) {
+        EnvironmentState state = states.get(env);
+        if (state.driftRow == UNSCANNED) {
+            state.driftRow = -1;
+            IntList rows = byEnvironment.get(env);
+            for (int i = rows.size() - 1; i >= 0; i--) {
+                String type = strings.get(columns.type[rows.get(i)]);
+                if (EventTypes.DRIFT_DETECTED.equals(type) || EventTypes.DRIFT_CHECKED.equals(type)) {
+                    state.driftRow = rows.get(i);
+                    break;
+                }
+            }
+        }
+        return state.driftRow;
     }
 
     int environment(final String name) {

@@ -12,6 +12,7 @@ import io.releaseledger.descriptor.SmokeChecksSpec;
 import io.releaseledger.docker.ContainerEngine;
 import io.releaseledger.health.CheckFactory;
 import io.releaseledger.health.SecretResolver;
+import io.releaseledger.registry.RegistryClient;
 import io.releaseledger.report.Messages;
 import io.releaseledger.smoke.SmokeCheckRun;
 import io.releaseledger.smoke.SmokeChecks;
@@ -40,6 +41,7 @@ public final class LocalSmokeCheckExecutor implements SmokeCheckExecutor {
     private Messages messages = new Messages();
     private Path workspace = Path.of(".");
     private DeployTargets targets;
+    private RegistryClient registry;
 
     public LocalSmokeCheckExecutor(final ReleaseDescriptor descriptor) {
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
@@ -84,6 +86,12 @@ public final class LocalSmokeCheckExecutor implements SmokeCheckExecutor {
         return this;
     }
 
+    /** The image registry, for the drift check's registry tag; default none (the tag is then not read). */
+    public LocalSmokeCheckExecutor setRegistry(final RegistryClient registry) {
+        this.registry = registry;
+        return this;
+    }
+
     @Override
     public SmokeOutcome run(final SmokeRequest request) {
         EnvironmentSpec environment = descriptor.getEnvironment(request.getEnvironment()).orElseThrow(() ->
@@ -97,15 +105,26 @@ public final class LocalSmokeCheckExecutor implements SmokeCheckExecutor {
         CheckFactory factory = new CheckFactory(secrets != null ? secrets
                 : SecretResolver.fromEnvironment(environmentVariables)).setEnvironment(environment.getName())
                 .setExpectedDigest(request.getDigest());
+        boolean drift = has(spec, HealthCheckSpec.Type.DRIFT);
+        if (drift && request.getDrift() == null) {
+            throw new ReleaseLedgerException("The drift check of " + environment.getName() + " needs what the ledger "
+                    + "records; run it with smoke-check (smokeCheck in Jenkins), which reads the ledger.");
+        }
         DeployTargets own = null;
+        DriftCheck driftCheck = null;
         try {
-            if (spec.getChecks().stream().anyMatch(check -> check.getType() == HealthCheckSpec.Type.CONTAINER)) {
+            if (has(spec, HealthCheckSpec.Type.CONTAINER) || drift) {
                 DeployTargets hosts = targets;
                 if (hosts == null) {
                     own = new EnvironmentTargets(environment);
                     hosts = own;
                 }
                 factory.setContainerHosts(engines(environment, hosts), labels(environment));
+                if (drift) {
+                    driftCheck = new DriftCheck(driftName(spec), new LocalDriftExecutor(descriptor, registry)
+                            .setTargets(hosts), environment, request.getDrift());
+                    factory.setDriftCheck(driftCheck);
+                }
             }
             SmokeCheckRun run = SmokeChecks.from(spec, factory, SmokeChecks.targets(environment));
             if (request.getFailFast() != null) {
@@ -114,12 +133,26 @@ public final class LocalSmokeCheckExecutor implements SmokeCheckExecutor {
             messages.info("Running %d smoke check%s against %s%s", spec.getChecks().size(),
                     spec.getChecks().size() == 1 ? "" : "s", environment.getName(),
                     request.getVersion() == null ? "" : " (" + request.getVersion() + ")");
-            return outcomeOf(run.call(), request.getVersion(), environment.getName());
+            SmokeOutcome outcome = outcomeOf(run.call(), request.getVersion(), environment.getName());
+            if (driftCheck != null && driftCheck.getLastReport() != null) {
+                outcome.setDrift(driftCheck.getLastReport().toJson());
+            }
+            return outcome;
         } finally {
             if (own != null) {
                 own.close();
             }
         }
+    }
+
+    private static boolean has(final SmokeChecksSpec spec, final HealthCheckSpec.Type type) {
+        return spec.getChecks().stream().anyMatch(check -> check.getType() == type);
+    }
+
+    private static String driftName(final SmokeChecksSpec spec) {
+        return spec.getChecks().stream().filter(check -> check.getType() == HealthCheckSpec.Type.DRIFT)
+                .map(check -> check.getOptions().getName()).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(DriftCheck.KIND);
     }
 
     private static Map<String, ContainerEngine> engines(final EnvironmentSpec environment, final DeployTargets hosts) {

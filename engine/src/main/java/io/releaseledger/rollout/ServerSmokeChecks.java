@@ -18,7 +18,7 @@ import java.util.List;
  * The environment's {@code smokeChecks} against the one server taken out of the load balancer, after its health gate
  * passed (descriptor {@code healthGate: {smokeChecks: true}}, the default). Only checks aimed at the server run:
  * those using {@code {address}} or {@code {port}} (a path such as {@code /health} counts). A {@code container}
- * check (every host's containers, which run mixed releases while servers are cycled) and checks with a fixed URL,
+ * or {@code drift} check (every host's containers, which run mixed releases while servers are cycled) and checks with a fixed URL,
  * address, file or command (the public URL answers through the load balancer, a heartbeat is the environment's)
  * are left to {@code smokeCheck} after the deploy.
  */
@@ -33,8 +33,8 @@ final class ServerSmokeChecks {
         this.environment = environment.getName();
         this.secrets = secrets;
         for (HealthCheckSpec check : spec.getChecks()) {
-            if (check.getType() == HealthCheckSpec.Type.CONTAINER) {
-                skipped.add(name(check, "container"));
+            if (environmentWide(check)) {
+                skipped.add(name(check, check.getType().name().toLowerCase(java.util.Locale.ROOT)));
             } else {
                 HealthCheck built = factory().create(check);
                 if (!built.usesTarget()) {
@@ -67,7 +67,7 @@ final class ServerSmokeChecks {
         CheckFactory factory = factory().setForbiddenStrings(spec.getForbiddenStrings());
         List<SmokeCheck> checks = new ArrayList<>();
         for (HealthCheckSpec check : spec.getChecks()) {
-            if (check.getType() == HealthCheckSpec.Type.CONTAINER) {
+            if (environmentWide(check)) {
                 continue;
             }
             HealthCheck built = factory.create(check);
@@ -78,6 +78,11 @@ final class ServerSmokeChecks {
         }
         return new SmokeCheckRun(checks, SmokeChecks.server(address, port)).setDeadline(spec.getDeadline())
                 .setFailFast(spec.isFailFast()).setSecretMask(factory.getSecretMask()).call();
+    }
+
+    /** The container and drift checks look at the whole environment, which runs mixed releases mid-deploy. */
+    private static boolean environmentWide(final HealthCheckSpec check) {
+        return check.getType() == HealthCheckSpec.Type.CONTAINER || check.getType() == HealthCheckSpec.Type.DRIFT;
     }
 
     private CheckFactory factory() {

@@ -25,7 +25,9 @@
     'release.marked-bad': 'marked bad',
     'release.bad-cleared': 'bad mark cleared',
     'environment.locked': 'locked',
-    'environment.unlocked': 'unlocked'
+    'environment.unlocked': 'unlocked',
+    'drift.detected': 'drift detected',
+    'drift.checked': 'no drift'
   };
 
   /* ---------- small DOM helpers: text only, never markup ---------- */
@@ -86,6 +88,27 @@
 
   function badge(text, kind) {
     return el('span', 'rl-badge rl-badge-' + kind, text);
+  }
+
+  /* The last drift check the ledger recorded (drift.detected or drift.checked): a badge whose title says what. */
+  function driftBadge(drift) {
+    if (!drift || typeof drift !== 'object') {
+      return null;
+    }
+    const node = drift.drifted ? badge('drifted', 'fail') : badge('no drift', 'ok');
+    node.classList.add('rl-drift');
+    node.title = (typeof drift.summary === 'string' ? drift.summary : '')
+        + (drift.at ? ' (checked ' + drift.at + ')' : '');
+    return node;
+  }
+
+  function driftNode(drift) {
+    if (!drift || typeof drift !== 'object') {
+      return el('span', 'rl-muted', 'not checked');
+    }
+    return el('span', 'rl-drift-summary', [drift.drifted ? badge('drifted', 'fail') : badge('no drift', 'ok'),
+      drift.at ? [' ', timeNode(drift.at, false)] : null,
+      typeof drift.summary === 'string' ? [' ', el('span', 'rl-muted', drift.summary)] : null]);
   }
 
   /* ---------- formatting ---------- */
@@ -432,6 +455,10 @@
       } else {
         head.appendChild(el('span', 'rl-version rl-muted', 'never deployed'));
       }
+      const drift = driftBadge(environment.drift);
+      if (drift) {
+        head.appendChild(drift);
+      }
       card.appendChild(head);
 
       const mixed = environment.mixed;
@@ -476,6 +503,7 @@
         append(details, row('Deployed by', personNode(current.deployedBy)));
         append(details, row('When', timeNode(current.deployedAt, true)));
         append(details, row('Checks', this.checksNode(current.checks)));
+        append(details, row('Drift', driftNode(environment.drift)));
         card.appendChild(details);
       }
 

@@ -55,7 +55,16 @@ final class DeployFixture implements AutoCloseable {
     /** The container env of production, as a YAML flow mapping. */
     String productionEnv = "{GREETING: hello}";
 
+    /** The application of the descriptor, ledger and container names. */
+    final String application;
+
     DeployFixture(final Path temp) throws IOException {
+        this(temp, TestApp.APPLICATION);
+    }
+
+    /** A world of its own application, whose containers the fixtures of other applications leave alone. */
+    DeployFixture(final Path temp, final String application) throws IOException {
+        this.application = application;
         java.nio.file.Files.createDirectories(temp);
         removeContainers();
         // Free ports can repeat from one call to the next; the descriptor refuses a port used twice.
@@ -71,7 +80,7 @@ final class DeployFixture implements AutoCloseable {
         }
         productionPort = port;
         haproxy = new DeployHaproxy(temp, stagingPorts);
-        ledger = Ledger.open(temp.resolve("ledger"), TestApp.APPLICATION);
+        ledger = Ledger.open(temp.resolve("ledger"), application);
     }
 
     ReleaseDescriptor descriptor() {
@@ -80,7 +89,7 @@ final class DeployFixture implements AutoCloseable {
 
     String descriptorYaml() {
         return "schemaVersion: 1\n"
-                + "application: " + TestApp.APPLICATION + "\n"
+                + "application: " + application + "\n"
                 + "image: " + TestApp.REPOSITORY + "\n"
                 + "environments:\n"
                 + "  - name: staging\n"
@@ -154,11 +163,11 @@ final class DeployFixture implements AutoCloseable {
 
     /** The container of one instance, as Docker reports it. */
     ContainerState container(final String environment, final int instance) {
-        return docker.inspect(TestApp.APPLICATION + "-" + environment + "-" + instance);
+        return docker.inspect(application + "-" + environment + "-" + instance);
     }
 
     List<ContainerSummary> containers() {
-        return docker.findByLabels(Map.of(Labels.APPLICATION, TestApp.APPLICATION));
+        return docker.findByLabels(Map.of(Labels.APPLICATION, application));
     }
 
     /** The types of the ledger's events of one environment, oldest first. */

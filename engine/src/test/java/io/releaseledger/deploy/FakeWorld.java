@@ -47,6 +47,8 @@ final class FakeWorld implements AutoCloseable {
     final boolean loadBalanced;
     String strategy = "{type: rolling, batchSize: 1}";
     String container = "{network: host, restart: \"no\"}";
+    /** Extra YAML lines of environment web (indented by four spaces), e.g. smokeChecks. */
+    String extra = "";
     private FakeContainerEngine engine;
     private FakeLoadBalancer lb;
 
@@ -98,7 +100,8 @@ final class FakeWorld implements AutoCloseable {
                 + "      timeout: 1s\n"
                 + "      interval: 100ms\n"
                 + "      checks:\n"
-                + "        - container: {stableFor: 0ms}\n", "fake release-ledger.yaml");
+                + "        - container: {stableFor: 0ms}\n"
+                + extra, "fake release-ledger.yaml");
     }
 
     FakeContainerEngine engine() {

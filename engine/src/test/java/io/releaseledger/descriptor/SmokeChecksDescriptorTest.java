@@ -172,7 +172,7 @@ class SmokeChecksDescriptorTest {
                         + "reference: {credentialsId: …} (Jenkins) or {env: VAR} (CLI), never the value "
                         + "(line 15, column 83)",
                 "environments[0].smokeChecks.checks[5]: unknown check 'htp'; did you mean 'http'?; use http, denies, "
-                        + "tcp, command, container, heartbeat or browser (line 16, column 11)",
+                        + "tcp, command, container, heartbeat, browser or drift (line 16, column 11)",
                 "environments[0].smokeChecks.checks[6].http.url: unknown placeholder {host}; use {address}, {port}, "
                         + "{environment} (line 17, column 23)",
                 "environments[0].smokeChecks.checks[7].denies: unknown key 'loginPatern'; did you mean "
@@ -190,5 +190,38 @@ class SmokeChecksDescriptorTest {
                 "environments[0].healthGate.checks[0].command: unknown key 'retries' (line 10, column 71)",
                 "environments[0].healthGate.checks[1]: unknown check 'denies'; use http, tcp, container or command "
                         + "(line 11, column 11)");
+    }
+
+    @Test
+    void shouldReadTheDriftCheckShortAndLongAndOnlyInSmokeChecks() {
+        SmokeChecksSpec smoke = DescriptorLoader.parse(HEADER + """
+                smokeChecks:
+                  checks:
+                    - drift
+                    - drift: {name: as recorded, retries: 2, backoff: 1s, timeout: 20s}
+            """).getEnvironments().get(0).getSmokeChecks();
+
+        assertThat(smoke.getChecks()).extracting(HealthCheckSpec::getType).containsExactly(HealthCheckSpec.Type.DRIFT,
+                HealthCheckSpec.Type.DRIFT);
+        CheckOptions options = smoke.getChecks().get(1).getOptions();
+        assertThat(options.getName()).isEqualTo("as recorded");
+        assertThat(options.getRetries()).isEqualTo(2);
+        assertThat(options.getTimeout()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void shouldRefuseTheDriftCheckInAHealthGateAndUnknownKeys() {
+        assertThat(problems(HEADER + """
+                healthGate:
+                  checks:
+                    - drift
+                smokeChecks:
+                  checks:
+                    - drift: {registry: false}
+            """)).containsExactly(
+                "environments[0].healthGate.checks[0]: the drift check compares the environment with the ledger, "
+                        + "which a deploy changes while its gate runs; put it in smokeChecks, not in healthGate "
+                        + "(line 10, column 11)",
+                "environments[0].smokeChecks.checks[0].drift: unknown key 'registry' (line 13, column 19)");
     }
 }

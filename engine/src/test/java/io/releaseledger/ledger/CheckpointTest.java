@@ -62,6 +62,42 @@ class CheckpointTest {
     }
 
     @Test
+    void shouldShowTheLastDriftVerdictAfterARestoreFromTheCheckpoint() throws Exception {
+        Map<String, Object> expected;
+        try (Ledger ledger = Ledger.open(root, "shop")) {
+            LedgerViewTest.release(ledger);
+            ledger.append(new EventDraft(EventTypes.DRIFT_DETECTED, ALICE, BUILD_212).setEnvironment("staging")
+                    .setData(Map.of("version", "1.5.0", "findingCount", 1, "summary", "staging drifted: 1 difference")));
+            ledger.append(new EventDraft(EventTypes.DEPLOYMENT_STARTED, ALICE, BUILD_212).setEnvironment("staging")
+                    .setData(Map.of("deploymentId", "later", "version", "1.6.0")));
+            expected = drift(ledger, "staging");
+        }
+        assertThat(expected).containsEntry("drifted", true).containsEntry("summary", "staging drifted: 1 difference")
+                .containsEntry("version", "1.5.0");
+        assertThat(checkpoint()).exists();
+
+        try (Ledger restored = Ledger.open(root, "shop")) {
+            assertThat(drift(restored, "staging")).isEqualTo(expected);
+            assertThat(drift(restored, "production")).isNull();
+            restored.append(new EventDraft(EventTypes.DRIFT_CHECKED, ALICE, BUILD_212).setEnvironment("staging")
+                    .setData(Map.of("version", "1.5.0", "findingCount", 0, "summary", "as recorded")));
+            assertThat(drift(restored, "staging")).containsEntry("drifted", false).containsEntry("summary",
+                    "as recorded");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> drift(final Ledger ledger, final String environment) {
+        for (Object env : (List<Object>) ledger.view().state().get("environments")) {
+            Map<String, Object> json = (Map<String, Object>) env;
+            if (environment.equals(json.get("name"))) {
+                return (Map<String, Object>) json.get("drift");
+            }
+        }
+        throw new AssertionError("no environment " + environment);
+    }
+
+    @Test
     void shouldApplyTheEventsAfterTheCheckpoint() throws Exception {
         List<Object> expected;
         try (Ledger ledger = Ledger.open(root, "shop").setCheckpointInterval(5)) {

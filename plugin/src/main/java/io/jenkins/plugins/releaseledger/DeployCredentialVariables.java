@@ -71,7 +71,7 @@ final class DeployCredentialVariables {
     /**
      * What {@code smokeCheck} binds: every credentials id the environment's {@code smokeChecks} reference (an http
      * check's header token or basic-auth password, each a secret text); the hosts' Docker TLS client certificates when
-     * a {@code container} check reads the hosts; and with {@code rollback} everything the environment's deploy needs
+     * a {@code container} or {@code drift} check reads the hosts; and with {@code rollback} everything the environment's deploy needs
      * ({@link #of}), so one map (and one agent environment) serves the smoke run and the rollback's deploy operations.
      *
      * @return id → {@code {"kind", "variable"}}
@@ -84,7 +84,8 @@ final class DeployCredentialVariables {
         }
         Map<String, Map<String, String>> hosts = new LinkedHashMap<>();
         boolean readsHosts = environment.getSmokeChecks().getChecks().stream()
-                .anyMatch(check -> check.getType() == HealthCheckSpec.Type.CONTAINER);
+                .anyMatch(check -> check.getType() == HealthCheckSpec.Type.CONTAINER
+                        || check.getType() == HealthCheckSpec.Type.DRIFT);
         if (readsHosts) {
             deploy.forEach((id, entry) -> {
                 if (DOCKER_TLS.equals(entry.get("kind"))) {

@@ -72,6 +72,17 @@ class SmokeCheckCredentialsTest {
     }
 
     @Test
+    void shouldAddTheHostsTlsForADriftCheck() {
+        String withDrift = DESCRIPTOR.replace("        - http:\n            name: reports",
+                "        - drift\n        - http:\n            name: reports");
+        assertThat(withDrift).contains("- drift");
+        Map<String, Map<String, String>> credentials = DeployCredentialVariables.smokeCheck(production(withDrift), false);
+
+        assertThat(credentials.keySet()).containsExactly("docker-prod-tls", "shop-api-token", "office-monitor");
+        assertThat(credentials.get("docker-prod-tls")).containsEntry("kind", "dockerTls");
+    }
+
+    @Test
     void shouldBindEverythingTheRollbacksDeployNeedsToo() {
         Map<String, Map<String, String>> credentials = DeployCredentialVariables.smokeCheck(production(DESCRIPTOR), true);
 
