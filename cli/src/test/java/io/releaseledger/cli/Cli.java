@@ -18,22 +18,32 @@ final class Cli {
 
     /** Where {@code tag} records into when a test names no ledger: never the user's ~/.release-ledger. */
     private static final Path TEST_LEDGER_HOME = testLedgerHome();
+    /** Where the ledger key file is when a test names none: never the user's ~/.config, never inside a ledger root. */
+    static final Path TEST_CONFIG_HOME = temporaryDirectory("release-ledger-test-config");
 
     private Cli(final Map<String, String> environment, final String stdin) {
         Map<String, String> withHome = new HashMap<>(environment);
         withHome.putIfAbsent("RELEASE_LEDGER_HOME", TEST_LEDGER_HOME.toString());
-        // The ledger key file defaults to $XDG_CONFIG_HOME/release-ledger: never the user's ~/.config.
-        withHome.putIfAbsent("XDG_CONFIG_HOME", TEST_LEDGER_HOME.resolve("config").toString());
+        withHome.putIfAbsent("XDG_CONFIG_HOME", TEST_CONFIG_HOME.toString());
         this.environment = withHome;
         this.stdin = stdin;
     }
 
     private static Path testLedgerHome() {
+        return temporaryDirectory("release-ledger-test-home");
+    }
+
+    private static Path temporaryDirectory(final String prefix) {
         try {
-            return Files.createTempDirectory("release-ledger-test-home");
+            return Files.createTempDirectory(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The ledger keys the commands of a test use by default, for a test that writes a ledger through the engine too. */
+    static io.releaseledger.ledger.LedgerKeys keys(final Path ledgerRoot) {
+        return LedgerKeyFile.locate(null, Map.of("XDG_CONFIG_HOME", TEST_CONFIG_HOME.toString())).forWriting(ledgerRoot);
     }
 
     static Cli withEnvironment(final Map<String, String> environment) {

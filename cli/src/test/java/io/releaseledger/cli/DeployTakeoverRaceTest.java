@@ -102,7 +102,8 @@ class DeployTakeoverRaceTest {
     private static String recordDeadDeploy(final Path ledgerRoot, final Map<String, Object> plan) throws Exception {
         Actor actor = new Actor("ghost", null);
         Origin origin = Origin.cli("ghost", "test");
-        try (Ledger ledger = Ledger.open(ledgerRoot, APPLICATION)) {
+        try (Ledger ledger = Ledger.open(ledgerRoot, APPLICATION, new io.releaseledger.report.Messages(),
+                Cli.keys(ledgerRoot))) {
             LockResult lock = ledger.lock("dev", "1.1.0", "deploy 1.1.0 (pid 2147483000 on "
                     + InetAddress.getLocalHost().getHostName() + ")", actor, origin);
             Map<String, Object> data = new LinkedHashMap<>();
@@ -139,7 +140,7 @@ class DeployTakeoverRaceTest {
                 .redirectOutput(dir.resolve("out-" + index + ".txt").toFile())
                 .redirectError(dir.resolve("err-" + index + ".txt").toFile());
         builder.environment().put("RELEASE_LEDGER_HOME", dir.resolve("home").toString());
-        builder.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        builder.environment().put("XDG_CONFIG_HOME", Cli.TEST_CONFIG_HOME.toString()); // the key of the in-process runs
         return builder.start();
     }
 

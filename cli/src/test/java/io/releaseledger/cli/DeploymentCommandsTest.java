@@ -242,7 +242,8 @@ class DeploymentCommandsTest {
         assertThat(unlock.err).contains("Unlocked dev (lock ").contains("deploy #12 was aborted and left the lock");
         assertThat(again.exitCode).as(again.toString()).isEqualTo(1);
         assertThat(again.err).contains("Environment dev is not locked");
-        try (Ledger ledger = Ledger.open(ledgerRoot(), "hello")) {
+        try (Ledger ledger = Ledger.open(ledgerRoot(), "hello", new io.releaseledger.report.Messages(),
+                Cli.keys(ledgerRoot()))) {
             LedgerEvent unlocked = ledger.events("dev").get(1);
             assertThat(unlocked.getType()).isEqualTo("environment.unlocked");
             assertThat(unlocked.getData()).containsEntry("forced", true)

@@ -120,14 +120,16 @@ final class Checkpoint {
      *         belongs to another application
      */
     static Checkpoint read(final Path directory, final String application) throws IOException {
-        return read(directory, application, LedgerKeys.none());
+        return read(directory, application, LedgerKeys.none(), true);
     }
 
     /**
-     * As {@link #read(Path, String)}; when {@code keys} holds any key, a checkpoint not sealed with one of them (or
-     * whose seal does not match) is refused. Without keys a seal is not checked.
+     * As {@link #read(Path, String)}; when {@code keys} holds any key, a checkpoint sealed with another key, or whose
+     * seal does not match, is refused, and so is an unsealed one unless {@code unsealedAllowed} (a ledger that was
+     * never sealed: nothing in it is authenticated, so its checkpoint need not be). Without keys a seal is not checked.
      */
-    static Checkpoint read(final Path directory, final String application, final LedgerKeys keys) throws IOException {
+    static Checkpoint read(final Path directory, final String application, final LedgerKeys keys,
+            final boolean unsealedAllowed) throws IOException {
         Path file = directory.resolve(FILE);
         long size;
         InputStream stream;
@@ -149,7 +151,7 @@ final class Checkpoint {
             }
             String keyId = in.readUTF();
             LedgerKey key = keyId.isEmpty() ? null : keys.find(keyId);
-            if (!keys.isEmpty() && key == null) {
+            if (!keys.isEmpty() && key == null && !(keyId.isEmpty() && unsealedAllowed)) {
                 throw new IOException(keyId.isEmpty() ? "it is not sealed with a ledger key"
                         : "it is sealed with ledger key " + keyId + ", which is not one of the keys given");
             }

@@ -179,7 +179,7 @@ public final class Ledger implements AutoCloseable {
         try {
             checkpoint = LedgerIo.call(() -> {
                 try {
-                    return Checkpoint.read(directory, application, keys);
+                    return Checkpoint.read(directory, application, keys, neverSealed());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -235,6 +235,18 @@ public final class Ledger implements AutoCloseable {
         if (damage == null && (problem != null || model.lastSequence - checkpointSequence >= checkpointInterval)) {
             writeCheckpoint();
         }
+    }
+
+    /**
+     * Whether this ledger is known never to have been sealed: there is a list of sealed ledgers and it is not on it.
+     * Only then may a reader holding keys use an unsealed checkpoint (a ledger written before it had a key).
+     */
+    private boolean neverSealed() throws IOException {
+        SealedLedgerList list = keys.getSealedLedgers();
+        if (list == null) {
+            return keys.isEmpty();
+        }
+        return !Files.isDirectory(directory) || !list.contains(directory.toRealPath());
     }
 
     /**
