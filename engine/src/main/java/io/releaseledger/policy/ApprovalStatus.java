@@ -30,7 +30,7 @@ public final class ApprovalStatus {
     /**
      * @param approvals every approval and rejection recorded for the environment, oldest first
      * @param excluded  the ids of people who may not approve this release: who asked for the deploy and who authored
-     *                  its commits (case-insensitive)
+     *                  its commits (case-insensitive; an approver's id or display name)
      */
     public static ApprovalStatus of(final ApprovalRule rule, final String version, final String digest,
             final List<Approval> approvals, final Set<String> excluded) {
@@ -48,7 +48,8 @@ public final class ApprovalStatus {
         Approval rejection = null;
         for (Map.Entry<String, Approval> entry : lastWord.entrySet()) {
             Approval approval = entry.getValue();
-            if (notAllowed.contains(entry.getKey())) {
+            if (notAllowed.contains(entry.getKey())
+                    || notAllowed.contains(approval.getApproverName().toLowerCase(Locale.ROOT))) {
                 selfApprovals.add(approval);
             } else if (!approval.isGranted()) {
                 rejection = approval;
