@@ -25,4 +25,12 @@ final class PermissionTexts {
     static Localizable unlock() {
         return new Localizable(HOLDER, "UnlockDescription");
     }
+
+    static Localizable approve() {
+        return new Localizable(HOLDER, "ApproveDescription");
+    }
+
+    static Localizable overrideFreeze() {
+        return new Localizable(HOLDER, "OverrideFreezeDescription");
+    }
 }

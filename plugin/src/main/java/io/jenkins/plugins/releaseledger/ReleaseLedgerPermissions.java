@@ -9,7 +9,8 @@ import jenkins.model.Jenkins;
 
 /**
  * The plugin's permissions, granted per job or folder (e.g. with Matrix Authorization): deploying to a protected
- * environment, clearing a bad mark, and unlocking an environment left locked. Administrators have all three.
+ * environment, clearing a bad mark, unlocking an environment left locked, approving releases and overriding freeze
+ * windows. Administrators have them all.
  */
 public final class ReleaseLedgerPermissions {
     public static final PermissionGroup GROUP = new PermissionGroup(ReleaseLedgerPermissions.class, PermissionTexts.group());
@@ -23,6 +24,14 @@ public final class ReleaseLedgerPermissions {
     /** Releasing an environment's lock whatever holds it (audited); implied by Administer. */
     public static final Permission UNLOCK = new Permission(GROUP, "Unlock", PermissionTexts.unlock(),
             Jenkins.ADMINISTER, PermissionScope.ITEM);
+
+    /** Approving or rejecting a release an environment's approval rule holds back; implied by Administer. */
+    public static final Permission APPROVE = new Permission(GROUP, "Approve", PermissionTexts.approve(),
+            Jenkins.ADMINISTER, PermissionScope.ITEM);
+
+    /** Deploying or promoting inside a freeze window with a reason (recorded); implied by Administer. */
+    public static final Permission OVERRIDE_FREEZE = new Permission(GROUP, "OverrideFreeze",
+            PermissionTexts.overrideFreeze(), Jenkins.ADMINISTER, PermissionScope.ITEM);
 
     private ReleaseLedgerPermissions() {
     }

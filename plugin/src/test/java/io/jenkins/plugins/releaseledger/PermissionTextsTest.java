@@ -11,5 +11,7 @@ class PermissionTextsTest {
         assertThat(PermissionTexts.group().toString(Locale.ENGLISH)).isEqualTo("Release Ledger");
         assertThat(PermissionTexts.deployProtected().toString(Locale.ENGLISH)).startsWith("Deploy to protected environments");
         assertThat(PermissionTexts.clearBad().toString(Locale.ENGLISH)).startsWith("Clear a bad mark");
+        assertThat(PermissionTexts.approve().toString(Locale.ENGLISH)).startsWith("Approve releases");
+        assertThat(PermissionTexts.overrideFreeze().toString(Locale.ENGLISH)).startsWith("Override freeze windows");
     }
 }
