@@ -23,16 +23,23 @@ public final class PendingApprovals {
 
     /** Empty when the environment needs no approvals. */
     public static List<Map<String, Object>> of(final Ledger ledger, final EnvironmentPolicy policy) {
+        return policy.getApprovals() == null ? new ArrayList<>() : of(ledger.events(null), policy);
+    }
+
+    /** @param all every event of the ledger, oldest first */
+    static List<Map<String, Object>> of(final List<LedgerEvent> all, final EnvironmentPolicy policy) {
         List<Map<String, Object>> pending = new ArrayList<>();
         if (policy.getApprovals() == null) {
             return pending;
         }
-        ApprovalLedger approvals = new ApprovalLedger(ledger.events(policy.getEnvironment()));
+        List<LedgerEvent> own = new ArrayList<>();
+        all.forEach(event -> {
+            if (policy.getEnvironment().equals(event.getEnvironment())) {
+                own.add(event);
+            }
+        });
+        ApprovalLedger approvals = new ApprovalLedger(own);
         List<LedgerEvent> requests = approvals.pending();
-        if (requests.isEmpty()) {
-            return pending;
-        }
-        List<LedgerEvent> all = ledger.events(null);
         for (LedgerEvent request : requests) {
             String version = (String) request.getData().get("version");
             String digest = (String) request.getData().get("digest");
