@@ -46,6 +46,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void shouldKeepThePolicyFreeOfTheLedgerAndTheCommands() {
+        POLICY_STANDS_ALONE.check(engine);
+    }
+
+    @Test
     void shouldReachGitThroughThePortOnly() {
         USE_CASES_USE_THE_PORT.check(engine);
     }
@@ -84,7 +89,8 @@ class ArchitectureTest {
             .because("a cycle means two packages can only be understood, tested and changed together");
 
     /** What the Jenkins controller loads: the ledger and the commands that keep it. */
-    static final String[] CONTROLLER_SIDE = {"io.releaseledger.ledger..", "io.releaseledger.deploy.."};
+    static final String[] CONTROLLER_SIDE = {"io.releaseledger.ledger..", "io.releaseledger.deploy..",
+        "io.releaseledger.policy.."};
 
     /** What only the CLI's process (or the agent) may touch: the rollout and its I/O. */
     static final String[] ROLLOUT_IO = {"io.releaseledger.rollout..", "io.releaseledger.docker..",
@@ -112,6 +118,13 @@ class ArchitectureTest {
                     "io.releaseledger.docker..", "io.releaseledger.registry..", "io.releaseledger.descriptor..",
                     "io.releaseledger.loadbalancer..", "io.releaseledger.deploy..", "io.releaseledger.health..")
             .because("versions, commits, JSON and messages are the vocabulary every layer shares");
+
+    private static final ArchRule POLICY_STANDS_ALONE = noClasses()
+            .that().resideInAPackage("io.releaseledger.policy..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.releaseledger.scm..", "io.releaseledger.semver..",
+                    "io.releaseledger.git..", "io.releaseledger.agent..", "io.releaseledger.ledger..",
+                    "io.releaseledger.descriptor..", "io.releaseledger.deploy..", "io.releaseledger.rollout..")
+            .because("the policy is a model and its evaluation: the commands use it, the controller and the CLI load it");
 
     private static final ArchRule USE_CASES_USE_THE_PORT = noClasses().that().resideInAnyPackage("io.releaseledger.semver..",
                     "io.releaseledger.scm..", "io.releaseledger.agent..")

@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success (also a dry run)",
             "1:failure: descriptor problems, unknown environment, missing image, downgrade refused, lock timeout,"
+                + " inside a freeze window, waiting for approvals (recorded as approval.requested), rejected,"
                 + " deploy failed (the previous release was restored), registry or ledger error",
             "2:usage error (such as a missing --environment or --version)"},
         footerHeading = "%nRegistry credentials:%n",
@@ -43,6 +44,10 @@ final class DeployCliCommand extends DeploymentCommandBase {
             description = "Allow a version older than the one running (a rollback is the normal way back).")
     private boolean allowDowngrade;
 
+    @Option(names = "--override-freeze", paramLabel = "REASON",
+            description = "Deploy inside a freeze window in an emergency; the reason is recorded (freeze.overridden).")
+    private String overrideFreeze;
+
     @Option(names = "--dry-run", description = "Plan and print the plan; take no lock, change and record nothing.")
     private boolean dryRun;
 
@@ -56,7 +61,8 @@ final class DeployCliCommand extends DeploymentCommandBase {
         ReleaseDescriptor descriptor = descriptor();
         try (LocalDeploymentExecutor executor = executor(descriptor)) {
             DeployCommand deploy = new DeployCommand(descriptor, environment, version, ledger, executor)
-                    .setTag(tag).setDigest(digest).setAllowDowngrade(allowDowngrade).setDryRun(dryRun);
+                    .setTag(tag).setDigest(digest).setAllowDowngrade(allowDowngrade).setDryRun(dryRun)
+                    .setPolicy(policy(ledger, environment)).setFreezeOverride(overrideFreeze);
             configure(deploy);
             return print(deploy.call());
         }

@@ -34,13 +34,17 @@ final class PromoteCliCommand extends DeploymentCommandBase {
             description = "The version to promote (default: the one running in the source environment).")
     private String version;
 
+    @Option(names = "--override-freeze", paramLabel = "REASON",
+            description = "Promote inside a freeze window in an emergency; the reason is recorded (freeze.overridden).")
+    private String overrideFreeze;
+
     @Override
     int run(final Ledger ledger) {
         ReleaseDescriptor descriptor = descriptor();
         try (LocalDeploymentExecutor executor = executor(descriptor)) {
             PromoteCommand promote = new PromoteCommand(descriptor, to, ledger, executor).setFrom(from)
                     .setVersion(version).setActor(actor()).setOrigin(origin()).setMessages(messages())
-                    .setDeployOptions(this::configure);
+                    .setPolicy(policy(ledger, to)).setFreezeOverride(overrideFreeze).setDeployOptions(this::configure);
             return print(promote.call());
         }
     }

@@ -8,6 +8,8 @@ import io.releaseledger.json.Json;
 import io.releaseledger.ledger.Actor;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Origin;
+import io.releaseledger.policy.EnvironmentPolicy;
+import io.releaseledger.policy.PolicyFile;
 import io.releaseledger.report.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -230,6 +232,11 @@ abstract class ReleaseCommandBase implements Callable<Integer> {
     Actor actor() {
         String user = TagRecorder.userName(environment);
         return new Actor(user, user);
+    }
+
+    /** The environment's approvals and freeze windows from the policy file beside the application's ledger. */
+    EnvironmentPolicy policy(final Ledger ledger, final String environmentName) {
+        return PolicyFile.load(ledger.getDirectory()).forEnvironment(environmentName);
     }
 
     Origin origin() {

@@ -43,6 +43,8 @@ final class ReleaseLedgerCli {
         commands.put("mark-bad", MarkBadCliCommand.class);
         commands.put("clear-bad", MarkBadCliCommand.Clear.class);
         commands.put("unlock", UnlockCliCommand.class);
+        commands.put("approve", ApproveCliCommand.class);
+        commands.put("reject", ApproveCliCommand.Reject.class);
         commands.put("semver", SemverCommand.class);
         commands.put("key", KeyCommand.class);
         commands.put("agent", AgentCommand.class);

@@ -3,9 +3,12 @@ package io.releaseledger.cli;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.releaseledger.ReleaseLedgerException;
+import io.releaseledger.deploy.GovernanceState;
 import io.releaseledger.json.Json;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.MetricsQuery;
+import io.releaseledger.policy.PolicyException;
+import io.releaseledger.policy.PolicyFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -173,7 +177,7 @@ final class ReleasesServer implements AutoCloseable {
         Map<String, Object> body;
         try {
             body = switch (path) {
-                case "/api/state" -> ledger.view().state();
+                case "/api/state" -> withGovernance(ledger.view().state());
                 case "/api/history" -> history(query(exchange.getRequestURI()));
                 case "/api/metrics" -> metrics(query(exchange.getRequestURI()));
                 default -> LedgerText.object(ledger.verify().toJson());
@@ -196,6 +200,17 @@ final class ReleasesServer implements AutoCloseable {
             throw new BadRequest(e.getMessage());
         }
         return ledger.view().metrics(metrics);
+    }
+
+    /** The state with the policy file's rules and what waits under them (docs/governance.md); a bad file is reported. */
+    private Map<String, Object> withGovernance(final Map<String, Object> state) {
+        Map<String, Object> json = new LinkedHashMap<>(state);
+        try {
+            json.put("governance", GovernanceState.of(ledger, PolicyFile.load(ledger.getDirectory()), Instant.now()));
+        } catch (PolicyException e) {
+            json.put("governance", Map.of("error", e.getMessage()));
+        }
+        return json;
     }
 
     private Map<String, Object> history(final Map<String, String> query) {

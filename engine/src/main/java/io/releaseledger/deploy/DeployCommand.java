@@ -9,9 +9,12 @@ import io.releaseledger.ledger.Origin;
 import io.releaseledger.notify.NotificationEvent;
 import io.releaseledger.notify.NotificationKind;
 import io.releaseledger.notify.Notifier;
+import io.releaseledger.policy.EnvironmentPolicy;
+import io.releaseledger.policy.FreezeOccurrence;
 import io.releaseledger.report.Messages;
 import io.releaseledger.version.SemanticVersion;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +53,9 @@ public final class DeployCommand {
     private Duration lockTimeout = Duration.ofMinutes(5);
     private Duration lockLease = Duration.ofHours(2);
     private String what = "deploy";
+    private EnvironmentPolicy policy;
+    private String freezeOverride;
+    private Clock clock = Clock.systemUTC();
     private boolean called;
     private BiConsumer<DeploymentPlan, DeploymentRecorder> afterSuccess = (plan, recorder) -> { };
     private Notifier notifier = Notifier.NONE;
@@ -148,6 +154,27 @@ public final class DeployCommand {
         return this;
     }
 
+    /**
+     * The environment's approvals and freeze windows (from the controller or the CLI's policy file); none by default.
+     * Deploys and promotes obey it before anything changes; rollbacks are always allowed.
+     */
+    public DeployCommand setPolicy(final EnvironmentPolicy policy) {
+        this.policy = policy;
+        return this;
+    }
+
+    /** An emergency override of an active freeze window: why (recorded as {@code freeze.overridden}). */
+    public DeployCommand setFreezeOverride(final String reason) {
+        this.freezeOverride = reason;
+        return this;
+    }
+
+    /** Where "now" comes from for freeze windows (tests). */
+    DeployCommand setClock(final Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     /** Runs under the lock after a successful deploy: promotions and rollbacks record their events there. */
     DeployCommand setAfterSuccess(final BiConsumer<DeploymentPlan, DeploymentRecorder> afterSuccess) {
         this.afterSuccess = afterSuccess;
@@ -178,6 +205,13 @@ public final class DeployCommand {
             plan.describe().forEach(line -> messages.info("%s", line));
             return new DeploymentResult(plan, Duration.ZERO, true);
         }
+        FreezeOccurrence overridden;
+        try {
+            overridden = obeyPolicy();
+        } catch (ApprovalPendingException e) {
+            notify(NotificationKind.APPROVAL_NEEDED, version, e.getMessage());
+            throw e;
+        }
         EnvironmentLock lock = new EnvironmentLock(ledger, environment, actor, origin, messages);
         String lockId = lock.acquire(version, what + " " + version, lockTimeout, lockLease);
         try {
@@ -187,6 +221,10 @@ public final class DeployCommand {
             DeploymentResult result;
             try {
                 plan = executor.plan(request().setConfigurationKey(ledger.configurationKey()));
+                if (overridden != null) {
+                    recorder.record(EventTypes.FREEZE_OVERRIDDEN, environment, PolicyGate.overridden(overridden,
+                            version, freezeOverride));
+                }
                 recorder.record(EventTypes.DEPLOYMENT_STARTED, environment, DeploymentEvents.started(plan, lockId));
                 notify(NotificationKind.DEPLOY_STARTED, plan.getVersion(), notificationReason);
                 result = executor.execute(plan, lockId, recorder);
@@ -213,6 +251,27 @@ public final class DeployCommand {
         } catch (RuntimeException e) {
             messages.warning("Notification %s not sent: %s", event, e.getMessage());
         }
+    }
+
+    /**
+     * Freeze windows first (a refusal records nothing), then approvals of the exact digest: a tag is resolved first,
+     * and the digest approved is the one deployed.
+     *
+     * @return the freeze window overridden, to record once the deploy goes ahead; {@code null} if none
+     */
+    private FreezeOccurrence obeyPolicy() {
+        if (policy == null || policy.isEmpty() || "rollback".equals(what)) {
+            return null;
+        }
+        PolicyGate gate = new PolicyGate(ledger, policy, actor, origin, messages, clock);
+        FreezeOccurrence overridden = gate.checkFreeze(what, version, freezeOverride);
+        if (policy.getApprovals() != null) {
+            if (digest == null) {
+                digest = executor.plan(request()).getDigest();
+            }
+            gate.checkApprovals(what, version, digest);
+        }
+        return overridden;
     }
 
     private PlanRequest request() {

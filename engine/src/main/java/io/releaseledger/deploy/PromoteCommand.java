@@ -7,6 +7,7 @@ import io.releaseledger.ledger.Actor;
 import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Origin;
+import io.releaseledger.policy.EnvironmentPolicy;
 import io.releaseledger.report.Messages;
 
 import java.util.LinkedHashMap;
@@ -36,6 +37,8 @@ public final class PromoteCommand {
     private Origin origin = Origin.cli(System.getProperty("user.name", "unknown"), EnvironmentLock.localHost());
     private Messages messages = new Messages();
     private Consumer<DeployCommand> deployOptions = command -> { };
+    private EnvironmentPolicy policy;
+    private String freezeOverride;
 
     public PromoteCommand(final ReleaseDescriptor descriptor, final String target, final Ledger ledger,
             final DeploymentExecutor executor) {
@@ -78,8 +81,21 @@ public final class PromoteCommand {
         return this;
     }
 
+    /** The target environment's approvals and freeze windows; none by default. */
+    public PromoteCommand setPolicy(final EnvironmentPolicy policy) {
+        this.policy = policy;
+        return this;
+    }
+
+    /** An emergency override of an active freeze window in the target: why (recorded). */
+    public PromoteCommand setFreezeOverride(final String reason) {
+        this.freezeOverride = reason;
+        return this;
+    }
+
     /**
      * @throws DeploymentException when the release may not be promoted, or the deploy failed
+     * @throws ApprovalPendingException while the target's approvals of the release are missing
      */
     public DeploymentResult call() {
         EnvironmentSpec targetSpec = descriptor.getEnvironment(target).orElseThrow(() -> new DeploymentException(
@@ -116,7 +132,8 @@ public final class PromoteCommand {
         }
         messages.info("Promoting %s (%s) from %s to %s", promoted, digest, source, target);
         DeployCommand deploy = new DeployCommand(descriptor, target, promoted, ledger, executor).setDigest(digest)
-                .setActor(actor).setOrigin(origin).setMessages(messages);
+                .setActor(actor).setOrigin(origin).setMessages(messages).setPolicy(policy)
+                .setFreezeOverride(freezeOverride);
         deployOptions.accept(deploy);
         return deploy.setWhat("promote").setAfterSuccess((plan, recorder) -> {
             Map<String, Object> data = new LinkedHashMap<>();

@@ -23,6 +23,14 @@ public final class EventTypes {
     public static final String DRIFT_DETECTED = "drift.detected";
     /** A drift check found the environment as the ledger records it. */
     public static final String DRIFT_CHECKED = "drift.checked";
+    /** A deploy or promote waits for approvals; data {@code version}, {@code digest}, {@code required}, {@code approvers}. */
+    public static final String APPROVAL_REQUESTED = "approval.requested";
+    /** Someone approved an exact release; data {@code version}, {@code digest}, {@code comment}. */
+    public static final String APPROVAL_GRANTED = "approval.granted";
+    /** Someone rejected an exact release; data {@code version}, {@code digest}, {@code comment}. */
+    public static final String APPROVAL_REJECTED = "approval.rejected";
+    /** A deploy went ahead inside a freeze window; data {@code version}, {@code window}, {@code until}, {@code reason}. */
+    public static final String FREEZE_OVERRIDDEN = "freeze.overridden";
 
     private EventTypes() {
     }
@@ -30,7 +38,7 @@ public final class EventTypes {
     /**
      * Whether builds of change requests may append this type only when the administrator allows it:
      * {@code deployment.*}, {@code environment.*}, {@code release.promoted}, {@code release.rolledback} and
-     * {@code release.marked-bad}, {@code release.bad-cleared}.
+     * {@code release.marked-bad}, {@code release.bad-cleared}, {@code approval.*} and {@code freeze.overridden}.
      */
     public static boolean isRestrictedForChangeRequests(final String type) {
         if (type == null) {
@@ -38,7 +46,8 @@ public final class EventTypes {
         }
         return type.startsWith("deployment.") || type.startsWith("environment.")
                 || RELEASE_PROMOTED.equals(type) || RELEASE_ROLLED_BACK.equals(type)
-                || RELEASE_MARKED_BAD.equals(type) || RELEASE_BAD_CLEARED.equals(type);
+                || RELEASE_MARKED_BAD.equals(type) || RELEASE_BAD_CLEARED.equals(type)
+                || type.startsWith("approval.") || FREEZE_OVERRIDDEN.equals(type);
     }
 
     /** Whether this version knows the type. Unknown types are kept and listed, never dropped. */
@@ -46,7 +55,8 @@ public final class EventTypes {
         return switch (type == null ? "" : type) {
             case VERSION_TAGGED, DEPLOYMENT_STARTED, DEPLOYMENT_SUCCEEDED, DEPLOYMENT_FAILED, CHECK_RECORDED,
                     RELEASE_PROMOTED, RELEASE_ROLLED_BACK, RELEASE_MARKED_BAD, RELEASE_BAD_CLEARED, ENVIRONMENT_LOCKED,
-                    ENVIRONMENT_UNLOCKED, LEDGER_KEY_ROTATED, DRIFT_DETECTED, DRIFT_CHECKED -> true;
+                    ENVIRONMENT_UNLOCKED, LEDGER_KEY_ROTATED, DRIFT_DETECTED, DRIFT_CHECKED, APPROVAL_REQUESTED,
+                    APPROVAL_GRANTED, APPROVAL_REJECTED, FREEZE_OVERRIDDEN -> true;
             default -> false;
         };
     }

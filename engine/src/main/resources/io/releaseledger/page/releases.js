@@ -27,7 +27,11 @@
     'environment.locked': 'locked',
     'environment.unlocked': 'unlocked',
     'drift.detected': 'drift detected',
-    'drift.checked': 'no drift'
+    'drift.checked': 'no drift',
+    'approval.requested': 'approval requested',
+    'approval.granted': 'approved',
+    'approval.rejected': 'rejected',
+    'freeze.overridden': 'freeze overridden'
   };
 
   /* ---------- small DOM helpers: text only, never markup ---------- */
@@ -410,7 +414,12 @@
         state.generatedAt ? ['; as of ', timeNode(state.generatedAt, false)] : null]);
 
       const environments = Array.isArray(state.environments) ? state.environments : [];
+      this.governance = state.governance && typeof state.governance === 'object' ? state.governance : {};
       clear(this.environments);
+      if (typeof this.governance.error === 'string') {
+        append(this.environments, el('p', 'rl-governance-error rl-fail', 'The release policy cannot be read: '
+          + this.governance.error));
+      }
       if (environments.length === 0) {
         append(this.environments, el('p', 'rl-empty', 'Nothing deployed yet: the ledger has no environment.'));
       }
@@ -494,6 +503,8 @@
         card.appendChild(el('p', 'rl-lock', parts));
       }
 
+      append(card, this.governanceNodes(String(environment.name)));
+
       if (current) {
         const details = el('dl', 'rl-details');
         append(details, row('Build', buildNode(current.build)));
@@ -512,6 +523,36 @@
         card.appendChild(this.rollbackForm(String(environment.name)));
       }
       return card;
+    }
+
+    /** The environment's freeze window (active or next), its last emergency override and the releases waiting for approval. */
+    governanceNodes(name) {
+      const rules = Object.prototype.hasOwnProperty.call(this.governance, name) ? this.governance[name] : null;
+      const nodes = [];
+      if (!rules || typeof rules !== 'object') {
+        return nodes;
+      }
+      const freeze = rules.freeze && typeof rules.freeze === 'object' ? rules.freeze : {};
+      if (freeze.active) {
+        nodes.push(el('p', 'rl-freeze rl-freeze-active', [badge('frozen', 'fail'), ' ' + String(freeze.active.name)
+          + ' until ', timeNode(freeze.active.end, true), ': deploys and promotes are refused, rollbacks allowed']));
+      } else if (freeze.next) {
+        nodes.push(el('p', 'rl-freeze rl-freeze-next', [badge('next freeze', 'info'), ' ' + String(freeze.next.name)
+          + ' from ', timeNode(freeze.next.start, true), ' until ', timeNode(freeze.next.end, true)]));
+      }
+      const override = rules.lastOverride;
+      if (override && typeof override === 'object') {
+        nodes.push(el('p', 'rl-override', [badge('freeze overridden', 'bad'), ' ' + String(override.window) + ' for '
+          + String(override.version) + ' by ', personNode(override.by), ', ', timeNode(override.at, false), ': '
+          + String(override.reason ?? '')]));
+      }
+      const approvals = rules.approvals && typeof rules.approvals === 'object' ? rules.approvals : null;
+      if (approvals && Array.isArray(approvals.pending)) {
+        approvals.pending.forEach((pending) => nodes.push(el('p', 'rl-approval', [badge('waiting for approval', 'lock'),
+          ' ' + String(pending.version) + ' ', el('code', 'rl-approval-digest', shortDigest(pending.digest)), ' asked by '
+          + String(pending.requestedBy) + ', ', timeNode(pending.at, false), ': ' + String(pending.waitingFor)])));
+      }
+      return nodes;
     }
 
     /* A plain POST form (no script submits it): the server checks the permission and the crumb, then starts the job. */

@@ -41,6 +41,8 @@ class PolicyDocumentationTest {
 
         assertThat(bind(ReleaseLedgerConfiguration.class, configuration, "releaseLedger"))
                 .contains("releaseLedger.applications[0].protectedEnvironments[0].deployers",
+                        "releaseLedger.applications[0].protectedEnvironments[0].requiredApprovals",
+                        "releaseLedger.applications[0].protectedEnvironments[0].freezeWindows[1].cron",
                         "releaseLedger.applications[1].owners", "releaseLedger.allowChangeRequests");
     }
 
@@ -78,6 +80,8 @@ class PolicyDocumentationTest {
             bound.add(at);
             if (declared == boolean.class) {
                 assertThat(entry.getValue()).as(at).isInstanceOf(Boolean.class);
+            } else if (declared == int.class) {
+                assertThat(entry.getValue()).as(at).isInstanceOf(Integer.class);
             } else if (declared == String.class) {
                 assertThat(entry.getValue()).as(at).isInstanceOf(String.class);
             } else if (declared instanceof ParameterizedType list && list.getRawType() == List.class) {

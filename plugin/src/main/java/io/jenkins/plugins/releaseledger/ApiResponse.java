@@ -31,6 +31,13 @@ final class ApiResponse {
         return new ApiResponse(200, view.state());
     }
 
+    /** {@code api/state} with the application's governance (approvals waiting, freeze windows) beside it. */
+    static ApiResponse state(final LedgerView view, final Map<String, Object> governance) {
+        Map<String, Object> state = new LinkedHashMap<>(view.state());
+        state.put("governance", governance);
+        return new ApiResponse(200, state);
+    }
+
     /** {@code api/history?environment=NAME&page=0&size=20}; a page or size that is not a number is a 400. */
     static ApiResponse history(final LedgerView view, final String environment, final String page, final String size) {
         Integer pageNumber = number(page, 0);

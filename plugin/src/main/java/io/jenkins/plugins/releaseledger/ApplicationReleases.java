@@ -5,6 +5,9 @@ import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Queue;
 import io.releaseledger.ReleaseLedgerException;
+import io.releaseledger.deploy.PendingApprovals;
+import io.releaseledger.ledger.Ledger;
+import io.releaseledger.policy.EnvironmentPolicy;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -80,6 +83,31 @@ public final class ApplicationReleases {
         return LockedEnvironments.of(stateFor(isUnlockAllowed()));
     }
 
+    /** Whether the current user may approve or reject releases here: the page shows the approval forms only then. */
+    public boolean isApproveAllowed() {
+        return getJob().hasPermission(ReleaseLedgerPermissions.APPROVE);
+    }
+
+    /**
+     * The releases waiting for approval in the application's environments, each {@code {environment, version, digest,
+     * requestedBy, at, waitingFor}}, for the approval forms; empty without the permission.
+     */
+    public List<Map<String, Object>> getPendingApprovals() {
+        if (stateFor(isApproveAllowed()).isEmpty()) {
+            return List.of();
+        }
+        ApplicationPolicy policy = new JenkinsFacade().getApplicationPolicy(application);
+        List<Map<String, Object>> pending = new ArrayList<>();
+        if (policy == null) {
+            return pending;
+        }
+        Ledger ledger = ReleaseLedgers.get().ledger(getJob(), application);
+        for (ProtectedEnvironment environment : policy.getProtectedEnvironments()) {
+            pending.addAll(PendingApprovals.of(ledger, GovernanceSettings.policy(policy, environment.getName())));
+        }
+        return pending;
+    }
+
     /** The ledger's state for a form the user is {@code allowed} to use; empty without Read or when the job may not read it. */
     private Map<String, Object> stateFor(final boolean allowed) {
         if (!allowed || !getJob().hasPermission(Item.READ) || ReleaseLedgers.get().refusal(getJob(), application) != null) {
@@ -103,6 +131,47 @@ public final class ApplicationReleases {
         try {
             ClearBad.clear(ReleaseLedgers.get().ledger(job, application), req.getParameter("version"),
                     req.getParameter("reason"), userId, userName, job.getFullName(), jenkins.getRootUrl(), getToken());
+        } catch (ApplicationNotOwnedException e) {
+            rsp.sendError(HttpServletResponse.SC_FORBIDDEN, e.getMessage());
+            return;
+        } catch (ReleaseLedgerException e) {
+            rsp.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        rsp.sendRedirect(".");
+    }
+
+    /**
+     * {@code POST approve} with {@code environment}, {@code version}, {@code digest} and {@code comment}: records
+     * {@code approval.granted} for that exact release with the signed-in user as actor, and wakes the steps waiting for
+     * it. Needs {@link ReleaseLedgerPermissions#APPROVE} on the job; the environment's approvers (users or groups) and
+     * the ban on self-approval are checked by the engine.
+     */
+    @RequirePOST
+    public void doApprove(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {
+        decide(true, req, rsp);
+    }
+
+    /** {@code POST reject}: as {@link #doApprove}, recording {@code approval.rejected}; the comment is required. */
+    @RequirePOST
+    public void doReject(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {
+        decide(false, req, rsp);
+    }
+
+    private void decide(final boolean granted, final StaplerRequest2 req, final StaplerResponse2 rsp)
+            throws IOException {
+        Job<?, ?> job = getJob();
+        job.checkPermission(ReleaseLedgerPermissions.APPROVE);
+        JenkinsFacade jenkins = new JenkinsFacade();
+        String userId = jenkins.getCurrentUserId();
+        String environment = DeployOptions.blankToNull(req.getParameter("environment"));
+        try {
+            EnvironmentPolicy policy = GovernanceSettings.policy(jenkins.getApplicationPolicy(application),
+                    environment == null ? "" : environment);
+            PageApproval.decide(ReleaseLedgers.get().ledger(job, application), policy, granted,
+                    req.getParameter("version"), req.getParameter("digest"), req.getParameter("comment"), userId,
+                    jenkins.getDisplayName(userId), jenkins.getGroups(jenkins.getAuthentication()), job.getFullName(),
+                    jenkins.getRootUrl(), getToken());
         } catch (ApplicationNotOwnedException e) {
             rsp.sendError(HttpServletResponse.SC_FORBIDDEN, e.getMessage());
             return;

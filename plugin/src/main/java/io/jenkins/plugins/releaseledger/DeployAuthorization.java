@@ -106,5 +106,9 @@ final class DeployAuthorization<A> {
         String getName() {
             return name;
         }
+
+        A getAuthentication() {
+            return authentication;
+        }
     }
 }

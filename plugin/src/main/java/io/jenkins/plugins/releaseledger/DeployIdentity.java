@@ -11,6 +11,8 @@ import org.springframework.security.core.Authentication;
  * Jenkins through a {@link JenkinsFacade}. Called from a step's execution thread, which runs as the build.
  */
 final class DeployIdentity {
+    static final String OVERRIDE_PERMISSION = "Release Ledger » Override freeze windows";
+
     private final JenkinsFacade jenkins;
 
     DeployIdentity(final JenkinsFacade jenkins) {
@@ -50,6 +52,28 @@ final class DeployIdentity {
                 application, environment, policy == null ? null : policy.protection(environment), protectedByDescriptor);
         return DeployAuthorization.decide(stepName, environment, protection, build(), starter(run),
                 authentication -> jenkins.mayDeployProtected(run, authentication));
+    }
+
+    /**
+     * Why this build may not deploy inside a freeze window with {@code overrideFreeze}; {@code null} when it may. The
+     * identity checked is the one the deploy runs as (the build's, else the user who started it), and it needs
+     * "Override freeze windows" on the job.
+     */
+    String freezeOverrideRefusal(final String stepName, final Run<?, ?> run) {
+        DeployAuthorization.Identity<Authentication> who = build();
+        if (who == null) {
+            who = starter(run);
+        }
+        if (who == null) {
+            return stepName + ": overrideFreeze needs a user behind the build (it runs as SYSTEM and was started by a "
+                    + "timer, an SCM change or another build): run the job as a user who has the '" + OVERRIDE_PERMISSION
+                    + "' permission (Authorize Project plugin), or start it by hand. Nothing was changed.";
+        }
+        if (!jenkins.mayOverrideFreeze(run, who.getAuthentication())) {
+            return stepName + ": " + who.getId() + " may not override freeze windows: the '" + OVERRIDE_PERMISSION
+                    + "' permission on this job is missing. Nothing was changed.";
+        }
+        return null;
     }
 
     /** Who the build's events are recorded for: the build's identity, else its starter, else Jenkins itself. */

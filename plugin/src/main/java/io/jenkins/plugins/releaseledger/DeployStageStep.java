@@ -22,6 +22,7 @@ public final class DeployStageStep extends DeploymentStep {
     private boolean allowDowngrade;
     private boolean dryRun;
     private Boolean releaseBranch;
+    private String overrideFreeze;
 
     @DataBoundConstructor
     public DeployStageStep(final String environment, final String version) {
@@ -98,6 +99,21 @@ public final class DeployStageStep extends DeploymentStep {
     @Override
     String verb() {
         return "deployed";
+    }
+
+    /** An emergency deploy inside a freeze window: the reason, recorded; needs "Override freeze windows". */
+    public String getOverrideFreeze() {
+        return overrideFreeze;
+    }
+
+    @DataBoundSetter
+    public void setOverrideFreeze(final String overrideFreeze) {
+        this.overrideFreeze = DeployOptions.blankToNull(overrideFreeze);
+    }
+
+    @Override
+    String freezeOverride() {
+        return overrideFreeze;
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.releaseledger.ledger.Actor;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Origin;
 import io.releaseledger.notify.Notifier;
+import io.releaseledger.policy.EnvironmentPolicy;
 import io.releaseledger.report.Messages;
 import java.time.Duration;
 
@@ -23,6 +24,8 @@ final class DeploymentContext {
     private final String commit;
     private final boolean releaseBranch;
     private Notifier notifier = Notifier.NONE;
+    private EnvironmentPolicy policy;
+    private String freezeOverride;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     DeploymentContext(final ReleaseDescriptor descriptor, final Ledger ledger, final DeploymentExecutor executor,
@@ -38,6 +41,26 @@ final class DeploymentContext {
         this.build = build;
         this.commit = commit;
         this.releaseBranch = releaseBranch;
+    }
+
+    /** The target environment's approvals and freeze windows from the controller's configuration. */
+    DeploymentContext setPolicy(final EnvironmentPolicy policy) {
+        this.policy = policy;
+        return this;
+    }
+
+    /** The step's {@code overrideFreeze} reason, once the permission was checked. */
+    DeploymentContext setFreezeOverride(final String freezeOverride) {
+        this.freezeOverride = freezeOverride;
+        return this;
+    }
+
+    EnvironmentPolicy policy() {
+        return policy;
+    }
+
+    String freezeOverride() {
+        return freezeOverride;
     }
 
     ReleaseDescriptor descriptor() {
@@ -72,11 +95,11 @@ final class DeploymentContext {
 
     /**
      * The options every deploy of a step shares: who, where from, the lock timeout, the build and commit labels, the
-     * notifier.
+     * notifier and the policy (a rollback's deploy ignores it).
      */
     void configure(final DeployCommand deploy) {
         deploy.setActor(actor).setOrigin(origin).setMessages(messages).setBuild(build).setReleaseBranch(releaseBranch)
-                .setNotifier(notifier);
+                .setNotifier(notifier).setPolicy(policy).setFreezeOverride(freezeOverride);
         if (commit != null) {
             deploy.setCommit(commit);
         }

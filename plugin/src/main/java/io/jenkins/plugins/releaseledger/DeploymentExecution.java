@@ -4,10 +4,13 @@ import hudson.AbortException;
 import hudson.model.Run;
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.agent.SecretMask;
+import io.releaseledger.deploy.ApprovalPendingException;
 import io.releaseledger.deploy.DeploymentException;
 import io.releaseledger.deploy.DeploymentResult;
 import io.releaseledger.descriptor.EnvironmentSpec;
 import io.releaseledger.ledger.EventTypes;
+import io.releaseledger.policy.EnvironmentPolicy;
+import io.releaseledger.policy.PolicyException;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.PrintStream;
 import java.util.Map;
@@ -25,6 +28,8 @@ import org.springframework.security.core.Authentication;
  */
 final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
+    /** How often a waiting step asks the ledger again without a wake-up (approvals from the CLI, another controller). */
+    private static final long APPROVAL_RECHECK_MILLIS = 60_000;
 
     private final transient DeploymentStep step;
     private final transient StopGrace grace = new StopGrace(StopGrace.BOUND);
@@ -130,6 +135,50 @@ final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<
         }
         setup.bind(step.getRegistryCredentialsId(), credentials);
         SecretMask mask = setup.mask();
+        EnvironmentPolicy policy = governance(setup, name, target);
+        String waitingFor = null;
+        while (true) {
+            long seen = ApprovalWaits.get().generation(setup.application(), target);
+            try {
+                return deployOnce(setup, authorization, credentials, mask, policy);
+            } catch (ApprovalPendingException pending) {
+                if (!pending.getWaitingFor().equals(waitingFor)) {
+                    waitingFor = pending.getWaitingFor();
+                    out.println(name + ": waiting for approval of " + pending.getVersion() + " (" + pending.getDigest()
+                            + ") for " + target + ": " + waitingFor + ". Approve or reject it on the job's Releases "
+                            + "page; an abort or timeout stops the wait.");
+                }
+                // not under ActiveDeployments: nothing is locked or changed while the step waits
+                ApprovalWaits.get().await(setup.application(), target, seen, APPROVAL_RECHECK_MILLIS);
+            }
+        }
+    }
+
+    /**
+     * The controller's approvals and freeze windows of the target, and the step's override of a freeze window once the
+     * build's user may override.
+     */
+    private EnvironmentPolicy governance(final ControllerSetup setup, final String name, final String target)
+            throws AbortException {
+        if (step.freezeOverride() != null) {
+            String refusal = DeployIdentity.get().freezeOverrideRefusal(name, setup.run());
+            if (refusal != null) {
+                throw new AbortException(refusal);
+            }
+        }
+        try {
+            return GovernanceSettings.policy(new JenkinsFacade().getApplicationPolicy(setup.application()), target);
+        } catch (PolicyException e) {
+            throw new AbortException(name + ": " + e.getMessage());
+        }
+    }
+
+    private Map<String, Object> deployOnce(final ControllerSetup setup,
+            final DeployAuthorization<Authentication> authorization, final Map<String, Map<String, String>> credentials,
+            final SecretMask mask, final EnvironmentPolicy policy) throws Exception {
+        String name = step.functionName();
+        String target = step.targetEnvironment();
+        PrintStream out = setup.log();
         Run<?, ?> run = setup.run();
         String application = setup.application();
         try (ActiveDeployments.Entry activity = ActiveDeployments.get().open(setup.activity(step.label()))) {
@@ -138,11 +187,14 @@ final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<
             DeploymentContext deployment = new DeploymentContext(setup.descriptor(), setup.ledger(), executor,
                     authorization.actor(), setup.origin(), setup.messages(), DeployOptions.duration(step.getLockTimeout()),
                     setup.job() + "#" + run.getNumber(), setup.environment().get("GIT_COMMIT"),
-                    step.releaseBranch(setup.environment()))
+                    step.releaseBranch(setup.environment())).setPolicy(policy)
+                    .setFreezeOverride(step.freezeOverride())
                     .setNotifier(new JenkinsFacade().getNotifier(setup.messages(), mask));
             DeploymentResult result;
             try {
                 result = step.call(deployment);
+            } catch (ApprovalPendingException e) {
+                throw e; // the caller waits: nothing was locked or changed
             } catch (DeploymentException e) {
                 InterruptedException interrupted = executor.getInterruption();
                 if (interrupted != null) {

@@ -32,6 +32,11 @@ public abstract class DeploymentStep extends ReleaseStep {
         return false;
     }
 
+    /** The reason of an emergency override of a freeze window; {@code null} when none (always for a rollback). */
+    String freezeOverride() {
+        return null;
+    }
+
     /** The step's own problems; the common ones are checked here. */
     List<String> problems() {
         return DeployOptions.validate(getLockTimeout());

@@ -90,6 +90,11 @@ class JenkinsFacade {
         return run.getParent().getACL().hasPermission2(authentication, ReleaseLedgerPermissions.DEPLOY_PROTECTED);
     }
 
+    /** Whether the authentication has "Override freeze windows" on the build's job. */
+    boolean mayOverrideFreeze(final Run<?, ?> run, final Authentication authentication) {
+        return run.getParent().getACL().hasPermission2(authentication, ReleaseLedgerPermissions.OVERRIDE_FREEZE);
+    }
+
     String getJobFullName(final Run<?, ?> run) {
         return run.getParent().getFullName();
     }

@@ -29,4 +29,12 @@ final class PermissionTexts {
     static Localizable rollback() {
         return new Localizable(HOLDER, "RollbackDescription");
     }
+
+    static Localizable approve() {
+        return new Localizable(HOLDER, "ApproveDescription");
+    }
+
+    static Localizable overrideFreeze() {
+        return new Localizable(HOLDER, "OverrideFreezeDescription");
+    }
 }

@@ -21,6 +21,7 @@ public final class PromoteStep extends DeploymentStep {
     private String version;
     private boolean dryRun;
     private Boolean releaseBranch;
+    private String overrideFreeze;
 
     @DataBoundConstructor
     public PromoteStep(final String to) {
@@ -92,6 +93,21 @@ public final class PromoteStep extends DeploymentStep {
     @Override
     String verb() {
         return "promoted";
+    }
+
+    /** An emergency deploy inside a freeze window: the reason, recorded; needs "Override freeze windows". */
+    public String getOverrideFreeze() {
+        return overrideFreeze;
+    }
+
+    @DataBoundSetter
+    public void setOverrideFreeze(final String overrideFreeze) {
+        this.overrideFreeze = DeployOptions.blankToNull(overrideFreeze);
+    }
+
+    @Override
+    String freezeOverride() {
+        return overrideFreeze;
     }
 
     @Override

@@ -12,11 +12,16 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * An environment the controller protects, whatever the release descriptor says: deploying there needs the
- * "Deploy to protected environments" permission on the job and, when deployers are listed, being one of them.
+ * "Deploy to protected environments" permission on the job and, when deployers are listed, being one of them; and its
+ * governance: approvals a release needs and freeze windows ({@link GovernanceSettings} turns them into the engine's
+ * policy).
  */
 public final class ProtectedEnvironment implements Describable<ProtectedEnvironment> {
     private final String name;
     private List<String> deployers = new ArrayList<>();
+    private int requiredApprovals;
+    private List<String> approvers = new ArrayList<>();
+    private List<FreezeWindowSetting> freezeWindows = new ArrayList<>();
 
     @DataBoundConstructor
     public ProtectedEnvironment(final String name) {
@@ -35,6 +40,39 @@ public final class ProtectedEnvironment implements Describable<ProtectedEnvironm
     @DataBoundSetter
     public void setDeployers(final String deployers) {
         this.deployers = Names.split(deployers);
+    }
+
+    /** How many approvals a deploy or promote here needs (0: none); see docs/governance.md. */
+    public int getRequiredApprovals() {
+        return requiredApprovals;
+    }
+
+    @DataBoundSetter
+    public void setRequiredApprovals(final int requiredApprovals) {
+        this.requiredApprovals = Math.max(0, requiredApprovals);
+    }
+
+    /** User ids or group names who may approve, comma- or line-separated; empty: whoever has the Approve permission. */
+    public String getApprovers() {
+        return Names.join(approvers);
+    }
+
+    @DataBoundSetter
+    public void setApprovers(final String approvers) {
+        this.approvers = Names.split(approvers);
+    }
+
+    List<String> approverList() {
+        return approvers == null ? List.of() : List.copyOf(approvers);
+    }
+
+    public List<FreezeWindowSetting> getFreezeWindows() {
+        return freezeWindows == null ? List.of() : List.copyOf(freezeWindows);
+    }
+
+    @DataBoundSetter
+    public void setFreezeWindows(final List<FreezeWindowSetting> freezeWindows) {
+        this.freezeWindows = freezeWindows == null ? new ArrayList<>() : new ArrayList<>(freezeWindows);
     }
 
     List<String> deployerList() {

@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import java.util.ArrayList;
 import java.util.List;
+import io.releaseledger.policy.PolicyException;
 import jenkins.model.GlobalConfiguration;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
@@ -49,10 +50,27 @@ public final class ReleaseLedgerConfiguration extends GlobalConfiguration {
         return applications == null ? List.of() : List.copyOf(applications);
     }
 
+    /**
+     * @throws IllegalArgumentException when an approval rule or freeze window is not valid (a bad cron expression, a
+     *         window ending before it starts): the message names the application, environment and window, and the fix;
+     *         nothing is changed
+     */
     @DataBoundSetter
     public void setApplications(final List<ApplicationPolicy> applications) {
-        this.applications = applications == null ? new ArrayList<>() : new ArrayList<>(applications);
+        List<ApplicationPolicy> checked = applications == null ? new ArrayList<>() : new ArrayList<>(applications);
+        checkGovernance(checked);
+        this.applications = checked;
         save();
+    }
+
+    static void checkGovernance(final List<ApplicationPolicy> applications) {
+        for (ApplicationPolicy application : applications) {
+            try {
+                GovernanceSettings.read(application);
+            } catch (PolicyException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
     }
 
     /**
@@ -67,6 +85,9 @@ public final class ReleaseLedgerConfiguration extends GlobalConfiguration {
             boolean done = super.configure(req, json);
             save();
             return done;
+        } catch (IllegalArgumentException e) {
+            applications = before;
+            throw new FormException(e.getMessage(), "applications");
         } catch (FormException | RuntimeException e) {
             applications = before;
             throw e;

@@ -9,8 +9,8 @@ import jenkins.model.Jenkins;
 
 /**
  * The plugin's permissions, granted per job or folder (e.g. with Matrix Authorization): deploying to a protected
- * environment, clearing a bad mark, unlocking an environment left locked, and rolling back from the Releases page.
- * Administrators have all four.
+ * environment, clearing a bad mark, unlocking an environment left locked, rolling back from the Releases page,
+ * approving releases and overriding freeze windows. Administrators have them all.
  */
 public final class ReleaseLedgerPermissions {
     public static final PermissionGroup GROUP = new PermissionGroup(ReleaseLedgerPermissions.class, PermissionTexts.group());
@@ -31,6 +31,14 @@ public final class ReleaseLedgerPermissions {
      */
     public static final Permission ROLLBACK = new Permission(GROUP, "Rollback", PermissionTexts.rollback(),
             Jenkins.ADMINISTER, PermissionScope.ITEM);
+
+    /** Approving or rejecting a release an environment's approval rule holds back; implied by Administer. */
+    public static final Permission APPROVE = new Permission(GROUP, "Approve", PermissionTexts.approve(),
+            Jenkins.ADMINISTER, PermissionScope.ITEM);
+
+    /** Deploying or promoting inside a freeze window with a reason (recorded); implied by Administer. */
+    public static final Permission OVERRIDE_FREEZE = new Permission(GROUP, "OverrideFreeze",
+            PermissionTexts.overrideFreeze(), Jenkins.ADMINISTER, PermissionScope.ITEM);
 
     private ReleaseLedgerPermissions() {
     }

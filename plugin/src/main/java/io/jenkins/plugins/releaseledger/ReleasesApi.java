@@ -2,8 +2,12 @@ package io.jenkins.plugins.releaseledger;
 
 import hudson.model.Item;
 import hudson.model.Job;
+import io.releaseledger.deploy.GovernanceState;
+import io.releaseledger.policy.PolicyException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.WebMethod;
@@ -28,7 +32,21 @@ public final class ReleasesApi {
         if (isRefused(rsp)) {
             return;
         }
-        send(rsp, ApiResponse.state(ReleaseLedgers.get().view(job, application)));
+        send(rsp, ApiResponse.state(ReleaseLedgers.get().view(job, application), governance()));
+    }
+
+    /** The controller's rules of the application and what waits under them; a bad setting is reported, not thrown. */
+    private Map<String, Object> governance() {
+        ApplicationPolicy policy = new JenkinsFacade().getApplicationPolicy(application);
+        if (policy == null) {
+            return Map.of();
+        }
+        try {
+            return GovernanceState.of(ReleaseLedgers.get().ledger(job, application), GovernanceSettings.read(policy),
+                    Instant.now());
+        } catch (PolicyException e) {
+            return Map.of("error", e.getMessage());
+        }
     }
 
     @GET

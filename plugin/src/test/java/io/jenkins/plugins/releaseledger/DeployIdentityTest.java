@@ -116,4 +116,19 @@ class DeployIdentityTest {
         assertThat(origin.isChangeRequest()).isTrue();
         assertThat(origin.getUrl()).isEqualTo("https://ci.example/job/shop/job/main/7/");
     }
+
+    @Test
+    void shouldLetOnlyAUserWithThePermissionOverrideAFreezeWindow() {
+        FakeJenkins jenkins = new FakeJenkins().runningAs(ALICE).user(ALICE, true).mayOverrideFreeze("bob");
+
+        assertThat(new DeployIdentity(jenkins).freezeOverrideRefusal("deployStage", null))
+                .isEqualTo("deployStage: alice may not override freeze windows: the 'Release Ledger » Override freeze "
+                        + "windows' permission on this job is missing. Nothing was changed.");
+        assertThat(new DeployIdentity(jenkins.mayOverrideFreeze("alice")).freezeOverrideRefusal("deployStage", null))
+                .isNull();
+        assertThat(new DeployIdentity(new FakeJenkins()).freezeOverrideRefusal("promote", null))
+                .startsWith("promote: overrideFreeze needs a user behind the build");
+        assertThat(new DeployIdentity(new FakeJenkins().startedBy("bob").user(BOB, false).mayOverrideFreeze("bob"))
+                .freezeOverrideRefusal("promote", null)).isNull();
+    }
 }

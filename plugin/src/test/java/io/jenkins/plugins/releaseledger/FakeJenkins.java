@@ -15,6 +15,7 @@ final class FakeJenkins extends JenkinsFacade {
     private String starter;
     private final Map<String, Authentication> users = new HashMap<>();
     private final Set<String> permitted = new HashSet<>();
+    private final Set<String> overriders = new HashSet<>();
     private final Map<String, ApplicationPolicy> policies = new HashMap<>();
     private boolean changeRequest;
     private String ownershipRefusal;
@@ -35,6 +36,12 @@ final class FakeJenkins extends JenkinsFacade {
         if (mayDeployProtected) {
             permitted.add(authentication.getName());
         }
+        return this;
+    }
+
+    /** The user has "Override freeze windows" on the job. */
+    FakeJenkins mayOverrideFreeze(final String userId) {
+        overriders.add(userId);
         return this;
     }
 
@@ -81,6 +88,11 @@ final class FakeJenkins extends JenkinsFacade {
     @Override
     boolean mayDeployProtected(final Run<?, ?> run, final Authentication authentication) {
         return permitted.contains(authentication.getName());
+    }
+
+    @Override
+    boolean mayOverrideFreeze(final Run<?, ?> run, final Authentication authentication) {
+        return overriders.contains(authentication.getName());
     }
 
     @Override
