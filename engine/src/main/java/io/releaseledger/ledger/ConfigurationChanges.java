@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What changed in an environment's configuration between two deployments, from the {@code image},
@@ -57,7 +58,8 @@ public final class ConfigurationChanges {
         }
         Map<String, Object> variablesBefore = map(before.get("configuration"));
         Map<String, Object> variablesAfter = map(after.get("configuration"));
-        for (String name : union(variablesBefore, variablesAfter)) {
+        // By name, so the page lists them in the same order whatever order the maps were written in.
+        for (String name : new TreeSet<>(union(variablesBefore, variablesAfter))) {
             String change = keyedChange(text(variablesBefore.get(name)), text(variablesAfter.get(name)));
             if (change != null) {
                 changes.add(change("variable", name, change, null, null));

@@ -71,7 +71,7 @@ class ConfigurationChangesDeployTest {
         List<Map<String, Object>> list = (List<Map<String, Object>>) changes.get("changes");
         assertThat(list).extracting(c -> c.get("kind") + " " + c.get("name") + " " + c.get("change")).containsExactly(
                 "image digest changed", "setting strategy changed", "setting descriptor changed",
-                "variable OLD_FLAG removed", "variable DB_PASSWORD changed", "variable NEW_FLAG added");
+                "variable DB_PASSWORD changed", "variable NEW_FLAG added", "variable OLD_FLAG removed");
         assertThat(list.get(0)).containsEntry("from", FakeWorld.digest("1.0.0")).containsEntry("to", FakeWorld.digest("1.1.0"));
         assertThat(list.get(1)).containsEntry("from", "recreate").containsEntry("to", "rolling (batches of 1)");
         assertThat(list.get(4)).containsOnlyKeys("kind", "name", "change");
