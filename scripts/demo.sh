@@ -116,8 +116,10 @@ port_free() {
 
 # ---------------------------------------------------------------- the CLI
 
+# The demo's ledger has its own key, outside the ledger (the key file and its list of sealed ledgers go together):
+# a second demo starts a fresh ledger, which a key that had sealed the old one would call damaged.
 rl() {
-  RELEASE_LEDGER_HOME="$DEMO_DIR/ledger" "$CLI" "$@"
+  RELEASE_LEDGER_HOME="$DEMO_DIR/ledger" RELEASE_LEDGER_KEY_FILE="$DEMO_DIR/ledger-key/ledger.key" "$CLI" "$@"
 }
 
 # build_cli: the jar, when there is none yet (./release-ledger also rebuilds a stale one, saying so, on its first run)
@@ -393,7 +395,7 @@ serve() {
   port_free "$PAGE_PORT" || die "port $PAGE_PORT on 127.0.0.1 is taken; stop what uses it, or set RELEASE_LEDGER_DEMO_PORT_BASE"
   # The wrapper execs java: the pid is the page server's.
   detach "$DEMO_DIR/serve.log" "$DEMO_DIR/serve.pid" env RELEASE_LEDGER_HOME="$DEMO_DIR/ledger" \
-    "$CLI" serve --application "$APP" --port "$PAGE_PORT"
+    RELEASE_LEDGER_KEY_FILE="$DEMO_DIR/ledger-key/ledger.key" "$CLI" serve --application "$APP" --port "$PAGE_PORT"
   local i
   for ((i = 0; i < 300; i++)); do
     curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$PAGE_PORT/api/state" 2>/dev/null && return
@@ -421,7 +423,7 @@ cmd_demo() {
 
   step "A sample repository with a bare remote: $DEMO_DIR/app (descriptor: release-ledger.yaml)"
   remove_containers
-  rm -rf "$DEMO_DIR/ledger"
+  rm -rf "$DEMO_DIR/ledger" "$DEMO_DIR/ledger-key"
   make_repository
   say "v1.0.0 is tagged; building it and deploying it to staging and production as the starting point"
   build 1.0.0
@@ -474,7 +476,7 @@ cmd_demo() {
   echo
   echo "Releases page: http://127.0.0.1:$PAGE_PORT/"
   echo "Done in $((SECONDS - started)) s. Staging: http://127.0.0.1:$STAGING_PORT/  Production: http://127.0.0.1:$PRODUCTION_PORT/"
-  echo "Try: RELEASE_LEDGER_HOME=$DEMO_DIR/ledger ./release-ledger history --application $APP"
+  echo "Try: RELEASE_LEDGER_HOME=$DEMO_DIR/ledger RELEASE_LEDGER_KEY_FILE=$DEMO_DIR/ledger-key/ledger.key ./release-ledger history --application $APP"
   echo "Stop and remove it all: sudo ./release-ledger demo --stop"
 }
 

@@ -90,11 +90,29 @@ class DemoScriptTest {
         assumeThat(isRoot() && new File("/usr/bin/setpriv").canExecute())
                 .as("runs the script as nobody with setpriv, which needs root").isTrue();
         Path demo = dir.resolve("demo");
+        // A copy of the launcher and the script that nobody can reach: the checkout may sit in a directory only root
+        // can enter (mktemp -d makes them 0700), which would test the file system instead of the script.
+        Path checkout = Files.createTempDirectory("release-ledger-launcher");
+        Files.createDirectories(checkout.resolve("scripts"));
+        for (String file : List.of("release-ledger", "scripts/demo.sh", "scripts/test-services.sh")) {
+            Files.copy(ROOT.resolve(file), checkout.resolve(file));
+            Files.setPosixFilePermissions(checkout.resolve(file), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.setPosixFilePermissions(checkout.resolve("scripts"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(checkout, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         // Through the launcher: `demo` is routed to the script before any jar is looked for or built.
         List<String> command = List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                "bash", ROOT.resolve("release-ledger").toString(), "demo");
+                "bash", checkout.resolve("release-ledger").toString(), "demo");
 
-        Run run = exec(command, Map.of("RELEASE_LEDGER_DEMO_DIR", demo.toString()));
+        Run run;
+        try {
+            run = exec(command, Map.of("RELEASE_LEDGER_DEMO_DIR", demo.toString()));
+        } finally {
+            for (String file : List.of("release-ledger", "scripts/demo.sh", "scripts/test-services.sh", "scripts", "")) {
+                Files.deleteIfExists(checkout.resolve(file));
+            }
+        }
 
         assertThat(run.exitCode).as(run.output).isEqualTo(1);
         assertThat(run.output).contains("needs root").contains("sudo ./release-ledger demo");
