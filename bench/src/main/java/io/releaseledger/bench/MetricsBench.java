@@ -34,7 +34,7 @@ public final class MetricsBench {
         Path marker = directory.resolve("generated");
         if (!Files.exists(marker) || !Files.readString(marker).trim().equals(Long.toString(events))) {
             long start = System.nanoTime();
-            LedgerGenerator.generate(directory, events, 10);
+            LedgerGenerator.generate(directory, events, 10, false);
             Files.writeString(marker, events + "\n");
             System.out.printf("generated %,d events in %.1f s%n", events, (System.nanoTime() - start) / 1e9);
         }
