@@ -7,7 +7,7 @@
 #   sudo scripts/test-services.sh start COMPONENT...   only these (git java docker registry haproxy chromium);
 #                                          `./release-ledger demo` starts `java docker registry haproxy` this way
 #
-# Components (see testing/src/main/java/io/releaseledger/testing/Component.java):
+# Components (see testing/support/src/main/java/io/releaseledger/testing/Component.java):
 #   git       C git on PATH
 #   docker    a Docker engine on /var/run/docker.sock (dockerd without iptables, bridge or masquerading,
 #             vfs storage: it works in containers and VMs without systemd) and the locally built test

@@ -2,6 +2,8 @@ package io.releaseledger.cli;
 
 import io.releaseledger.agent.SecretMask;
 import io.releaseledger.ledger.LedgerKeys;
+import io.releaseledger.ledger.SealedLedgers;
+import io.releaseledger.report.Messages;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
@@ -16,12 +19,13 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code release-ledger key id|rotate|lost}: the ledger key file. Prints key ids and the file's path, never a key.
+ * {@code release-ledger key id|rotate|lost|forget}: the ledger key file and its list of sealed ledgers. Prints key ids
+ * and paths, never a key.
  */
 @Command(name = "key", mixinStandardHelpOptions = true,
         description = {"The ledger key that seals every event and checkpoint (HMAC-SHA-256), kept outside the ledger.",
             "See docs/security.md, \"Ledger integrity\"."},
-        subcommands = {KeyCommand.Id.class, KeyCommand.Rotate.class, KeyCommand.Lost.class})
+        subcommands = {KeyCommand.Id.class, KeyCommand.Rotate.class, KeyCommand.Lost.class, KeyCommand.Forget.class})
 final class KeyCommand implements Runnable {
     @ParentCommand
     private ReleaseLedgerCommand root;
@@ -31,7 +35,7 @@ final class KeyCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: id, rotate or lost");
+        throw new ParameterException(spec.commandLine(), "missing command: id, rotate, lost or forget");
     }
 
     /** What the key commands share: the ledger options (the key must be outside the ledger) and error reporting. */
@@ -98,6 +102,37 @@ final class KeyCommand implements Runnable {
         void run(final LedgerKeyFile file, final Path ledgerRoot, final PrintWriter out) {
             file.declareLost(keyId, ledgerRoot);
             out.println("ledger key " + keyId + " declared lost in " + file.getFile());
+        }
+    }
+
+    @Command(name = "forget", mixinStandardHelpOptions = true,
+            description = {"Forget a ledger in the list of sealed ledgers beside the key file, so that a new ledger can",
+                "start at its path after it was deleted on purpose. Refused while a journal with events is there;",
+                "--accept-restore instead accepts a journal restored on purpose from an older backup."})
+    static final class Forget extends Base {
+        @Parameters(paramLabel = "LEDGER_DIR", description = "The ledger's directory, as verify names it.")
+        private Path directory;
+
+        @Option(names = "--accept-restore", description = {"The journal there was restored from an older backup on "
+                + "purpose: check it and move its high-water mark back to the event it ends with."})
+        private boolean acceptRestore;
+
+        @Override
+        void run(final LedgerKeyFile file, final Path ledgerRoot, final PrintWriter out) {
+            LedgerKeys keys = file.forReading(ledgerRoot);
+            if (keys.getSealedLedgers() == null) {
+                out.println("there is no ledger key file " + file.getFile() + ", so no list of sealed ledgers: nothing "
+                        + "to forget");
+                return;
+            }
+            Messages messages = new Messages();
+            SealedLedgers sealed = new SealedLedgers(keys, messages);
+            if (acceptRestore) {
+                sealed.acceptRestore(directory);
+            } else {
+                sealed.forget(directory);
+            }
+            messages.getAll().forEach(message -> out.println(message.getText()));
         }
     }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The ledger key on the command line: created private outside the ledger by the first command that records, never
  * printed; a journal re-sealed without it (plain SHA-256, or another key) is damage for verify, status and writers;
- * rotation and a lost key.
+ * rotation and a lost key; a ledger replaced by an older copy of itself, accepted on purpose; a ledger deleted and
+ * started again at its path after {@code key forget}.
  */
 class LedgerKeyCommandsTest {
     private static final String HASH_MEMBER = ",\"hash\":\"";
@@ -188,6 +189,73 @@ class LedgerKeyCommandsTest {
         assertThat(recovered.out).contains("not authenticated").contains("declared lost");
         assertThat(markBad("1.5.0").exitCode).isZero();
         assertThat(run("verify").out).contains("every event authenticated");
+    }
+
+    @Test
+    void shouldFindALedgerReplacedByAnOlderCopyOfItselfAndAcceptItOnlyOnPurpose() throws IOException {
+        assertThat(markBad("1.3.0").exitCode).isZero();
+        Path directory = journal.getParent();
+        Path backup = Files.createDirectories(config.resolve("backup"));
+        copyLedger(directory, backup);
+        assertThat(markBad("1.4.0").exitCode).isZero();
+        copyLedger(backup, directory);
+
+        Cli.Result verify = run("verify");
+        Cli.Result status = run("status", "--json");
+        Cli.Result writer = markBad("1.5.0");
+        Cli.Result refused = run("key", "forget", directory.toString());
+
+        assertThat(verify.exitCode).as(verify.toString()).isEqualTo(ReleaseLedgerCli.DAMAGED);
+        assertThat(verify.out).contains("high-water mark").contains("key forget --accept-restore");
+        assertThat(((Map<?, ?>) Json.parseObject(status.out).get("integrity")).get("intact")).isEqualTo(false);
+        assertThat(writer.exitCode).isNotZero();
+        assertThat(refused.exitCode).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.err).contains("holds").contains("nothing was changed").contains("--accept-restore");
+        Cli.Result accept = run("key", "forget", "--accept-restore", directory.toString());
+        assertThat(accept.exitCode).as(accept.toString()).isZero();
+        assertThat(accept.out).contains("Accepted the journal of " + directory.toRealPath());
+        assertThat(run("verify").exitCode).isZero();
+        assertThat(markBad("1.4.0").exitCode).isZero();
+        assertThat(run("verify").out).contains("every event authenticated");
+    }
+
+    @Test
+    void shouldStartANewLedgerWhereADeletedOneWasAfterKeyForget() throws IOException {
+        assertThat(markBad("1.3.0").exitCode).isZero();
+        Path directory = journal.getParent();
+        try (var files = Files.walk(directory)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+
+        LedgerFixture.write(root); // started again, here with the engine's fixture (no key)
+        Cli.Result damaged = run("verify");
+        assertThat(damaged.exitCode).as(damaged.toString()).isEqualTo(ReleaseLedgerCli.DAMAGED);
+        assertThat(damaged.out).contains("key forget " + directory.toRealPath());
+        assertThat(run("key", "forget", directory.toString()).err).contains("holds");
+        Files.delete(journal);
+        Files.deleteIfExists(directory.resolve("checkpoint.bin"));
+
+        Cli.Result forget = run("key", "forget", directory.toString());
+        assertThat(forget.exitCode).as(forget.toString()).isZero();
+        assertThat(forget.out).contains("Forgot the ledger " + directory.toRealPath());
+        assertThat(run("key", "forget", directory.toString()).out).contains("nothing to forget");
+        LedgerFixture.write(root);
+        assertThat(markBad("1.3.0").exitCode).isZero();
+        Cli.Result verify = run("verify");
+        assertThat(verify.exitCode).as(verify.toString()).isZero();
+        assertThat(verify.out).contains("every event authenticated");
+    }
+
+    private static void copyLedger(final Path from, final Path to) throws IOException {
+        for (String name : new String[] {"events.jsonl", "checkpoint.bin"}) {
+            if (Files.exists(from.resolve(name))) {
+                Files.copy(from.resolve(name), to.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.deleteIfExists(to.resolve(name));
+            }
+        }
     }
 
     /** Re-chains the journal from line {@code fromLine} (1-based) with plain SHA-256, after editing that line. */

@@ -73,6 +73,7 @@ final class Journal implements AutoCloseable {
     private final LedgerKeys keys;
     private volatile boolean tornTailNoted;
     private volatile boolean sealNoted;
+    private volatile boolean markNoted;
 
     private volatile long position;
     private volatile long lastSequence;
@@ -359,6 +360,7 @@ final class Journal implements AutoCloseable {
         write((line + "\n").getBytes(StandardCharsets.US_ASCII), event);
         if (key != null) {
             noteSealed();
+            noteMark(event);
         }
         follower.accept(event);
         return event;
@@ -379,6 +381,39 @@ final class Journal implements AutoCloseable {
         }
     }
 
+    /** Moves this ledger's high-water mark to {@code event}, under the write lock (so marks only move forward). */
+    private void noteMark(final LedgerEvent event) {
+        SealedLedgerList list = keys.getSealedLedgers();
+        if (list == null) {
+            return;
+        }
+        try {
+            list.mark(directory, event.getSequence(), event.getHash());
+        } catch (IOException e) {
+            notes.warning("The ledger %s recorded event %d, but its high-water mark in %s could not be written (%s): "
+                    + "until it is, replacing the journal by an older copy back to the mark would not be noticed.",
+                    directory, event.getSequence(), list, describe(e));
+        }
+    }
+
+    /** This ledger's high-water mark, {@code null} without one (or, said once, when it cannot be read). */
+    private HighWaterMark readMark() {
+        SealedLedgerList list = keys.getSealedLedgers();
+        if (list == null) {
+            return null;
+        }
+        try {
+            return list.mark(directory);
+        } catch (IOException e) {
+            if (!markNoted) {
+                markNoted = true;
+                notes.warning("The high-water mark of the ledger %s in %s cannot be read (%s): whether the journal was "
+                        + "replaced by an older copy is not checked.", directory, list, describe(e));
+            }
+            return null;
+        }
+    }
+
     /** Why a journal without a sealed event is damage (the ledger is on the list of sealed ones), or {@code null}. */
     private String strippedSeals(final long lines, final JournalChain chain) {
         SealedLedgerList list = keys.getSealedLedgers();
@@ -396,7 +431,8 @@ final class Journal implements AutoCloseable {
         return "the ledger was sealed with a ledger key (it is on the list of sealed ledgers " + list + "), but "
                 + (lines == 0 ? "its journal is empty" : "no event of its journal is sealed")
                 + ": its seals were removed and the journal rewritten, or it was replaced by a copy from before it was "
-                + "sealed";
+                + "sealed. If the ledger was deleted on purpose to start again at this path, forget the old one with "
+                + "`release-ledger key forget " + directory + "` (see docs/security.md, \"Ledger integrity\")";
     }
 
     private Map<String, Object> toJson(final EventDraft draft, final long sequence, final String previous) {
@@ -493,6 +529,11 @@ final class Journal implements AutoCloseable {
         return file;
     }
 
+    /** Whether the events read so far are sealed with a ledger key (the next one must be). */
+    boolean isSealed() {
+        return lastKeyId != null;
+    }
+
     /**
      * Re-reads the whole journal independently of this object's position and reports the first bad line: not
      * JSON, not an event, out of sequence, not chained, edited, incomplete, or missing events this journal
@@ -515,6 +556,7 @@ final class Journal implements AutoCloseable {
     }
 
     private Verification verifyInPlace(final long knownSequence, final String knownHash, final String knownBy) {
+        HighWaterMark mark = readMark();
         long size = locked(() -> {
             try {
                 return readableSize();
@@ -528,6 +570,8 @@ final class Journal implements AutoCloseable {
         String problem = null;
         long badLine = 0;
         long badSequence = 0;
+        String markProblem = null; // reported after the chain and the seals: they say more when they are broken too
+        long markLine = 0;
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             JournalLines reader = new JournalLines(in, 0, size, MAX_LINE);
             String line;
@@ -537,6 +581,10 @@ final class Journal implements AutoCloseable {
                     problem = chain.getProblem();
                     badLine = lines;
                     badSequence = chain.getProblemSequence();
+                } else if (problem == null && markProblem == null && mark != null
+                        && mark.otherEvent(chain.getSequence(), chain.getHash(), keys.getSealedLedgers()) != null) {
+                    markProblem = mark.otherEvent(chain.getSequence(), chain.getHash(), keys.getSealedLedgers());
+                    markLine = lines;
                 } else if (problem == null && known > 0 && chain.getSequence() == known
                         && !chain.getHash().equals(knownHash)) {
                     problem = "event " + known + " is chained correctly but is not the event " + known + " that "
@@ -563,6 +611,14 @@ final class Journal implements AutoCloseable {
         String stripped = problem == null ? strippedSeals(lines, chain) : null;
         if (stripped != null) {
             return Verification.broken(lines, 1, 1, stripped);
+        }
+        if (problem == null && markProblem != null) {
+            return Verification.broken(lines, markLine, mark.sequence, markProblem);
+        }
+        String behind = problem == null && mark != null
+                ? mark.behind(chain.getSequence(), keys.getSealedLedgers(), directory) : null;
+        if (behind != null) {
+            return Verification.broken(lines, lines + 1, chain.getSequence() + 1, behind);
         }
         if (problem == null && chain.getSequence() < known) {
             return Verification.broken(lines, lines + 1, chain.getSequence() + 1, "the journal ends after event "
@@ -661,6 +717,7 @@ final class Journal implements AutoCloseable {
         if (damage != null) {
             throw damage;
         }
+        HighWaterMark mark = readMark(); // before the journal: a writer moves the journal first, then the mark
         try {
             long size = readableSize();
             if (size < position) {
@@ -675,6 +732,11 @@ final class Journal implements AutoCloseable {
                 if (event == null) {
                     throw damaged(lastSequence + 1, chain.getProblemSequence(), chain.getProblem());
                 }
+                String replaced = mark == null ? null
+                        : mark.otherEvent(event.getSequence(), event.getHash(), keys.getSealedLedgers());
+                if (replaced != null) {
+                    throw damaged(lastSequence + 1, event.getSequence(), replaced);
+                }
                 position = reader.getPosition();
                 lastSequence = event.getSequence();
                 lastHash = event.getHash();
@@ -684,6 +746,10 @@ final class Journal implements AutoCloseable {
             if (reader.hasIncompleteTail()) {
                 throw damaged(lastSequence + 1, lastSequence + 1, "the last line has no newline at its end and does "
                         + "not look like an interrupted write of an event");
+            }
+            String behind = mark == null ? null : mark.behind(lastSequence, keys.getSealedLedgers(), directory);
+            if (behind != null) {
+                throw damaged(lastSequence + 1, lastSequence + 1, behind);
             }
         } catch (IOException e) {
             throw ioFailure("read", e);

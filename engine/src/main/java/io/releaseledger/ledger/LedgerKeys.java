@@ -73,6 +73,11 @@ public final class LedgerKeys {
         return new LedgerKeys(current, known, lost, Objects.requireNonNull(list, "list"));
     }
 
+    /** These keys without the list of sealed ledgers: to read a journal as it is, whatever the list says of it. */
+    LedgerKeys withoutSealedLedgers() {
+        return new LedgerKeys(current, known, lost, null);
+    }
+
     /** The list of sealed ledgers, or {@code null}. */
     public SealedLedgerList getSealedLedgers() {
         return sealedLedgers;

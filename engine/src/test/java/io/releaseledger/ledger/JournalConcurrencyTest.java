@@ -1,6 +1,5 @@
 package io.releaseledger.ledger;
 
-import static io.releaseledger.ledger.JournalFixtures.openAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.releaseledger.report.Messages;
@@ -17,7 +16,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two writer processes with four threads each append at once while this JVM follows the journal. */
+/**
+ * Two writer processes with four threads each append sealed events at once while this JVM follows the journal; the
+ * ledger's high-water mark ends at the last event.
+ */
 class JournalConcurrencyTest {
     private static final int PROCESSES = 2;
     private static final int THREADS = 4;
@@ -26,12 +28,23 @@ class JournalConcurrencyTest {
     @TempDir
     Path dir;
 
+    @TempDir
+    Path keyDirectory;
+
+    private SealedLedgerList sealed() {
+        return SealedLedgerList.at(keyDirectory.resolve("ledger.key.sealed"));
+    }
+
+    private LedgerKeys keys() {
+        return LedgerKeys.of(JournalWriterMain.KEY).withSealedLedgers(sealed());
+    }
+
     @Test
     void shouldRecordEveryEventExactlyOnceInOneUnbrokenChain() throws Exception {
         List<Process> writers = new ArrayList<>();
         for (int p = 0; p < PROCESSES; p++) {
             writers.add(new ProcessBuilder(JournalFixtures.javaCommand(JournalWriterMain.class, dir.toString(),
-                    "p" + p, String.valueOf(THREADS), String.valueOf(PER_THREAD)))
+                    "p" + p, String.valueOf(THREADS), String.valueOf(PER_THREAD), sealed().getFile().toString()))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start());
         }
 
@@ -45,7 +58,7 @@ class JournalConcurrencyTest {
                         followError.compareAndSet(null, "gap before " + event.getSequence());
                     }
                     followed.set(event.getSequence());
-                }, new Messages());
+                }, new Messages(), false, keys());
                 reading.seek(0, 0, Journal.ZERO_HASH);
                 while (writers.stream().anyMatch(Process::isAlive)) {
                     reading.catchUp();
@@ -68,9 +81,15 @@ class JournalConcurrencyTest {
 
         int total = PROCESSES * THREADS * PER_THREAD;
         List<LedgerEvent> events = new ArrayList<>();
-        try (Journal journal = openAll(dir, events, new Messages())) {
-            assertThat(journal.verify().toJson()).containsEntry("intact", true).containsEntry("events", (long) total);
+        try (Journal journal = Journal.open(dir, JournalFixtures.APPLICATION, events::add, new Messages(), true, keys())) {
+            journal.seek(0, 0, Journal.ZERO_HASH);
+            journal.catchUp();
+            assertThat(journal.verify().toJson()).containsEntry("intact", true).containsEntry("events", (long) total)
+                    .containsEntry("authenticated", true);
         }
+        HighWaterMark mark = sealed().mark(dir.toRealPath());
+        assertThat(mark.sequence).isEqualTo(total);
+        assertThat(mark.hash).isEqualTo(events.get(total - 1).getHash());
         assertThat(events).hasSize(total);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < total; i++) {

@@ -14,9 +14,12 @@ import java.util.Map;
  * A writer process for the crash and concurrency tests: {@code DIR WRITER THREADS COUNT} appends COUNT events
  * per thread (forever when negative), each with a unique {@code id}, and prints {@code acked <seq> <id>}
  * after each append returned. Even threads share one journal, odd threads open their own (same JVM, same
- * directory: the in-JVM lock must serialise them).
+ * directory: the in-JVM lock must serialise them). With a fifth argument, a list of sealed ledgers, every event is
+ * sealed with {@link #KEY} and moves the ledger's high-water mark in that list.
  */
 final class JournalWriterMain {
+    static final LedgerKey KEY = LedgerKey.of("journal-writer-main-test-key".getBytes(StandardCharsets.US_ASCII));
+
     private JournalWriterMain() {
     }
 
@@ -26,13 +29,15 @@ final class JournalWriterMain {
         int threads = Integer.parseInt(args[2]);
         int count = Integer.parseInt(args[3]);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.US_ASCII);
-        Journal shared = open(dir);
+        LedgerKeys keys = args.length > 4 ? LedgerKeys.of(KEY).withSealedLedgers(SealedLedgerList.at(Path.of(args[4])))
+                : LedgerKeys.none();
+        Journal shared = open(dir, keys);
         List<Thread> workers = new ArrayList<>();
         int[] failures = new int[1];
         for (int t = 0; t < threads; t++) {
             int thread = t;
             Thread worker = new Thread(() -> {
-                Journal journal = thread % 2 == 0 ? shared : open(dir);
+                Journal journal = thread % 2 == 0 ? shared : open(dir, keys);
                 try {
                     for (int n = 0; count < 0 || n < count; n++) {
                         int i = n;
@@ -69,8 +74,8 @@ final class JournalWriterMain {
         System.exit(failures[0] == 0 ? 0 : 2);
     }
 
-    private static Journal open(final Path dir) {
-        Journal journal = Journal.open(dir, JournalFixtures.APPLICATION, event -> { }, new Messages());
+    private static Journal open(final Path dir, final LedgerKeys keys) {
+        Journal journal = Journal.open(dir, JournalFixtures.APPLICATION, event -> { }, new Messages(), false, keys);
         journal.seek(0, 0, Journal.ZERO_HASH);
         journal.catchUp();
         return journal;

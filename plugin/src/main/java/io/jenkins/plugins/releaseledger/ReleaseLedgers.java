@@ -65,6 +65,16 @@ public final class ReleaseLedgers {
         return jenkins.getConfiguration().isAllowChangeRequests();
     }
 
+    /**
+     * Opens the ledgers anew with the controller's keys as they are now (after a rotation or a key declared lost). The
+     * old store is left to the operations still using it, not closed under them; what it holds is released with it.
+     */
+    void reloadKeys() {
+        synchronized (this) {
+            store = null;
+        }
+    }
+
     private LedgerStore store() {
         LedgerStore current = store;
         if (current == null) {

@@ -58,7 +58,7 @@ class FakeDeployTest {
         world = new FakeWorld(temp, 2, true);
         world.container = "{network: host, restart: \"no\", stopTimeout: 1s}";
         world.publish(V1).deploy(V1).call();
-        world.publish(V2).engine().ignoringSigterm.add(FakeWorld.image(V1));
+        world.publish(V2).engine().ignoreSigterm(FakeWorld.image(V1));
         LocalDeploymentExecutor executor = new LocalDeploymentExecutor(world.descriptor(), null)
                 .setTargets(world.targets()).setMessages(world.messages); // no stop timeout: the descriptor's
 

@@ -13,6 +13,9 @@ import io.releaseledger.report.Messages;
 import io.releaseledger.rollout.DeployTargets;
 import io.releaseledger.rollout.Labels;
 import io.releaseledger.rollout.LocalDeploymentExecutor;
+import io.releaseledger.testing.fakes.FakeContainerEngine;
+import io.releaseledger.testing.fakes.FakeLoadBalancer;
+import io.releaseledger.testing.fakes.Faults;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.releaseledger.deploy;
+package io.releaseledger.testing.fakes;
 
 import io.releaseledger.loadbalancer.AdminState;
 import io.releaseledger.loadbalancer.DrainResult;
@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * An in-memory HAProxy with one backend: a server is UP while it is not in maintenance and {@code healthy} says its
  * instance serves, as HAProxy's own check would. Every call goes through {@link Faults}.
  */
-final class FakeLoadBalancer implements LoadBalancer {
+public final class FakeLoadBalancer implements LoadBalancer {
     private final String backend;
     private final Faults faults;
     private final Predicate<String> healthy;
@@ -26,7 +26,7 @@ final class FakeLoadBalancer implements LoadBalancer {
     private final List<String> down = new ArrayList<>();
     private int maxOut;
 
-    FakeLoadBalancer(final String backend, final List<String> servers, final Faults faults,
+    public FakeLoadBalancer(final String backend, final List<String> servers, final Faults faults,
             final Predicate<String> healthy) {
         this.backend = backend;
         this.faults = faults;
@@ -35,12 +35,12 @@ final class FakeLoadBalancer implements LoadBalancer {
     }
 
     /** Makes HAProxy's check of the server fail until the server is next drained (its instance replaced). */
-    synchronized void checkFails(final String server) {
+    public synchronized void checkFails(final String server) {
         down.add(server);
     }
 
     /** The most servers that were drained or in maintenance at once. */
-    synchronized int maxOut() {
+    public synchronized int maxOut() {
         return maxOut;
     }
 
@@ -50,7 +50,7 @@ final class FakeLoadBalancer implements LoadBalancer {
     }
 
     /** The server's state now; never fails, counts no call. */
-    synchronized ServerState peek(final String server) {
+    public synchronized ServerState peek(final String server) {
         AdminState admin = servers.get(server);
         OperationalState operational = admin == AdminState.MAINT || down.contains(server) || !healthy.test(server)
                 ? OperationalState.DOWN : OperationalState.UP;

@@ -1,4 +1,4 @@
-package io.releaseledger.deploy;
+package io.releaseledger.testing.fakes;
 
 import io.releaseledger.docker.ContainerEngine;
 import io.releaseledger.docker.ContainerEngineException;
@@ -19,16 +19,16 @@ import java.util.Set;
 
 /**
  * An in-memory Docker host: containers by name, local images, and a registry of the digests that can be pulled. A
- * container of an image in {@link #crashing} exits as soon as it starts. Every call goes through {@link Faults}.
+ * container of an image in {@code crashing} exits as soon as it starts. Every call goes through {@link Faults}.
  */
-final class FakeContainerEngine implements ContainerEngine {
+public final class FakeContainerEngine implements ContainerEngine {
     private final String name;
     private final Faults faults;
     private final Set<String> registry;
     private final Set<String> crashing;
     private final Set<String> images = new LinkedHashSet<>();
     /** Images whose containers ignore SIGTERM: a stop takes the whole timeout, then Docker kills them. */
-    final Set<String> ignoringSigterm = new LinkedHashSet<>();
+    private final Set<String> ignoringSigterm = new LinkedHashSet<>();
     private final Map<String, Container> containers = new LinkedHashMap<>();
     private int ids;
 
@@ -36,15 +36,21 @@ final class FakeContainerEngine implements ContainerEngine {
      * @param registry the images ({@code repository@sha256:…}) a pull finds
      * @param crashing the images whose containers exit at once
      */
-    FakeContainerEngine(final String name, final Faults faults, final Set<String> registry, final Set<String> crashing) {
+    public FakeContainerEngine(final String name, final Faults faults, final Set<String> registry, final Set<String> crashing) {
         this.name = name;
         this.faults = faults;
         this.registry = registry;
         this.crashing = crashing;
     }
 
+    /** Makes containers of {@code image} ignore SIGTERM: a stop takes the whole timeout, then Docker kills them. */
+    public synchronized FakeContainerEngine ignoreSigterm(final String image) {
+        ignoringSigterm.add(image);
+        return this;
+    }
+
     /** A container that runs {@code image} as a deploy would have left it: the start of a test's world. */
-    synchronized void run(final ContainerRequest request) {
+    public synchronized void run(final ContainerRequest request) {
         images.add(request.getImage());
         Container container = new Container("id-" + name + "-" + ++ids, request);
         container.running = true;
@@ -52,7 +58,7 @@ final class FakeContainerEngine implements ContainerEngine {
     }
 
     /** The container of this name, {@code null} when there is none; never fails, counts no call. */
-    synchronized ContainerState peek(final String container) {
+    public synchronized ContainerState peek(final String container) {
         Container found = containers.get(container);
         return found == null ? null : found.state();
     }
