@@ -36,6 +36,7 @@ public final class ApprovalRequest {
     private Actor actor = new Actor(System.getProperty("user.name", "unknown"), null);
     private Origin origin = Origin.cli(System.getProperty("user.name", "unknown"), EnvironmentLock.localHost());
     private String purpose = "deploy";
+    private boolean requested;
 
     public ApprovalRequest(final Ledger ledger, final EnvironmentPolicy policy, final String version) {
         this.ledger = ledger;
@@ -134,8 +135,14 @@ public final class ApprovalRequest {
             data.put("purpose", purpose);
             ledger.append(new EventDraft(EventTypes.APPROVAL_REQUESTED, actor, origin).setEnvironment(environment)
                     .setData(data));
+            requested = true;
         }
         return status;
+    }
+
+    /** Whether {@link #call()} recorded {@code approval.requested}: the first time this requester asked for it. */
+    public boolean isRequested() {
+        return requested;
     }
 
     private boolean alreadyRequested(final List<LedgerEvent> pending, final String exact) {

@@ -77,8 +77,9 @@ final class PolicyGate {
      * @throws DeploymentException      when someone who may judge the release rejected it
      */
     void checkApprovals(final String what, final String version, final String digest) {
-        ApprovalStatus status = new ApprovalRequest(ledger, policy, version).setDigest(digest).setActor(actor)
-                .setOrigin(origin).setPurpose(what).call();
+        ApprovalRequest request = new ApprovalRequest(ledger, policy, version).setDigest(digest).setActor(actor)
+                .setOrigin(origin).setPurpose(what);
+        ApprovalStatus status = request.call();
         if (status == null) {
             return;
         }
@@ -97,6 +98,6 @@ final class PolicyGate {
                 + status.describe() + " (" + actor.getName() + " and the authors of its commits may not approve). "
                 + "Approve on the Releases page or with: release-ledger approve --environment " + environment
                 + " --version " + version + " --digest " + digest, environment, version, digest,
-                status.describe());
+                status.describe()).setRequested(request.isRequested());
     }
 }
