@@ -52,7 +52,8 @@ class ApprovalLookTest {
                     + "step holds no executor while it waits; an abort or timeout stops the wait.");
             assertThat(PendingApprovals.of(ledger, PRODUCTION)).as("listed on the Releases page as waiting")
                     .singleElement().satisfies(pending -> assertThat(pending).containsEntry("version", "1.5.0")
-                            .containsEntry("digest", DIGEST).containsEntry("requestedBy", "Alice"));
+                            .containsEntry("digest", DIGEST).containsEntry("requestedBy", "Alice")
+                            .containsEntry("build", "shop #7").containsEntry("link", ROOT + "job/shop/7/"));
 
             ApprovalLook second = look(ledger, PRODUCTION, null);
             assertThat(second.isRequested()).as("asked once").isFalse();
