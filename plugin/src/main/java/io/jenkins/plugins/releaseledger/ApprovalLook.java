@@ -2,11 +2,14 @@ package io.jenkins.plugins.releaseledger;
 
 import io.releaseledger.deploy.ApprovalRequest;
 import io.releaseledger.ledger.Actor;
+import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.Ledger;
+import io.releaseledger.ledger.LedgerEvent;
 import io.releaseledger.ledger.Origin;
 import io.releaseledger.policy.Approval;
 import io.releaseledger.policy.ApprovalStatus;
 import io.releaseledger.policy.EnvironmentPolicy;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +17,8 @@ import java.util.Map;
 
 /**
  * One look of {@code awaitApproval} at the ledger: asks for the release's approvals (recording the request once) and
- * says whether the step ends (approved, or rejected) or waits on, with the line for the build log. Jenkins-free.
+ * says whether the step ends (approved; rejected; or the environment changed: the release, or another one, was
+ * deployed there after it was asked for) or waits on, with the line for the build log. Jenkins-free.
  */
 final class ApprovalLook {
     static final String NAME = "awaitApproval";
@@ -39,10 +43,12 @@ final class ApprovalLook {
 
     /**
      * @param digest the build to wait for; {@code null}: the one the ledger knows ({@link ApprovalRequest#resolveDigest})
+     * @param since  when the step started to wait: deployments to the environment after it end the wait
      * @throws io.releaseledger.deploy.DeploymentException when the build of the version is unknown or ambiguous
      */
+    @SuppressWarnings("checkstyle:ParameterNumber")
     static ApprovalLook at(final Ledger ledger, final EnvironmentPolicy policy, final String version,
-            final String digest, final Actor actor, final Origin origin) {
+            final String digest, final Actor actor, final Origin origin, final Instant since) {
         String environment = policy.getEnvironment();
         if (policy.getApprovals() == null) {
             return new ApprovalLook(State.APPROVED, digest, NAME + ": " + environment + " of " + ledger.getApplication()
@@ -50,9 +56,13 @@ final class ApprovalLook {
         }
         ApprovalRequest request = new ApprovalRequest(ledger, policy, version).setDigest(digest).setActor(actor)
                 .setOrigin(origin).setPurpose("deploy");
-        ApprovalStatus status = request.call();
         String exact = request.resolveDigest();
         String release = version + " (" + exact + ") for " + environment;
+        ApprovalLook changed = changed(ledger.events(environment), exact, since, release);
+        if (changed != null) { // before asking again: a deployment ended the request
+            return changed;
+        }
+        ApprovalStatus status = request.call();
         List<String> names = new ArrayList<>();
         status.getCounted().forEach(approval -> names.add(approval.getApproverName()));
         Approval rejection = status.getRejection();
@@ -71,6 +81,30 @@ final class ApprovalLook {
                 + status.describe() + from + " (" + actor.getName() + " and the authors of its commits may not "
                 + "approve). Approve or reject it on the job's Releases page. This step holds no executor while it "
                 + "waits; an abort or timeout stops the wait.", request.isRequested(), names);
+    }
+
+    /**
+     * A deployment to the environment started after the step began to wait: of this release (it is there: nothing left
+     * to wait for) or of another one (the environment moved on: the wait ends, nothing to approve).
+     */
+    private static ApprovalLook changed(final List<LedgerEvent> events, final String digest, final Instant since,
+            final String release) {
+        for (LedgerEvent event : events) {
+            Map<String, Object> data = event.getData();
+            if (EventTypes.DEPLOYMENT_STARTED.equals(event.getType()) && event.getTime().isAfter(since)) {
+                Object deployed = data.get("image") instanceof Map<?, ?> image ? image.get("digest") : null;
+                if (digest.equals(deployed)) {
+                    return new ApprovalLook(State.APPROVED, digest, NAME + ": " + release + " was deployed there "
+                            + "meanwhile (by " + event.getActor().getName() + "); nothing left to wait for.", false,
+                            List.of());
+                }
+                return new ApprovalLook(State.REJECTED, digest, NAME + ": " + release + " was asked for, but "
+                        + data.get("version") + " (" + deployed + ") was deployed there since (by "
+                        + event.getActor().getName() + "). Nothing to approve any more; run the pipeline again for "
+                        + "the release you want there.", false, List.of());
+            }
+        }
+        return null;
     }
 
     State getState() {

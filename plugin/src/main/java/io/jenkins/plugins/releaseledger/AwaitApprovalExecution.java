@@ -15,6 +15,7 @@ import io.releaseledger.notify.NotificationKind;
 import io.releaseledger.policy.EnvironmentPolicy;
 import io.releaseledger.report.Messages;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -37,6 +38,8 @@ final class AwaitApprovalExecution extends StepExecution {
     private final String actorName;
     /** The build's origin as the ledger's JSON. */
     private final String origin;
+    /** When the wait began (ISO-8601): a deployment to the environment after it ends the wait. */
+    private final String since = Instant.now().toString();
 
     private transient boolean done;
     private transient volatile String said;
@@ -106,7 +109,7 @@ final class AwaitApprovalExecution extends StepExecution {
             EnvironmentPolicy policy = GovernanceSettings.policy(new JenkinsFacade().getApplicationPolicy(application),
                     environment);
             answer = ApprovalLook.at(ledger, policy, version, digest, BuildIdentity.actor(actorId, actorName),
-                    Origin.fromJson(Json.parseObject(origin)));
+                    Origin.fromJson(Json.parseObject(origin)), Instant.parse(since));
         } catch (ReleaseLedgerException e) {
             fail(new AbortException(ApprovalLook.NAME + ": " + e.getMessage()));
             return;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.releaseledger.deploy.DeploymentException;
 import io.releaseledger.deploy.PendingApprovals;
 import io.releaseledger.ledger.Actor;
+import io.releaseledger.ledger.EventDraft;
 import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Origin;
@@ -13,6 +14,7 @@ import io.releaseledger.policy.ApprovalRule;
 import io.releaseledger.policy.EnvironmentPolicy;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,12 +28,14 @@ class ApprovalLookTest {
             .setApprovals(new ApprovalRule(1, List.of("release-managers")));
     private static final Actor ALICE = new Actor("alice", "Alice");
     private static final Origin BUILD = Origin.build("shop", 7, ROOT + "job/shop/7/", false);
+    /** When the step began to wait: before every event the tests append. */
+    private static final Instant STARTED = Instant.now().minusSeconds(60);
 
     @TempDir
     Path root;
 
     private static ApprovalLook look(final Ledger ledger, final EnvironmentPolicy policy, final String digest) {
-        return ApprovalLook.at(ledger, policy, "1.5.0", digest, ALICE, BUILD);
+        return ApprovalLook.at(ledger, policy, "1.5.0", digest, ALICE, BUILD, STARTED);
     }
 
     private static long requests(final Ledger ledger) {
@@ -124,6 +128,57 @@ class ApprovalLookTest {
             assertThatThrownBy(() -> look(ledger, PRODUCTION, null)).isInstanceOf(DeploymentException.class)
                     .hasMessageContaining("name its digest");
             assertThat(ledger.events(null)).isEmpty();
+        }
+    }
+
+    private static void deploy(final Ledger ledger, final String version, final String digest) {
+        ledger.append(new EventDraft(EventTypes.DEPLOYMENT_STARTED, new Actor("dave", "Dave"), BUILD)
+                .setEnvironment("production").setData(Map.of("deploymentId", "d-" + version, "version", version,
+                        "image", Map.of("repository", "registry.example/shop", "tag", version, "digest", digest))));
+    }
+
+    @Test
+    void shouldEndWhenTheReleaseWasDeployedThereMeanwhileWithoutAskingAgain() {
+        try (Ledger ledger = Ledger.open(root, "shop")) {
+            look(ledger, PRODUCTION, DIGEST);
+            deploy(ledger, "1.5.0", DIGEST); // e.g. a rollback to it, which needs no approvals
+
+            ApprovalLook answer = look(ledger, PRODUCTION, DIGEST);
+
+            assertThat(answer.getState()).isEqualTo(ApprovalLook.State.APPROVED);
+            assertThat(answer.getLine()).isEqualTo("awaitApproval: 1.5.0 (" + DIGEST + ") for production was deployed "
+                    + "there meanwhile (by Dave); nothing left to wait for.");
+            assertThat(requests(ledger)).as("not asked again").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldNotCountADeploymentBeforeTheStepBeganToWait() {
+        try (Ledger ledger = Ledger.open(root, "shop")) {
+            look(ledger, PRODUCTION, DIGEST);
+            deploy(ledger, "1.4.9", "sha256:" + "9".repeat(64)); // an earlier build's request, then a hotfix
+
+            ApprovalLook again = ApprovalLook.at(ledger, PRODUCTION, "1.5.0", DIGEST, ALICE, BUILD, Instant.now()
+                    .plusSeconds(1));
+
+            assertThat(again.getState()).isEqualTo(ApprovalLook.State.WAITING);
+        }
+    }
+
+    @Test
+    void shouldEndWhenAnotherReleaseWasDeployedThereSinceItWasAskedFor() {
+        String other = "sha256:" + "d".repeat(64);
+        try (Ledger ledger = Ledger.open(root, "shop")) {
+            look(ledger, PRODUCTION, DIGEST);
+            deploy(ledger, "1.5.1", other);
+
+            ApprovalLook answer = look(ledger, PRODUCTION, DIGEST);
+
+            assertThat(answer.getState()).isEqualTo(ApprovalLook.State.REJECTED);
+            assertThat(answer.getLine()).isEqualTo("awaitApproval: 1.5.0 (" + DIGEST + ") for production was asked "
+                    + "for, but 1.5.1 (" + other + ") was deployed there since (by Dave). Nothing to approve any more; "
+                    + "run the pipeline again for the release you want there.");
+            assertThat(requests(ledger)).isEqualTo(1);
         }
     }
 }

@@ -58,7 +58,7 @@ class AwaitApprovalStepTest {
             assertThat(field.getType()).as(field.getName()).isEqualTo(String.class);
             persisted.add(field.getName());
         }
-        assertThat(persisted).contains("application", "environment", "version", "digest", "actorId", "origin");
+        assertThat(persisted).contains("application", "environment", "version", "digest", "actorId", "origin", "since");
     }
 
     @Test
