@@ -84,6 +84,9 @@ class TagLedgerTest {
         assertThat((List<Map<String, Object>>) data.get("commits")).extracting(c -> c.get("time"))
                 .as("committer times from git, for lead time").allSatisfy(time -> assertThat(
                         Instant.parse((String) time)).isAfter(Instant.now().minusSeconds(3600)));
+        assertThat((List<Map<String, Object>>) data.get("commits")).as("the authors may not approve the release")
+                .allSatisfy(commit -> assertThat(commit).containsEntry("author", "Test Author")
+                        .containsEntry("authorEmail", "author@example.com"));
         assertThat(Cli.plain().run("history", "--ledger", ledgerRoot.toString()).out).contains("version.tagged", "1.1.0");
     }
 

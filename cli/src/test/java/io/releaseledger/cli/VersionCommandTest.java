@@ -105,8 +105,9 @@ class VersionCommandTest {
         // the committer time from git: where the commit's lead time starts (docs/metrics.md)
         assertThat(Instant.parse((String) commits.get(0).remove("time")))
                 .isBetween(Instant.now().minusSeconds(3600), Instant.now().plusSeconds(60));
-        assertThat(commits).isEqualTo(
-                List.of(Map.of("id", fix, "subject", "fix: crash", "type", "fix", "bump", "PATCH")));
+        // the author, who may not approve the release (docs/governance.md)
+        assertThat(commits).isEqualTo(List.of(Map.of("id", fix, "subject", "fix: crash", "type", "fix", "bump", "PATCH",
+                "author", "Test Author", "authorEmail", "author@example.com")));
     }
 
     @Test

@@ -182,6 +182,12 @@ public final class SemverTagOperation implements AgentOperation {
             if (commit.getTime() != null) {
                 entry.put("time", commit.getTime().toString());
             }
+            if (commit.getAuthor() != null) {
+                entry.put("author", commit.getAuthor());
+            }
+            if (commit.getAuthorEmail() != null) {
+                entry.put("authorEmail", commit.getAuthorEmail());
+            }
             commits.add(entry);
         }
         map.put("commits", commits);

@@ -11,6 +11,7 @@ public final class ApprovalPendingException extends DeploymentException {
     private final String version;
     private final String digest;
     private final String waitingFor;
+    private boolean requested;
 
     ApprovalPendingException(final String message, final String environment, final String version,
             final String digest, final String waitingFor) {
@@ -37,5 +38,15 @@ public final class ApprovalPendingException extends DeploymentException {
     /** Whom the deploy waits for, for people: {@code 1 of 2 approvals; waiting for 1 more from release-managers}. */
     public String getWaitingFor() {
         return waitingFor;
+    }
+
+    ApprovalPendingException setRequested(final boolean requested) {
+        this.requested = requested;
+        return this;
+    }
+
+    /** Whether this attempt recorded the request (the first of this release and requester): people are told once. */
+    public boolean isRequested() {
+        return requested;
     }
 }

@@ -209,7 +209,9 @@ public final class DeployCommand {
         try {
             overridden = obeyPolicy();
         } catch (ApprovalPendingException e) {
-            notify(NotificationKind.APPROVAL_NEEDED, version, e.getMessage());
+            if (e.isRequested()) { // a step that waits asks again every minute: tell people once
+                notify(NotificationKind.APPROVAL_NEEDED, version, e.getMessage());
+            }
             throw e;
         }
         EnvironmentLock lock = new EnvironmentLock(ledger, environment, actor, origin, messages);

@@ -2,6 +2,7 @@ package io.releaseledger.deploy;
 
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.LedgerEvent;
+import io.releaseledger.ledger.Origin;
 import io.releaseledger.policy.ApprovalStatus;
 import io.releaseledger.policy.EnvironmentPolicy;
 
@@ -14,7 +15,8 @@ import java.util.Set;
 
 /**
  * The releases an environment's deploys wait to have approved, for the Releases page's approval forms: each
- * {@code {environment, version, digest, requestedBy, at, waitingFor}}. Reads the environment's events: for the
+ * {@code {environment, version, digest, requestedBy, at, waitingFor}}, and {@code build} and {@code link} when a
+ * Jenkins build asked. Reads the environment's events: for the
  * forms of users who may approve, not for every page view.
  */
 public final class PendingApprovals {
@@ -54,6 +56,11 @@ public final class PendingApprovals {
             entry.put("requestedBy", request.getActor().getName());
             entry.put("at", request.getTime().toString());
             entry.put("waitingFor", status.describe());
+            Origin origin = request.getOrigin();
+            if (origin != null && origin.getJob() != null) { // the build that waits, e.g. awaitApproval outside node
+                entry.put("build", origin.getJob() + (origin.getBuild() == null ? "" : " #" + origin.getBuild()));
+                entry.put("link", origin.getUrl());
+            }
             pending.add(entry);
         }
         return pending;

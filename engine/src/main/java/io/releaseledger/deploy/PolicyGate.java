@@ -1,12 +1,8 @@
 package io.releaseledger.deploy;
 
 import io.releaseledger.ledger.Actor;
-import io.releaseledger.ledger.EventDraft;
-import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.Ledger;
-import io.releaseledger.ledger.LedgerEvent;
 import io.releaseledger.ledger.Origin;
-import io.releaseledger.policy.ApprovalRule;
 import io.releaseledger.policy.ApprovalStatus;
 import io.releaseledger.policy.EnvironmentPolicy;
 import io.releaseledger.policy.FreezeOccurrence;
@@ -14,11 +10,8 @@ import io.releaseledger.report.Messages;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What the environment's policy says about a deploy or promote before anything changes: refused inside a freeze
@@ -84,17 +77,13 @@ final class PolicyGate {
      * @throws DeploymentException      when someone who may judge the release rejected it
      */
     void checkApprovals(final String what, final String version, final String digest) {
-        ApprovalRule rule = policy.getApprovals();
-        if (rule == null) {
+        ApprovalRequest request = new ApprovalRequest(ledger, policy, version).setDigest(digest).setActor(actor)
+                .setOrigin(origin).setPurpose(what);
+        ApprovalStatus status = request.call();
+        if (status == null) {
             return;
         }
         String environment = policy.getEnvironment();
-        ApprovalLedger approvals = new ApprovalLedger(ledger.events(environment));
-        Set<String> excluded = new LinkedHashSet<>(approvals.requesters(version, digest));
-        excluded.add(actor.getId());
-        Set<String> authors = ApprovalLedger.authors(ledger.events(null), version);
-        excluded.addAll(authors);
-        ApprovalStatus status = ApprovalStatus.of(rule, version, digest, approvals.approvals(), excluded);
         String release = version + " (" + digest + ")";
         if (status.getRejection() != null) {
             throw new DeploymentException("Refusing to " + what + " " + release + " to " + environment + ": "
@@ -105,30 +94,10 @@ final class PolicyGate {
             messages.info("%s %s to %s: %s", what, release, environment, status.describe());
             return;
         }
-        if (!alreadyRequested(approvals.pending(), version, digest)) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("version", version);
-            data.put("digest", digest);
-            data.put("required", (long) rule.getRequired());
-            data.put("approvers", List.copyOf(rule.getApprovers()));
-            data.put("purpose", what);
-            ledger.append(new EventDraft(EventTypes.APPROVAL_REQUESTED, actor, origin).setEnvironment(environment)
-                    .setData(data));
-        }
         throw new ApprovalPendingException("Waiting to " + what + " " + release + " to " + environment + ": "
                 + status.describe() + " (" + actor.getName() + " and the authors of its commits may not approve). "
                 + "Approve on the Releases page or with: release-ledger approve --environment " + environment
                 + " --version " + version + " --digest " + digest, environment, version, digest,
-                status.describe());
-    }
-
-    private boolean alreadyRequested(final List<LedgerEvent> pending, final String version, final String digest) {
-        for (LedgerEvent request : pending) {
-            if ((version + " " + digest).equals(ApprovalLedger.release(request))
-                    && request.getActor().getId().equals(actor.getId())) {
-                return true;
-            }
-        }
-        return false;
+                status.describe()).setRequested(request.isRequested());
     }
 }

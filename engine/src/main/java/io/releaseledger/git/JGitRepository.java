@@ -26,6 +26,7 @@ import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -235,8 +236,10 @@ public final class JGitRepository implements ScmRepository {
             }
             List<CommitInfo> commits = new ArrayList<>();
             for (RevCommit commit : walk) {
+                PersonIdent author = commit.getAuthorIdent();
                 commits.add(new CommitInfo(commit.name(), commit.getFullMessage(),
-                        Instant.ofEpochSecond(commit.getCommitTime())));
+                        Instant.ofEpochSecond(commit.getCommitTime()), author == null ? null : author.getName(),
+                        author == null ? null : author.getEmailAddress()));
             }
             return commits;
         } catch (IOException e) {

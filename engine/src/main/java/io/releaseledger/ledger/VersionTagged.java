@@ -63,7 +63,8 @@ public final class VersionTagged {
 
     /**
      * The event's data: version, tag, commit, previous version, repository URL when known, commits (id, subject, and
-     * the committer time when the result has it: where lead time starts, docs/metrics.md).
+     * when the result has them the committer time, where lead time starts (docs/metrics.md), and the author's name
+     * and e-mail address, who may not approve the release (docs/governance.md)).
      */
     public Map<String, Object> data() {
         Map<String, Object> data = new LinkedHashMap<>();
@@ -85,6 +86,12 @@ public final class VersionTagged {
                             : (String) commit.get("time");
                     if (time != null) {
                         entry.put("time", time);
+                    }
+                    // who wrote it: they may not approve the release (docs/governance.md); absent in older results
+                    for (String who : new String[] {"author", "authorEmail"}) {
+                        if (commit.get(who) instanceof String text && !text.isBlank()) {
+                            entry.put(who, mask.apply(text));
+                        }
                     }
                     commits.add(entry);
                 }

@@ -14,6 +14,8 @@ public final class CountedCommit {
     private final String type;
     private final Bump bump;
     private final Instant time;
+    private String author;
+    private String authorEmail;
 
     public CountedCommit(final String id, final String subject, final String type, final Bump bump) {
         this(id, subject, type, bump, null);
@@ -49,6 +51,24 @@ public final class CountedCommit {
     /** The committer time, {@code null} when unknown. */
     public Instant getTime() {
         return time;
+    }
+
+    /** The same commit with its author, whom approvals of the release do not count (docs/governance.md). */
+    public CountedCommit withAuthor(final String name, final String email) {
+        CountedCommit copy = new CountedCommit(id, subject, type, bump, time);
+        copy.author = name;
+        copy.authorEmail = email;
+        return copy;
+    }
+
+    /** The author's name; {@code null} when unknown. */
+    public String getAuthor() {
+        return author;
+    }
+
+    /** The author's e-mail address; {@code null} when unknown. */
+    public String getAuthorEmail() {
+        return authorEmail;
     }
 
     String getShortId() {

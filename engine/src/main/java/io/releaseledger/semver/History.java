@@ -104,7 +104,8 @@ final class History {
         for (CommitInfo commit : commits) {
             ConventionalCommit conventional = ConventionalCommit.parse(commit.getMessage());
             counted.add(new CountedCommit(commit.getId(), conventional.getSubject(), conventional.getType(),
-                    conventional.bump(otherCommitsBump), commit.getTime()));
+                    conventional.bump(otherCommitsBump), commit.getTime())
+                    .withAuthor(commit.getAuthorName(), commit.getAuthorEmail()));
         }
         return counted;
     }

@@ -61,9 +61,10 @@ class SemverTagOperationTest {
                 .containsEntry("commit", head).containsEntry("branch", "main").containsEntry("releaseBranch", true)
                 .containsEntry("bump", "MAJOR").containsEntry("tagCreated", false).containsEntry("pushed", false)
                 .containsEntry("alreadyTagged", false).containsEntry("dryRun", false);
-        // the committer time: where the commit's lead time starts (docs/metrics.md)
+        // the committer time: where the commit's lead time starts (docs/metrics.md); the author may not approve it
         assertThat(result.get("commits")).isEqualTo(List.of(Map.of("id", head, "subject", "refactor!: drop the old API",
-                "type", "refactor", "bump", "MAJOR", "time", Instant.ofEpochSecond(committed).toString())));
+                "type", "refactor", "bump", "MAJOR", "time", Instant.ofEpochSecond(committed).toString(),
+                "author", "Test", "authorEmail", "test@example.com")));
     }
 
     @Test

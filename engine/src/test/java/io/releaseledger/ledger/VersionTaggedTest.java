@@ -44,6 +44,20 @@ class VersionTaggedTest {
     }
 
     @Test
+    void shouldRecordEachCommitsAuthorWhenTheResultHasItMasked() {
+        Map<String, Object> result = result();
+        result.put("commits", List.of(
+                Map.of("id", "1", "subject", "feat: a", "author", "Carol s3cr3t", "authorEmail", "carol@example.com"),
+                Map.of("id", "2", "subject", "fix: b", "author", " ")));
+
+        Map<String, Object> data = new VersionTagged(result).setMask(text -> text.replace("s3cr3t", "****")).data();
+
+        assertThat(data.get("commits")).isEqualTo(List.of(
+                Map.of("id", "1", "subject", "feat: a", "author", "Carol ****", "authorEmail", "carol@example.com"),
+                Map.of("id", "2", "subject", "fix: b")));
+    }
+
+    @Test
     void shouldKeepAMissingPreviousVersionAsNull() {
         Map<String, Object> result = result();
         result.remove("previousVersion");

@@ -14,15 +14,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.function.IntSupplier;
 
-/** A webhook receiver on 127.0.0.1 (JDK HttpServer): answers with the statuses it is given, or hangs until released. */
-final class WebhookReceiver implements AutoCloseable {
+/**
+ * A webhook receiver on 127.0.0.1 (JDK HttpServer): answers with the statuses it is given, or hangs until released.
+ * Public for the deploy tests, which check what a deploy tells through a real webhook.
+ */
+public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile IntSupplier status = () -> 200;
     private volatile boolean hang;
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
@@ -52,11 +55,11 @@ final class WebhookReceiver implements AutoCloseable {
         return this;
     }
 
-    URI url(final String path) {
+    public URI url(final String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
-    List<String> bodies() {
+    public List<String> bodies() {
         return bodies;
     }
 

@@ -56,7 +56,19 @@ public class JenkinsRule {
         throw new UnsupportedOperationException("stand-in");
     }
 
+    public <R extends Run> R assertBuildStatus(Result status, R r) throws Exception {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public <R extends Run> R assertBuildStatus(Result status, Future<? extends R> r) throws Exception {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public <R extends Run<?, ?>> R waitForCompletion(R r) throws InterruptedException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public <R extends Run<?, ?>> R waitForMessage(String message, R r) throws IOException, InterruptedException {
         throw new UnsupportedOperationException("stand-in");
     }
 

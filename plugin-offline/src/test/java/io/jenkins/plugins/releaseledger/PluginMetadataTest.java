@@ -43,7 +43,7 @@ class PluginMetadataTest {
     @Test
     void shouldFindTheSteps() throws Exception {
         assertThat(stepClasses()).extracting(Class::getSimpleName).contains("SemverTagStep", "DeployStageStep",
-                "PromoteStep", "RollbackStep", "SmokeCheckStep");
+                "PromoteStep", "RollbackStep", "SmokeCheckStep", "AwaitApprovalStep");
     }
 
     @Test

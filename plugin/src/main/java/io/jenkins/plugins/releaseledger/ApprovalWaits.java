@@ -1,21 +1,45 @@
 package io.jenkins.plugins.releaseledger;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import jenkins.util.Timer;
 
 /**
- * Where deploy and promote steps wait for approvals on this controller: an approval or rejection from the Releases
- * page wakes the steps waiting on that application's environment, which then ask the ledger again. A step that is
- * stopped (an abort, a {@code timeout}) is interrupted while it waits. Jenkins-free.
+ * Where steps wait for approvals on this controller. Deploy and promote steps inside {@code node} wait in their thread
+ * ({@link #await}); {@code awaitApproval} waits without a thread: it registers a watcher ({@link #watch}), which looks
+ * at the ledger again on the scheduler when a decision on its environment is recorded from the Releases page, and
+ * every minute for approvals recorded elsewhere (the CLI, another controller). Jenkins-free but for the default
+ * scheduler, {@code jenkins.util.Timer}.
  */
 final class ApprovalWaits {
-    private static final ApprovalWaits INSTANCE = new ApprovalWaits();
+    /** How often waiting steps look again without a wake-up (approvals from the CLI, another controller). */
+    static final long RECHECK_MILLIS = 60_000;
 
-    ApprovalWaits() {
-        // one per controller (get()); tests make their own
-    }
+    private static final ApprovalWaits INSTANCE = new ApprovalWaits(Timer::get, RECHECK_MILLIS);
 
     private final Map<String, Long> generations = new HashMap<>();
+    private final Map<String, Set<Runnable>> watchers = new HashMap<>();
+    private final Supplier<ScheduledExecutorService> scheduler;
+    private final long recheckMillis;
+    private ScheduledFuture<?> recheck;
+
+    ApprovalWaits() {
+        this(Timer::get, RECHECK_MILLIS);
+    }
+
+    /** @param scheduler where watchers look (tests give their own; Jenkins' is {@code Timer.get()}) */
+    ApprovalWaits(final Supplier<ScheduledExecutorService> scheduler, final long recheckMillis) {
+        this.scheduler = scheduler;
+        this.recheckMillis = recheckMillis;
+    }
 
     static ApprovalWaits get() {
         return INSTANCE;
@@ -44,10 +68,59 @@ final class ApprovalWaits {
         }
     }
 
+    /**
+     * Registers a step that waits without a thread and has it look once now. It looks again on every decision on the
+     * environment and every {@link #RECHECK_MILLIS} until {@link #unwatch}. A look must not throw and should be quick.
+     */
+    void watch(final String application, final String environment, final Runnable look) {
+        synchronized (this) {
+            watchers.computeIfAbsent(key(application, environment), key -> new LinkedHashSet<>()).add(look);
+            if (recheck == null || recheck.isDone()) { // none yet, or Jenkins' timer was replaced (a restart in tests)
+                recheck = scheduler.get().scheduleWithFixedDelay(this::lookAll, recheckMillis, recheckMillis,
+                        TimeUnit.MILLISECONDS);
+            }
+        }
+        scheduler.get().execute(look);
+    }
+
+    /** The step is done (approved, rejected, stopped): it looks no more. */
+    synchronized void unwatch(final String application, final String environment, final Runnable look) {
+        String key = key(application, environment);
+        Set<Runnable> own = watchers.get(key);
+        if (own != null && own.remove(look) && own.isEmpty()) {
+            watchers.remove(key);
+        }
+    }
+
+    /** How many steps wait without a thread on the environment. */
+    synchronized int watching(final String application, final String environment) {
+        return watchers.getOrDefault(key(application, environment), Set.of()).size();
+    }
+
     /** A decision was recorded: every step waiting on the environment asks the ledger again. */
-    synchronized void wake(final String application, final String environment) {
-        generations.merge(key(application, environment), 1L, Long::sum);
-        notifyAll();
+    void wake(final String application, final String environment) {
+        List<Runnable> looks;
+        synchronized (this) {
+            generations.merge(key(application, environment), 1L, Long::sum);
+            notifyAll();
+            looks = new ArrayList<>(watchers.getOrDefault(key(application, environment), Set.of()));
+        }
+        looks.forEach(look -> scheduler.get().execute(look));
+    }
+
+    private void lookAll() {
+        List<Runnable> looks = new ArrayList<>();
+        synchronized (this) {
+            watchers.values().forEach(looks::addAll);
+        }
+        for (Runnable look : looks) {
+            try {
+                look.run();
+            } catch (RuntimeException e) { // one broken look must not end the recheck of the others
+                java.util.logging.Logger.getLogger(ApprovalWaits.class.getName()).log(java.util.logging.Level.WARNING,
+                        "A step waiting for approvals could not look at the ledger", e);
+            }
+        }
     }
 
     private static String key(final String application, final String environment) {

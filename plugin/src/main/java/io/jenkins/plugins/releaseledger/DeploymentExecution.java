@@ -29,7 +29,7 @@ import org.springframework.security.core.Authentication;
 final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
     /** How often a waiting step asks the ledger again without a wake-up (approvals from the CLI, another controller). */
-    private static final long APPROVAL_RECHECK_MILLIS = 60_000;
+    private static final long APPROVAL_RECHECK_MILLIS = ApprovalWaits.RECHECK_MILLIS;
 
     private final transient DeploymentStep step;
     private final transient StopGrace grace = new StopGrace(StopGrace.BOUND);
@@ -144,14 +144,27 @@ final class DeploymentExecution extends SynchronousNonBlockingStepExecution<Map<
             } catch (ApprovalPendingException pending) {
                 if (!pending.getWaitingFor().equals(waitingFor)) {
                     waitingFor = pending.getWaitingFor();
-                    out.println(name + ": waiting for approval of " + pending.getVersion() + " (" + pending.getDigest()
-                            + ") for " + target + ": " + waitingFor + ". Approve or reject it on the job's Releases "
-                            + "page; an abort or timeout stops the wait.");
+                    out.println(waitingLine(name, setup.application(), target, pending.getVersion(), pending.getDigest(),
+                            waitingFor));
                 }
                 // not under ActiveDeployments: nothing is locked or changed while the step waits
                 ApprovalWaits.get().await(setup.application(), target, seen, APPROVAL_RECHECK_MILLIS);
             }
         }
+    }
+
+    /**
+     * What a deploy or promote that waits inside {@code node} logs: whom it waits for, and how to wait without holding
+     * the node's executor (the approval step before the {@code node} block).
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    static String waitingLine(final String name, final String application, final String environment,
+            final String version, final String digest, final String waitingFor) {
+        return name + ": waiting for approval of " + version + " (" + digest + ") for " + environment + ": "
+                + waitingFor + ". Approve or reject it on the job's Releases page; an abort or timeout stops the wait. "
+                + "This step holds the node's executor while it waits: to wait without one, put " + ApprovalLook.NAME
+                + " application: '" + application + "', environment: '" + environment + "', version: '" + version
+                + "' before the node block (see docs/governance.md).";
     }
 
     /**

@@ -3,13 +3,21 @@ package io.releaseledger.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.releaseledger.json.Json;
 import io.releaseledger.notify.NotificationEvent;
 import io.releaseledger.notify.NotificationKind;
+import io.releaseledger.notify.WebhookFormat;
+import io.releaseledger.notify.WebhookNotifier;
+import io.releaseledger.notify.WebhookReceiver;
+import io.releaseledger.notify.WebhookTarget;
+import io.releaseledger.policy.ApprovalRule;
+import io.releaseledger.policy.EnvironmentPolicy;
 import io.releaseledger.rollout.LocalDeploymentExecutor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,5 +92,28 @@ class DeployNotificationsTest {
         assertThat(world.current()).containsEntry("version", "1.0.0");
         assertThat(world.messages.getAll()).extracting(Object::toString)
                 .anyMatch(message -> message.contains("not sent") && message.contains("a broken notifier"));
+    }
+
+    @Test
+    void shouldTellAWebhookOnceThatADeployNeedsApproval() throws Exception {
+        world().deploy("1.0.0").call();
+        EnvironmentPolicy policy = new EnvironmentPolicy("web").setApprovals(new ApprovalRule(1, List.of("bob")));
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            WebhookNotifier notifier = new WebhookNotifier(List.of(new WebhookTarget("ops", receiver.url("/hook"),
+                    WebhookFormat.JSON))).setMessages(world.messages);
+
+            assertThatThrownBy(() -> world.deploy("1.1.0").setPolicy(policy).setNotifier(notifier).call())
+                    .isInstanceOf(ApprovalPendingException.class);
+            assertThatThrownBy(() -> world.deploy("1.1.0").setPolicy(policy).setNotifier(notifier).call())
+                    .as("a step that waits asks again").isInstanceOf(ApprovalPendingException.class);
+
+            assertThat(receiver.bodies()).as("told once per release and requester").hasSize(1);
+            Map<String, Object> body = Json.parseObject(receiver.bodies().get(0));
+            assertThat(body).containsEntry("event", "approval.needed").containsEntry("application",
+                    FakeWorld.APPLICATION).containsEntry("environment", "web").containsEntry("version", "1.1.0")
+                    .containsEntry("actor", "alice");
+            assertThat((String) body.get("reason")).contains("0 of 1 approvals; waiting for 1 more from bob");
+            assertThat((String) body.get("summary")).contains("needs approval for");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.jenkinsci.plugins.workflow.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.Serializable;
 
@@ -19,6 +20,10 @@ public abstract class StepExecution implements Serializable {
     }
 
     public void onResume() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public @CheckForNull String getStatus() {
         throw new UnsupportedOperationException("stand-in");
     }
 }
