@@ -1,5 +1,6 @@
 package io.releaseledger.notify;
 
+import io.releaseledger.testing.WebhookReceiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 

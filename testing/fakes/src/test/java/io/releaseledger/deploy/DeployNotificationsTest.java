@@ -8,7 +8,7 @@ import io.releaseledger.notify.NotificationEvent;
 import io.releaseledger.notify.NotificationKind;
 import io.releaseledger.notify.WebhookFormat;
 import io.releaseledger.notify.WebhookNotifier;
-import io.releaseledger.notify.WebhookReceiver;
+import io.releaseledger.testing.WebhookReceiver;
 import io.releaseledger.notify.WebhookTarget;
 import io.releaseledger.policy.ApprovalRule;
 import io.releaseledger.policy.EnvironmentPolicy;

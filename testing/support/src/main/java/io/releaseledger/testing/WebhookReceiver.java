@@ -1,4 +1,4 @@
-package io.releaseledger.notify;
+package io.releaseledger.testing;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -45,12 +45,12 @@ public final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    WebhookReceiver answering(final IntSupplier status) {
+    public WebhookReceiver answering(final IntSupplier status) {
         this.status = status;
         return this;
     }
 
-    WebhookReceiver hanging() {
+    public WebhookReceiver hanging() {
         this.hang = true;
         return this;
     }
