@@ -1,6 +1,7 @@
 package io.releaseledger.agent;
 
 import io.releaseledger.commits.Bump;
+import io.releaseledger.json.InstantText;
 import io.releaseledger.report.Messages;
 import io.releaseledger.scm.GitCredentials;
 import io.releaseledger.scm.ScmRepository;
@@ -180,7 +181,7 @@ public final class SemverTagOperation implements AgentOperation {
             entry.put("type", commit.getType());
             entry.put("bump", commit.getBump().name());
             if (commit.getTime() != null) {
-                entry.put("time", commit.getTime().toString());
+                entry.put("time", InstantText.format(commit.getTime()));
             }
             commits.add(entry);
         }
