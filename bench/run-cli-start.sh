@@ -10,7 +10,7 @@
 # Where: a bare copy of semver-A as the remote (bench/data/cli-start/remote.git) and a clone of it as the working tree
 # (.../work), made afresh by every run; git clones locally with hard links and keeps git gc's commit-graph, as a
 # repository git maintains has. `tag` pushes to the bare remote; the tag is deleted on both sides after each run
-# (not timed). The ledger of `tag` is bench/data/cli-start/ledger.
+# (not timed). The ledger of `tag` is bench/data/cli-start/ledger, sealed with a key of the run's own beside it.
 #
 # C git's equivalent of `version` (what the engine does, step by step, as git commands; the bump arithmetic on the
 # result is left out): `git fetch --tags origin` (version reads the remote's tags first), `git status --porcelain
@@ -65,6 +65,9 @@ git clone -q --bare "$source_repo" "$area/remote.git"
 git clone -q "$area/remote.git" "$area/work"
 work="$area/work"
 ledger="$area/ledger"
+# A key of the run's own for the ledger of `tag`: the default key file lists the ledgers it sealed, and this run's
+# ledger, made afresh, would read as damaged at a path an earlier run's key had sealed.
+export RELEASE_LEDGER_KEY_FILE="$area/ledger.key"
 next_tag=v2.0.0 # the engine's answer on scenario A (checked below)
 
 semantic_release=""

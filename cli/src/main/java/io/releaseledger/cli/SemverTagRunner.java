@@ -7,6 +7,7 @@ import io.releaseledger.git.JGitRepository;
 import io.releaseledger.json.Json;
 import io.releaseledger.report.Messages;
 import io.releaseledger.scm.GitCredentials;
+import io.releaseledger.semver.SemverTagResult;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +42,14 @@ abstract class SemverTagRunner implements Callable<Integer> {
             final Messages messages) {
     }
 
+    /**
+     * Whether {@link #afterSuccess} and {@link #printResult} read more of the result than its {@code version}; without
+     * {@code --json}, a command that answers false gets a result holding only the version.
+     */
+    boolean needsFullResult() {
+        return true;
+    }
+
     /** Prints the result for people: stdout gets only what a script would capture. */
     abstract void printResult(Map<String, Object> result, PrintWriter out, PrintWriter err);
 
@@ -63,10 +72,15 @@ abstract class SemverTagRunner implements Callable<Integer> {
             addOptions(options);
             Messages messages = new Messages(new ConsoleMessages(err, root.isQuiet(), mask)::print);
 
-            Map<String, Object> result = new SemverTagOperation(JGitRepository::open)
+            SemverTagResult outcome = new SemverTagOperation(JGitRepository::open)
                     .setCredentials(gitCredentials)
                     .setEnvironment(SecretValues.withoutSecrets(environment))
-                    .run(new AgentRequest(SemverTagOperation.NAME, root.getRepository().toString(), options), messages);
+                    .call(new AgentRequest(SemverTagOperation.NAME, root.getRepository().toString(), options),
+                            messages);
+            // The result object lists every commit counted (50,000 of them on a large history): made only when
+            // something reads it.
+            Map<String, Object> result = semver.isJson() || needsFullResult() ? SemverTagOperation.toResult(outcome)
+                    : Map.of("version", outcome.getVersion());
             afterSuccess(result, environment, messages);
 
             if (semver.isJson()) {

@@ -23,6 +23,11 @@ final class VersionCommand extends SemverTagRunner {
     }
 
     @Override
+    boolean needsFullResult() {
+        return false;
+    }
+
+    @Override
     void printResult(final Map<String, Object> result, final PrintWriter out, final PrintWriter err) {
         out.println(result.get("version"));
     }

@@ -1,6 +1,7 @@
 package io.releaseledger.agent;
 
 import io.releaseledger.commits.Bump;
+import io.releaseledger.json.InstantText;
 import io.releaseledger.report.Messages;
 import io.releaseledger.scm.GitCredentials;
 import io.releaseledger.scm.ScmRepository;
@@ -62,6 +63,11 @@ public final class SemverTagOperation implements AgentOperation {
 
     @Override
     public Map<String, Object> run(final AgentRequest request, final Messages messages) {
+        return toResult(call(request, messages));
+    }
+
+    /** What {@link #run} does, with the result as the engine gives it (the CLI's {@code version} prints one field). */
+    public SemverTagResult call(final AgentRequest request, final Messages messages) {
         // Every option is checked before the repository is opened: bad input changes nothing.
         List<Consumer<SemverTagCommand>> settings = settings(request.getOptions());
         Path workspace = workspace(request.getWorkspace());
@@ -70,7 +76,7 @@ public final class SemverTagOperation implements AgentOperation {
             settings.forEach(setting -> setting.accept(command));
             command.setCredentials(credentials);
             command.setMessages(messages);
-            return toResult(command.call());
+            return command.call();
         }
     }
 
@@ -180,7 +186,7 @@ public final class SemverTagOperation implements AgentOperation {
             entry.put("type", commit.getType());
             entry.put("bump", commit.getBump().name());
             if (commit.getTime() != null) {
-                entry.put("time", commit.getTime().toString());
+                entry.put("time", InstantText.format(commit.getTime()));
             }
             if (commit.getAuthor() != null) {
                 entry.put("author", commit.getAuthor());

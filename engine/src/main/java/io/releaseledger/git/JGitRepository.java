@@ -42,6 +42,7 @@ import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.eclipse.jgit.util.FS;
 
 /** The git port implemented with JGit. The only place that sees JGit and translates its exceptions. */
 public final class JGitRepository implements ScmRepository {
@@ -52,10 +53,45 @@ public final class JGitRepository implements ScmRepository {
     // included) are not read from the pack a second time when the commits since the base are listed.
     private RevWalk historyWalk;
 
+    // JGit finds git's system configuration by running C git twice (git --version, git config --system
+    // --show-origin), once per process (FS.DETECTED keeps the answer). A command line started to open one repository
+    // lets it run while the JVM builds the command; open waits for it, so that it never runs twice at once.
+    private static final Object SYSTEM_CONFIG_LOOKUP_LOCK = new Object();
+    private static Thread systemConfigLookup;
+
     private JGitRepository(final Repository repository, final Path workTree) {
         this.repository = repository;
         this.git = Git.wrap(repository);
         this.workTree = workTree;
+    }
+
+    /**
+     * Starts JGit's search for git's system configuration on a thread of its own, for a process that opens a
+     * repository soon after it starts; {@link #open} waits for it. Does nothing the second time.
+     */
+    public static void findSystemConfigInBackground() {
+        synchronized (SYSTEM_CONFIG_LOOKUP_LOCK) {
+            if (systemConfigLookup == null) {
+                systemConfigLookup = new Thread(() -> FS.DETECTED.getGitSystemConfig(), "git-system-config");
+                systemConfigLookup.setDaemon(true);
+                systemConfigLookup.start();
+            }
+        }
+    }
+
+    private static void awaitSystemConfigLookup() {
+        Thread lookup;
+        synchronized (SYSTEM_CONFIG_LOOKUP_LOCK) {
+            lookup = systemConfigLookup;
+        }
+        if (lookup == null) {
+            return;
+        }
+        try {
+            lookup.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -73,6 +109,7 @@ public final class JGitRepository implements ScmRepository {
             throw new ScmException(directory + " is not a git repository (no .git in it or its parents): check out"
                     + " the project first and run in its working tree.");
         }
+        awaitSystemConfigLookup();
         try {
             Repository repository = builder.build();
             readCommitGraph(repository.getConfig());

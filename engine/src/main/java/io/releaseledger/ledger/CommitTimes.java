@@ -1,6 +1,6 @@
 package io.releaseledger.ledger;
 
-import java.time.Instant;
+import io.releaseledger.json.InstantText;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
@@ -37,7 +37,7 @@ final class CommitTimes {
             return ReadModel.NO_TIME;
         }
         try {
-            return Instant.parse(text).toEpochMilli();
+            return InstantText.parseEpochMilli(text);
         } catch (DateTimeParseException | ArithmeticException e) {
             return ReadModel.NO_TIME;
         }
