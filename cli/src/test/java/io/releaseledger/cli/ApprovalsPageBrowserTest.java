@@ -10,26 +10,21 @@ import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Origin;
 import io.releaseledger.testing.Component;
 import io.releaseledger.testing.RequiresRealComponent;
-import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Approvals and freeze windows on the Releases page in real headless Chromium, served read-only by
@@ -38,17 +33,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 @RequiresRealComponent(Component.CHROMIUM)
 class ApprovalsPageBrowserTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final String DIGEST = "sha256:" + "d".repeat(64);
 
     @TempDir
     Path root;
 
-    @TempDir
-    Path profile;
+    @RegisterExtension
+    final BrowserFixture browser = new BrowserFixture();
 
     private ServeFixture serve;
-    private ChromeDriverService service;
     private ChromeDriver driver;
 
     @BeforeEach
@@ -74,28 +67,8 @@ class ApprovalsPageBrowserTest {
                     .setEnvironment("staging").setData(Map.of("version", "1.4.1", "window", "migration",
                             "until", "2099-01-01T00:00:00Z", "reason", "payment outage")));
         }
-        serve = ServeFixture.start(root);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--disable-sync", "--user-data-dir=" + profile.resolve("chromium"), "--window-size=1280,900");
-        driver = new ChromeDriver(service, options);
-    }
-
-    @AfterEach
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (serve != null) {
-            serve.close();
-        }
+        serve = browser.serve(root);
+        driver = browser.driver();
     }
 
     @Test
@@ -106,7 +79,7 @@ class ApprovalsPageBrowserTest {
         assertThat(governance).containsOnlyKeys("staging", "production");
 
         driver.get(serve.uri().toString());
-        await("the cards", () -> driver.findElements(By.cssSelector("#release-ledger[data-loaded='true'] .rl-env"))
+        browser.await("the cards", () -> driver.findElements(By.cssSelector("#release-ledger[data-loaded='true'] .rl-env"))
                 .size() == 2);
         WebElement staging = card("staging");
         WebElement production = card("production");
@@ -127,7 +100,7 @@ class ApprovalsPageBrowserTest {
     @Test
     void shouldOfferNoApprovalToAVisitorOfTheReadOnlyPageAndRefuseAPost() throws IOException {
         driver.get(serve.uri().toString());
-        await("the cards", () -> driver.findElements(By.cssSelector("#release-ledger[data-loaded='true'] .rl-env"))
+        browser.await("the cards", () -> driver.findElements(By.cssSelector("#release-ledger[data-loaded='true'] .rl-env"))
                 .size() == 2);
         long events = events();
 
@@ -136,9 +109,9 @@ class ApprovalsPageBrowserTest {
                 .isEmpty();
         HttpResponse<String> post = serve.send(HttpRequest.newBuilder(serve.uri().resolve("approve"))
                 .POST(HttpRequest.BodyPublishers.ofString("environment=production&version=1.5.0&digest=" + DIGEST))
-                .header("Content-Type", "application/x-www-form-urlencoded").timeout(TIMEOUT).build());
+                .header("Content-Type", "application/x-www-form-urlencoded").timeout(BrowserFixture.TIMEOUT).build());
         HttpResponse<String> postState = serve.send(HttpRequest.newBuilder(serve.uri().resolve("api/state"))
-                .POST(HttpRequest.BodyPublishers.noBody()).timeout(TIMEOUT).build());
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(BrowserFixture.TIMEOUT).build());
 
         assertThat(post.statusCode()).isEqualTo(404);
         assertThat(postState.statusCode()).isEqualTo(405);
@@ -151,21 +124,5 @@ class ApprovalsPageBrowserTest {
 
     private WebElement card(final String environment) {
         return driver.findElement(By.cssSelector("#release-ledger .rl-env[data-environment='" + environment + "']"));
-    }
-
-    private void await(final String what, final Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Boolean.TRUE.equals(condition.get())) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -56,6 +57,14 @@ final class Cli {
 
     Cli stdin(final String text) {
         return new Cli(environment, text);
+    }
+
+    /** Runs {@code args} on the ledger at {@code ledgerRoot} ({@code --ledger} added last). */
+    Result runOnLedger(final Path ledgerRoot, final String... args) {
+        String[] all = Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--ledger";
+        all[args.length + 1] = ledgerRoot.toString();
+        return run(all);
     }
 
     Result run(final String... args) {

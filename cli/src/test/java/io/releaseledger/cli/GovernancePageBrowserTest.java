@@ -9,28 +9,19 @@ import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Origin;
 import io.releaseledger.testing.Component;
 import io.releaseledger.testing.RequiresRealComponent;
-import java.io.File;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The configuration changes and the rollback form of the Releases page in real headless Chromium: the page served by
@@ -39,17 +30,15 @@ import org.openqa.selenium.logging.LoggingPreferences;
  */
 @RequiresRealComponent(Component.CHROMIUM)
 class GovernancePageBrowserTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final String KEY = "hmac-sha256:0123456789abcdef:";
 
     @TempDir
     Path root;
 
-    @TempDir
-    Path profile;
+    @RegisterExtension
+    final BrowserFixture browser = new BrowserFixture();
 
     private ServeFixture serve;
-    private ChromeDriverService service;
     private ChromeDriver driver;
 
     @BeforeEach
@@ -60,31 +49,8 @@ class GovernancePageBrowserTest {
             deploy(ledger, "1.1.0", Map.of("network", "bridge", "ports", List.of("8081:80/tcp"), "instances", 2L),
                     Map.of("LOG_LEVEL", KEY + "aa", "DB_PASSWORD", KEY + "dd", "NEW_FLAG", KEY + "ee"));
         }
-        serve = ServeFixture.start(root);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--disable-sync", "--user-data-dir=" + profile.resolve("chromium"), "--window-size=1280,900");
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        driver = new ChromeDriver(service, options);
-    }
-
-    @AfterEach
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (serve != null) {
-            serve.close();
-        }
+        serve = browser.serve(root);
+        driver = browser.driver();
     }
 
     private static void deploy(final Ledger ledger, final String version, final Map<String, Object> settings,
@@ -109,7 +75,7 @@ class GovernancePageBrowserTest {
     @Test
     void shouldShowWhatTheConfigurationChangedSinceThePreviousDeploymentBesideTheCommit() {
         driver.get(serve.uri().toString());
-        await("the page loaded", () -> count("#release-ledger[data-loaded='true'] .rl-env") == 1);
+        browser.await("the page loaded", () -> browser.count("#release-ledger[data-loaded='true'] .rl-env") == 1);
 
         WebElement production = driver.findElement(By.cssSelector(".rl-env[data-environment='production']"));
         assertThat(production.findElement(By.cssSelector(".rl-config-summary")).getText()).isEqualTo("5 changes since 1.0.0");
@@ -125,17 +91,17 @@ class GovernancePageBrowserTest {
         List<String> terms = production.findElements(By.cssSelector(".rl-details dt")).stream().map(WebElement::getText).toList();
         assertThat(terms.indexOf("Configuration")).isEqualTo(terms.indexOf("Commit") + 1);
         assertThat(driver.getPageSource()).doesNotContain(KEY);
-        assertThat(count(".rl-rollback-form")).as("the CLI's page offers no rollback form").isZero();
-        assertNoConsoleErrors();
+        assertThat(browser.count(".rl-rollback-form")).as("the CLI's page offers no rollback form").isZero();
+        browser.assertNoConsoleErrors();
     }
 
     @Test
     void shouldOfferNoRollbackFormToAUserWithoutThePermission() {
         try (JenkinsLayoutFixture jenkins = JenkinsLayoutFixture.start(serve)) {
             driver.get(jenkins.page(false).toString());
-            await("the page loaded", () -> count("#release-ledger[data-loaded='true'] .rl-env") == 1);
+            browser.await("the page loaded", () -> browser.count("#release-ledger[data-loaded='true'] .rl-env") == 1);
 
-            assertThat(count(".rl-rollback-form")).isZero();
+            assertThat(browser.count(".rl-rollback-form")).isZero();
             assertThat(driver.getPageSource()).doesNotContain(JenkinsLayoutFixture.CRUMB);
         }
     }
@@ -144,7 +110,7 @@ class GovernancePageBrowserTest {
     void shouldPostTheRollbackWithReasonVersionAndCrumbAndKeepWhatWasTypedAcrossARefresh() {
         try (JenkinsLayoutFixture jenkins = JenkinsLayoutFixture.start(serve)) {
             driver.get(jenkins.pageWithRollback().toString());
-            await("the page loaded", () -> count("#release-ledger[data-loaded='true'] .rl-rollback-form") == 1);
+            browser.await("the page loaded", () -> browser.count("#release-ledger[data-loaded='true'] .rl-rollback-form") == 1);
             WebElement form = driver.findElement(By.cssSelector(".rl-env[data-environment='production'] .rl-rollback-form"));
             assertThat(form.getAttribute("method")).isEqualTo("post");
             assertThat(form.getAttribute("action")).endsWith(JenkinsLayoutFixture.ROLLBACK);
@@ -156,13 +122,13 @@ class GovernancePageBrowserTest {
             form.findElement(By.cssSelector(".rl-rollback-reason")).sendKeys("checkout <b>broken</b> & slow");
             form.findElement(By.cssSelector(".rl-rollback-version")).sendKeys("1.0.0");
             driver.findElement(By.xpath("//button[text()='Refresh']")).click(); // re-renders the cards
-            await("the refresh", () -> count("#release-ledger.rl-loading") == 0);
+            browser.await("the refresh", () -> browser.count("#release-ledger.rl-loading") == 0);
             WebElement kept = driver.findElement(By.cssSelector(".rl-env[data-environment='production'] .rl-rollback-form"));
             assertThat(kept.findElement(By.cssSelector(".rl-rollback-reason")).getAttribute("value"))
                     .isEqualTo("checkout <b>broken</b> & slow");
 
             kept.findElement(By.cssSelector(".rl-rollback-button")).click();
-            await("the POST", () -> jenkins.rollbackPosts().size() == 1);
+            browser.await("the POST", () -> jenkins.rollbackPosts().size() == 1);
 
             Map<String, String> fields = java.util.Arrays.stream(jenkins.rollbackPosts().get(0).split("&"))
                     .map(pair -> pair.split("=", 2))
@@ -170,7 +136,7 @@ class GovernancePageBrowserTest {
             assertThat(fields).containsEntry("environment", "production").containsEntry("version", "1.0.0")
                     .containsEntry("reason", "checkout <b>broken</b> & slow")
                     .containsEntry(JenkinsLayoutFixture.CRUMB_FIELD, JenkinsLayoutFixture.CRUMB);
-            assertNoConsoleErrors();
+            browser.assertNoConsoleErrors();
         }
     }
 
@@ -181,31 +147,5 @@ class GovernancePageBrowserTest {
     private static String shortDigest(final String version) {
         String digest = LedgerFixture.digest(version);
         return digest.substring(0, "sha256:".length() + 12) + "…";
-    }
-
-    private void assertNoConsoleErrors() {
-        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
-        assertThat(errors).as(errors.stream().map(LogEntry::toString).collect(Collectors.joining("\n"))).isEmpty();
-    }
-
-    private int count(final String selector) {
-        return driver.findElements(By.cssSelector(selector)).size();
-    }
-
-    private void await(final String what, final Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Boolean.TRUE.equals(condition.get())) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
     }
 }

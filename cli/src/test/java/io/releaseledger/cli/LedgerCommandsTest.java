@@ -26,10 +26,7 @@ class LedgerCommandsTest {
     }
 
     private Cli.Result run(final String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--ledger");
-        all.add(root.toString());
-        return Cli.plain().run(all.toArray(String[]::new));
+        return Cli.plain().runOnLedger(root, args);
     }
 
     @Test

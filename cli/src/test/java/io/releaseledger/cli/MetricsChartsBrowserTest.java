@@ -4,91 +4,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.releaseledger.testing.Component;
 import io.releaseledger.testing.RequiresRealComponent;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The delivery charts of the Releases page in real headless Chromium (the harness of {@link ReleasesPageBrowserTest}),
  * served by {@code serve} with its Content-Security-Policy, on a ledger whose figures are known
- * ({@link MetricsLedgerFixture}). Screenshots go to docs/images/metrics-*.png (and target/screenshots).
+ * ({@link MetricsLedgerFixture}). Its screenshots are the docs' metrics-*.png ({@link Screenshots}).
  */
 @RequiresRealComponent(Component.CHROMIUM)
 class MetricsChartsBrowserTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final String LOADED = "#release-ledger[data-loaded='true'] .rl-metrics[data-loaded='true'] .rl-metric";
 
     @TempDir
     Path root;
 
-    @TempDir
-    Path profile;
+    @RegisterExtension
+    final BrowserFixture browser = new BrowserFixture();
 
     private ServeFixture serve;
-    private ChromeDriverService service;
     private ChromeDriver driver;
 
     @BeforeEach
     void start() {
         // The page asks for the weeks up to now: the fixture's weeks end a minute ago.
         MetricsLedgerFixture.write(root, Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60));
-        serve = ServeFixture.start(root);
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--disable-sync", "--user-data-dir=" + profile.resolve("chromium"), "--window-size=1280,900");
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(TIMEOUT);
-    }
-
-    @AfterEach
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (serve != null) {
-            serve.close();
-        }
+        serve = browser.serve(root);
+        driver = browser.driver();
     }
 
     @Test
-    void shouldDrawTheKnownFiguresAsFourWeeklyCharts() throws IOException {
+    void shouldDrawTheKnownFiguresAsFourWeeklyCharts() {
         driver.get(serve.uri().toString());
-        await("the metrics loaded", () -> count(LOADED) == 4);
+        browser.await("the metrics loaded", () -> browser.count(LOADED) == 4);
 
         assertThat(driver.findElement(By.id("rl-metrics-environment")).getAttribute("value")).isEqualTo("production");
         assertThat(text("deployments", ".rl-metric-value")).isEqualTo("2 a week");
@@ -118,26 +78,26 @@ class MetricsChartsBrowserTest {
 
         // Another window and environment, from the page's own controls.
         select("rl-metrics-weeks", "4");
-        await("4 weeks", () -> count(".rl-chart-deployments .rl-chart-bar") == 4);
+        browser.await("4 weeks", () -> browser.count(".rl-chart-deployments .rl-chart-bar") == 4);
         select("rl-metrics-environment", "staging");
-        await("staging", () -> "2 h".equals(text("lead-time", ".rl-metric-value")));
+        browser.await("staging", () -> "2 h".equals(text("lead-time", ".rl-metric-value")));
         select("rl-metrics-weeks", "12");
         select("rl-metrics-environment", "production");
-        await("production again", () -> count(".rl-chart-deployments .rl-chart-bar") == 12
+        browser.await("production again", () -> browser.count(".rl-chart-deployments .rl-chart-bar") == 12
                 && "3 h".equals(text("lead-time", ".rl-metric-value")));
 
         // Marks keep their theme colours, apart from the card.
         assertThat(css(".rl-chart-deployments .rl-chart-bar", "fill")).isNotEqualTo(css(".rl-metric", "background-color"));
         screenshotOfTheMetrics("metrics-light.png", 1280);
-        assertNoConsoleErrors();
+        browser.assertNoConsoleErrors();
     }
 
     @Test
-    void shouldFitTheChartsInto375Pixels() throws IOException {
+    void shouldFitTheChartsInto375Pixels() {
         driver.manage().window().setSize(new Dimension(375, 812));
         driver.get(serve.uri().toString());
-        await("the metrics loaded", () -> count(LOADED) == 4);
-        await("a 375 px viewport", () -> ((Long) driver.executeScript("return window.innerWidth")) <= 375);
+        browser.await("the metrics loaded", () -> browser.count(LOADED) == 4);
+        browser.await("a 375 px viewport", () -> ((Long) driver.executeScript("return window.innerWidth")) <= 375);
 
         assertThat((Long) driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth"))
                 .as("no horizontal scroll at 375 px").isLessThanOrEqualTo(0L);
@@ -152,24 +112,24 @@ class MetricsChartsBrowserTest {
         assertThat(((Number) driver.executeScript("return document.querySelector('.rl-chart-label')"
                 + ".getBoundingClientRect().height")).doubleValue()).isGreaterThan(9);
         screenshotOfTheMetrics("metrics-375.png", 375);
-        assertNoConsoleErrors();
+        browser.assertNoConsoleErrors();
     }
 
     @Test
-    void shouldStayReadableInTheDark() throws IOException {
+    void shouldStayReadableInTheDark() {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
                 List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
         driver.get(serve.uri().toString());
-        await("the metrics loaded in the dark", () -> count(LOADED) == 4);
+        browser.await("the metrics loaded in the dark", () -> browser.count(LOADED) == 4);
 
-        double card = luminance(css(".rl-metric", "background-color"));
+        double card = BrowserFixture.luminance(css(".rl-metric", "background-color"));
         assertThat(card).as("dark cards").isLessThan(0.1);
-        assertThat(luminance(css(".rl-metric-value", "color"))).as("light figures").isGreaterThan(0.7);
-        assertThat(luminance(css(".rl-chart-deployments .rl-chart-bar", "fill"))).as("bars stand out of the card")
+        assertThat(BrowserFixture.luminance(css(".rl-metric-value", "color"))).as("light figures").isGreaterThan(0.7);
+        assertThat(BrowserFixture.luminance(css(".rl-chart-deployments .rl-chart-bar", "fill"))).as("bars stand out of the card")
                 .isGreaterThan(card + 0.25);
-        assertThat(luminance(css(".rl-chart-label", "fill"))).as("readable labels").isGreaterThan(0.3);
+        assertThat(BrowserFixture.luminance(css(".rl-chart-label", "fill"))).as("readable labels").isGreaterThan(0.3);
         screenshotOfTheMetrics("metrics-dark.png", 1280);
-        assertNoConsoleErrors();
+        browser.assertNoConsoleErrors();
     }
 
     private String text(final String metric, final String selector) {
@@ -186,61 +146,13 @@ class MetricsChartsBrowserTest {
     }
 
     private String css(final String selector, final String property) {
-        return (String) driver.executeScript("return getComputedStyle(document.querySelector('#release-ledger "
-                + selector + "')).getPropertyValue(arguments[0])", property);
+        return browser.css("#release-ledger " + selector, property);
     }
 
-    /** Relative luminance (0 black to 1 white) of an {@code rgb(…)} colour. */
-    private static double luminance(final String color) {
-        String[] parts = color.replaceAll("[^0-9.,]", "").split(",");
-        double[] linear = new double[3];
-        for (int i = 0; i < 3; i++) {
-            double c = Double.parseDouble(parts[i]) / 255;
-            linear[i] = c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-        }
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2];
-    }
-
-    /** The Delivery section, scrolled to the top, saved to docs/images and target/screenshots. */
-    private void screenshotOfTheMetrics(final String name, final int width) throws IOException {
+    /** The Delivery section, scrolled to the top, for the docs ({@link Screenshots}). */
+    private void screenshotOfTheMetrics(final String name, final int width) {
         driver.manage().window().setSize(new Dimension(width, width < 600 ? 1500 : 900));
         driver.executeScript("document.querySelector('#release-ledger .rl-metrics').scrollIntoView()");
-        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
-        Path basedir = Path.of(System.getProperty("basedir", "."));
-        for (Path directory : List.of(basedir.resolve("target").resolve("screenshots"),
-                basedir.resolve("..").resolve("docs").resolve("images"))) {
-            Files.createDirectories(directory);
-            Files.write(directory.resolve(name), png);
-        }
-    }
-
-    private void assertNoConsoleErrors() {
-        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
-        assertThat(errors).as(errors.stream().map(LogEntry::toString).collect(Collectors.joining("\n"))).isEmpty();
-    }
-
-    private int count(final String selector) {
-        return driver.findElements(By.cssSelector(selector)).size();
-    }
-
-    private void await(final String what, final Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (Boolean.TRUE.equals(condition.get())) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // not there yet
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what, e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        Screenshots.ofThisRun().saveForDocs(name, driver.getScreenshotAs(OutputType.BYTES));
     }
 }

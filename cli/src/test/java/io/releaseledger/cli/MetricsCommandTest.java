@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.releaseledger.json.Json;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,10 +24,7 @@ class MetricsCommandTest {
     }
 
     private Cli.Result run(final String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--ledger");
-        all.add(root.toString());
-        return Cli.plain().run(all.toArray(String[]::new));
+        return Cli.plain().runOnLedger(root, args);
     }
 
     @Test

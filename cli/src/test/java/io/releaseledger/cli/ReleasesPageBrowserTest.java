@@ -9,39 +9,25 @@ import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Origin;
 import io.releaseledger.testing.Component;
 import io.releaseledger.testing.RequiresRealComponent;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * The Releases page in real headless Chromium (Debian's chromium and chromedriver, given explicitly so Selenium
- * Manager never downloads anything), served by {@code release-ledger serve} in-process from a ledger the engine
- * wrote.
+ * The Releases page in real headless Chromium ({@link BrowserFixture}), served by {@code release-ledger serve}
+ * in-process from a ledger the engine wrote.
  */
 @RequiresRealComponent(Component.CHROMIUM)
 class ReleasesPageBrowserTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(20);
     /** Narrower than this, "production" or "2 hours ago" no longer fit on a line at Jenkins' table font size. */
     private static final double MIN_COLUMN_PX = 72;
     /** Per history column: the header's rendered width and the most lines any of its cells takes. */
@@ -73,52 +59,27 @@ class ReleasesPageBrowserTest {
     @TempDir
     Path root;
 
-    @TempDir
-    Path profile;
+    private static final Screenshots SCREENSHOTS = Screenshots.ofThisRun();
+
+    @RegisterExtension
+    final BrowserFixture browser = new BrowserFixture();
 
     private ServeFixture serve;
-    private ChromeDriverService service;
     private ChromeDriver driver;
 
     @BeforeEach
-    void start() throws IOException {
+    void start() {
         LedgerFixture.write(root);
-        serve = ServeFixture.start(root);
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--disable-sync", "--user-data-dir=" + profile.resolve("chromium"), "--window-size=1280,900");
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(TIMEOUT);
-    }
-
-    @AfterEach
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (serve != null) {
-            serve.close();
-        }
+        serve = browser.serve(root);
+        driver = browser.driver();
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void rendersTheLedgerSafelyAndResponsively() throws IOException {
+    void rendersTheLedgerSafelyAndResponsively() {
         Map<String, Object> state = Json.parseObject(serve.get("api/state").body());
         driver.get(serve.uri().toString());
-        await("the page loaded with its history", () -> count("#release-ledger[data-loaded='true'] .rl-table tbody tr") > 0);
+        browser.await("the page loaded with its history", () -> browser.count("#release-ledger[data-loaded='true'] .rl-table tbody tr") > 0);
 
         // Environments in the order of the API, each with its version, digest and who deployed it.
         List<WebElement> cards = driver.findElements(By.cssSelector("#release-ledger .rl-env"));
@@ -163,60 +124,54 @@ class ReleasesPageBrowserTest {
 
         // History: page 1 of all events, newest first, then paging.
         int pages = (LedgerFixture.EVENTS + 19) / 20;
-        assertThat(count(".rl-table tbody tr")).isEqualTo(20);
+        assertThat(browser.count(".rl-table tbody tr")).isEqualTo(20);
         assertThat(driver.findElement(By.cssSelector(".rl-pager-info")).getText())
                 .isEqualTo("page 1 of " + pages + ", " + LedgerFixture.EVENTS + " events");
         assertThat(firstSeq()).isEqualTo(LedgerFixture.EVENTS);
         driver.findElement(By.cssSelector(".rl-pager button[aria-label='Older events']")).click();
-        await("page 2", () -> "2".equals(driver.findElement(By.cssSelector(".rl-page-button.rl-current")).getText()));
+        browser.await("page 2", () -> "2".equals(driver.findElement(By.cssSelector(".rl-page-button.rl-current")).getText()));
         assertThat(firstSeq()).isEqualTo(LedgerFixture.EVENTS - 20);
         driver.findElement(By.cssSelector(".rl-pager button[aria-label='Page " + pages + "']")).click();
-        await("the last page", () -> String.valueOf(pages).equals(
+        browser.await("the last page", () -> String.valueOf(pages).equals(
                 driver.findElement(By.cssSelector(".rl-page-button.rl-current")).getText()));
-        assertThat(count(".rl-table tbody tr")).isEqualTo(LedgerFixture.EVENTS - 20 * (pages - 1));
+        assertThat(browser.count(".rl-table tbody tr")).isEqualTo(LedgerFixture.EVENTS - 20 * (pages - 1));
 
         // The environment filter: production's history shows the automatic rollback, marked.
         driver.executeScript("const s = document.getElementById('rl-history-environment');"
                 + " s.value = 'production'; s.dispatchEvent(new Event('change'));");
-        await("production's history", () -> count(".rl-entry-rollback") == 1);
+        browser.await("production's history", () -> browser.count(".rl-entry-rollback") == 1);
         assertThat(driver.findElement(By.cssSelector(".rl-entry-rollback")).getText())
                 .contains("automatic rollback", "1.4.0 → 1.3.0", "smoke check failed");
 
         // Verify button.
         driver.findElement(By.xpath("//button[text()='Verify ledger']")).click();
-        await("verification", () -> driver.findElement(By.cssSelector(".rl-verify")).getText().startsWith("intact"));
+        browser.await("verification", () -> driver.findElement(By.cssSelector(".rl-verify")).getText().startsWith("intact"));
 
-        Path screenshots = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("screenshots");
-        Files.createDirectories(screenshots);
         driver.executeScript("const s = document.getElementById('rl-history-environment');"
                 + " s.value = ''; s.dispatchEvent(new Event('change'));");
-        await("all history again", () -> count(".rl-table tbody tr") == 20);
+        browser.await("all history again", () -> browser.count(".rl-table tbody tr") == 20);
         long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
         driver.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 140, 6000)));
-        Files.write(screenshots.resolve("releases.png"), driver.getScreenshotAs(OutputType.BYTES));
-        Files.write(docsImage("releases.png"), driver.getScreenshotAs(OutputType.BYTES));
+        SCREENSHOTS.saveForDocs("releases.png", driver.getScreenshotAs(OutputType.BYTES));
 
         // 375 px wide: no horizontal scroll.
         driver.manage().window().setSize(new Dimension(375, 812));
-        await("a 375 px viewport", () -> ((Long) driver.executeScript("return window.innerWidth")) <= 375);
+        browser.await("a 375 px viewport", () -> ((Long) driver.executeScript("return window.innerWidth")) <= 375);
         Object widths = driver.executeScript(
                 "return [document.documentElement.scrollWidth, window.innerWidth, document.body.scrollWidth]");
         assertThat((List<Long>) widths).satisfies(w -> assertThat(w.get(0)).isLessThanOrEqualTo(w.get(1)));
         assertThat((Long) driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth"))
                 .isLessThanOrEqualTo(0L);
         driver.executeScript("window.scrollTo(0, 0)");
-        Files.write(screenshots.resolve("releases-375.png"), driver.getScreenshotAs(OutputType.BYTES));
+        SCREENSHOTS.save("releases-375.png", driver.getScreenshotAs(OutputType.BYTES));
 
-        // No console errors (a failed load, a CSP violation or an exception would show here).
-        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
-        assertThat(errors).as(errors.stream().map(LogEntry::toString).collect(Collectors.joining("\n"))).isEmpty();
+        browser.assertNoConsoleErrors();
     }
 
     @Test
-    void showsTheVerdictOfTheLastChecksInOneLineAndTheResultsOnDemand() throws IOException {
+    void showsTheVerdictOfTheLastChecksInOneLineAndTheResultsOnDemand() {
         driver.get(serve.uri().toString());
-        await("the page loaded", () -> count("#release-ledger[data-loaded='true'] .rl-env") == 2);
+        browser.await("the page loaded", () -> browser.count("#release-ledger[data-loaded='true'] .rl-env") == 2);
         WebElement staging = driver.findElement(By.cssSelector("#release-ledger .rl-env[data-environment='staging']"));
         WebElement production = driver.findElement(By.cssSelector(
                 "#release-ledger .rl-env[data-environment='production']"));
@@ -227,16 +182,16 @@ class ReleasesPageBrowserTest {
         assertThat(staging.findElements(By.cssSelector(".rl-check"))).allSatisfy(item ->
                 assertThat(item.isDisplayed()).isFalse());
         checks.findElement(By.cssSelector("summary")).click();
-        await("the results shown", () -> staging.findElements(By.cssSelector(".rl-check")).stream()
+        browser.await("the results shown", () -> staging.findElements(By.cssSelector(".rl-check")).stream()
                 .allMatch(WebElement::isDisplayed));
         assertThat(production.findElement(By.cssSelector(".rl-image-name")).getText())
                 .as("the tag stays after the rollback").isEqualTo("registry.example/shop:1.3.0");
         assertThat(staging.findElement(By.cssSelector(".rl-uptodate, .rl-lacking-details")).isDisplayed()).isTrue();
-        Files.write(docsImage("releases-checks.png"), staging.getScreenshotAs(OutputType.BYTES));
+        SCREENSHOTS.saveForDocs("releases-checks.png", staging.getScreenshotAs(OutputType.BYTES));
     }
 
     @Test
-    void saysWhetherMainHasMoreIsNotKnownWithoutTaggedReleases() throws IOException {
+    void saysWhetherMainHasMoreIsNotKnownWithoutTaggedReleases() {
         serve.close();
         Path untagged = root.resolve("..").resolve(root.getFileName() + "-untagged").normalize();
         Ledger ledger = Ledger.open(untagged, "hello");
@@ -251,9 +206,9 @@ class ReleasesPageBrowserTest {
         } finally {
             LedgerText.closeQuietly(ledger);
         }
-        serve = ServeFixture.start(untagged);
+        serve = browser.serve(untagged);
         driver.get(serve.uri().toString());
-        await("the page loaded", () -> count("#release-ledger[data-loaded='true'] .rl-env") == 1);
+        browser.await("the page loaded", () -> browser.count("#release-ledger[data-loaded='true'] .rl-env") == 1);
 
         WebElement dev = driver.findElement(By.cssSelector("#release-ledger .rl-env[data-environment='dev']"));
         assertThat(dev.findElements(By.cssSelector(".rl-uptodate"))).isEmpty();
@@ -280,9 +235,9 @@ class ReleasesPageBrowserTest {
         } finally {
             LedgerText.closeQuietly(ledger);
         }
-        serve = ServeFixture.start(root);
+        serve = browser.serve(root);
         driver.get(serve.uri().toString());
-        await("the page loaded", () -> count("#release-ledger[data-loaded='true'] .rl-env") == 2);
+        browser.await("the page loaded", () -> browser.count("#release-ledger[data-loaded='true'] .rl-env") == 2);
 
         WebElement production = driver.findElement(By.cssSelector("#release-ledger .rl-env[data-environment='production']"));
         WebElement check = production.findElement(By.cssSelector(".rl-check"));
@@ -298,14 +253,12 @@ class ReleasesPageBrowserTest {
         WebElement staging = driver.findElement(By.cssSelector("#release-ledger .rl-env[data-environment='staging']"));
         assertThat(staging.findElements(By.cssSelector(".rl-check-run, .rl-check-server, .rl-check-facts")))
                 .as("results recorded without run, server or facts show none").isEmpty();
-        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
-        assertThat(errors).as(errors.stream().map(LogEntry::toString).collect(Collectors.joining("\n"))).isEmpty();
+        browser.assertNoConsoleErrors();
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void shouldGiveTheHistoryColumnsRoomBesideJenkinsSidePanel() throws IOException {
+    void shouldGiveTheHistoryColumnsRoomBesideJenkinsSidePanel() {
         // A reason as long as a real one (a container runtime's error): the table must not take its room from When.
         appendAndRestart(new EventDraft(EventTypes.RELEASE_MARKED_BAD, LedgerFixture.BOB,
                 Origin.build("shop/main", 301, "https://ci.example/job/shop/job/main/301/", false))
@@ -316,7 +269,7 @@ class ReleasesPageBrowserTest {
         try (JenkinsLayoutFixture jenkins = JenkinsLayoutFixture.start(serve)) {
             driver.manage().window().setSize(new Dimension(1280, 900));
             driver.get(jenkins.page(false).toString());
-            await("the page in Jenkins' layout", () -> count("#release-ledger[data-loaded='true'] .rl-table tbody tr") > 0);
+            browser.await("the page in Jenkins' layout", () -> browser.count("#release-ledger[data-loaded='true'] .rl-table tbody tr") > 0);
             assertThat((Long) driver.executeScript("return window.innerWidth")).isBetween(1200L, 1280L);
             assertThat((Long) driver.executeScript(
                     "return Math.round(document.getElementById('side-panel').getBoundingClientRect().width)"))
@@ -335,63 +288,61 @@ class ReleasesPageBrowserTest {
                     .as("no horizontal scroll at 1280 px with the side panel").isLessThanOrEqualTo(0L);
             assertThat((Long) driver.executeScript("const body = document.querySelector('#release-ledger .rl-history-body');"
                     + " return body.scrollWidth - body.clientWidth")).as("the table fits without scrolling").isLessThanOrEqualTo(0L);
-            Path screenshots = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("screenshots");
-            Files.createDirectories(screenshots);
             driver.executeScript("document.querySelector('#release-ledger .rl-history').scrollIntoView()");
-            Files.write(screenshots.resolve("releases-in-jenkins-1280.png"), driver.getScreenshotAs(OutputType.BYTES));
+            screenshot("releases-in-jenkins-1280.png");
 
             // Jenkins puts the side panel above the page below 900 px; at 375 px nothing scrolls sideways.
             driver.manage().window().setSize(new Dimension(375, 812));
-            await("a 375 px viewport", () -> ((Long) driver.executeScript("return window.innerWidth")) <= 375);
+            browser.await("a 375 px viewport", () -> ((Long) driver.executeScript("return window.innerWidth")) <= 375);
             assertThat((Long) driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth"))
                     .as("no horizontal scroll at 375 px in Jenkins' layout").isLessThanOrEqualTo(0L);
             driver.executeScript("document.querySelector('#release-ledger .rl-history').scrollIntoView()");
-            Files.write(screenshots.resolve("releases-in-jenkins-375.png"), driver.getScreenshotAs(OutputType.BYTES));
-            assertNoConsoleErrors();
+            screenshot("releases-in-jenkins-375.png");
+            browser.assertNoConsoleErrors();
         }
     }
 
     @Test
-    void shouldFollowTheJenkinsThemesVariables() throws IOException {
+    void shouldFollowTheJenkinsThemesVariables() {
         try (JenkinsLayoutFixture jenkins = JenkinsLayoutFixture.start(serve)) {
             driver.get(jenkins.page(true).toString());
-            await("the page with a dark Jenkins theme", () -> count("#release-ledger[data-loaded='true'] .rl-table tbody tr") > 0);
+            browser.await("the page with a dark Jenkins theme", () -> browser.count("#release-ledger[data-loaded='true'] .rl-table tbody tr") > 0);
 
             // The values of jenkins-layout/jenkins-dark-theme.css.
-            assertThat(css("#release-ledger", "color")).as("--text-color").isEqualTo("rgb(226, 230, 235)");
-            assertThat(css("#release-ledger .rl-summary", "color")).as("--text-color-secondary").isEqualTo("rgb(160, 168, 180)");
-            assertThat(css("#release-ledger .rl-env", "background-color")).as("--card-background").isEqualTo("rgb(38, 42, 49)");
-            assertThat(css("#release-ledger .rl-env", "border-top-color")).as("--jenkins-border-color").isEqualTo("rgb(58, 64, 74)");
-            assertThat(css("#release-ledger a.rl-build", "color")).as("--link-color").isEqualTo("rgb(122, 167, 255)");
-            assertThat(css("#release-ledger .rl-table th", "background-color")).as("--table-background").isEqualTo("rgb(43, 48, 56)");
-            assertThat(css("#release-ledger .rl-table", "background-color")).as("--table-body-background")
+            assertThat(browser.css("#release-ledger", "color")).as("--text-color").isEqualTo("rgb(226, 230, 235)");
+            assertThat(browser.css("#release-ledger .rl-summary", "color")).as("--text-color-secondary").isEqualTo("rgb(160, 168, 180)");
+            assertThat(browser.css("#release-ledger .rl-env", "background-color")).as("--card-background").isEqualTo("rgb(38, 42, 49)");
+            assertThat(browser.css("#release-ledger .rl-env", "border-top-color")).as("--jenkins-border-color").isEqualTo("rgb(58, 64, 74)");
+            assertThat(browser.css("#release-ledger a.rl-build", "color")).as("--link-color").isEqualTo("rgb(122, 167, 255)");
+            assertThat(browser.css("#release-ledger .rl-table th", "background-color")).as("--table-background").isEqualTo("rgb(43, 48, 56)");
+            assertThat(browser.css("#release-ledger .rl-table", "background-color")).as("--table-body-background")
                     .isEqualTo("rgb(30, 33, 39)");
-            assertThat(css("#release-ledger .rl-badge-ok", "color")).as("--success-color").isEqualTo("rgb(91, 211, 138)");
-            assertThat(css("#release-ledger .rl-bad-releases h3", "color")).as("--error-color").isEqualTo("rgb(255, 123, 114)");
+            assertThat(browser.css("#release-ledger .rl-badge-ok", "color")).as("--success-color").isEqualTo("rgb(91, 211, 138)");
+            assertThat(browser.css("#release-ledger .rl-bad-releases h3", "color")).as("--error-color").isEqualTo("rgb(255, 123, 114)");
             screenshot("releases-in-jenkins-dark.png");
-            assertNoConsoleErrors();
+            browser.assertNoConsoleErrors();
         }
     }
 
     @Test
     void shouldMatchTheStandalonePageToTheColourScheme() {
         driver.get(serve.uri().toString());
-        await("the page loaded", () -> count("#release-ledger[data-loaded='true'] .rl-env") == 2);
-        assertThat(luminance(css("body", "background-color"))).as("light page").isGreaterThan(0.9);
-        assertThat(luminance(css("#release-ledger", "color"))).as("dark text").isLessThan(0.2);
+        browser.await("the page loaded", () -> browser.count("#release-ledger[data-loaded='true'] .rl-env") == 2);
+        assertThat(BrowserFixture.luminance(browser.css("body", "background-color"))).as("light page").isGreaterThan(0.9);
+        assertThat(BrowserFixture.luminance(browser.css("#release-ledger", "color"))).as("dark text").isLessThan(0.2);
 
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
                 List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
         driver.navigate().refresh();
-        await("the page loaded in the dark", () -> count("#release-ledger[data-loaded='true'] .rl-env") == 2);
+        browser.await("the page loaded in the dark", () -> browser.count("#release-ledger[data-loaded='true'] .rl-env") == 2);
 
-        assertThat(luminance(css("body", "background-color"))).as("dark page").isLessThan(0.1);
-        assertThat(luminance(css("#release-ledger", "color"))).as("light text").isGreaterThan(0.7);
-        assertThat(luminance(css("#release-ledger .rl-env", "background-color"))).as("dark cards").isLessThan(0.1);
-        assertThat(luminance(css("#release-ledger .rl-table th", "background-color"))).as("dark table head").isLessThan(0.1);
-        assertThat(luminance(css("#release-ledger a.rl-build", "color"))).as("readable links").isGreaterThan(0.3);
+        assertThat(BrowserFixture.luminance(browser.css("body", "background-color"))).as("dark page").isLessThan(0.1);
+        assertThat(BrowserFixture.luminance(browser.css("#release-ledger", "color"))).as("light text").isGreaterThan(0.7);
+        assertThat(BrowserFixture.luminance(browser.css("#release-ledger .rl-env", "background-color"))).as("dark cards").isLessThan(0.1);
+        assertThat(BrowserFixture.luminance(browser.css("#release-ledger .rl-table th", "background-color"))).as("dark table head").isLessThan(0.1);
+        assertThat(BrowserFixture.luminance(browser.css("#release-ledger a.rl-build", "color"))).as("readable links").isGreaterThan(0.3);
         screenshot("releases-dark.png");
-        assertNoConsoleErrors();
+        browser.assertNoConsoleErrors();
     }
 
     private void appendAndRestart(final EventDraft draft) {
@@ -402,76 +353,14 @@ class ReleasesPageBrowserTest {
         } finally {
             LedgerText.closeQuietly(ledger);
         }
-        serve = ServeFixture.start(root);
-    }
-
-    /** Where the docs' screenshots go: docs/images of the checkout, written by these tests. */
-    private static Path docsImage(final String name) throws IOException {
-        Path images = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent().resolve("docs")
-                .resolve("images");
-        Files.createDirectories(images);
-        return images.resolve(name);
+        serve = browser.serve(root);
     }
 
     private void screenshot(final String name) {
-        try {
-            Path screenshots = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("screenshots");
-            Files.createDirectories(screenshots);
-            Files.write(screenshots.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** The computed value as the browser gives it, e.g. "rgb(226, 230, 235)". */
-    private String css(final String selector, final String property) {
-        return (String) driver.executeScript("return getComputedStyle(document.querySelector(arguments[0]))"
-                + ".getPropertyValue(arguments[1])", selector, property);
-    }
-
-    /** Relative luminance (0 black … 1 white) of a computed "rgb(r, g, b)" or "rgba(…)" colour. */
-    private static double luminance(final String color) {
-        String[] parts = color.replaceAll("[^0-9.,]", "").split(",");
-        double[] linear = new double[3];
-        for (int i = 0; i < 3; i++) {
-            double c = Double.parseDouble(parts[i]) / 255;
-            linear[i] = c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-        }
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2];
-    }
-
-    private void assertNoConsoleErrors() {
-        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
-        assertThat(errors).as(errors.stream().map(LogEntry::toString).collect(Collectors.joining("\n"))).isEmpty();
+        SCREENSHOTS.save(name, driver.getScreenshotAs(OutputType.BYTES));
     }
 
     private long firstSeq() {
         return Long.parseLong(driver.findElement(By.cssSelector(".rl-table tbody tr")).getAttribute("data-seq"));
-    }
-
-    private int count(final String selector) {
-        return driver.findElements(By.cssSelector(selector)).size();
-    }
-
-    private void await(final String what, final Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        RuntimeException last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                if (Boolean.TRUE.equals(condition.get())) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                last = e;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what, last);
     }
 }

@@ -8,7 +8,6 @@ import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.registry.ImageReference;
 import io.releaseledger.registry.RegistryClient;
 import io.releaseledger.registry.RegistryCredentials;
-import io.releaseledger.report.Message;
 import io.releaseledger.report.Messages;
 import io.releaseledger.rollout.CollectingDeploymentRecorder;
 import io.releaseledger.rollout.EnvironmentTargets;
@@ -75,42 +74,41 @@ public final class DeployOperation implements AgentOperation {
 
     @Override
     public Map<String, Object> run(final AgentRequest request, final Messages messages) {
-        Map<String, Object> options = request.getOptions();
-        OptionReader reader = new OptionReader(name, options, known());
+        OptionReader reader = new OptionReader(name, request.getOptions(), known());
         ReleaseDescriptor descriptor = DeployProtocol.readDescriptor(reader);
         String environmentName = reader.string("environment");
         EnvironmentSpec environment = descriptor.getEnvironment(environmentName).orElseThrow(() ->
                 new AgentProtocolException("the descriptor " + descriptor.getSource() + " has no environment '"
                         + environmentName + "'"));
-        try (DeployCredentials credentials = new DeployCredentials(credentials(options), processEnvironment)) {
+        try (DeployCredentials credentials = new DeployCredentials(reader.credentials(), processEnvironment)) {
             credentials.requireAll(environment);
             SecretMask mask = new SecretMask(credentials.values(environment));
-            Messages progress = new Messages(message -> live.accept(line(message, mask)));
+            Messages progress = ProgressLines.to(live, mask);
             EnvironmentTargets targets = new EnvironmentTargets(environment);
             try (LocalDeploymentExecutor executor = new LocalDeploymentExecutor(descriptor, registry(descriptor))
                     .setTargets(targets).setSecrets(credentials::secret).setMessages(progress)
                     .setRegistryCredentials(registryCredentials()).setStopTimeout(stopTimeout)
                     .setWorkspace(Path.of(request.getWorkspace()))) {
                 credentials.applyTls(environment, targets);
-                return run(reader, options, executor, mask);
+                return run(reader, executor, mask);
             } finally {
                 targets.close();
             }
         }
     }
 
-    private Map<String, Object> run(final OptionReader reader, final Map<String, Object> options,
-            final LocalDeploymentExecutor executor, final SecretMask mask) {
+    private Map<String, Object> run(final OptionReader reader, final LocalDeploymentExecutor executor,
+            final SecretMask mask) {
         Map<String, Object> result = new LinkedHashMap<>();
         switch (name) {
-            case DeployProtocol.PLAN -> result.put("plan", executor.plan(PlanRequest.fromJson(object(options, "request")))
+            case DeployProtocol.PLAN -> result.put("plan", executor.plan(PlanRequest.fromJson(reader.object("request")))
                     .toJson());
             case DeployProtocol.EXECUTE -> {
                 CollectingDeploymentRecorder recorder = new CollectingDeploymentRecorder();
                 long start = System.nanoTime();
                 String message = null;
                 try {
-                    executor.execute(plan(options), reader.has("lockId") ? reader.string("lockId") : null, recorder);
+                    executor.execute(plan(reader), reader.has("lockId") ? reader.string("lockId") : null, recorder);
                 } catch (DeploymentException e) {
                     message = mask.mask(e.getMessage());
                 }
@@ -123,14 +121,14 @@ public final class DeployOperation implements AgentOperation {
                 CollectingDeploymentRecorder recorder = new CollectingDeploymentRecorder();
                 String message = null;
                 try {
-                    executor.reconcile(plan(options), recorder);
+                    executor.reconcile(plan(reader), recorder);
                 } catch (DeploymentException e) {
                     message = mask.mask(e.getMessage());
                 }
                 result.put("events", recorder.getEvents());
                 result.put("message", message);
             }
-            default -> result.put("warnings", executor.tagImage(plan(options), reader.strings("tags")).stream()
+            default -> result.put("warnings", executor.tagImage(plan(reader), reader.strings("tags")).stream()
                     .map(mask::mask).toList());
         }
         return result;
@@ -145,15 +143,6 @@ public final class DeployOperation implements AgentOperation {
             default -> known.addAll(List.of("plan", "tags"));
         }
         return known;
-    }
-
-    private static String line(final Message message, final SecretMask mask) {
-        String text = mask.mask(message.getText());
-        return switch (message.getLevel()) {
-            case ERROR -> "ERROR: " + text;
-            case WARNING -> "WARNING: " + text;
-            default -> text;
-        };
     }
 
     private RegistryClient registry(final ReleaseDescriptor descriptor) {
@@ -183,38 +172,7 @@ public final class DeployOperation implements AgentOperation {
         return RegistryCredentials.of(username, password);
     }
 
-    private DeploymentPlan plan(final Map<String, Object> options) {
-        return DeploymentPlan.fromJson(object(options, "plan"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> object(final Map<String, Object> options, final String option) {
-        Object value = options.get(option);
-        if (!(value instanceof Map)) {
-            throw new AgentProtocolException("option \"" + option + "\" of " + name + " must be an object");
-        }
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Map<String, String>> credentials(final Map<String, Object> options) {
-        Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
-        Object value = options.get("credentials");
-        if (value == null) {
-            return credentials;
-        }
-        if (!(value instanceof Map)) {
-            throw new AgentProtocolException("option \"credentials\" of " + name + " must be an object");
-        }
-        for (Map.Entry<String, Object> entry : ((Map<String, Object>) value).entrySet()) {
-            if (!(entry.getValue() instanceof Map)) {
-                throw new AgentProtocolException("credentials '" + entry.getKey() + "' must be {kind, variable}");
-            }
-            Map<String, String> strings = new LinkedHashMap<>();
-            ((Map<String, Object>) entry.getValue()).forEach((key, v) -> strings.put(key, v instanceof String
-                    ? (String) v : null));
-            credentials.put(entry.getKey(), strings);
-        }
-        return credentials;
+    private static DeploymentPlan plan(final OptionReader reader) {
+        return DeploymentPlan.fromJson(reader.object("plan"));
     }
 }

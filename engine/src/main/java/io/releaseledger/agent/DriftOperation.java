@@ -10,7 +10,6 @@ import io.releaseledger.report.Messages;
 import io.releaseledger.rollout.EnvironmentTargets;
 import io.releaseledger.rollout.LocalDriftExecutor;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,20 +37,19 @@ public final class DriftOperation implements AgentOperation {
 
     @Override
     public Map<String, Object> run(final AgentRequest request, final Messages messages) {
-        Map<String, Object> options = request.getOptions();
-        OptionReader reader = new OptionReader(DriftProtocol.OBSERVE, options, KNOWN);
+        OptionReader reader = new OptionReader(DriftProtocol.OBSERVE, request.getOptions(), KNOWN);
         ReleaseDescriptor descriptor = DescriptorLoader.parse(reader.string("descriptor"),
                 reader.has("descriptorSource") ? reader.string("descriptorSource") : "release-ledger.yaml");
         String environmentName = reader.string("environment");
         EnvironmentSpec environment = descriptor.getEnvironment(environmentName).orElseThrow(() ->
                 new AgentProtocolException("the descriptor " + descriptor.getSource() + " has no environment '"
                         + environmentName + "'"));
-        DriftExpectation expected = DriftExpectation.fromJson(object(options, "request"));
+        DriftExpectation expected = DriftExpectation.fromJson(reader.object("request"));
         if (!environmentName.equals(expected.getEnvironment())) {
             throw new AgentProtocolException("the drift request is for environment '" + expected.getEnvironment()
                     + "', the options name '" + environmentName + "'");
         }
-        try (DeployCredentials credentials = new DeployCredentials(credentials(options), processEnvironment)) {
+        try (DeployCredentials credentials = new DeployCredentials(reader.credentials(), processEnvironment)) {
             SecretMask mask = new SecretMask(credentials.values(environment));
             EnvironmentTargets targets = new EnvironmentTargets(environment);
             try {
@@ -64,38 +62,5 @@ public final class DriftOperation implements AgentOperation {
                 targets.close();
             }
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(final Map<String, Object> options, final String option) {
-        Object value = options.get(option);
-        if (!(value instanceof Map)) {
-            throw new AgentProtocolException("option \"" + option + "\" of " + DriftProtocol.OBSERVE
-                    + " must be an object");
-        }
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, String>> credentials(final Map<String, Object> options) {
-        Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
-        Object value = options.get("credentials");
-        if (value == null) {
-            return credentials;
-        }
-        if (!(value instanceof Map)) {
-            throw new AgentProtocolException("option \"credentials\" of " + DriftProtocol.OBSERVE
-                    + " must be an object");
-        }
-        for (Map.Entry<String, Object> entry : ((Map<String, Object>) value).entrySet()) {
-            if (!(entry.getValue() instanceof Map)) {
-                throw new AgentProtocolException("credentials '" + entry.getKey() + "' must be {kind, variable}");
-            }
-            Map<String, String> strings = new LinkedHashMap<>();
-            ((Map<String, Object>) entry.getValue()).forEach((key, v) -> strings.put(key, v instanceof String
-                    ? (String) v : null));
-            credentials.put(entry.getKey(), strings);
-        }
-        return credentials;
     }
 }

@@ -86,6 +86,38 @@ final class OptionReader {
         return strings;
     }
 
+    /** An option holding a JSON object, such as a request or a plan. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> object(final String name) {
+        Object value = options.get(name);
+        if (!(value instanceof Map)) {
+            throw wrongType(name, "an object", value);
+        }
+        return (Map<String, Object>) value;
+    }
+
+    /**
+     * The {@code credentials} option: each id the environment uses to {@code {kind, variable}} (a value that is not a
+     * string reads as missing, for {@link DeployCredentials} to name); empty when the option is absent.
+     */
+    Map<String, Map<String, String>> credentials() {
+        Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
+        if (!has("credentials")) {
+            return credentials;
+        }
+        for (Map.Entry<String, Object> entry : object("credentials").entrySet()) {
+            if (!(entry.getValue() instanceof Map)) {
+                throw new AgentProtocolException("credentials '" + entry.getKey() + "' of " + operation
+                        + " must be {kind, variable}");
+            }
+            Map<String, String> strings = new LinkedHashMap<>();
+            ((Map<?, ?>) entry.getValue()).forEach((key, value) -> strings.put((String) key, value instanceof String
+                    ? (String) value : null));
+            credentials.put(entry.getKey(), strings);
+        }
+        return credentials;
+    }
+
     /** An enum constant by name, case-insensitive, limited to {@code allowed}. */
     <E extends Enum<E>> E choice(final String name, final Class<E> type, final Set<E> allowed) {
         String text = string(name);

@@ -7,13 +7,11 @@ import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.descriptor.SecretReference;
 import io.releaseledger.health.SecretResolver;
 import io.releaseledger.json.Json;
-import io.releaseledger.report.Message;
 import io.releaseledger.report.Messages;
 import io.releaseledger.rollout.EnvironmentTargets;
 import io.releaseledger.rollout.LocalSmokeCheckExecutor;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -49,21 +47,20 @@ public final class SmokeOperation implements AgentOperation {
 
     @Override
     public Map<String, Object> run(final AgentRequest request, final Messages messages) {
-        Map<String, Object> options = request.getOptions();
-        OptionReader reader = new OptionReader(SmokeProtocol.RUN, options, KNOWN);
+        OptionReader reader = new OptionReader(SmokeProtocol.RUN, request.getOptions(), KNOWN);
         ReleaseDescriptor descriptor = DeployProtocol.readDescriptor(reader);
         String environmentName = reader.string("environment");
         EnvironmentSpec environment = descriptor.getEnvironment(environmentName).orElseThrow(() ->
                 new AgentProtocolException("the descriptor " + descriptor.getSource() + " has no environment '"
                         + environmentName + "'"));
-        SmokeRequest smoke = SmokeRequest.fromJson(object(options, "request"));
+        SmokeRequest smoke = SmokeRequest.fromJson(reader.object("request"));
         if (!environmentName.equals(smoke.getEnvironment())) {
             throw new AgentProtocolException("the smoke request is for environment '" + smoke.getEnvironment()
                     + "', the options name '" + environmentName + "'");
         }
-        try (DeployCredentials credentials = new DeployCredentials(credentials(options), processEnvironment)) {
+        try (DeployCredentials credentials = new DeployCredentials(reader.credentials(), processEnvironment)) {
             SecretMask mask = new SecretMask(credentials.values(environment));
-            Messages progress = new Messages(message -> live.accept(line(message, mask)));
+            Messages progress = ProgressLines.to(live, mask);
             EnvironmentTargets targets = new EnvironmentTargets(environment);
             try {
                 credentials.applyTls(environment, targets);
@@ -94,46 +91,5 @@ public final class SmokeOperation implements AgentOperation {
     private static String hint(final SecretReference reference) {
         return reference.isCredentials() ? "were the credentials provided to the step, and may the build use them?"
                 : "set it in the agent's environment";
-    }
-
-    private static String line(final Message message, final SecretMask mask) {
-        String text = mask.mask(message.getText());
-        return switch (message.getLevel()) {
-            case ERROR -> "ERROR: " + text;
-            case WARNING -> "WARNING: " + text;
-            default -> text;
-        };
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(final Map<String, Object> options, final String option) {
-        Object value = options.get(option);
-        if (!(value instanceof Map)) {
-            throw new AgentProtocolException("option \"" + option + "\" of " + SmokeProtocol.RUN
-                    + " must be an object");
-        }
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, String>> credentials(final Map<String, Object> options) {
-        Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
-        Object value = options.get("credentials");
-        if (value == null) {
-            return credentials;
-        }
-        if (!(value instanceof Map)) {
-            throw new AgentProtocolException("option \"credentials\" of " + SmokeProtocol.RUN + " must be an object");
-        }
-        for (Map.Entry<String, Object> entry : ((Map<String, Object>) value).entrySet()) {
-            if (!(entry.getValue() instanceof Map)) {
-                throw new AgentProtocolException("credentials '" + entry.getKey() + "' must be {kind, variable}");
-            }
-            Map<String, String> strings = new LinkedHashMap<>();
-            ((Map<String, Object>) entry.getValue()).forEach((key, v) -> strings.put(key, v instanceof String
-                    ? (String) v : null));
-            credentials.put(entry.getKey(), strings);
-        }
-        return credentials;
     }
 }

@@ -25,7 +25,8 @@ import java.util.function.BiConsumer;
  * {@link DeploymentExecutor} (in this process for the CLI, on the build's agent for Jenkins). Locks the environment
  * (waiting while another deploy holds it, taking over a lock whose holder died and reconciling its plan first),
  * plans, records {@code deployment.started} with the plan under the lock, executes, records what the execution
- * reported, tags the image, and unlocks.
+ * reported, tags the image, and unlocks. It plans once: with approvals, the plan that named the digest to approve is
+ * the plan deployed, unless the ledger shows that something could have changed before the lock.
  *
  * <pre>{@code
  * DeploymentResult result = new DeployCommand(descriptor, "staging", "1.5.0", ledger, executor)
@@ -57,6 +58,10 @@ public final class DeployCommand {
     private String freezeOverride;
     private Clock clock = Clock.systemUTC();
     private boolean called;
+    /** The plan whose digest the approvals were checked for, made before the lock; {@code null} without approvals. */
+    private DeploymentPlan approvedPlan;
+    /** The ledger's last sequence number before {@link #approvedPlan} was made. */
+    private long approvedAt;
     private BiConsumer<DeploymentPlan, DeploymentRecorder> afterSuccess = (plan, recorder) -> { };
     private Notifier notifier = Notifier.NONE;
     private NotificationKind successKind = NotificationKind.DEPLOY_SUCCEEDED;
@@ -222,7 +227,7 @@ public final class DeployCommand {
             DeploymentPlan plan;
             DeploymentResult result;
             try {
-                plan = executor.plan(request().setConfigurationKey(ledger.configurationKey()));
+                plan = planUnderLock();
                 if (overridden != null) {
                     recorder.record(EventTypes.FREEZE_OVERRIDDEN, environment, PolicyGate.overridden(overridden,
                             version, freezeOverride));
@@ -241,6 +246,21 @@ public final class DeployCommand {
         } finally {
             lock.release();
         }
+    }
+
+    /**
+     * The plan the approvals were checked for, when nothing was recorded between it and this deploy's lock (no other
+     * deploy, takeover or reconciliation can have changed what runs); otherwise a new plan of the approved digest.
+     */
+    private DeploymentPlan planUnderLock() {
+        if (approvedPlan != null && lastSequence() == approvedAt + 1) {
+            return approvedPlan;
+        }
+        return executor.plan(request().setConfigurationKey(ledger.configurationKey()));
+    }
+
+    private long lastSequence() {
+        return ((Number) ledger.view().state().get("events")).longValue();
     }
 
     /** A notifier that breaks its promise and throws still does not fail the deploy. */
@@ -269,7 +289,9 @@ public final class DeployCommand {
         FreezeOccurrence overridden = gate.checkFreeze(what, version, freezeOverride);
         if (policy.getApprovals() != null) {
             if (digest == null) {
-                digest = executor.plan(request()).getDigest();
+                approvedAt = lastSequence();
+                approvedPlan = executor.plan(request().setConfigurationKey(ledger.configurationKey()));
+                digest = approvedPlan.getDigest();
             }
             gate.checkApprovals(what, version, digest);
         }
