@@ -22,6 +22,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stand-in");
     }
 
+    public void setResult(@NonNull Result r) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     @Override
     public void addAction(@NonNull Action a) {
         throw new UnsupportedOperationException("stand-in");

@@ -193,6 +193,11 @@ final class PhaseProbe implements DeploymentListener {
         }
 
         @Override
+        public List<String> repoDigests(String image) {
+            return delegate.repoDigests(image);
+        }
+
+        @Override
         public String create(ContainerRequest request) {
             long t0 = System.nanoTime();
             String id = delegate.create(request);

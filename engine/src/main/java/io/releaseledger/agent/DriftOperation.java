@@ -2,7 +2,6 @@ package io.releaseledger.agent;
 
 import io.releaseledger.deploy.DriftExpectation;
 import io.releaseledger.deploy.DriftObservation;
-import io.releaseledger.descriptor.DescriptorLoader;
 import io.releaseledger.descriptor.EnvironmentSpec;
 import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.json.Json;
@@ -21,7 +20,7 @@ import java.util.Set;
  */
 public final class DriftOperation implements AgentOperation {
     private static final Set<String> KNOWN = Set.of("descriptor", "descriptorSource", "environment", "credentials",
-            "request");
+            "request", DeployProtocol.OVERRIDES);
 
     private final Map<String, String> processEnvironment;
 
@@ -38,8 +37,8 @@ public final class DriftOperation implements AgentOperation {
     @Override
     public Map<String, Object> run(final AgentRequest request, final Messages messages) {
         OptionReader reader = new OptionReader(DriftProtocol.OBSERVE, request.getOptions(), KNOWN);
-        ReleaseDescriptor descriptor = DescriptorLoader.parse(reader.string("descriptor"),
-                reader.has("descriptorSource") ? reader.string("descriptorSource") : "release-ledger.yaml");
+        // The controller compared against the descriptor with the step's overrides: observe the same one.
+        ReleaseDescriptor descriptor = DeployProtocol.readDescriptor(reader);
         String environmentName = reader.string("environment");
         EnvironmentSpec environment = descriptor.getEnvironment(environmentName).orElseThrow(() ->
                 new AgentProtocolException("the descriptor " + descriptor.getSource() + " has no environment '"

@@ -87,7 +87,7 @@ public final class DriftComparison {
             findings.add(new DriftFinding(DriftFinding.STOPPED, subject, "running",
                     container.getStatus() == null ? "not running" : container.getStatus()));
         }
-        if (expected.getDigest() != null && !expected.getDigest().equals(container.getDigest())) {
+        if (expected.getDigest() != null && !container.runs(expected.getDigest())) {
             findings.add(new DriftFinding(DriftFinding.IMAGE, subject, shortDigest(expected.getDigest()),
                     "runs " + describe(container)));
         }
@@ -159,7 +159,13 @@ public final class DriftComparison {
     private static String describe(final ObservedContainer container) {
         String image = container.getImage() == null ? "" : container.getImage();
         String digest = container.getDigest() == null ? "an unknown image" : shortDigest(container.getDigest());
-        return image.contains("@") || image.isEmpty() ? digest : image + " (" + digest + ")";
+        if (image.contains("@") || image.isEmpty()) {
+            return digest;
+        }
+        // Created from a tag: the manifest digests its image was pulled as say more than its image id.
+        List<String> pulledAs = container.getRepoDigests().stream()
+                .map(r -> shortDigest(r.substring(r.indexOf('@') + 1))).distinct().toList();
+        return image + " (" + (pulledAs.isEmpty() ? "image id " + digest : String.join(", ", pulledAs)) + ")";
     }
 
     /** {@code sha256:1234abcd5678…}: enough to tell digests apart in a table. */

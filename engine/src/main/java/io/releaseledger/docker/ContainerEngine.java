@@ -31,6 +31,14 @@ public interface ContainerEngine extends AutoCloseable {
     /** Whether the engine has the image (by digest, tag or id) locally. */
     boolean hasImage(String image);
 
+    /**
+     * The manifest digests the engine knows a local image by ({@code repository@sha256:…}, Docker's RepoDigests): those
+     * it was pulled or pushed as. Empty for an image built here and never pushed or pulled.
+     *
+     * @param image the image's id, digest or tag
+     */
+    List<String> repoDigests(String image);
+
     /** Creates (does not start) a container; returns its id. The image must be there: {@link #pull} it first. */
     String create(ContainerRequest request);
 

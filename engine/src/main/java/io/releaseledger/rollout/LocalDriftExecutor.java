@@ -24,7 +24,8 @@ import java.util.Objects;
 
 /**
  * Observes an environment in this process for a drift check: the containers carrying the environment's labels on
- * every host (each inspected for the digest it runs), the servers of its load-balancer backend, and the digest of
+ * every host (each inspected for the digest it runs; one created from a tag, its image too, for the manifest digests it
+ * was pulled as), the servers of its load-balancer backend, and the digest of
  * its registry tag. The CLI uses it directly, the agent for the {@code drift.observe} operation. Reads only.
  *
  * <pre>{@code
@@ -80,11 +81,17 @@ public final class LocalDriftExecutor implements DriftExecutor {
             for (ContainerSummary summary : engine.findByLabels(labels)) {
                 ContainerState state = engine.inspect(summary.getId());
                 String name = state.getName() != null ? state.getName() : summary.getName();
-                observation.addContainer(new ObservedContainer(host.getName(), name == null ? summary.getId() : name,
-                        state.getImage(), state.getImageDigest().orElse(state.getImageId()), state.isRunning(),
+                ObservedContainer container = new ObservedContainer(host.getName(),
+                        name == null ? summary.getId() : name, state.getImage(),
+                        state.getImageDigest().orElse(state.getImageId()), state.isRunning(),
                         state.isRestarting() ? "restarting" : state.getStatus())
                         .setVersion(state.getLabels().get(Labels.VERSION))
-                        .setDeployment(state.getLabels().get(Labels.DEPLOYMENT)));
+                        .setDeployment(state.getLabels().get(Labels.DEPLOYMENT));
+                if (state.getImageDigest().isEmpty() && state.getImageId() != null) {
+                    // Created from a tag: only the image's RepoDigests say which manifest it came from.
+                    container.setRepoDigests(engine.repoDigests(state.getImageId()));
+                }
+                observation.addContainer(container);
             }
         } catch (RuntimeException e) {
             observation.setHostError(host.getName(), e.getMessage());

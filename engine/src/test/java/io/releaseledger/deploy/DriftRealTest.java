@@ -5,6 +5,7 @@ import io.releaseledger.docker.ContainerRequest;
 import io.releaseledger.docker.ContainerState;
 import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.loadbalancer.haproxy.HaproxyLoadBalancer;
+import io.releaseledger.registry.DockerCli;
 import io.releaseledger.rollout.Labels;
 import io.releaseledger.rollout.LocalDriftExecutor;
 import io.releaseledger.testing.Component;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +117,42 @@ class DriftRealTest {
                 .satisfies(f -> assertThat(f.getActual()).startsWith("MAINT/"));
         assertThat(world.events("staging", EventTypes.DRIFT_DETECTED)).singleElement()
                 .satisfies(data -> assertThat(data.get("findingCount")).isEqualTo((long) report.getFindings().size()));
+    }
+
+    /** Replaces an instance by hand with {@code docker run} of a tag, the deploy's labels copied. */
+    private void runFromTag(final int number, final String version) {
+        ContainerState old = world.container("staging", number);
+        String tag = TestApp.REPOSITORY + ":" + version;
+        DockerCli.check("pull", tag);
+        world.docker.remove(old.getId());
+        List<String> command = new ArrayList<>(List.of("run", "-d", "--name", instance(number), "--network", "host",
+                "-e", "PORT=" + world.stagingPorts.get(number - 1)));
+        old.getLabels().forEach((key, value) -> command.addAll(List.of("--label", key + "=" + value)));
+        command.add(tag);
+        DockerCli.check(command.toArray(String[]::new));
+    }
+
+    @Test
+    void shouldTellAContainerCreatedFromATagByTheDigestsItsImageWasPulledAs() {
+        String host = world.descriptor().getEnvironment("staging").orElseThrow().getHosts().get(0).getName();
+        try {
+            runFromTag(1, TestApp.V1);
+            assertThat(world.container("staging", 1).getImageDigest()).isEmpty();
+
+            assertThat(drift().getFindings()).isEmpty();
+
+            runFromTag(2, TestApp.V2);
+
+            assertThat(drift().getFindings()).singleElement().satisfies(f -> {
+                assertThat(f.getKind() + " " + f.getSubject()).isEqualTo("image " + host + "/" + instance(2));
+                assertThat(f.getActual()).isEqualTo("runs " + TestApp.REPOSITORY + ":" + TestApp.V2 + " ("
+                        + TestApp.digest(TestApp.V2).substring(0, 19) + "…)");
+            });
+        } finally {
+            // the tags go with the containers that use them; the images stay, known by their digests
+            world.containers().forEach(c -> world.docker.remove(c.getId()));
+            DockerCli.run("rmi", TestApp.REPOSITORY + ":" + TestApp.V1, TestApp.REPOSITORY + ":" + TestApp.V2);
+        }
     }
 
     @Test

@@ -54,6 +54,11 @@ final class SameDaemonHost implements ContainerEngine {
     }
 
     @Override
+    public List<String> repoDigests(final String image) {
+        return engine.repoDigests(image);
+    }
+
+    @Override
     public String create(final ContainerRequest request) {
         Map<String, String> env = new LinkedHashMap<>(request.getEnvironment());
         env.put("BIND", bind);

@@ -156,6 +156,16 @@ public final class DockerJavaEngine implements ContainerEngine {
     }
 
     @Override
+    public List<String> repoDigests(final String image) {
+        try {
+            List<String> digests = docker.inspectImageCmd(image).exec().getRepoDigests();
+            return digests == null ? List.of() : List.copyOf(digests);
+        } catch (RuntimeException e) {
+            throw Failures.translate(e, host, "inspecting image " + image, null);
+        }
+    }
+
+    @Override
     public String create(final ContainerRequest request) {
         request.validate();
         HostConfig hostConfig = HostConfig.newHostConfig()

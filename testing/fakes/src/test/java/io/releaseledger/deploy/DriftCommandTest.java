@@ -95,6 +95,42 @@ class DriftCommandTest {
     }
 
     @Test
+    void shouldFindNoDriftInAContainerCreatedFromATagOfTheRecordedImage() throws Exception {
+        deployed(2);
+        world.engine().createdFromTag(FakeWorld.container(1), FakeWorld.REPOSITORY + ":" + V1,
+                List.of("mirror.example/fakeapp@" + FakeWorld.digest("0.0.1"), FakeWorld.image(V1)));
+
+        DriftReport report = drift().call();
+
+        assertThat(report.getFindings()).isEmpty();
+        assertThat(world.events(EventTypes.DRIFT_CHECKED)).hasSize(1);
+    }
+
+    @Test
+    void shouldFindImageDriftInAContainerCreatedFromATagOfAnotherImage() throws Exception {
+        deployed(2);
+        world.engine().createdFromTag(FakeWorld.container(1), FakeWorld.REPOSITORY + ":" + V1,
+                List.of(FakeWorld.image("9.9.9")));
+
+        DriftReport report = drift().call();
+
+        assertThat(kinds(report)).containsExactly("image h/fakeapp-web-1");
+        assertThat(report.getFindings().get(0).getActual()).isEqualTo("runs " + FakeWorld.REPOSITORY + ":" + V1 + " ("
+                + FakeWorld.digest("9.9.9").substring(0, 19) + "…)");
+    }
+
+    @Test
+    void shouldFindImageDriftInAContainerCreatedFromATagOfAnImageNeverPulled() throws Exception {
+        deployed(2);
+        world.engine().createdFromTag(FakeWorld.container(1), "fakeapp-local:" + V1, List.of());
+
+        DriftReport report = drift().call();
+
+        assertThat(kinds(report)).containsExactly("image h/fakeapp-web-1");
+        assertThat(report.getFindings().get(0).getActual()).startsWith("runs fakeapp-local:" + V1 + " (image id sha256:");
+    }
+
+    @Test
     void shouldFindAStoppedContainer() throws Exception {
         deployed(2);
         world.engine().stop(FakeWorld.container(2), Duration.ofSeconds(1));
@@ -228,6 +264,8 @@ class DriftCommandTest {
     void shouldCarryTheObservationThroughJsonUnchanged() throws Exception {
         deployed(2);
         world.loadBalancer().maintenance(FakeWorld.BACKEND, "h-1");
+        world.engine().createdFromTag(FakeWorld.container(2), FakeWorld.REPOSITORY + ":" + V1,
+                List.of(FakeWorld.image(V1)));
         DriftExpectation expected = DriftExpectation.of(world.ledger, world.descriptor(), "web");
         DriftObservation seen = new LocalDriftExecutor(world.descriptor(), null).setTargets(world.targets())
                 .observe(DriftExpectation.fromJson(expected.toJson()));
@@ -236,6 +274,8 @@ class DriftCommandTest {
                 io.releaseledger.json.Json.write(seen.toJson())));
 
         assertThat(copy.toJson()).isEqualTo(seen.toJson());
+        assertThat(copy.getContainers()).filteredOn(c -> c.getName().equals(FakeWorld.container(2))).singleElement()
+                .satisfies(c -> assertThat(c.getRepoDigests()).containsExactly(FakeWorld.image(V1)));
         assertThat(new DriftComparison(world.descriptor().getEnvironment("web").orElseThrow(), expected)
                 .compare(copy).toJson()).isEqualTo(new DriftComparison(world.descriptor().getEnvironment("web")
                         .orElseThrow(), expected).compare(seen).toJson());

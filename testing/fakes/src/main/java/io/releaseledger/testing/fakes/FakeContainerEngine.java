@@ -30,6 +30,8 @@ public final class FakeContainerEngine implements ContainerEngine {
     /** Images whose containers ignore SIGTERM: a stop takes the whole timeout, then Docker kills them. */
     private final Set<String> ignoringSigterm = new LinkedHashSet<>();
     private final Map<String, Container> containers = new LinkedHashMap<>();
+    /** The images containers were created from by tag, by image id: the manifest digests each was pulled as. */
+    private final Map<String, List<String>> repoDigests = new LinkedHashMap<>();
     private int ids;
 
     /**
@@ -55,6 +57,20 @@ public final class FakeContainerEngine implements ContainerEngine {
         Container container = new Container("id-" + name + "-" + ++ids, request);
         container.running = true;
         containers.put(request.getName(), container);
+    }
+
+    /**
+     * Makes a container look as {@code docker run repository:tag} leaves it: its image is the tag, its image id that
+     * of the local image the tag names, which was pulled as {@code pulledAs} ({@code repository@sha256:…}).
+     */
+    public synchronized void createdFromTag(final String container, final String tag, final List<String> pulledAs) {
+        find(container).tag = tag;
+        repoDigests.put(imageId(tag), List.copyOf(pulledAs));
+    }
+
+    /** The fake image id of the local image a tag names. */
+    static String imageId(final String tag) {
+        return "sha256:" + String.format("%064x", tag.hashCode() & 0xffffffffL);
     }
 
     /** The container of this name, {@code null} when there is none; never fails, counts no call. */
@@ -91,6 +107,16 @@ public final class FakeContainerEngine implements ContainerEngine {
     public synchronized boolean hasImage(final String image) {
         call("hasImage " + image);
         return images.contains(image);
+    }
+
+    @Override
+    public synchronized List<String> repoDigests(final String image) {
+        call("repoDigests " + image);
+        List<String> found = repoDigests.get(image);
+        if (found == null) {
+            throw new ContainerEngineException("inspect image " + image + " on " + name + ": no such image");
+        }
+        return found;
     }
 
     @Override
@@ -183,6 +209,7 @@ public final class FakeContainerEngine implements ContainerEngine {
         private final ContainerRequest request;
         private boolean running;
         private boolean exited;
+        private String tag;
 
         Container(final String id, final ContainerRequest request) {
             this.id = id;
@@ -192,7 +219,8 @@ public final class FakeContainerEngine implements ContainerEngine {
         ContainerState state() {
             String status = running ? "running" : exited ? "exited" : "created";
             return new ContainerState(id, request.getName(), status, running, false, exited ? 1 : null, null, null,
-                    0, request.getImage(), "sha256:local", request.getLabels(), Instant.EPOCH, null);
+                    0, tag == null ? request.getImage() : tag, tag == null ? "sha256:local" : imageId(tag),
+                    request.getLabels(), Instant.EPOCH, null);
         }
     }
 }
