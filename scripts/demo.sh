@@ -46,7 +46,8 @@ SERVICES=(git java docker registry haproxy)
 started=$SECONDS
 step() { printf '\n[%3ds] %s\n' "$((SECONDS - started))" "$*"; }
 say() { printf '       %s\n' "$*"; }
-indent() { sed -e 's/^test-services: //' -e 's/^/       /'; }
+# (unbuffered: under `demo | tee log` each line still shows when it happens, not a minute of apt-get later)
+indent() { sed -u -e 's/^test-services: //' -e 's/^/       /'; }
 die() { printf 'release-ledger demo: %s\n' "$*" >&2; exit 1; }
 
 usage() {
@@ -477,7 +478,8 @@ cmd_demo() {
   echo "Releases page: http://127.0.0.1:$PAGE_PORT/"
   echo "Done in $((SECONDS - started)) s. Staging: http://127.0.0.1:$STAGING_PORT/  Production: http://127.0.0.1:$PRODUCTION_PORT/"
   echo "Try: RELEASE_LEDGER_HOME=$DEMO_DIR/ledger RELEASE_LEDGER_KEY_FILE=$DEMO_DIR/ledger-key/ledger.key ./release-ledger history --application $APP"
-  echo "Stop and remove it all: sudo ./release-ledger demo --stop"
+  # (a minimal Debian has no sudo: as root the command is the bare one)
+  echo "Stop and remove it all: ${SUDO_USER:+sudo }./release-ledger demo --stop"
 }
 
 cmd_stop() {

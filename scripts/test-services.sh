@@ -124,7 +124,8 @@ need_root() {
 
 install_packages() {
   local missing
-  mapfile -t missing < <(missing_packages | sed '/^$/d')
+  # (once each: two components may need the same package, e.g. curl)
+  mapfile -t missing < <(missing_packages | sed '/^$/d' | awk '!seen[$0]++')
   if [[ ${#missing[@]} -eq 0 ]]; then
     log "packages: all installed"
     return

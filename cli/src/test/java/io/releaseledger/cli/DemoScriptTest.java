@@ -57,7 +57,9 @@ class DemoScriptTest {
                     .contains("Created tag v1.1.0")
                     .contains("tagged v1.1.1")
                     .contains("Rolled staging back to 1.1.0")
-                    .containsPattern("during the promotion: [1-9][0-9]* requests served, [0-9]+ failed");
+                    .containsPattern("during the promotion: [1-9][0-9]* requests served, [0-9]+ failed")
+                    .as("as root without sudo (a minimal Debian has none), the hint is the bare command")
+                    .contains("Stop and remove it all: ./release-ledger demo --stop");
             Map<String, Object> state = Json.parseObject(get("http://127.0.0.1:" + base + "/api/state"));
             List<Map<String, Object>> environments = (List<Map<String, Object>>) state.get("environments");
             assertThat(environments).extracting(e -> e.get("name")).containsExactly("staging", "production");
@@ -127,6 +129,7 @@ class DemoScriptTest {
         environment.put("RELEASE_LEDGER_DEMO_PORT_BASE", Integer.toString(base));
         environment.put("RELEASE_LEDGER_DEMO_APPLICATION", APPLICATION);
         environment.put("RELEASE_LEDGER_DEMO_CLI", cliScript().toString());
+        environment.put("SUDO_USER", ""); // root itself, as on a fresh Debian without sudo, even when Maven runs under sudo
         return exec(command, environment);
     }
 
