@@ -137,9 +137,13 @@ final class DescriptorReader {
                 application + "-" + label);
         InstancesSpec instances = instances(fields);
         SwarmSpec swarm = SwarmReader.read(fields, application + "-" + label, instances);
-        if (swarm != null) {
+        // The replicas are the instances; counts that disagree keep the instances' count, so that the port rules
+        // never read a port the list does not have (the disagreement is reported).
+        if (swarm != null && (instances.getPorts().isEmpty() || instances.getPorts().size() == swarm.getReplicas())) {
             instances = new InstancesSpec(swarm.getReplicas(), instances.getPorts(), instances.getContainerPort(),
                     instances.getPortVariable());
+        }
+        if (swarm != null) {
             SwarmReader.check(fields, swarm, hosts, container, instances);
         }
         StrategySpec strategy = strategy(fields);
