@@ -9,6 +9,8 @@ import io.releaseledger.testing.Component;
 import io.releaseledger.testing.RequiresRealComponent;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +41,7 @@ class SwarmDeployTest {
 
     @Test
     void shouldUpdateTheServiceUnderLoadWithoutLosingARequestThenPromoteAndRollBack() throws Exception {
+        world.stagingCommand = SwarmFixture.GRACEFUL;
         DeploymentResult first = world.deploy("staging", TestApp.V1).call();
 
         assertThat(first.getPlan().getStrategy()).isEqualTo("swarm");
@@ -51,7 +54,7 @@ class SwarmDeployTest {
         world.deploy("staging", TestApp.V2).call();
         load.awaitRequests(load.requests() + 200).stop();
 
-        System.out.println("Swarm update (2 replicas, stop-first, parallelism 1) under load: " + load);
+        System.out.println("Swarm update (2 replicas, stop-first, parallelism 1, graceful stop) under load: " + load);
         assertThat(load.failures()).as("%s", load).isZero();
         assertThat(load.versions()).containsKeys(TestApp.V1, TestApp.V2);
         assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V2, TestApp.V2);
@@ -78,6 +81,22 @@ class SwarmDeployTest {
         assertThat(world.events("staging", EventTypes.RELEASE_ROLLED_BACK)).singleElement()
                 .satisfies(data -> assertThat(data).containsEntry("from", TestApp.V2)
                         .containsEntry("to", TestApp.V1).containsEntry("automatic", false));
+    }
+
+    @Test
+    void shouldLoseOnlyRequestsInFlightWhenTheTasksStopAtOnce() throws Exception {
+        world.deploy("staging", TestApp.V1).call();
+        world.haproxy.awaitAllServing();
+
+        LoadLoop load = new LoadLoop(world.haproxy.frontendPort(), 4).start().awaitRequests(200);
+        world.deploy("staging", TestApp.V2).call();
+        load.awaitRequests(load.requests() + 200).stop();
+
+        // Swarm stops a task without draining it: what the task was answering at SIGTERM is cut off. A request
+        // HAProxy sends afterwards to the dead port is retried on the other server, so no failure is a status.
+        System.out.println("Swarm update (2 replicas, stop-first, parallelism 1, abrupt stop) under load: " + load);
+        assertThat(load.failureSamples()).noneMatch(failure -> failure.startsWith("status "));
+        assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V2, TestApp.V2);
     }
 
     @Test
@@ -114,5 +133,29 @@ class SwarmDeployTest {
                 .satisfies(data -> assertThat(data).containsEntry("passed", false));
         assertThat(world.events("staging", EventTypes.RELEASE_ROLLED_BACK)).singleElement()
                 .satisfies(data -> assertThat(data).containsEntry("to", TestApp.V1).containsEntry("automatic", true));
+    }
+
+    @Test
+    void shouldDeployAndFailThroughTheAgentProtocolAsTheJenkinsStepDoes() {
+        ProtocolExecutor agent = new ProtocolExecutor(world.descriptorYaml(), temp, Map.of(), Map.of());
+        TestApp.digest(TestApp.V1);
+        new DeployCommand(world.descriptor(), "staging", TestApp.V1, world.ledger, agent)
+                .setActor(DeployFixture.ALICE).setOrigin(DeployFixture.ORIGIN).setMessages(world.messages)
+                .setLockTimeout(Duration.ZERO).call();
+
+        assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V1, TestApp.V1);
+        assertThat(agent.wire.get(0)).contains("\"strategy\":\"swarm\"")
+                .contains("\"container\":\"" + SwarmFixture.STAGING_SERVICE + ".2\"");
+
+        TestApp.digest(TestApp.EXITS);
+        assertThatThrownBy(() -> new DeployCommand(world.descriptor(), "staging", TestApp.EXITS, world.ledger,
+                agent).setActor(DeployFixture.ALICE).setOrigin(DeployFixture.ORIGIN).setMessages(world.messages)
+                .setLockTimeout(Duration.ZERO).call())
+                .isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("Swarm rolled the update of service " + SwarmFixture.STAGING_SERVICE + " back");
+
+        assertThat(world.eventTypes("staging")).endsWith(EventTypes.DEPLOYMENT_STARTED, EventTypes.CHECK_RECORDED,
+                EventTypes.DEPLOYMENT_FAILED, EventTypes.RELEASE_ROLLED_BACK, EventTypes.ENVIRONMENT_UNLOCKED);
+        assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V1, TestApp.V1);
     }
 }

@@ -42,6 +42,14 @@ final class SwarmFixture implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final List<LocalDeploymentExecutor> executors = new ArrayList<>();
+    /**
+     * A command for staging's tasks that stops gracefully: on SIGTERM it fails {@code /health} (HAProxy takes the
+     * server out after two checks, 100 ms apart), keeps answering for two seconds, then ends.
+     */
+    static final String GRACEFUL = "[sh, -c, \"trap 'rm -f /www/health; sleep 2; exit 0' TERM; "
+            + "httpd -f -p 127.0.0.1:$PORT -h /www & wait\"]";
+    /** Staging's container command as YAML, {@code null}: the image's (which ends at once on SIGTERM). */
+    String stagingCommand;
     /** Staging's swarm section, as a YAML flow mapping. */
     String stagingSwarm = "{timeout: 90s, update: {monitor: 2s}, rollback: {monitor: 1s}}";
 
@@ -81,7 +89,8 @@ final class SwarmFixture implements AutoCloseable {
                 + "environments:\n"
                 + "  - name: staging\n"
                 + "    hosts: [unix:///var/run/docker.sock]\n"
-                + "    container: {network: host, stopTimeout: 2s}\n"
+                + "    container: {network: host, stopTimeout: 5s"
+                + (stagingCommand == null ? "" : ", command: " + stagingCommand) + "}\n"
                 + "    instances: {ports: [" + stagingPorts.get(0) + ", " + stagingPorts.get(1) + "]}\n"
                 + "    swarm: " + stagingSwarm + "\n"
                 + "    loadBalancer:\n"
