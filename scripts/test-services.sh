@@ -4,7 +4,7 @@
 #   sudo scripts/test-services.sh start    install what is missing, start what is not running (idempotent)
 #   sudo scripts/test-services.sh stop     stop only what an earlier `start` started
 #   scripts/test-services.sh status        print what is there and what answers
-#   sudo scripts/test-services.sh start COMPONENT...   only these (git java docker registry haproxy chromium);
+#   sudo scripts/test-services.sh start COMPONENT...   only these (git java docker swarm registry haproxy chromium);
 #                                          `./release-ledger demo` starts `java docker registry haproxy` this way
 #
 # Components (see testing/support/src/main/java/io/releaseledger/testing/Component.java):
@@ -12,6 +12,8 @@
 #   docker    a Docker engine on /var/run/docker.sock (dockerd without iptables, bridge or masquerading,
 #             vfs storage: it works in containers and VMs without systemd) and the locally built test
 #             image release-ledger-test/busybox-httpd:1 (busybox-static imported; no Docker Hub needed)
+#   swarm     the docker engine as a single-node swarm manager (docker swarm init --advertise-addr 127.0.0.1
+#             --listen-addr 127.0.0.1:2377); needs docker; `stop` leaves the swarm only if `start` initialised it
 #   registry  Docker Distribution (Debian's docker-registry) on 127.0.0.1:5000, loopback only
 #   haproxy   the haproxy binary
 #   chromium  /usr/bin/chromium and /usr/bin/chromedriver
@@ -34,7 +36,7 @@ STATE_DIR=${RELEASE_LEDGER_SERVICES_DIR:-/var/lib/release-ledger-test-services}
 REGISTRY=${RELEASE_LEDGER_REGISTRY:-127.0.0.1:5000}
 TEST_IMAGE=${RELEASE_LEDGER_TEST_IMAGE:-release-ledger-test/busybox-httpd:1}
 DOCKER_SOCKET=/var/run/docker.sock
-DEFAULT_COMPONENTS=(git docker registry haproxy chromium)
+DEFAULT_COMPONENTS=(git docker swarm registry haproxy chromium)
 COMPONENTS=()
 PACKAGES=()
 
@@ -108,10 +110,11 @@ select_components() {
       git) PACKAGES+=(git) ;;
       java) command -v javac >/dev/null 2>&1 || PACKAGES+=(default-jdk-headless) ;;
       docker) PACKAGES+=(docker.io busybox-static curl) ;;
+      swarm) ;; # needs a running engine: start it with docker
       registry) PACKAGES+=(docker-registry curl) ;;
       haproxy) PACKAGES+=(haproxy) ;;
       chromium) PACKAGES+=(chromium chromium-driver) ;;
-      *) die "unknown component '$c'; known: git java docker registry haproxy chromium" ;;
+      *) die "unknown component '$c'; known: git java docker swarm registry haproxy chromium" ;;
     esac
   done
 }
@@ -298,6 +301,38 @@ EOF
   die "the registry did not answer within 30 s; log: $STATE_DIR/registry.log"
 }
 
+# ---------------------------------------------------------------- swarm
+
+swarm_state() { docker info --format '{{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}}' 2>/dev/null; }
+
+start_swarm() {
+  local state
+  state=$(swarm_state) || die "swarm: the Docker engine does not answer"
+  if [[ "$state" == "active true" ]]; then
+    log "swarm: the engine is already a swarm manager; leaving it alone"
+    return
+  fi
+  [[ "$state" == inactive* ]] || die "swarm: the engine's swarm state is '$state'; fix it by hand (docker swarm leave --force)"
+  # Loopback only: the manager listens on 127.0.0.1:2377; services use host networking (no ingress routing here).
+  docker swarm init --advertise-addr 127.0.0.1 --listen-addr 127.0.0.1:2377 >/dev/null \
+    || die "swarm: docker swarm init failed"
+  note_started swarm
+  echo initialised >"$STATE_DIR/swarm.started"
+  log "swarm: initialised a single-node swarm on 127.0.0.1"
+}
+
+stop_swarm() {
+  if [[ ! -f "$STATE_DIR/swarm.started" ]]; then
+    log "swarm: not initialised by this script; left alone"
+    return
+  fi
+  if docker_answers && [[ "$(swarm_state)" == active* ]]; then
+    log "swarm: leaving the swarm (removes its services)"
+    docker swarm leave --force >/dev/null || log "swarm: docker swarm leave failed"
+  fi
+  rm -f "$STATE_DIR/swarm.started"
+}
+
 # ---------------------------------------------------------------- stop
 
 # note_started NAME: remember, for a `stop` of this run only, that this invocation started NAME
@@ -351,6 +386,7 @@ cmd_start() {
     start_docker
     build_test_image
   fi
+  if wants swarm; then start_swarm; fi
   if wants registry; then start_registry; fi
   if wants haproxy; then command -v haproxy >/dev/null 2>&1 || die "haproxy not on PATH after install"; fi
   if wants chromium; then
@@ -368,6 +404,7 @@ cmd_stop() {
   exec 9>"$STATE_DIR/lock"
   flock 9
   if stops registry; then stop_pid "$STATE_DIR/registry.pid" docker-registry registry; else log "registry: left running (not started by this run)"; fi
+  if stops swarm; then stop_swarm; else log "swarm: left as it is (not initialised by this run)"; fi
   # dockerd stops its containers and its own containerd on SIGTERM.
   if stops docker; then stop_pid "$STATE_DIR/dockerd.pid" dockerd docker; else log "docker: left running (not started by this run)"; fi
   log "stopped what this script had started"
@@ -385,6 +422,11 @@ cmd_status() {
     line docker up "engine $(docker version --format '{{.Server.Version}}' 2>/dev/null) on ${DOCKER_HOST:-unix://$DOCKER_SOCKET} ($owner)"
     if docker image inspect "$TEST_IMAGE" >/dev/null 2>&1; then ok=up; else ok=DOWN; fi
     line image "$ok" "$TEST_IMAGE"
+    if [[ "$(swarm_state)" == "active true" ]]; then
+      line swarm up "single-node manager ($([[ -f "$STATE_DIR/swarm.started" ]] && echo "initialised by this script" || echo "not initialised by this script"))"
+    else
+      line swarm DOWN "the engine is not a swarm manager ($(swarm_state))"
+    fi
   else
     line docker DOWN "no engine answers on ${DOCKER_HOST:-unix://$DOCKER_SOCKET}"
   fi

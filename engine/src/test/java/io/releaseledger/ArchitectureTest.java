@@ -95,7 +95,7 @@ class ArchitectureTest {
     /** What only the CLI's process (or the agent) may touch: the rollout and its I/O. */
     static final String[] ROLLOUT_IO = {"io.releaseledger.rollout..", "io.releaseledger.docker..",
         "io.releaseledger.loadbalancer..", "io.releaseledger.registry..", "io.releaseledger.health..",
-        "io.releaseledger.smoke..", "io.releaseledger.git.."};
+        "io.releaseledger.smoke..", "io.releaseledger.git..", "io.releaseledger.swarm.."};
 
     private static final ArchRule CONTROLLER_SIDE_DOES_NO_ROLLOUT_IO = noClasses()
             .that().resideInAnyPackage(CONTROLLER_SIDE)

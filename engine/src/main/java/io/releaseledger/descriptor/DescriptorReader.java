@@ -16,7 +16,7 @@ final class DescriptorReader {
     static final int SCHEMA_VERSION = 1;
     static final Set<String> KEYS = Set.of("schemaVersion", "application", "image", "environments");
     static final Set<String> ENVIRONMENT_KEYS = Set.of("name", "protected", "hosts", "container", "instances",
-            "strategy", "loadBalancer", "healthGate", "smokeChecks", "promotesFrom", "requires", "registryTags");
+            "strategy", "loadBalancer", "healthGate", "smokeChecks", "promotesFrom", "requires", "registryTags", "swarm");
     static final Set<String> INSTANCES_KEYS = Set.of("count", "ports", "containerPort", "portVariable");
     static final Set<String> STRATEGY_KEYS = Set.of("type", "batchSize", "canary", "maxUnavailable");
     static final Set<String> LOAD_BALANCER_KEYS = Set.of("runtimeApi", "backend", "serverName", "drainTimeout");
@@ -136,6 +136,16 @@ final class DescriptorReader {
         ContainerSpec container = ContainerReader.read(problems, fields.path("container"), fields.node("container"),
                 application + "-" + label);
         InstancesSpec instances = instances(fields);
+        SwarmSpec swarm = SwarmReader.read(fields, application + "-" + label, instances);
+        // The replicas are the instances; counts that disagree keep the instances' count, so that the port rules
+        // never read a port the list does not have (the disagreement is reported).
+        if (swarm != null && (instances.getPorts().isEmpty() || instances.getPorts().size() == swarm.getReplicas())) {
+            instances = new InstancesSpec(swarm.getReplicas(), instances.getPorts(), instances.getContainerPort(),
+                    instances.getPortVariable());
+        }
+        if (swarm != null) {
+            SwarmReader.check(fields, swarm, hosts, container, instances);
+        }
         StrategySpec strategy = strategy(fields);
         LoadBalancerSpec loadBalancer = loadBalancer(fields);
         HealthGateSpec healthGate = HealthGateReader.read(problems, fields.path("healthGate"),
@@ -146,6 +156,7 @@ final class DescriptorReader {
         EnvironmentSpec spec = new EnvironmentSpec(label, protectedEnvironment, hosts.stream()
                 .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toList()), container,
                 instances, strategy, loadBalancer, healthGate, promotesFrom, requires, registryTags);
+        spec.setSwarm(swarm);
         spec.setSmokeChecks(SmokeChecksReader.read(problems, fields.path("smokeChecks"), fields.node("smokeChecks")));
         return new DescriptorRules.Read(path, fields, name, hosts, spec);
     }

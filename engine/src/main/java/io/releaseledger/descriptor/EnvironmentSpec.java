@@ -19,6 +19,7 @@ public final class EnvironmentSpec {
     private final Set<PromotionRequirement> requires;
     private final RegistryTagsSpec registryTags;
     private SmokeChecksSpec smokeChecks = SmokeChecksSpec.none();
+    private SwarmSpec swarm;
 
     EnvironmentSpec(final String name, final boolean protectedEnvironment, final List<DockerHostSpec> hosts,
             final ContainerSpec container, final InstancesSpec instances, final StrategySpec strategy,
@@ -103,6 +104,20 @@ public final class EnvironmentSpec {
      */
     public int instancePort(final int instance) {
         return DescriptorRules.instancePort(this, instance);
+    }
+
+    /** The Swarm service this environment is deployed as, {@code null} for containers on the hosts. */
+    public SwarmSpec getSwarm() {
+        return swarm;
+    }
+
+    /** Whether a deploy here updates a Swarm service instead of replacing containers. */
+    public boolean isSwarm() {
+        return swarm != null;
+    }
+
+    void setSwarm(final SwarmSpec swarm) {
+        this.swarm = swarm;
     }
 
     void setSmokeChecks(final SmokeChecksSpec smokeChecks) {

@@ -646,7 +646,7 @@ public final class Deployer {
         return data;
     }
 
-    private static List<Map<String, Object>> results(final PlannedInstance instance, final GateResult gate) {
+    static List<Map<String, Object>> results(final PlannedInstance instance, final GateResult gate) {
         List<Map<String, Object>> results = new ArrayList<>();
         for (Map<String, Object> result : gate.toJson()) {
             results.add(named(instance, "", result));
@@ -654,7 +654,7 @@ public final class Deployer {
         return results;
     }
 
-    private static List<Map<String, Object>> results(final PlannedInstance instance, final SmokeReport report) {
+    static List<Map<String, Object>> results(final PlannedInstance instance, final SmokeReport report) {
         List<Map<String, Object>> results = new ArrayList<>();
         for (CheckResult result : report.getResults()) {
             results.add(named(instance, "smoke ", result.toJson()));
@@ -673,7 +673,7 @@ public final class Deployer {
         return named;
     }
 
-    private static String firstFailure(final SmokeReport report) {
+    static String firstFailure(final SmokeReport report) {
         return report.getResults().stream().filter(result -> !result.isPassed()).findFirst()
                 .map(result -> result.getName() + " failed: " + result.getDetail())
                 .orElse(report.summary());

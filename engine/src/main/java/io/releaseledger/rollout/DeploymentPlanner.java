@@ -14,6 +14,7 @@ import io.releaseledger.docker.ContainerSummary;
 import io.releaseledger.registry.ImageReference;
 import io.releaseledger.registry.RegistryClient;
 import io.releaseledger.registry.ResolvedImage;
+import io.releaseledger.swarm.SwarmService;
 import io.releaseledger.version.SemanticVersion;
 
 import java.util.ArrayList;
@@ -121,6 +122,9 @@ public final class DeploymentPlanner {
                         + " Nothing was changed on any host.", e);
             }
         }
+        if (environment.isSwarm()) {
+            return swarmPlan(repository, resolvedTag, resolvedDigest);
+        }
         List<PlannedInstance> instances = new ArrayList<>();
         SemanticVersion newest = null;
         String newestWhere = null;
@@ -149,6 +153,39 @@ public final class DeploymentPlanner {
                 version, build, repository.getName(), resolvedTag, resolvedDigest,
                 strategy.getType().name().toLowerCase(java.util.Locale.ROOT), batches(instances, strategy))
                 .withCommit(commit);
+    }
+
+    /**
+     * A swarm environment's plan: one batch of every replica's slot (Swarm replaces them as its update config says),
+     * each replacing what the service's spec runs now, as its labels say.
+     */
+    private DeploymentPlan swarmPlan(final ImageReference repository, final String resolvedTag,
+            final String resolvedDigest) {
+        DockerHostSpec manager = environment.getHosts().get(0);
+        String service = environment.getSwarm().getService();
+        SwarmService current;
+        try {
+            current = targets.swarm(manager.getName()).inspect(service).orElse(null);
+        } catch (RuntimeException e) {
+            throw new DeploymentException("Cannot read Swarm service " + service + " on " + manager.getName() + " ("
+                    + manager.getUrl() + ") of " + environment.getName() + ": " + e.getMessage()
+                    + " Nothing was changed.", e);
+        }
+        PreviousRelease previous = SwarmDeployer.previous(current);
+        if (previous != null && previous.getVersion() != null) {
+            refuseDowngrade(SemanticVersion.tryParse(previous.getVersion()).orElse(null),
+                    manager.getName() + "/" + service);
+        }
+        LoadBalancerSpec lb = environment.getLoadBalancer();
+        List<PlannedInstance> instances = new ArrayList<>();
+        for (int slot = 1; slot <= environment.getSwarm().getReplicas(); slot++) {
+            instances.add(new PlannedInstance(manager.getName(), manager.getUrl(), manager.getAddress(), slot,
+                    service + "." + slot, environment.getInstances().port(slot), lb == null ? null : lb.getBackend(),
+                    lb == null ? null : lb.serverName(environment.getName(), manager, slot), previous));
+        }
+        return new DeploymentPlan(UUID.randomUUID().toString(), descriptor.getApplication(), environment.getName(),
+                version, build, repository.getName(), resolvedTag, resolvedDigest, SwarmDeployer.STRATEGY,
+                List.of(instances)).withCommit(commit);
     }
 
     private Map<String, ContainerSummary> running(final DockerHostSpec host) {

@@ -8,8 +8,10 @@ import io.releaseledger.descriptor.LoadBalancerSpec;
 import io.releaseledger.docker.ContainerEngine;
 import io.releaseledger.docker.DockerHost;
 import io.releaseledger.docker.javaclient.DockerJavaEngine;
+import io.releaseledger.docker.javaclient.DockerJavaSwarm;
 import io.releaseledger.loadbalancer.LoadBalancer;
 import io.releaseledger.loadbalancer.haproxy.HaproxyLoadBalancer;
+import io.releaseledger.swarm.SwarmEngine;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,6 +25,7 @@ import java.util.Map;
 public final class EnvironmentTargets implements DeployTargets {
     private final EnvironmentSpec environment;
     private final Map<String, ContainerEngine> engines = new LinkedHashMap<>();
+    private final Map<String, SwarmEngine> managers = new LinkedHashMap<>();
     private final Map<String, Path> certificateDirectories = new LinkedHashMap<>();
     private LoadBalancer loadBalancer;
 
@@ -40,13 +43,26 @@ public final class EnvironmentTargets implements DeployTargets {
     public synchronized ContainerEngine engine(final String host) {
         ContainerEngine engine = engines.get(host);
         if (engine == null) {
-            DockerHostSpec spec = environment.getHosts().stream().filter(h -> h.getName().equals(host)).findFirst()
-                    .orElseThrow(() -> new DeploymentException("Environment " + environment.getName()
-                            + " has no host named '" + host + "'; the plan does not match the descriptor."));
-            engine = DockerJavaEngine.connect(dockerHost(spec));
+            engine = DockerJavaEngine.connect(dockerHost(hostSpec(host)));
             engines.put(host, engine);
         }
         return engine;
+    }
+
+    @Override
+    public synchronized SwarmEngine swarm(final String host) {
+        SwarmEngine manager = managers.get(host);
+        if (manager == null) {
+            manager = DockerJavaSwarm.connect(dockerHost(hostSpec(host)));
+            managers.put(host, manager);
+        }
+        return manager;
+    }
+
+    private DockerHostSpec hostSpec(final String host) {
+        return environment.getHosts().stream().filter(h -> h.getName().equals(host)).findFirst()
+                .orElseThrow(() -> new DeploymentException("Environment " + environment.getName()
+                        + " has no host named '" + host + "'; the plan does not match the descriptor."));
     }
 
     private DockerHost dockerHost(final DockerHostSpec spec) {
@@ -87,6 +103,8 @@ public final class EnvironmentTargets implements DeployTargets {
     public synchronized void close() {
         engines.values().forEach(ContainerEngine::close);
         engines.clear();
+        managers.values().forEach(SwarmEngine::close);
+        managers.clear();
         if (loadBalancer != null) {
             loadBalancer.close();
             loadBalancer = null;

@@ -110,12 +110,24 @@ public final class LocalDeploymentExecutor implements DeploymentExecutor, AutoCl
 
     @Override
     public DeploymentResult execute(final DeploymentPlan plan, final String lockId, final DeploymentRecorder recorder) {
+        if (environment(plan.getEnvironment()).isSwarm()) {
+            return swarmDeployer(plan.getEnvironment(), recorder).deploy(plan);
+        }
         return deployer(plan.getEnvironment(), recorder).deploy(plan);
     }
 
     @Override
     public void reconcile(final DeploymentPlan plan, final DeploymentRecorder recorder) {
+        if (environment(plan.getEnvironment()).isSwarm()) {
+            swarmDeployer(plan.getEnvironment(), recorder).reconcile(plan);
+            return;
+        }
         deployer(plan.getEnvironment(), recorder).reconcile(plan);
+    }
+
+    private SwarmDeployer swarmDeployer(final String environment, final DeploymentRecorder recorder) {
+        return new SwarmDeployer(environment(environment), targets(environment)).setRecorder(recorder)
+                .setMessages(messages).setSecrets(secrets).setWorkspace(workspace);
     }
 
     @Override

@@ -41,6 +41,17 @@ final class DeployHaproxy implements AutoCloseable {
 
     /** @param addresses server name to {@code address:port} */
     DeployHaproxy(final Path directory, final Map<String, String> addresses) throws IOException {
+        this(directory, addresses, false);
+    }
+
+    /**
+     * @param retryElsewhere a request whose connection is refused (or answered by nothing) is retried on another
+     *                       server ({@code retries 3}, {@code option redispatch 1}, {@code retry-on conn-failure
+     *                       empty-response}): what a swarm environment needs, since Swarm stops tasks HAProxy has
+     *                       not drained
+     */
+    DeployHaproxy(final Path directory, final Map<String, String> addresses, final boolean retryElsewhere)
+            throws IOException {
         this.directory = directory;
         frontendPort = freePort();
         StringBuilder servers = new StringBuilder();
@@ -53,8 +64,8 @@ final class DeployHaproxy implements AutoCloseable {
                 + "  timeout connect 2s\n"
                 + "  timeout client 30s\n"
                 + "  timeout server 30s\n"
-                + "  retries 0\n"
-                + "  no option redispatch\n"
+                + (retryElsewhere ? "  retries 3\n  option redispatch 1\n  retry-on conn-failure empty-response\n"
+                        : "  retries 0\n  no option redispatch\n")
                 + "frontend fe\n"
                 + "  bind 127.0.0.1:" + frontendPort + "\n"
                 + "  default_backend " + BACKEND + "\n"

@@ -23,6 +23,12 @@ public enum Component {
      * {@link #registryAddress()} (env {@code RELEASE_LEDGER_REGISTRY}, default {@code 127.0.0.1:5000}).
      */
     REGISTRY("a Docker registry answering http://" + Probes.registryAddress() + "/v2/", Probes::registry),
+    /**
+     * The Docker engine of {@link #DOCKER} is the manager of an active swarm ({@code docker info} says
+     * {@code active true}); {@code scripts/test-services.sh start} runs {@code docker swarm init} on 127.0.0.1.
+     */
+    SWARM("the local Docker engine as an active swarm manager (docker swarm init --advertise-addr 127.0.0.1)",
+            Probes::swarm),
     /** The {@code haproxy} binary on {@code PATH} ({@code haproxy -v} succeeds). */
     HAPROXY("the haproxy binary on PATH", Probes::haproxy),
     /** {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}, both executable. */

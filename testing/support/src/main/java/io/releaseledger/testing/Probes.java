@@ -34,6 +34,19 @@ final class Probes {
         return runVersion("git", List.of("--version"));
     }
 
+    static Availability swarm() {
+        Exec.Result result;
+        try {
+            result = Exec.run(null, java.time.Duration.ofSeconds(20), List.of("docker", "info", "--format",
+                    "{{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}}"));
+        } catch (RuntimeException e) {
+            return Availability.missing("docker info failed: " + e.getMessage());
+        }
+        String state = result.output.strip();
+        return result.exitCode == 0 && state.equals("active true") ? Availability.found("swarm manager (" + state + ")")
+                : Availability.missing("docker info says '" + state + "', not an active swarm manager");
+    }
+
     static Availability haproxy() {
         return runVersion("haproxy", List.of("-v"));
     }

@@ -1,0 +1,476 @@
+package io.releaseledger.rollout;
+
+import io.releaseledger.deploy.DeploymentEvents;
+import io.releaseledger.deploy.DeploymentException;
+import io.releaseledger.deploy.DeploymentPlan;
+import io.releaseledger.deploy.DeploymentRecorder;
+import io.releaseledger.deploy.DeploymentResult;
+import io.releaseledger.deploy.PlannedInstance;
+import io.releaseledger.deploy.PreviousRelease;
+import io.releaseledger.descriptor.EnvironmentSpec;
+import io.releaseledger.descriptor.SecretReference;
+import io.releaseledger.descriptor.SwarmSpec;
+import io.releaseledger.descriptor.SwarmUpdateSpec;
+import io.releaseledger.docker.ContainerRequest;
+import io.releaseledger.health.CheckTarget;
+import io.releaseledger.health.GateResult;
+import io.releaseledger.health.HealthGates;
+import io.releaseledger.health.SecretResolver;
+import io.releaseledger.ledger.EventTypes;
+import io.releaseledger.loadbalancer.LoadBalancer;
+import io.releaseledger.loadbalancer.ServerState;
+import io.releaseledger.registry.ImageReference;
+import io.releaseledger.report.Messages;
+import io.releaseledger.smoke.SmokeReport;
+import io.releaseledger.swarm.SwarmEngine;
+import io.releaseledger.swarm.SwarmService;
+import io.releaseledger.swarm.SwarmServiceRequest;
+import io.releaseledger.swarm.SwarmTask;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Executes the plan of a swarm environment: one update of the Swarm service (image by digest, labels, the task's
+ * port by slot, the update and rollback config), then waits until Swarm reports the update completed with every slot
+ * running the new image, or failed: Swarm rolled it back or paused it. Then the health gate and the per-server smoke
+ * checks run against each slot's port, and each slot's server must serve in the load balancer (HAProxy's own checks
+ * take a task out while Swarm replaces it). On any failure the previous spec is put back (Swarm's rollback, or nothing
+ * to do when Swarm rolled back itself; a first deploy's service is removed), and the deploy is recorded as failed:
+ * a rolled back or paused update is never a success. Records the same events as {@link Deployer}.
+ */
+final class SwarmDeployer {
+    static final String STRATEGY = "swarm";
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private final EnvironmentSpec environment;
+    private final SwarmSpec swarm;
+    private final DeployTargets targets;
+    private DeploymentRecorder recorder = (type, env, data) -> { };
+    private Messages messages = new Messages();
+    private Function<SecretReference, String> secrets = ContainerFactory::fromProcessEnvironment;
+    private Path workspace = Path.of(".");
+
+    SwarmDeployer(final EnvironmentSpec environment, final DeployTargets targets) {
+        this.environment = environment;
+        this.swarm = environment.getSwarm();
+        this.targets = targets;
+    }
+
+    SwarmDeployer setRecorder(final DeploymentRecorder recorder) {
+        this.recorder = recorder;
+        return this;
+    }
+
+    SwarmDeployer setMessages(final Messages messages) {
+        this.messages = messages;
+        return this;
+    }
+
+    SwarmDeployer setSecrets(final Function<SecretReference, String> secrets) {
+        this.secrets = secrets;
+        return this;
+    }
+
+    SwarmDeployer setWorkspace(final Path workspace) {
+        this.workspace = workspace;
+        return this;
+    }
+
+    /** What the service's spec runs now, from its labels; {@code null} without a service or labels. */
+    static PreviousRelease previous(final SwarmService service) {
+        if (service == null) {
+            return null;
+        }
+        String digest = service.getLabels().get(Labels.DIGEST);
+        String image = service.getImage();
+        if (digest == null && image != null && image.contains("@")) {
+            digest = image.substring(image.indexOf('@') + 1);
+        }
+        if (digest == null || image == null) {
+            return null;
+        }
+        return new PreviousRelease(service.getLabels().get(Labels.VERSION), image.contains("@") ? image
+                : ImageReference.parse(image).withDigest(digest), digest, service.getLabels().get(Labels.BUILD), null);
+    }
+
+    /**
+     * Deploys the plan, or puts the previous spec back and throws.
+     *
+     * @throws DeploymentException saying what Swarm or the checks reported, after the restore
+     */
+    DeploymentResult deploy(final DeploymentPlan plan) {
+        long start = System.nanoTime();
+        SwarmEngine manager = manager(plan);
+        List<Map<String, Object>> checks = new ArrayList<>();
+        long[] checkMillis = {0};
+        SwarmService before = null;
+        boolean changed = false;
+        messages.info("Deploying %s %s to %s (%s) as Swarm service %s: %d replica%s, update %s", plan.getApplication(),
+                plan.getVersion(), plan.getEnvironment(), plan.getImage(), swarm.getService(), swarm.getReplicas(),
+                swarm.getReplicas() == 1 ? "" : "s", swarm.getUpdate());
+        try {
+            before = manager.inspect(swarm.getService()).orElse(null);
+            SwarmServiceRequest request = request(plan);
+            if (before == null) {
+                manager.create(request);
+            } else {
+                manager.update(before, request);
+            }
+            changed = true;
+            awaitUpdate(manager, plan, before == null);
+            verify(manager, plan, checks, checkMillis);
+        } catch (RuntimeException e) {
+            throw failed(manager, plan, before, changed, checks, checkMillis[0], e);
+        }
+        recorder.record(EventTypes.CHECK_RECORDED, plan.getEnvironment(), gateChecks(plan, true, checks,
+                checkMillis[0]));
+        recorder.record(EventTypes.DEPLOYMENT_SUCCEEDED, plan.getEnvironment(), DeploymentEvents.succeeded(plan));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        messages.info("Deployed %s %s to %s: Swarm service %s updated, %d replica%s checked, %s",
+                plan.getApplication(), plan.getVersion(), plan.getEnvironment(), swarm.getService(),
+                swarm.getReplicas(), swarm.getReplicas() == 1 ? "" : "s", Deployer.seconds(took.toNanos()));
+        return new DeploymentResult(plan, took);
+    }
+
+    private SwarmEngine manager(final DeploymentPlan plan) {
+        return targets.swarm(plan.getInstances().get(0).getHost());
+    }
+
+    /** The service's spec for the plan's release. */
+    SwarmServiceRequest request(final DeploymentPlan plan) {
+        ContainerFactory factory = new ContainerFactory(plan.getApplication(), environment, secrets, workspace);
+        PlannedInstance first = plan.getInstances().get(0);
+        PlannedInstance portless = new PlannedInstance(first.getHost(), first.getHostUrl(), first.getAddress(), 0,
+                swarm.getService(), 0, null, null, null);
+        ContainerRequest container = factory.request(portless, plan.getImage(), plan.getDigest(), plan.getVersion(),
+                plan.getBuild(), plan.getDeploymentId());
+        Map<String, String> env = new LinkedHashMap<>(container.getEnvironment());
+        env.put(environment.getInstances().getPortVariable(), portBySlot());
+        return new SwarmServiceRequest(swarm.getService(), plan.getImage(), swarm.getReplicas())
+                .setLabels(container.getLabels()).setContainerLabels(container.getLabels()).setEnvironment(env)
+                .setCommand(container.getCommand()).setInit(container.isInit())
+                .setStopTimeout(environment.getContainer().getStopTimeout())
+                .setUpdate(policy(swarm.getUpdate())).setRollback(policy(swarm.getRollback()));
+    }
+
+    /**
+     * A Swarm template that gives each task the port of its slot: {@code {{.Task.Slot}}} is the only per-task value
+     * Swarm offers, and a template has no arithmetic, so each slot's port is spelled out.
+     */
+    String portBySlot() {
+        StringBuilder template = new StringBuilder();
+        for (int slot = 1; slot <= swarm.getReplicas(); slot++) {
+            template.append(slot == 1 ? "{{if " : "{{else if ").append("eq (printf \"%v\" .Task.Slot) \"").append(slot)
+                    .append("\"}}").append(environment.getInstances().port(slot));
+        }
+        return template.append("{{end}}").toString();
+    }
+
+    private static SwarmServiceRequest.UpdatePolicy policy(final SwarmUpdateSpec spec) {
+        return new SwarmServiceRequest.UpdatePolicy(spec.getParallelism(), spec.getDelay(),
+                spec.getOrder() == SwarmUpdateSpec.Order.START_FIRST,
+                spec.getFailureAction().name().toLowerCase(Locale.ROOT), spec.getMonitor());
+    }
+
+    /**
+     * Until Swarm says the update completed (a created service has no update status) and every slot runs a task of
+     * the plan's image; a rolled back or paused update, or a task of a new service that fails, ends it as a failure.
+     */
+    private void awaitUpdate(final SwarmEngine manager, final DeploymentPlan plan, final boolean created) {
+        long deadline = System.nanoTime() + swarm.getTimeout().toNanos();
+        SwarmService service = null;
+        while (System.nanoTime() < deadline) {
+            service = manager.inspect(swarm.getService()).orElseThrow(() -> new DeploymentException("Swarm service "
+                    + swarm.getService() + " disappeared during the deploy"));
+            SwarmService.UpdateState state = service.getUpdateState();
+            switch (state) {
+                case PAUSED:
+                    throw new SwarmFailure("Swarm paused the update of service " + swarm.getService() + ": "
+                            + service.getUpdateMessage(), false);
+                case ROLLBACK_STARTED:
+                case ROLLBACK_PAUSED:
+                case ROLLBACK_COMPLETED:
+                    throw new SwarmFailure("Swarm rolled the update of service " + swarm.getService() + " back: "
+                            + service.getUpdateMessage() + failedTasks(manager, service, plan.getImage()), true);
+                default:
+                    break;
+            }
+            List<SwarmTask> tasks = manager.tasks(service.getId());
+            boolean done = (created ? state == SwarmService.UpdateState.NONE : state == SwarmService.UpdateState.COMPLETED)
+                    && runningSlots(tasks, plan.getImage()).size() == swarm.getReplicas();
+            if (done) {
+                messages.info("Swarm service %s: every replica runs %s%s", swarm.getService(), plan.getVersion(),
+                        created ? " (created)" : ", update completed");
+                return;
+            }
+            if (created) {
+                Optional<SwarmTask> failed = tasks.stream().filter(t -> plan.getImage().equals(t.getImage())
+                        && List.of("failed", "rejected").contains(t.getState())).findFirst();
+                if (failed.isPresent()) {
+                    throw new SwarmFailure("a task of the new service " + swarm.getService() + " failed: "
+                            + failed.get(), false);
+                }
+            }
+            sleep(POLL);
+        }
+        throw new SwarmFailure("the update of Swarm service " + swarm.getService() + " did not converge within "
+                + swarm.getTimeout().toSeconds() + " s (" + (service == null ? "no state" : "update "
+                + service.getUpdateState().name().toLowerCase(Locale.ROOT)) + ")", false);
+    }
+
+    /** Slot to task: the running tasks of {@code image}, one per slot. */
+    private static Map<Integer, SwarmTask> runningSlots(final List<SwarmTask> tasks, final String image) {
+        Map<Integer, SwarmTask> slots = new LinkedHashMap<>();
+        for (SwarmTask task : tasks) {
+            if (task.isRunning() && image.equals(task.getImage())) {
+                slots.put(task.getSlot(), task);
+            }
+        }
+        return slots;
+    }
+
+    private static String failedTasks(final SwarmEngine manager, final SwarmService service, final String image) {
+        try {
+            List<String> failed = manager.tasks(service.getId()).stream().filter(t -> image.equals(t.getImage())
+                    && List.of("failed", "rejected").contains(t.getState())).map(SwarmTask::toString).toList();
+            return failed.isEmpty() ? "" : " (tasks: " + String.join(", ", failed) + ")";
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** The health gate and the per-server smoke checks on each slot's port, then its server must serve. */
+    private void verify(final SwarmEngine manager, final DeploymentPlan plan, final List<Map<String, Object>> checks,
+            final long[] checkMillis) {
+        SwarmService service = manager.inspect(swarm.getService()).orElseThrow();
+        Map<Integer, SwarmTask> slots = runningSlots(manager.tasks(service.getId()), plan.getImage());
+        ServerSmokeChecks smoke = ServerSmokeChecks.of(environment, checkSecrets());
+        for (PlannedInstance instance : plan.getInstances()) {
+            SwarmTask task = slots.get(instance.getIndex());
+            GateResult gate = HealthGates.from(environment.getHealthGate(), targets.engine(instance.getHost()),
+                    checkSecrets(), environment.getName(), instance.getHost(), instance.getIndex())
+                    .await(new CheckTarget(instance.getAddress(), instance.getPort(),
+                            task == null ? null : task.getContainerId(), plan.getDigest()));
+            checks.addAll(Deployer.results(instance, gate));
+            checkMillis[0] += gate.getWaited().toMillis();
+            if (!gate.isPassed()) {
+                throw new DeploymentException(instance.describe() + ": the health gate failed: " + gate.describe());
+            }
+            if (smoke != null && !smoke.isEmpty()) {
+                SmokeReport report = smoke.run(instance.getAddress(), instance.getPort());
+                checks.addAll(Deployer.results(instance, report));
+                checkMillis[0] += report.getTotal().toMillis();
+                if (!report.isPassed()) {
+                    throw new DeploymentException(instance.describe() + ": the smoke checks failed on the server: "
+                            + Deployer.firstFailure(report));
+                }
+            }
+            awaitServing(instance, true);
+            messages.info("%s: runs %s, health gate passed%s", instance.describe(), plan.getVersion(),
+                    instance.hasLoadBalancer() ? ", serves in " + instance.getBackend() + "/" + instance.getServer()
+                            : "");
+        }
+    }
+
+    /** Ready in the load balancer and (bounded by the gate's timeout) serving by its own check. */
+    private boolean awaitServing(final PlannedInstance instance, final boolean mustServe) {
+        if (!instance.hasLoadBalancer()) {
+            return true;
+        }
+        LoadBalancer lb = targets.loadBalancer();
+        lb.ready(instance.getBackend(), instance.getServer());
+        long deadline = System.nanoTime() + environment.getHealthGate().getTimeout().toNanos();
+        ServerState state = null;
+        while (System.nanoTime() < deadline) {
+            state = lb.servers(instance.getBackend()).stream().filter(s -> s.getName().equals(instance.getServer()))
+                    .findFirst().orElse(null);
+            if (state != null && state.isServing()) {
+                return true;
+            }
+            sleep(POLL);
+        }
+        if (mustServe) {
+            throw new DeploymentException(instance.describe() + ": the load balancer's check did not pass within "
+                    + environment.getHealthGate().getTimeout().toSeconds() + " s (" + state + ")");
+        }
+        messages.warning("%s: the load balancer's check does not pass yet (%s)", instance.describe(), state);
+        return false;
+    }
+
+    /** Puts the previous spec back as far as needed, records what is true, and returns the exception to throw. */
+    private DeploymentException failed(final SwarmEngine manager, final DeploymentPlan plan,
+            final SwarmService before, final boolean changed, final List<Map<String, Object>> checks,
+            final long checkMillis, final RuntimeException e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        messages.error("Deploy of %s %s to %s failed: %s", plan.getApplication(), plan.getVersion(),
+                plan.getEnvironment(), reason);
+        boolean restored = !changed || restore(manager, plan, before,
+                e instanceof SwarmFailure failure && failure.rolledBackBySwarm);
+        recorder.record(EventTypes.CHECK_RECORDED, plan.getEnvironment(), gateChecks(plan, false, checks,
+                checkMillis));
+        recorder.record(EventTypes.DEPLOYMENT_FAILED, plan.getEnvironment(), DeploymentEvents.failed(plan,
+                restored ? reason : reason + "; the restore of the previous release did not complete, the "
+                        + "environment may be half-deployed", restored));
+        List<String> previous = plan.getPreviousVersions();
+        if (restored && changed && before != null && previous.size() == 1) {
+            recorder.record(EventTypes.RELEASE_ROLLED_BACK, plan.getEnvironment(), DeploymentEvents.rolledBack(
+                    plan.getVersion(), previous.get(0), "automatic: " + reason, true));
+        }
+        String state = !changed ? "Nothing was changed."
+                : !restored ? "THE RESTORE DID NOT COMPLETE: the environment may be half-deployed; see the errors above."
+                : before == null ? "The new service was removed."
+                : "Swarm service " + swarm.getService() + " runs the previous release again.";
+        return new DeploymentException("Deploy of " + plan.getApplication() + " " + plan.getVersion() + " to "
+                + plan.getEnvironment() + " failed: " + reason + ". " + state, e);
+    }
+
+    /** The previous spec back (Swarm's rollback unless Swarm did it), until every slot runs it; true when it does. */
+    private boolean restore(final SwarmEngine manager, final DeploymentPlan plan, final SwarmService before,
+            final boolean rolledBackBySwarm) {
+        try {
+            if (before == null) {
+                manager.remove(swarm.getService());
+                messages.warning("Removed the new Swarm service %s (there was no previous release)", swarm.getService());
+                return true;
+            }
+            if (!rolledBackBySwarm) {
+                SwarmService now = manager.inspect(swarm.getService()).orElseThrow(() -> new DeploymentException(
+                        "Swarm service " + swarm.getService() + " is gone"));
+                manager.rollback(now);
+                messages.warning("Asked Swarm to roll service %s back to its previous spec", swarm.getService());
+            }
+            PreviousRelease previous = plan.getInstances().get(0).getPrevious();
+            String image = previous != null ? previous.getImage() : before.getImage();
+            if (!awaitRollback(manager, image)) {
+                return false;
+            }
+            boolean serving = true;
+            for (PlannedInstance instance : plan.getInstances()) {
+                serving &= awaitServing(instance, false);
+            }
+            messages.warning("Swarm service %s runs %s again on every replica", swarm.getService(),
+                    previous == null ? image : previous.getVersion());
+            return serving;
+        } catch (RuntimeException e) {
+            messages.error("Could not put the previous release of Swarm service %s back: %s", swarm.getService(),
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    private boolean awaitRollback(final SwarmEngine manager, final String image) {
+        long deadline = System.nanoTime() + swarm.getTimeout().toNanos();
+        SwarmService service = null;
+        while (System.nanoTime() < deadline) {
+            service = manager.inspect(swarm.getService()).orElseThrow();
+            if (service.getUpdateState() == SwarmService.UpdateState.ROLLBACK_PAUSED) {
+                messages.error("Swarm paused the rollback of service %s: %s", swarm.getService(),
+                        service.getUpdateMessage());
+                return false;
+            }
+            if (service.getUpdateState() == SwarmService.UpdateState.ROLLBACK_COMPLETED
+                    && runningSlots(manager.tasks(service.getId()), image).size() == swarm.getReplicas()) {
+                return true;
+            }
+            sleep(POLL);
+        }
+        messages.error("The rollback of Swarm service %s did not complete within %d s (%s)", swarm.getService(),
+                swarm.getTimeout().toSeconds(), service);
+        return false;
+    }
+
+    /**
+     * After the deploying process died: a service that converged on the plan's image is recorded as succeeded;
+     * otherwise the previous spec is put back (unless Swarm did) and the deploy recorded as failed. Returns whether
+     * the new release was kept.
+     */
+    boolean reconcile(final DeploymentPlan plan) {
+        SwarmEngine manager = manager(plan);
+        SwarmService service = manager.inspect(swarm.getService()).orElse(null);
+        PreviousRelease previous = plan.getInstances().get(0).getPrevious();
+        if (service != null && plan.getImage().equals(service.getImage())
+                && service.getUpdateState() != SwarmService.UpdateState.UPDATING) {
+            try {
+                awaitUpdate(manager, plan, service.getUpdateState() == SwarmService.UpdateState.NONE);
+                messages.warning("Reconciled %s: Swarm service %s runs %s on every replica; recorded the interrupted "
+                        + "deploy as succeeded", plan.getEnvironment(), swarm.getService(), plan.getVersion());
+                recorder.record(EventTypes.DEPLOYMENT_SUCCEEDED, plan.getEnvironment(),
+                        DeploymentEvents.succeeded(plan));
+                return true;
+            } catch (SwarmFailure failure) {
+                messages.warning("Reconciling %s: %s", plan.getEnvironment(), failure.getMessage());
+            }
+        }
+        boolean restored;
+        if (service == null) {
+            restored = previous == null;
+        } else if (previous == null) {
+            manager.remove(swarm.getService());
+            restored = true;
+        } else {
+            restored = previous.getImage().equals(service.getImage()) && service.getUpdateState()
+                    == SwarmService.UpdateState.ROLLBACK_COMPLETED || restore(manager, plan, service, false);
+        }
+        String reason = "interrupted: the deploying process died or was stopped"
+                + (restored ? "; the previous release was restored" : ", and the restore did not complete");
+        recorder.record(EventTypes.DEPLOYMENT_FAILED, plan.getEnvironment(), DeploymentEvents.failed(plan, reason,
+                restored));
+        if (restored && previous != null && plan.getPreviousVersions().size() == 1) {
+            recorder.record(EventTypes.RELEASE_ROLLED_BACK, plan.getEnvironment(), DeploymentEvents.rolledBack(
+                    plan.getVersion(), plan.getPreviousVersions().get(0), reason, true));
+        }
+        if (!restored) {
+            throw new DeploymentException("Reconciling " + plan.getEnvironment() + " after the interrupted deploy of "
+                    + plan.getVersion() + " did not complete; Swarm service " + swarm.getService() + " may run a mix.");
+        }
+        return false;
+    }
+
+    private SecretResolver checkSecrets() {
+        return reference -> {
+            String value = secrets.apply(reference);
+            if (value == null || value.isEmpty()) {
+                throw new DeploymentException("the secret of " + reference + " is not available where the deploy "
+                        + "runs");
+            }
+            return value;
+        };
+    }
+
+    private static Map<String, Object> gateChecks(final DeploymentPlan plan, final boolean passed,
+            final List<Map<String, Object>> results, final long millis) {
+        Map<String, Object> data = DeploymentEvents.checks(plan, passed, results);
+        data.put("run", "gate");
+        data.put("environment", plan.getEnvironment());
+        data.put("millis", millis);
+        return data;
+    }
+
+    private static void sleep(final Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeploymentException("Interrupted while waiting for Swarm.", e);
+        }
+    }
+
+    /** Swarm ended the update as a failure; {@code rolledBackBySwarm} when its failure action rolled it back. */
+    private static final class SwarmFailure extends DeploymentException {
+        private static final long serialVersionUID = 1L;
+        private final boolean rolledBackBySwarm;
+
+        SwarmFailure(final String message, final boolean rolledBackBySwarm) {
+            super(message);
+            this.rolledBackBySwarm = rolledBackBySwarm;
+        }
+    }
+}

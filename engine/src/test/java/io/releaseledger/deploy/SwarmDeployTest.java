@@ -1,0 +1,161 @@
+package io.releaseledger.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.releaseledger.ledger.EventTypes;
+import io.releaseledger.loadbalancer.ServerState;
+import io.releaseledger.testing.Component;
+import io.releaseledger.testing.RequiresRealComponent;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A swarm environment end to end on the real single-node swarm: the service is created, updated under load through
+ * HAProxy, promoted to a second swarm environment, rolled back by hand; an update Swarm rolls back and one that
+ * fails the health gate end as failures with the previous release running.
+ */
+@RequiresRealComponent({Component.DOCKER, Component.SWARM, Component.REGISTRY, Component.HAPROXY})
+class SwarmDeployTest {
+    @TempDir
+    Path temp;
+
+    private SwarmFixture world;
+
+    @BeforeEach
+    void startWorld() throws Exception {
+        world = new SwarmFixture(temp);
+    }
+
+    @AfterEach
+    void removeWorld() {
+        world.close();
+    }
+
+    @Test
+    void shouldUpdateTheServiceUnderLoadWithoutLosingARequestThenPromoteAndRollBack() throws Exception {
+        world.stagingCommand = SwarmFixture.GRACEFUL;
+        DeploymentResult first = world.deploy("staging", TestApp.V1).call();
+
+        assertThat(first.getPlan().getStrategy()).isEqualTo("swarm");
+        assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V1, TestApp.V1);
+        assertThat(SwarmFixture.serviceImage(SwarmFixture.STAGING_SERVICE))
+                .isEqualTo(TestApp.REPOSITORY + "@" + TestApp.digest(TestApp.V1));
+        world.haproxy.awaitAllServing();
+
+        LoadLoop load = new LoadLoop(world.haproxy.frontendPort(), 4).start().awaitRequests(200);
+        world.deploy("staging", TestApp.V2).call();
+        load.awaitRequests(load.requests() + 200).stop();
+
+        System.out.println("Swarm update (2 replicas, stop-first, parallelism 1, graceful stop) under load: " + load);
+        assertThat(load.failures()).as("%s", load).isZero();
+        assertThat(load.versions()).containsKeys(TestApp.V1, TestApp.V2);
+        assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V2, TestApp.V2);
+        assertThat(SwarmFixture.updateState(SwarmFixture.STAGING_SERVICE)).isEqualTo("completed");
+        assertThat(world.haproxy.servers()).allMatch(ServerState::isServing);
+        assertThat(world.eventTypes("staging")).containsSubsequence(EventTypes.DEPLOYMENT_STARTED,
+                EventTypes.CHECK_RECORDED, EventTypes.DEPLOYMENT_SUCCEEDED, EventTypes.DEPLOYMENT_STARTED,
+                EventTypes.CHECK_RECORDED, EventTypes.DEPLOYMENT_SUCCEEDED);
+        assertThat(world.events("staging", EventTypes.CHECK_RECORDED)).last()
+                .satisfies(data -> assertThat(data).containsEntry("passed", true));
+
+        world.promote().call();
+
+        assertThat(world.versions(world.productionPorts)).containsExactly(TestApp.V2, TestApp.V2);
+        assertThat(SwarmFixture.serviceImage(SwarmFixture.PRODUCTION_SERVICE))
+                .isEqualTo(TestApp.REPOSITORY + "@" + TestApp.digest(TestApp.V2));
+        assertThat(world.events("production", EventTypes.RELEASE_PROMOTED)).singleElement()
+                .satisfies(data -> assertThat(data).containsEntry("version", TestApp.V2)
+                        .containsEntry("from", "staging"));
+
+        world.rollback("staging", "checkout broken").call();
+
+        assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V1, TestApp.V1);
+        assertThat(world.events("staging", EventTypes.RELEASE_ROLLED_BACK)).singleElement()
+                .satisfies(data -> assertThat(data).containsEntry("from", TestApp.V2)
+                        .containsEntry("to", TestApp.V1).containsEntry("automatic", false));
+    }
+
+    @Test
+    void shouldLoseOnlyRequestsInFlightWhenTheTasksStopAtOnce() throws Exception {
+        world.deploy("staging", TestApp.V1).call();
+        world.haproxy.awaitAllServing();
+
+        LoadLoop load = new LoadLoop(world.haproxy.frontendPort(), 4).start().awaitRequests(200);
+        world.deploy("staging", TestApp.V2).call();
+        load.awaitRequests(load.requests() + 200).stop();
+
+        // Swarm stops a task without draining it: what the task was answering at SIGTERM is cut off. A request
+        // HAProxy sends afterwards to the dead port is retried on the other server, so no failure is a status.
+        System.out.println("Swarm update (2 replicas, stop-first, parallelism 1, abrupt stop) under load: " + load);
+        assertThat(load.failureSamples()).noneMatch(failure -> failure.startsWith("status "));
+        assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V2, TestApp.V2);
+    }
+
+    @Test
+    void shouldRecordAnUpdateSwarmRolledBackAsAFailure() {
+        world.deploy("staging", TestApp.V1).call();
+
+        assertThatThrownBy(() -> world.deploy("staging", TestApp.EXITS).call())
+                .isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("Swarm rolled the update of service " + SwarmFixture.STAGING_SERVICE + " back")
+                .hasMessageContaining("runs the previous release again");
+
+        assertThat(SwarmFixture.updateState(SwarmFixture.STAGING_SERVICE)).isEqualTo("rollback_completed");
+        assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V1, TestApp.V1);
+        assertThat(world.events("staging", EventTypes.DEPLOYMENT_FAILED)).singleElement()
+                .satisfies(data -> assertThat(data).containsEntry("version", TestApp.EXITS));
+        assertThat(world.events("staging", EventTypes.RELEASE_ROLLED_BACK)).singleElement()
+                .satisfies(data -> assertThat(data).containsEntry("from", TestApp.EXITS)
+                        .containsEntry("to", TestApp.V1).containsEntry("automatic", true));
+    }
+
+    @Test
+    void shouldRollBackThroughSwarmWhenTheHealthGateFails() {
+        world.deploy("staging", TestApp.V1).call();
+
+        assertThatThrownBy(() -> world.deploy("staging", TestApp.UNHEALTHY).call())
+                .isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("the health gate failed")
+                .hasMessageContaining("runs the previous release again");
+
+        assertThat(SwarmFixture.serviceImage(SwarmFixture.STAGING_SERVICE))
+                .isEqualTo(TestApp.REPOSITORY + "@" + TestApp.digest(TestApp.V1));
+        assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V1, TestApp.V1);
+        assertThat(world.events("staging", EventTypes.CHECK_RECORDED)).last()
+                .satisfies(data -> assertThat(data).containsEntry("passed", false));
+        assertThat(world.events("staging", EventTypes.RELEASE_ROLLED_BACK)).singleElement()
+                .satisfies(data -> assertThat(data).containsEntry("to", TestApp.V1).containsEntry("automatic", true));
+    }
+
+    @Test
+    void shouldDeployAndFailThroughTheAgentProtocolAsTheJenkinsStepDoes() {
+        ProtocolExecutor agent = new ProtocolExecutor(world.descriptorYaml(), temp, Map.of(), Map.of());
+        TestApp.digest(TestApp.V1);
+        new DeployCommand(world.descriptor(), "staging", TestApp.V1, world.ledger, agent)
+                .setActor(DeployFixture.ALICE).setOrigin(DeployFixture.ORIGIN).setMessages(world.messages)
+                .setLockTimeout(Duration.ZERO).call();
+
+        assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V1, TestApp.V1);
+        assertThat(agent.wire.get(0)).contains("\"strategy\":\"swarm\"")
+                .contains("\"container\":\"" + SwarmFixture.STAGING_SERVICE + ".2\"");
+
+        TestApp.digest(TestApp.EXITS);
+        assertThatThrownBy(() -> new DeployCommand(world.descriptor(), "staging", TestApp.EXITS, world.ledger,
+                agent).setActor(DeployFixture.ALICE).setOrigin(DeployFixture.ORIGIN).setMessages(world.messages)
+                .setLockTimeout(Duration.ZERO).call())
+                .isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("Swarm rolled the update of service " + SwarmFixture.STAGING_SERVICE + " back");
+
+        assertThat(world.eventTypes("staging")).endsWith(EventTypes.DEPLOYMENT_STARTED, EventTypes.CHECK_RECORDED,
+                EventTypes.DEPLOYMENT_FAILED, EventTypes.RELEASE_ROLLED_BACK, EventTypes.ENVIRONMENT_UNLOCKED);
+        assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V1, TestApp.V1);
+    }
+}
