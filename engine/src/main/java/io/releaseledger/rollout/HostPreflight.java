@@ -67,8 +67,9 @@ public final class HostPreflight {
             } catch (ExecutionException e) {
                 failures.add(describe(host) + ": " + e.getCause().getMessage());
             } catch (TimeoutException e) {
-                failures.add(describe(host) + ": it did not answer within " + timeout.toSeconds() + " s. Check that "
-                        + "dockerd runs there and that nothing between holds the connection open");
+                String bound = timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s";
+                failures.add(describe(host) + ": it did not answer within " + bound + ". Check that dockerd runs "
+                        + "there and that nothing between holds the connection open");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DeploymentException("Interrupted while contacting the Docker hosts of "
