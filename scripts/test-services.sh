@@ -4,7 +4,8 @@
 #   sudo scripts/test-services.sh start    install what is missing, start what is not running (idempotent)
 #   sudo scripts/test-services.sh stop     stop only what an earlier `start` started
 #   scripts/test-services.sh status        print what is there and what answers
-#   sudo scripts/test-services.sh start COMPONENT...   only these (git java docker swarm registry haproxy chromium);
+#   sudo scripts/test-services.sh start COMPONENT...   only these (git java docker swarm registry haproxy chromium
+#                                          docker-tls);
 #                                          `./release-ledger demo` starts `java docker registry haproxy` this way
 #
 # Components (see testing/support/src/main/java/io/releaseledger/testing/Component.java):
@@ -15,6 +16,10 @@
 #   swarm     the docker engine as a single-node swarm manager (docker swarm init --advertise-addr 127.0.0.1
 #             --listen-addr 127.0.0.1:2377); needs docker; `stop` leaves the swarm only if `start` initialised it
 #   registry  Docker Distribution (Debian's docker-registry) on 127.0.0.1:5000, loopback only
+#   docker-tls  a second, separate Docker engine on tcp://127.0.0.1:23760 that only takes TLS clients with a
+#             certificate of its own test CA (generated here with openssl); its client files (ca.pem, cert.pem,
+#             key.pem) are in $STATE_DIR/docker-tls/client. Own data and exec roots, own containerd namespaces,
+#             no bridge, no iptables, vfs storage
 #   haproxy   the haproxy binary
 #   chromium  /usr/bin/chromium and /usr/bin/chromedriver
 #   java      a JDK (javac) on PATH, else Debian's default-jdk-headless; only when named (not in the default set)
@@ -26,6 +31,7 @@
 #                                (default /var/lib/release-ledger-test-services)
 #   RELEASE_LEDGER_REGISTRY      registry address host:port (default 127.0.0.1:5000; must be loopback)
 #   RELEASE_LEDGER_TEST_IMAGE    name of the test image (default release-ledger-test/busybox-httpd:1)
+#   RELEASE_LEDGER_DOCKER_TLS_PORT  loopback port of the TLS engine (default 23760)
 #   RELEASE_LEDGER_SERVICES_STARTED_FILE
 #                                when set, `start` appends to this file the name of each service it starts
 #                                (docker, registry), and `stop` stops only the services named there: so a
@@ -36,7 +42,7 @@ STATE_DIR=${RELEASE_LEDGER_SERVICES_DIR:-/var/lib/release-ledger-test-services}
 REGISTRY=${RELEASE_LEDGER_REGISTRY:-127.0.0.1:5000}
 TEST_IMAGE=${RELEASE_LEDGER_TEST_IMAGE:-release-ledger-test/busybox-httpd:1}
 DOCKER_SOCKET=/var/run/docker.sock
-DEFAULT_COMPONENTS=(git docker swarm registry haproxy chromium)
+DEFAULT_COMPONENTS=(git docker swarm registry haproxy chromium docker-tls)
 COMPONENTS=()
 PACKAGES=()
 
@@ -111,10 +117,11 @@ select_components() {
       java) command -v javac >/dev/null 2>&1 || PACKAGES+=(default-jdk-headless) ;;
       docker) PACKAGES+=(docker.io busybox-static curl) ;;
       swarm) ;; # needs a running engine: start it with docker
+      docker-tls) PACKAGES+=(docker.io openssl curl) ;;
       registry) PACKAGES+=(docker-registry curl) ;;
       haproxy) PACKAGES+=(haproxy) ;;
       chromium) PACKAGES+=(chromium chromium-driver) ;;
-      *) die "unknown component '$c'; known: git java docker swarm registry haproxy chromium" ;;
+      *) die "unknown component '$c'; known: git java docker swarm registry haproxy chromium docker-tls" ;;
     esac
   done
 }
@@ -333,6 +340,104 @@ stop_swarm() {
   rm -f "$STATE_DIR/swarm.started"
 }
 
+# ---------------------------------------------------------------- docker-tls (a second engine, TLS only)
+
+DOCKER_TLS_PORT=${RELEASE_LEDGER_DOCKER_TLS_PORT:-23760}
+DOCKER_TLS_DIR="$STATE_DIR/docker-tls"
+
+docker_tls_answers() {
+  local client="$DOCKER_TLS_DIR/client"
+  [[ -r "$client/key.pem" ]] || return 1
+  command -v curl >/dev/null 2>&1 || return 1
+  curl -fsS --max-time 5 -o /dev/null --cacert "$client/ca.pem" --cert "$client/cert.pem" --key "$client/key.pem" \
+    "https://127.0.0.1:$DOCKER_TLS_PORT/_ping" 2>/dev/null
+}
+
+# make_docker_tls_certificates: a test CA, the engine's certificate (127.0.0.1, localhost) and a client's; kept
+# across starts so a running engine and its clients agree; every key readable by root only
+make_docker_tls_certificates() {
+  local certs="$DOCKER_TLS_DIR/certs" client="$DOCKER_TLS_DIR/client"
+  [[ -s "$certs/server-cert.pem" && -s "$client/key.pem" ]] && return
+  command -v openssl >/dev/null 2>&1 || die "openssl not found (package openssl)"
+  log "docker-tls: generating a test CA, server and client certificates (openssl) in $DOCKER_TLS_DIR"
+  rm -rf "$certs" "$client"
+  mkdir -p "$certs" "$client"
+  chmod 700 "$certs" "$client"
+  (
+    set -e
+    umask 077
+    cd "$certs"
+    openssl req -x509 -new -nodes -newkey rsa:2048 -sha256 -days 3650 -subj "/CN=release-ledger test CA" \
+      -keyout ca-key.pem -out ca.pem
+    openssl req -new -nodes -newkey rsa:2048 -subj "/CN=127.0.0.1" -keyout server-key.pem -out server.csr
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' >server.ext
+    openssl x509 -req -sha256 -days 3650 -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial \
+      -extfile server.ext -out server-cert.pem
+    openssl req -new -nodes -newkey rsa:2048 -subj "/CN=release-ledger-test-client" -keyout "$client/key.pem" \
+      -out client.csr
+    printf 'extendedKeyUsage=clientAuth\n' >client.ext
+    openssl x509 -req -sha256 -days 3650 -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial \
+      -extfile client.ext -out "$client/cert.pem"
+    cp ca.pem "$client/ca.pem"
+  ) >"$DOCKER_TLS_DIR/openssl.log" 2>&1 || { cat "$DOCKER_TLS_DIR/openssl.log" >&2; die "openssl failed"; }
+}
+
+start_docker_tls() {
+  mkdir -p "$DOCKER_TLS_DIR"
+  if docker_tls_answers; then
+    log "docker-tls: engine already answers on tcp://127.0.0.1:$DOCKER_TLS_PORT (TLS); leaving it alone"
+    return
+  fi
+  need_root "starting the TLS dockerd"
+  make_docker_tls_certificates
+  local certs="$DOCKER_TLS_DIR/certs"
+  if pid_alive "$DOCKER_TLS_DIR/dockerd.pid" dockerd; then
+    log "docker-tls: dockerd (pid $(<"$DOCKER_TLS_DIR/dockerd.pid")) is still starting"
+  else
+    log "docker-tls: starting dockerd on tcp://127.0.0.1:$DOCKER_TLS_PORT (log: $DOCKER_TLS_DIR/dockerd.log)"
+    mkdir -p "$DOCKER_TLS_DIR/data" "$DOCKER_TLS_DIR/exec"
+    # Distinct from the main engine in everything it owns; loopback only, no bridge, no iptables.
+    detach "$DOCKER_TLS_DIR/dockerd.log" "$DOCKER_TLS_DIR/dockerd.pid" dockerd \
+      --host="tcp://127.0.0.1:$DOCKER_TLS_PORT" \
+      --tlsverify --tlscacert="$certs/ca.pem" --tlscert="$certs/server-cert.pem" --tlskey="$certs/server-key.pem" \
+      --data-root="$DOCKER_TLS_DIR/data" --exec-root="$DOCKER_TLS_DIR/exec" \
+      --pidfile="$DOCKER_TLS_DIR/dockerd.daemon.pid" \
+      --containerd-namespace=release-ledger-tls --containerd-plugins-namespace=release-ledger-tls-plugins \
+      --iptables=false --ip-masq=false --ip-forward=false --bridge=none \
+      --storage-driver=vfs
+    note_started docker-tls
+  fi
+  local i
+  for ((i = 0; i < 120; i++)); do
+    if docker_tls_answers; then
+      log "docker-tls: engine answers on tcp://127.0.0.1:$DOCKER_TLS_PORT (TLS, client files in $DOCKER_TLS_DIR/client)"
+      return
+    fi
+    if ! pid_alive "$DOCKER_TLS_DIR/dockerd.pid" dockerd; then
+      tail -n 30 "$DOCKER_TLS_DIR/dockerd.log" >&2
+      rm -f "$DOCKER_TLS_DIR/dockerd.pid"
+      die "the TLS dockerd exited; log: $DOCKER_TLS_DIR/dockerd.log"
+    fi
+    sleep 0.5
+  done
+  tail -n 30 "$DOCKER_TLS_DIR/dockerd.log" >&2
+  die "the TLS dockerd did not answer within 60 s; log: $DOCKER_TLS_DIR/dockerd.log"
+}
+
+stop_docker_tls() {
+  stop_pid "$DOCKER_TLS_DIR/dockerd.pid" dockerd docker-tls
+}
+
+status_docker_tls() {
+  local owner="not started by this script"
+  pid_alive "$DOCKER_TLS_DIR/dockerd.pid" dockerd && owner="dockerd pid $(<"$DOCKER_TLS_DIR/dockerd.pid") started by this script"
+  if docker_tls_answers; then
+    line docker-tls up "tcp://127.0.0.1:$DOCKER_TLS_PORT, client certificate in $DOCKER_TLS_DIR/client ($owner)"
+  else
+    line docker-tls DOWN "no TLS engine answers on tcp://127.0.0.1:$DOCKER_TLS_PORT with the client files of $DOCKER_TLS_DIR/client"
+  fi
+}
+
 # ---------------------------------------------------------------- stop
 
 # note_started NAME: remember, for a `stop` of this run only, that this invocation started NAME
@@ -388,6 +493,7 @@ cmd_start() {
   fi
   if wants swarm; then start_swarm; fi
   if wants registry; then start_registry; fi
+  if wants docker-tls; then start_docker_tls; fi
   if wants haproxy; then command -v haproxy >/dev/null 2>&1 || die "haproxy not on PATH after install"; fi
   if wants chromium; then
     [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || die "/usr/bin/chromium or /usr/bin/chromedriver missing"
@@ -403,6 +509,7 @@ cmd_stop() {
   fi
   exec 9>"$STATE_DIR/lock"
   flock 9
+  if stops docker-tls; then stop_docker_tls; else log "docker-tls: left running (not started by this run)"; fi
   if stops registry; then stop_pid "$STATE_DIR/registry.pid" docker-registry registry; else log "registry: left running (not started by this run)"; fi
   if stops swarm; then stop_swarm; else log "swarm: left as it is (not initialised by this run)"; fi
   # dockerd stops its containers and its own containerd on SIGTERM.
@@ -441,6 +548,7 @@ cmd_status() {
   else
     line chromium DOWN "/usr/bin/chromium and /usr/bin/chromedriver needed"
   fi
+  status_docker_tls
 }
 
 CMD=${1:-}

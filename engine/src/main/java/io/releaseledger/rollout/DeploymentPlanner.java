@@ -25,8 +25,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Makes the {@link DeploymentPlan} of one version for one environment: resolves the image's tag to its digest in
- * the registry (a missing image fails here, before any host is touched), finds what runs on each host by the
+ * Makes the {@link DeploymentPlan} of one version for one environment: asks every host for its version (a host
+ * that does not answer fails here, with every other one that does not, before anything changes; see
+ * {@link HostPreflight}), resolves the image's tag to its digest in the registry (a missing image fails here,
+ * before any host is touched), finds what runs on each host by the
  * containers' labels, refuses a version older than the one running unless allowed, and cuts the instances into
  * batches.
  *
@@ -104,6 +106,7 @@ public final class DeploymentPlanner {
      *         than the one running
      */
     public DeploymentPlan plan() {
+        new HostPreflight(environment, targets).check();
         ImageReference repository = ImageReference.parse(descriptor.getImage());
         String resolvedTag = null;
         String resolvedDigest = digest;

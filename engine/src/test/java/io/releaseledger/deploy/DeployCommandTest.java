@@ -251,8 +251,11 @@ class DeployCommandTest {
 
         assertThatThrownBy(() -> world.deploy("production", TestApp.V1).call())
                 .isInstanceOf(DeploymentException.class)
-                .hasMessageContaining("Cannot read what runs on host down (tcp://127.0.0.1:" + closed + ")")
-                .hasMessageContaining("Nothing was changed");
+                .hasMessageContaining("A Docker host of production cannot be used (1 of 2): host down (tcp://127.0.0.1:"
+                        + closed + "): ")
+                .hasMessageContaining("cannot reach the Docker engine at tcp://127.0.0.1:" + closed)
+                .hasMessageContaining("Check that dockerd runs and listens there")
+                .hasMessageEndingWith("Nothing was changed on any host.");
 
         assertThat(world.containers()).isEmpty();
         assertThat(world.events("production", EventTypes.DEPLOYMENT_STARTED)).isEmpty();

@@ -10,6 +10,9 @@ import io.releaseledger.docker.DockerHost;
 import io.releaseledger.json.Json;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import javax.net.ssl.SSLHandshakeException;
 import java.util.Map;
 
 /** The one place where docker-java's exceptions become {@link ContainerEngineException}s. */
@@ -25,6 +28,10 @@ final class Failures {
             final String hint) {
         String prefix = what + " on Docker host " + host + " failed: ";
         IOException io = ioCause(e);
+        if (io != null && !(e instanceof DockerException) && host.isTls() && !(io instanceof ConnectException)
+                && !(io instanceof SocketTimeoutException)) {
+            return tls(e, io, host, what);
+        }
         if (io != null && !(e instanceof DockerException)) {
             return new ContainerEngineException(what + ": cannot reach the Docker engine at " + host + " ("
                     + describe(io) + "). Check that dockerd runs and listens there"
@@ -44,6 +51,32 @@ final class Failures {
         }
         return new ContainerEngineException(prefix + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+    }
+
+    /**
+     * A TLS connection that reached the engine's port but did not get through: either this side did not trust the
+     * engine's certificate (its message names the PKIX path or the host name), or the engine refused ours, which
+     * TLS 1.3 shows as an alert, a reset or a broken pipe.
+     */
+    private static ContainerEngineException tls(final RuntimeException e, final IOException io, final DockerHost host,
+            final String what) {
+        String ca = host.getCaCertificate().map(Object::toString).orElse("ca.pem");
+        String cert = host.getClientCertificate().map(Object::toString).orElse("cert.pem");
+        String detail = describe(io);
+        if (io instanceof SSLHandshakeException && detail.contains("PKIX")) {
+            return new ContainerEngineException(what + ": the Docker engine at " + host + " was not trusted (" + detail
+                    + "): the engine's certificate is not signed by the CA in " + ca + ". Use the CA that signed the "
+                    + "engine's --tlscert, or fix the Docker host", e);
+        }
+        if (io instanceof SSLHandshakeException && detail.contains("subject alternative name")) {
+            return new ContainerEngineException(what + ": the Docker engine at " + host + " was not trusted (" + detail
+                    + "): the engine's certificate is not issued for " + host.getUri().getHost() + ". Give the host "
+                    + "by a name or address that its certificate names, or fix the engine's certificate", e);
+        }
+        return new ContainerEngineException(what + ": the Docker engine at " + host + " refused the TLS handshake ("
+                + detail + "). It takes only a client certificate signed by a CA that the engine trusts (its "
+                + "--tlscacert): check that " + cert + " was signed by that CA and that its key belongs to it, or fix "
+                + "the host's TLS certificate", e);
     }
 
     static boolean isNotFound(final RuntimeException e) {

@@ -4,19 +4,29 @@ import com.github.dockerjava.core.util.CertificateUtils;
 import io.releaseledger.docker.ContainerEngineException;
 import io.releaseledger.docker.DockerHost;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Collection;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Builds the TLS context of a {@link DockerHost} from its PEM files: the CA, the client certificate and its key. */
+/**
+ * Builds the TLS context of a {@link DockerHost} from its PEM files: the CA, the client certificate and its key, in
+ * memory. The certificates are read by the JDK: docker-java's {@code CertificateUtils} reads them through the
+ * BouncyCastle provider "BC", which only its {@code LocalDirectorySSLConfig} registers, JVM-wide; the key (PKCS#1,
+ * PKCS#8 or EC) is read by {@code CertificateUtils}, which needs no provider.
+ */
 final class TlsContexts {
-    private static final char[] KEY_PASSWORD = "docker".toCharArray(); // what CertificateUtils protects the key with
+    private static final char[] KEY_PASSWORD = "release-ledger".toCharArray(); // of the in-memory key store only
 
     private TlsContexts() {
     }
@@ -30,8 +40,13 @@ final class TlsContexts {
         String keyPem = read(host, key, "client key");
         try {
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(CertificateUtils.createKeyStore(keyPem, certPem), KEY_PASSWORD);
-            KeyStore trusted = CertificateUtils.createTrustStore(caPem);
+            keys.init(keyStore(keyPem, certPem), KEY_PASSWORD);
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            int index = 0;
+            for (Certificate authority : certificates(caPem)) {
+                trusted.setCertificateEntry("ca-" + index++, authority);
+            }
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trusted);
             SSLContext context = SSLContext.getInstance("TLS");
@@ -43,6 +58,27 @@ final class TlsContexts {
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "). They must be PEM: the CA that "
                     + "signed the engine's certificate, the client certificate and its unencrypted private key", e);
         }
+    }
+
+    private static KeyStore keyStore(final String keyPem, final String certPem) throws GeneralSecurityException,
+            IOException {
+        PrivateKey key = CertificateUtils.loadPrivateKey(keyPem);
+        if (key == null) {
+            throw new GeneralSecurityException("no private key found in the key file");
+        }
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        store.setKeyEntry("client", key, KEY_PASSWORD, certificates(certPem).toArray(new Certificate[0]));
+        return store;
+    }
+
+    private static Collection<? extends Certificate> certificates(final String pem) throws GeneralSecurityException {
+        Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
+                .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        if (certificates.isEmpty()) {
+            throw new GeneralSecurityException("no certificate found");
+        }
+        return certificates;
     }
 
     private static String read(final DockerHost host, final Path file, final String what) {

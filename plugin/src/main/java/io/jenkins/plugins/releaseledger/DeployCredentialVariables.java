@@ -140,6 +140,30 @@ final class DeployCredentialVariables {
         return Map.of(variable, value);
     }
 
+    /**
+     * Why a Docker Commons "X.509 Client Certificate" cannot serve a TLS host, or {@code null} when it can: all three
+     * parts present and PEM of the right kind. Never quotes a value.
+     */
+    static String dockerTlsProblem(final String id, final String ca, final String certificate, final String key) {
+        List<String> problems = new java.util.ArrayList<>();
+        if (key == null || key.isBlank()) {
+            problems.add("the client key is empty");
+        } else if (!key.contains("PRIVATE KEY-----")) {
+            problems.add("the client key is not a PEM private key (-----BEGIN … PRIVATE KEY-----)");
+        } else if (key.contains("ENCRYPTED")) {
+            problems.add("the client key is encrypted; store it without a passphrase");
+        }
+        if (certificate == null || !certificate.contains("-----BEGIN CERTIFICATE-----")) {
+            problems.add("the client certificate is not a PEM certificate");
+        }
+        if (ca == null || !ca.contains("-----BEGIN CERTIFICATE-----")) {
+            problems.add("the server CA certificate is not a PEM certificate");
+        }
+        return problems.isEmpty() ? null : "the X.509 client certificate credentials '" + id + "' cannot be used for "
+                + "a Docker host over TLS: " + String.join("; ", problems) + ". Fill in the client key, the client "
+                + "certificate and the server CA certificate (PEM, as the docker CLI's key.pem, cert.pem and ca.pem)";
+    }
+
     /** The agent environment of an X.509 client certificate: {@code <variable>_CA}, {@code _CERT}, {@code _KEY} (PEM). */
     static Map<String, String> dockerTls(final String variable, final String ca, final String certificate, final String key) {
         Map<String, String> environment = new LinkedHashMap<>();

@@ -44,12 +44,14 @@ final class DeployCredentialsBinding {
                     throw unsupported(stepName, id, found, "'X.509 Client Certificate' (Docker Commons)");
                 }
                 Secret key = tls.getClientKeySecret();
-                if (key == null || tls.getClientCertificate() == null || tls.getServerCaCertificate() == null) {
-                    throw new AbortException(stepName + ": the X.509 client certificate credentials '" + id + "' need "
-                            + "the client key, the client certificate and the server CA certificate");
+                String keyText = key == null ? null : key.getPlainText();
+                String problem = DeployCredentialVariables.dockerTlsProblem(id, tls.getServerCaCertificate(),
+                        tls.getClientCertificate(), keyText);
+                if (problem != null) {
+                    throw new AbortException(stepName + ": " + problem);
                 }
                 environment.putAll(DeployCredentialVariables.dockerTls(variable, tls.getServerCaCertificate(),
-                        tls.getClientCertificate(), key.getPlainText()));
+                        tls.getClientCertificate(), keyText));
             }
         }
         return environment;

@@ -32,7 +32,14 @@ public enum Component {
     /** The {@code haproxy} binary on {@code PATH} ({@code haproxy -v} succeeds). */
     HAPROXY("the haproxy binary on PATH", Probes::haproxy),
     /** {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}, both executable. */
-    CHROMIUM("/usr/bin/chromium and /usr/bin/chromedriver", Probes::chromium);
+    CHROMIUM("/usr/bin/chromium and /usr/bin/chromedriver", Probes::chromium),
+    /**
+     * A second Docker engine that only takes TLS clients: {@code GET /_ping} over
+     * {@code https://127.0.0.1:<}{@link #dockerTlsPort()}{@code >} with the client certificate of
+     * {@link #dockerTlsClientDirectory()} answers {@code OK} ({@code curl} does the handshake).
+     */
+    DOCKER_TLS("a TLS-only Docker engine on tcp://127.0.0.1:" + Probes.dockerTlsPort() + " with the client files of "
+            + Probes.dockerTlsClientDirectory(), Probes::dockerTls);
 
     /** How to get every component, named in each notice. */
     public static final String HOW_TO_GET = "sudo scripts/test-services.sh start";
@@ -68,6 +75,20 @@ public enum Component {
      */
     public static String registryAddress() {
         return Probes.registryAddress();
+    }
+
+    /** Port of the TLS engine on 127.0.0.1: env {@code RELEASE_LEDGER_DOCKER_TLS_PORT}, default 23760. */
+    public static int dockerTlsPort() {
+        return Probes.dockerTlsPort();
+    }
+
+    /**
+     * The TLS engine's client files, {@code ca.pem}, {@code cert.pem} and {@code key.pem}: the {@code docker-tls/client}
+     * directory of the test services' state ({@code RELEASE_LEDGER_SERVICES_DIR}, default
+     * {@code /var/lib/release-ledger-test-services}).
+     */
+    public static java.nio.file.Path dockerTlsClientDirectory() {
+        return Probes.dockerTlsClientDirectory();
     }
 
     /** The outcome of one probe: available or not, and what was found or what is missing. */

@@ -129,6 +129,43 @@ final class Probes {
         return address == null || address.isBlank() ? "127.0.0.1:5000" : address.trim();
     }
 
+    static Availability dockerTls() {
+        Path client = dockerTlsClientDirectory();
+        for (String file : List.of("ca.pem", "cert.pem", "key.pem")) {
+            if (!Files.isReadable(client.resolve(file))) {
+                return Availability.missing(client.resolve(file) + " is not a readable file");
+            }
+        }
+        Optional<Path> curl = onPath("curl");
+        if (curl.isEmpty()) {
+            return Availability.missing("curl not found on PATH (it does the TLS handshake of the probe)");
+        }
+        String url = "https://127.0.0.1:" + dockerTlsPort() + "/_ping";
+        try {
+            Exec.Result result = Exec.run(null, java.time.Duration.ofMillis(2L * TIMEOUT_MILLIS), List.of(
+                    curl.get().toString(), "-sS", "--max-time", "5", "--noproxy", "*",
+                    "--cacert", client.resolve("ca.pem").toString(), "--cert", client.resolve("cert.pem").toString(),
+                    "--key", client.resolve("key.pem").toString(), url));
+            if (result.exitCode == 0 && "OK".equals(result.output.strip())) {
+                return Availability.found("TLS Docker engine answering on " + url);
+            }
+            return Availability.missing("no TLS Docker engine answers on " + url + ": " + firstLine(result.output));
+        } catch (RuntimeException e) {
+            return Availability.missing("no TLS Docker engine answers on " + url + ": " + e);
+        }
+    }
+
+    static int dockerTlsPort() {
+        String port = System.getenv("RELEASE_LEDGER_DOCKER_TLS_PORT");
+        return port == null || port.isBlank() ? 23760 : Integer.parseInt(port.trim());
+    }
+
+    static Path dockerTlsClientDirectory() {
+        String state = System.getenv("RELEASE_LEDGER_SERVICES_DIR");
+        return Path.of(state == null || state.isBlank() ? "/var/lib/release-ledger-test-services" : state.trim(),
+                "docker-tls", "client");
+    }
+
     /** Finds {@code name} on {@code PATH} (and /usr/sbin, /sbin, where Debian puts daemons). */
     static Optional<Path> onPath(String name) {
         String path = System.getenv().getOrDefault("PATH", "") + java.io.File.pathSeparator + "/usr/sbin:/sbin";
