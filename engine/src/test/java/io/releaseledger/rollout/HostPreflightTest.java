@@ -134,6 +134,11 @@ class HostPreflightTest {
         }
 
         @Override
+        public List<String> repoDigests(final String image) {
+            throw new AssertionError("repoDigests");
+        }
+
+        @Override
         public String create(final ContainerRequest request) {
             throw new AssertionError("create");
         }
