@@ -50,7 +50,8 @@ public final class HostPreflight {
             Thread thread = new Thread(() -> {
                 try {
                     ping.complete(targets.engine(host.getName()).ping());
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                    // said at once rather than as a 20 s silence
                     ping.completeExceptionally(e);
                 }
             }, "release-ledger-preflight-" + host.getName());

@@ -130,6 +130,8 @@ class DriftRealTest {
         old.getLabels().forEach((key, value) -> command.addAll(List.of("--label", key + "=" + value)));
         command.add(tag);
         DockerCli.check(command.toArray(String[]::new));
+        // HAProxy sees the new container only at its next health check: until then the server is rightly DOWN
+        world.haproxy.awaitAllServing();
     }
 
     @Test

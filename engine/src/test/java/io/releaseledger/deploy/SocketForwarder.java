@@ -41,6 +41,12 @@ final class SocketForwarder implements AutoCloseable {
                 SocketChannel upstream = SocketChannel.open(StandardProtocolFamily.UNIX);
                 upstream.connect(UnixDomainSocketAddress.of(target));
                 synchronized (open) {
+                    if (closed) {
+                        // accepted just before close(): cut it too, as the lost host would have
+                        closeQuietly(client);
+                        closeQuietly(upstream);
+                        return;
+                    }
                     open.add(client);
                     open.add(upstream);
                 }
@@ -84,13 +90,13 @@ final class SocketForwarder implements AutoCloseable {
     /** The host goes down: no new connection is accepted, and every open one is cut. */
     @Override
     public void close() {
-        closed = true;
         try {
             server.close();
         } catch (IOException e) {
             // closing anyway
         }
         synchronized (open) {
+            closed = true;
             open.forEach(SocketForwarder::closeQuietly);
             open.clear();
         }

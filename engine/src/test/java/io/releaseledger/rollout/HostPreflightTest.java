@@ -8,15 +8,9 @@ import io.releaseledger.descriptor.DescriptorLoader;
 import io.releaseledger.descriptor.EnvironmentSpec;
 import io.releaseledger.docker.ContainerEngine;
 import io.releaseledger.docker.ContainerEngineException;
-import io.releaseledger.docker.ContainerRequest;
-import io.releaseledger.docker.ContainerState;
-import io.releaseledger.docker.ContainerSummary;
-import io.releaseledger.docker.DockerHost;
 import io.releaseledger.loadbalancer.LoadBalancer;
-import io.releaseledger.registry.RegistryCredentials;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
@@ -86,11 +80,28 @@ class HostPreflightTest {
         never.countDown();
     }
 
+    @Test
+    void shouldReportAnErrorInAPingAtOnceNotAsASilenceOfTheWholeBound() {
+        HostPreflight preflight = new HostPreflight(FLEET, targets(Map.of(
+                "a", () -> "27.0",
+                "b", () -> {
+                    throw new NoClassDefFoundError("com/github/dockerjava/transport/DockerHttpClient");
+                },
+                "c", () -> "20.10"))).setTimeout(Duration.ofSeconds(60));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(preflight::check).isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("host b (tcp://10.0.0.2:2376): com/github/dockerjava/transport/DockerHttpClient")
+                .hasMessageNotContaining("did not answer");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("well before the 60 s bound")
+                .isLessThan(Duration.ofSeconds(30));
+    }
+
     private static DeployTargets targets(final Map<String, Supplier<String>> pings) {
         return new DeployTargets() {
             @Override
             public ContainerEngine engine(final String host) {
-                return new PingOnly(pings.get(host));
+                return new PingOnlyEngine(pings.get(host));
             }
 
             @Override
@@ -103,79 +114,5 @@ class HostPreflightTest {
                 // nothing opened
             }
         };
-    }
-
-    /** An engine that can only be pinged: the preflight must do nothing else. */
-    private static final class PingOnly implements ContainerEngine {
-        private final Supplier<String> ping;
-
-        PingOnly(final Supplier<String> ping) {
-            this.ping = ping;
-        }
-
-        @Override
-        public DockerHost getHost() {
-            return DockerHost.tcp("10.0.0.9", 2376);
-        }
-
-        @Override
-        public String ping() {
-            return ping.get();
-        }
-
-        @Override
-        public void pull(final String imageByDigest, final RegistryCredentials credentials) {
-            throw new AssertionError("pull");
-        }
-
-        @Override
-        public boolean hasImage(final String image) {
-            throw new AssertionError("hasImage");
-        }
-
-        @Override
-        public List<String> repoDigests(final String image) {
-            throw new AssertionError("repoDigests");
-        }
-
-        @Override
-        public String create(final ContainerRequest request) {
-            throw new AssertionError("create");
-        }
-
-        @Override
-        public void start(final String container) {
-            throw new AssertionError("start");
-        }
-
-        @Override
-        public ContainerState inspect(final String container) {
-            throw new AssertionError("inspect");
-        }
-
-        @Override
-        public void stop(final String container, final Duration timeout) {
-            throw new AssertionError("stop");
-        }
-
-        @Override
-        public void remove(final String container) {
-            throw new AssertionError("remove");
-        }
-
-        @Override
-        public List<ContainerSummary> findByLabels(final Map<String, String> labels) {
-            throw new AssertionError("findByLabels");
-        }
-
-        @Override
-        public String logs(final String container, final int lines) {
-            throw new AssertionError("logs");
-        }
-
-        @Override
-        public void close() {
-            // nothing to release
-        }
     }
 }
