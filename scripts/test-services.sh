@@ -178,7 +178,15 @@ detach() {
     done
     exec setsid nohup "$@" </dev/null >"$log" 2>&1
   ) &
-  echo $! >"$pidfile"
+  local pid=$! i
+  echo "$pid" >"$pidfile"
+  # Until its exec the child's command line is this script's, and a check by name (pid_alive) would take it for a
+  # process that already exited: wait for the exec (or the child's end).
+  for ((i = 0; i < 200; i++)); do
+    [[ -r "/proc/$pid/cmdline" ]] || break
+    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$1" && break
+    sleep 0.05
+  done
 }
 
 # ---------------------------------------------------------------- docker
