@@ -12,4 +12,8 @@ public abstract class Actionable {
     public void addAction(@NonNull Action a) {
         throw new UnsupportedOperationException("stand-in");
     }
+
+    public boolean addOrReplaceAction(@NonNull Action a) {
+        throw new UnsupportedOperationException("stand-in");
+    }
 }

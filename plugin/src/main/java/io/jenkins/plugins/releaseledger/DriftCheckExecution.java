@@ -9,6 +9,7 @@ import io.releaseledger.ledger.EventTypes;
 import hudson.AbortException;
 import hudson.model.Result;
 import hudson.model.Run;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.springframework.security.core.Authentication;
@@ -77,6 +78,7 @@ final class DriftCheckExecution extends SynchronousNonBlockingStepExecution<Map<
         }
         if (DriftCheckOptions.UNSTABLE.equals(action)) {
             log.println("WARNING: " + attention + "; the build is marked unstable (onDrift: 'unstable')");
+            StageWarning.unstable(getContext().get(FlowNode.class), attention);
             run.setResult(Result.UNSTABLE);
         }
         return DriftCheckOptions.returnValue(report, mask);

@@ -7,6 +7,7 @@ import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.testing.Component;
 import io.releaseledger.testing.RequiresRealComponent;
 import org.jenkinsci.plugins.workflow.actions.ArgumentsAction;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
@@ -69,6 +70,11 @@ class DriftCheckStepITest {
         r.assertLogContains("drifted=false complete=false unknown=1 findings=0", build);
         r.assertLogContains("the build is marked unstable (onDrift: 'unstable')", build);
         r.assertLogContains("after the check", build);
+        FlowNode node = new DepthFirstScanner().findFirstMatch(build.getExecution(), new NodeStepTypePredicate("driftCheck"));
+        WarningAction warning = node.getAction(WarningAction.class);
+        assertThat(warning).as("the stage is unstable too, not only the build").isNotNull();
+        assertThat(warning.getResult()).isEqualTo(Result.UNSTABLE);
+        assertThat(warning.getMessage()).contains("driftCheck: production: drift unknown");
     }
 
     @Test
