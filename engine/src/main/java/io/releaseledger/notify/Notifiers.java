@@ -25,8 +25,10 @@ public final class Notifiers {
         if (told.size() == 1) {
             return told.get(0);
         }
+        // a notifier that breaks its promise and throws must still not fail the deploy
         return event -> CompletableFuture.allOf(told.stream()
-                .map(notifier -> CompletableFuture.runAsync(() -> notifier.notify(event), RUNNERS))
+                .map(notifier -> CompletableFuture.runAsync(() -> notifier.notify(event), RUNNERS)
+                        .exceptionally(failure -> null))
                 .toArray(CompletableFuture[]::new)).join();
     }
 }

@@ -150,4 +150,16 @@ class MailNotifierTest {
                 () -> Notifiers.all(List.of(waitsForTheOther, Notifier.NONE, waitsForTheOther)).notify(failed()));
         assertThat(Notifiers.all(List.of(Notifier.NONE))).isSameAs(Notifier.NONE);
     }
+
+    @Test
+    void shouldNotFailTheCallerWhenOneOfSeveralNotifiersThrows() {
+        Notifier broken = event -> {
+            throw new IllegalStateException("broken notifier");
+        };
+
+        Notifiers.all(List.of(broken, event -> sent.add(MailMessage.of(event, List.of("ops@example.com")))))
+                .notify(failed());
+
+        assertThat(sent).hasSize(1);
+    }
 }
