@@ -3,6 +3,7 @@ package jenkins.model;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
+import hudson.Plugin;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
@@ -55,6 +56,11 @@ public class Jenkins implements AccessControlled {
 
     @CheckForNull
     public Descriptor getDescriptor(Class<? extends Describable> type) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @CheckForNull
+    public Plugin getPlugin(String shortName) {
         throw new UnsupportedOperationException("stand-in");
     }
 

@@ -9,6 +9,10 @@ public class WebClient implements Serializable, AutoCloseable {
         throw new UnsupportedOperationException("stand-in");
     }
 
+    public int waitForBackgroundJavaScript(final long timeoutMillis) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     @Override
     public void close() {
         throw new UnsupportedOperationException("stand-in");

@@ -25,11 +25,19 @@ public final class GovernanceState {
 
     /** {@code {environmentName: {approvals, freeze: {active, next}, lastOverride}}}; empty without rules. */
     public static Map<String, Object> of(final Ledger ledger, final ReleasePolicy policy, final Instant now) {
+        return policy.getEnvironments().isEmpty() ? new LinkedHashMap<>() : of(ledger.events(null), policy, now);
+    }
+
+    /**
+     * The same from events already read: every event of an environment with rules and every event without an
+     * environment (the releases' commit authors), oldest first. A front end that serves it often reads the journal
+     * once per head and passes the events here.
+     */
+    public static Map<String, Object> of(final List<LedgerEvent> events, final ReleasePolicy policy, final Instant now) {
         Map<String, Object> governance = new LinkedHashMap<>();
         if (policy.getEnvironments().isEmpty()) {
             return governance;
         }
-        List<LedgerEvent> events = ledger.events(null);
         for (EnvironmentPolicy environment : policy.getEnvironments().values()) {
             if (environment.isEmpty()) {
                 continue;

@@ -28,8 +28,11 @@ public final class PendingApprovals {
         return policy.getApprovals() == null ? new ArrayList<>() : of(ledger.events(null), policy);
     }
 
-    /** @param all every event of the ledger, oldest first */
-    static List<Map<String, Object>> of(final List<LedgerEvent> all, final EnvironmentPolicy policy) {
+    /**
+     * @param all every event of the ledger, oldest first (those of other environments may be left out: only the
+     *     policy's environment and events without one are read)
+     */
+    public static List<Map<String, Object>> of(final List<LedgerEvent> all, final EnvironmentPolicy policy) {
         List<Map<String, Object>> pending = new ArrayList<>();
         if (policy.getApprovals() == null) {
             return pending;

@@ -24,8 +24,13 @@ import java.util.function.Function;
  * <pre>{@code
  * {"webhooks": [{"name": "ops", "urlEnv": "OPS_WEBHOOK", "format": "slack", "events": ["deploy.failed"]},
  *               {"name": "audit", "url": "https://audit.example/hook"}],
+ *  "email": {"smtpHost": "localhost", "smtpPort": 25, "from": "release-ledger@example.com",
+ *            "mails": [{"recipients": ["oncall@example.com"], "events": ["deploy.failed"]},
+ *                      {"recipients": ["shop-team@example.com"], "environments": ["production"]}]},
  *  "totalTimeoutSeconds": 15, "attempts": 4}
  * }</pre>
+ * {@code email} is optional: plain SMTP to a relay on the machine (see {@link SmtpTransport}), one mail per event to
+ * everyone whose rule wants it.
  * A bad file is refused as a whole, with a message naming the entry and the fix.
  */
 public final class NotificationSettings {
@@ -35,11 +40,23 @@ public final class NotificationSettings {
     private final List<WebhookTarget> webhooks;
     private final Duration totalTimeout;
     private final int attempts;
+    private List<MailTarget> mails = List.of();
+    private SmtpTransport smtp;
 
     NotificationSettings(final List<WebhookTarget> webhooks, final Duration totalTimeout, final int attempts) {
         this.webhooks = List.copyOf(webhooks);
         this.totalTimeout = totalTimeout;
         this.attempts = attempts;
+    }
+
+    private NotificationSettings withMail(final List<MailTarget> mails, final SmtpTransport smtp) {
+        this.mails = List.copyOf(mails);
+        this.smtp = smtp;
+        return this;
+    }
+
+    public List<MailTarget> getMails() {
+        return mails;
     }
 
     public List<WebhookTarget> getWebhooks() {
@@ -60,11 +77,12 @@ public final class NotificationSettings {
      * @param masked values never to send (the run's credentials)
      */
     public Notifier notifier(final Messages messages, final Collection<String> masked) {
-        if (webhooks.isEmpty()) {
-            return Notifier.NONE;
-        }
-        return new WebhookNotifier(webhooks).setTotalTimeout(totalTimeout).setMaxAttempts(attempts)
-                .setMasked(masked).setMessages(messages);
+        Notifier webhooksNotifier = webhooks.isEmpty() ? Notifier.NONE : new WebhookNotifier(webhooks)
+                .setTotalTimeout(totalTimeout).setMaxAttempts(attempts).setMasked(masked).setMessages(messages);
+        Notifier mailNotifier = mails.isEmpty() ? Notifier.NONE
+                : new MailNotifier(mails, smtp.setAttemptTimeout(totalTimeout.dividedBy(attempts)))
+                        .setTotalTimeout(totalTimeout).setMaxAttempts(attempts).setMasked(masked).setMessages(messages);
+        return Notifiers.all(List.of(webhooksNotifier, mailNotifier));
     }
 
     /**
@@ -120,11 +138,82 @@ public final class NotificationSettings {
         if (attempts < 1 || attempts > 10) {
             problems.add("attempts must be between 1 and 10");
         }
+        List<MailTarget> mails = new ArrayList<>();
+        SmtpTransport smtp = null;
+        Object email = json.get("email");
+        if (email instanceof Map<?, ?> entry) {
+            smtp = smtp(entry, problems);
+            mails = mails(entry.get("mails"), problems);
+        } else if (email != null) {
+            problems.add("email must be an object with smtpHost, from and mails");
+        }
         if (!problems.isEmpty()) {
             throw new NotificationSettingsException(source + ": " + String.join("; ", problems)
                     + ". Fix the file; no notification settings were used.");
         }
-        return new NotificationSettings(webhooks, Duration.ofSeconds(total), attempts);
+        return new NotificationSettings(webhooks, Duration.ofSeconds(total), attempts).withMail(mails, smtp);
+    }
+
+    private static SmtpTransport smtp(final Map<?, ?> email, final List<String> problems) {
+        Object host = email.get("smtpHost");
+        if (!(host instanceof String text) || text.isBlank()) {
+            problems.add("email.smtpHost is missing: the SMTP relay on this machine, such as localhost");
+            return null;
+        }
+        int port = 25;
+        Object portValue = email.get("smtpPort");
+        if (portValue instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
+                && number.intValue() > 0 && number.intValue() < 65536) {
+            port = number.intValue();
+        } else if (portValue != null) {
+            problems.add("email.smtpPort must be a port number from 1 to 65535");
+        }
+        Object from = email.get("from");
+        if (!(from instanceof String address) || !MailTarget.problems(address).isEmpty()
+                || MailTarget.split(address).size() != 1) {
+            problems.add("email.from must be one mail address, such as release-ledger@example.com");
+            return null;
+        }
+        return new SmtpTransport(text.strip(), port, address.strip());
+    }
+
+    private static List<MailTarget> mails(final Object list, final List<String> problems) {
+        List<MailTarget> mails = new ArrayList<>();
+        if (!(list instanceof List<?> entries) || entries.isEmpty()) {
+            problems.add("email.mails must be a list of rules such as {\"recipients\": [\"ops@example.com\"]}");
+            return mails;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            String where = "email.mails[" + i + "]";
+            if (!(entries.get(i) instanceof Map<?, ?> entry)) {
+                problems.add(where + " must be an object with recipients");
+                continue;
+            }
+            String recipients = String.join(" ", strings(entry.get("recipients")));
+            MailTarget.problems(recipients).forEach(problem -> problems.add(where + ": " + problem));
+            Set<NotificationKind> kinds = EnumSet.noneOf(NotificationKind.class);
+            for (String event : strings(entry.get("events"))) {
+                NotificationKind kind = kind(event);
+                if (kind == null) {
+                    problems.add(where + ": unknown event '" + event + "' (known: " + knownKinds() + ")");
+                } else {
+                    kinds.add(kind);
+                }
+            }
+            mails.add(new MailTarget(MailTarget.split(recipients), kinds, Set.copyOf(strings(entry.get("environments")))));
+        }
+        return mails;
+    }
+
+    /** A list of strings, or one string: what a hand-written file gives. */
+    private static List<String> strings(final Object value) {
+        List<String> strings = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            list.forEach(item -> strings.add(String.valueOf(item)));
+        } else if (value instanceof String text && !text.isBlank()) {
+            strings.addAll(List.of(text.strip().split("[\\s,;]+")));
+        }
+        return strings;
     }
 
     private static WebhookTarget webhook(final Map<?, ?> entry, final String where,

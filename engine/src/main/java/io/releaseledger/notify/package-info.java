@@ -1,2 +1,2 @@
-/** Notifications about deploys: the {@link io.releaseledger.notify.Notifier} port and its webhook adapter. */
+/** Notifications about deploys: the {@link io.releaseledger.notify.Notifier} port, its webhook and mail adapters. */
 package io.releaseledger.notify;

@@ -66,6 +66,14 @@ class PluginPomTest {
     }
 
     @Test
+    void shouldDependOnTheMailerPluginOptionally() {
+        // Without <optional>, Jenkins would refuse to load the plugin where Mailer is not installed.
+        assertThat(dependencies()).anyMatch(dependency -> "org.jenkins-ci.plugins".equals(text(dependency, "groupId"))
+                && "mailer".equals(text(dependency, "artifactId")) && "true".equals(text(dependency, "optional"))
+                && scope(dependency).equals("compile"));
+    }
+
+    @Test
     void shouldCarryWhatTheHostingChecksAsk() throws Exception {
         String artifactId = text(project, "artifactId");
         assertThat(artifactId).isEqualTo(artifactId.toLowerCase(java.util.Locale.ROOT)).doesNotContainIgnoringCase("jenkins")

@@ -57,7 +57,7 @@ class PolicyDocumentationTest {
     }
 
     /** The keys bound, as paths; fails on a key that is neither a constructor parameter nor a setter. */
-    private static List<String> bind(final Class<?> type, final Map<String, Object> values, final String path) {
+    static List<String> bind(final Class<?> type, final Map<String, Object> values, final String path) {
         Map<String, Type> parameters = new LinkedHashMap<>();
         Constructor<?> constructor = dataBoundConstructor(type);
         for (Parameter parameter : constructor.getParameters()) {
@@ -107,12 +107,12 @@ class PolicyDocumentationTest {
         throw new AssertionError(type + " has no @DataBoundConstructor");
     }
 
-    private static String symbol(final Class<?> type) {
+    static String symbol(final Class<?> type) {
         return type.getAnnotation(Symbol.class).value()[0];
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(final Object value) {
+    static Map<String, Object> map(final Object value) {
         return (Map<String, Object>) value;
     }
 

@@ -32,8 +32,8 @@ final class ApiResponse {
     }
 
     /** {@code api/state} with the application's governance (approvals waiting, freeze windows) beside it. */
-    static ApiResponse state(final LedgerView view, final Map<String, Object> governance) {
-        Map<String, Object> state = new LinkedHashMap<>(view.state());
+    static ApiResponse state(final Map<String, Object> viewState, final Map<String, Object> governance) {
+        Map<String, Object> state = new LinkedHashMap<>(viewState);
         state.put("governance", governance);
         return new ApiResponse(200, state);
     }

@@ -7,6 +7,7 @@ import hudson.model.Queue;
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.deploy.PendingApprovals;
 import io.releaseledger.ledger.Ledger;
+import io.releaseledger.ledger.LedgerEvent;
 import io.releaseledger.policy.EnvironmentPolicy;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -93,7 +94,8 @@ public final class ApplicationReleases {
      * requestedBy, at, waitingFor}}, for the approval forms; empty without the permission.
      */
     public List<Map<String, Object>> getPendingApprovals() {
-        if (stateFor(isApproveAllowed()).isEmpty()) {
+        Map<String, Object> state = stateFor(isApproveAllowed());
+        if (state.isEmpty()) {
             return List.of();
         }
         ApplicationPolicy policy = new JenkinsFacade().getApplicationPolicy(application);
@@ -101,9 +103,11 @@ public final class ApplicationReleases {
         if (policy == null) {
             return pending;
         }
-        Ledger ledger = ReleaseLedgers.get().ledger(getJob(), application);
+        // one read of the journal per head for every environment, not one per environment and page view
+        List<LedgerEvent> events = GovernanceEvents.shared().of(ReleaseLedgers.get().ledger(getJob(), application),
+                state, GovernanceSettings.read(policy));
         for (ProtectedEnvironment environment : policy.getProtectedEnvironments()) {
-            pending.addAll(PendingApprovals.of(ledger, GovernanceSettings.policy(policy, environment.getName())));
+            pending.addAll(PendingApprovals.of(events, GovernanceSettings.policy(policy, environment.getName())));
         }
         return pending;
     }

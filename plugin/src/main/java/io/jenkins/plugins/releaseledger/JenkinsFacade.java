@@ -2,6 +2,7 @@ package io.jenkins.plugins.releaseledger;
 
 import com.cloudbees.hudson.plugins.folder.AbstractFolder;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.Plugin;
 import hudson.model.Cause;
 import hudson.model.Item;
 import hudson.model.ItemGroup;
@@ -141,7 +142,13 @@ class JenkinsFacade {
         return getConfiguration().application(application);
     }
 
-    /** The webhooks of the global configuration as a build's notifier, its secrets masked. */
+    /** Whether the plugin {@code shortName} is installed and enabled in this session. */
+    boolean isPluginActive(final String shortName) {
+        Plugin plugin = Jenkins.get().getPlugin(shortName);
+        return plugin != null && plugin.getWrapper() != null && plugin.getWrapper().isActive();
+    }
+
+    /** The webhooks and mail rules of the global configuration as a build's notifier, its secrets masked. */
     Notifier getNotifier(final Messages messages, final SecretMask mask) {
         return ReleaseLedgerNotifications.get().notifier(messages, mask);
     }

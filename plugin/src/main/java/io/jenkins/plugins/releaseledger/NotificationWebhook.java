@@ -107,7 +107,7 @@ public final class NotificationWebhook implements Describable<NotificationWebhoo
                 "slack".equals(format) ? WebhookFormat.SLACK : WebhookFormat.JSON, kinds());
     }
 
-    private static NotificationKind kind(final String key) {
+    static NotificationKind kind(final String key) {
         for (NotificationKind kind : NotificationKind.values()) {
             if (kind.key().equals(key)) {
                 return kind;

@@ -4,12 +4,18 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
 import io.releaseledger.agent.SecretMask;
+import io.releaseledger.notify.MailNotifier;
+import io.releaseledger.notify.MailTarget;
+import io.releaseledger.notify.MailTransport;
 import io.releaseledger.notify.Notifier;
+import io.releaseledger.notify.Notifiers;
 import io.releaseledger.notify.WebhookNotifier;
 import io.releaseledger.notify.WebhookTarget;
 import io.releaseledger.report.Messages;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import jenkins.model.GlobalConfiguration;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
@@ -17,9 +23,10 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.StaplerRequest2;
 
 /**
- * The webhooks told about deploys, on the controller (Manage Jenkins » System; {@code unclassified:
- * releaseLedgerNotifications:} in JCasC), never in a workspace. A webhook with a problem is left out with a warning
- * in the build's log; the others are told.
+ * The webhooks and mail rules told about deploys, on the controller (Manage Jenkins » System; {@code unclassified:
+ * releaseLedgerNotifications:} in JCasC), never in a workspace. A webhook or rule with a problem is left out with a
+ * warning in the build's log; the others are told. Mail goes through the Mailer plugin when it is active; without it
+ * the rules are kept and a warning says that no mail is sent.
  */
 @Extension
 @Symbol("releaseLedgerNotifications")
@@ -28,7 +35,11 @@ public final class ReleaseLedgerNotifications extends GlobalConfiguration {
     static final int MIN_TIMEOUT = 1;
     static final int MAX_TIMEOUT = 120;
 
+    /** Mail attempts per event: each gets a third of the bound. */
+    static final int MAIL_ATTEMPTS = 3;
+
     private List<NotificationWebhook> webhooks = new ArrayList<>();
+    private List<NotificationMail> mails = new ArrayList<>();
     private int timeoutSeconds = 15;
 
     public ReleaseLedgerNotifications() {
@@ -49,6 +60,16 @@ public final class ReleaseLedgerNotifications extends GlobalConfiguration {
         save();
     }
 
+    public List<NotificationMail> getMails() {
+        return mails == null ? List.of() : List.copyOf(mails);
+    }
+
+    @DataBoundSetter
+    public void setMails(final List<NotificationMail> mails) {
+        this.mails = mails == null ? new ArrayList<>() : new ArrayList<>(mails);
+        save();
+    }
+
     /** How long one notification may hold a deploy up at most, retries included (1 to 120 s; default 15). */
     public int getTimeoutSeconds() {
         return timeoutSeconds;
@@ -60,17 +81,20 @@ public final class ReleaseLedgerNotifications extends GlobalConfiguration {
         save();
     }
 
-    /** Deleting the last webhook in the form must stick: the list is emptied before binding. */
+    /** Deleting the last webhook or mail rule in the form must stick: the lists are emptied before binding. */
     @Override
     public boolean configure(final StaplerRequest2 req, final JSONObject json) throws FormException {
-        List<NotificationWebhook> before = webhooks;
+        List<NotificationWebhook> webhooksBefore = webhooks;
+        List<NotificationMail> mailsBefore = mails;
         webhooks = new ArrayList<>();
+        mails = new ArrayList<>();
         try {
             boolean done = super.configure(req, json);
             save();
             return done;
         } catch (FormException | RuntimeException e) {
-            webhooks = before;
+            webhooks = webhooksBefore;
+            mails = mailsBefore;
             throw e;
         }
     }
@@ -80,7 +104,42 @@ public final class ReleaseLedgerNotifications extends GlobalConfiguration {
      * {@code messages} as warnings, without a URL.
      */
     Notifier notifier(final Messages messages, final SecretMask mask) {
-        return notifier(getWebhooks(), timeoutSeconds, messages, mask);
+        boolean mailer = new JenkinsFacade().isPluginActive("mailer");
+        // MailerTransport is named only once the Mailer plugin is known to be active: its types are optional
+        return Notifiers.all(List.of(notifier(getWebhooks(), timeoutSeconds, messages, mask),
+                mailNotifier(getMails(), timeoutSeconds, messages, mask,
+                        mailer ? MailerTransport::throughMailer : null)));
+    }
+
+    /**
+     * The mail part of a build's notifier.
+     *
+     * @param transport the Mailer plugin's transport for one attempt's bound; {@code null} when it is not active
+     */
+    static Notifier mailNotifier(final List<NotificationMail> mails, final int timeoutSeconds, final Messages messages,
+            final SecretMask mask, final Function<Duration, MailTransport> transport) {
+        List<MailTarget> targets = new ArrayList<>();
+        for (NotificationMail mail : mails) {
+            List<String> problems = mail.problems();
+            if (problems.isEmpty()) {
+                targets.add(mail.target());
+            } else {
+                messages.warning("Release Ledger notifications: %s; that mail rule is not used (fix it in Manage "
+                        + "Jenkins » System).", String.join("; ", problems));
+            }
+        }
+        if (targets.isEmpty()) {
+            return Notifier.NONE;
+        }
+        if (transport == null) {
+            messages.warning("Release Ledger notifications: mail rules are set but the Mailer plugin is not installed "
+                    + "or not active, so no mail is sent (install it, or remove the rules in Manage Jenkins » System).");
+            return Notifier.NONE;
+        }
+        Duration total = Duration.ofSeconds(timeoutSeconds);
+        Notifier mailNotifier = new MailNotifier(targets, transport.apply(total.dividedBy(MAIL_ATTEMPTS)))
+                .setTotalTimeout(total).setMaxAttempts(MAIL_ATTEMPTS).setMessages(messages);
+        return event -> mailNotifier.notify(event.masked(mask::mask));
     }
 
     static Notifier notifier(final List<NotificationWebhook> webhooks, final int timeoutSeconds,
@@ -99,7 +158,7 @@ public final class ReleaseLedgerNotifications extends GlobalConfiguration {
             return Notifier.NONE;
         }
         Notifier webhooksNotifier = new WebhookNotifier(targets)
-                .setTotalTimeout(java.time.Duration.ofSeconds(timeoutSeconds)).setMessages(messages);
+                .setTotalTimeout(Duration.ofSeconds(timeoutSeconds)).setMessages(messages);
         return event -> webhooksNotifier.notify(event.masked(mask::mask));
     }
 

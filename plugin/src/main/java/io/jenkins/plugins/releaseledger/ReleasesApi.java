@@ -3,10 +3,13 @@ package io.jenkins.plugins.releaseledger;
 import hudson.model.Item;
 import hudson.model.Job;
 import io.releaseledger.deploy.GovernanceState;
+import io.releaseledger.ledger.Ledger;
 import io.releaseledger.policy.PolicyException;
+import io.releaseledger.policy.ReleasePolicy;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
@@ -32,18 +35,24 @@ public final class ReleasesApi {
         if (isRefused(rsp)) {
             return;
         }
-        send(rsp, ApiResponse.state(ReleaseLedgers.get().view(job, application), governance()));
+        Map<String, Object> state = ReleaseLedgers.get().view(job, application).state();
+        send(rsp, ApiResponse.state(state, governance(ReleaseLedgers.get().ledger(job, application), state,
+                new JenkinsFacade().getApplicationPolicy(application), GovernanceEvents.shared(), Instant.now())));
     }
 
-    /** The controller's rules of the application and what waits under them; a bad setting is reported, not thrown. */
-    private Map<String, Object> governance() {
-        ApplicationPolicy policy = new JenkinsFacade().getApplicationPolicy(application);
+    /**
+     * The controller's rules of the application and what waits under them; a bad setting is reported, not thrown.
+     * The events it needs are read from the journal only when its head moved since the last call.
+     */
+    static Map<String, Object> governance(final Ledger ledger, final Map<String, Object> state,
+            final ApplicationPolicy policy, final GovernanceEvents events, final Instant now) {
         if (policy == null) {
             return Map.of();
         }
         try {
-            return GovernanceState.of(ReleaseLedgers.get().ledger(job, application), GovernanceSettings.read(policy),
-                    Instant.now());
+            ReleasePolicy rules = GovernanceSettings.read(policy);
+            return rules.getEnvironments().isEmpty() ? new LinkedHashMap<>()
+                    : GovernanceState.of(events.of(ledger, state, rules), rules, now);
         } catch (PolicyException e) {
             return Map.of("error", e.getMessage());
         }

@@ -1,0 +1,146 @@
+package io.releaseledger.notify;
+
+import io.releaseledger.report.Messages;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Mails each event to the recipients that want it: one mail per event, composed by {@link MailMessage#of}, delivered
+ * by a {@link MailTransport} on a thread of its own with retries and backoff. Returns after {@link #setTotalTimeout}
+ * at the latest whatever the mail server does; never throws. What failed goes to the messages as a warning, masked.
+ */
+public final class MailNotifier implements Notifier {
+    private static final ExecutorService SENDERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "release-ledger-mail");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final List<MailTarget> targets;
+    private final MailTransport transport;
+    private Duration totalTimeout = Duration.ofSeconds(15);
+    private Duration firstBackoff = Duration.ofMillis(500);
+    private int maxAttempts = 3;
+    private Masker masker = new Masker(List.of());
+    private Messages messages = new Messages();
+
+    public MailNotifier(final List<MailTarget> targets, final MailTransport transport) {
+        this.targets = List.copyOf(targets);
+        this.transport = transport;
+    }
+
+    /** How long {@link #notify} may take at most, retries included (default 15 s). */
+    public MailNotifier setTotalTimeout(final Duration totalTimeout) {
+        this.totalTimeout = totalTimeout;
+        return this;
+    }
+
+    /** The wait before the second attempt, doubled before each further one (default 500 ms). */
+    public MailNotifier setFirstBackoff(final Duration firstBackoff) {
+        this.firstBackoff = firstBackoff;
+        return this;
+    }
+
+    /** Attempts per event (default 3). */
+    public MailNotifier setMaxAttempts(final int maxAttempts) {
+        this.maxAttempts = Math.max(1, maxAttempts);
+        return this;
+    }
+
+    /** Values that must never reach a mail or a message, such as the build's credentials. */
+    public MailNotifier setMasked(final Collection<String> secrets) {
+        masker = new Masker(secrets);
+        return this;
+    }
+
+    public MailNotifier setMessages(final Messages messages) {
+        this.messages = messages;
+        return this;
+    }
+
+    @Override
+    public void notify(final NotificationEvent event) {
+        try {
+            NotificationEvent masked = masker.mask(event);
+            Set<String> recipients = new LinkedHashSet<>();
+            targets.stream().filter(target -> target.wants(masked)).forEach(t -> recipients.addAll(t.getRecipients()));
+            if (!recipients.isEmpty()) {
+                send(MailMessage.of(masked, List.copyOf(recipients)), event);
+            }
+        } catch (RuntimeException e) {
+            messages.warning("Mail about %s not sent: %s", event, masker.mask(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private void send(final MailMessage mail, final NotificationEvent event) {
+        long deadline = System.nanoTime() + totalTimeout.toNanos();
+        Future<String> sending = SENDERS.submit(() -> deliver(mail, deadline));
+        String problem;
+        try {
+            problem = sending.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            sending.cancel(true);
+            problem = "no answer within " + totalTimeout.toSeconds() + " s";
+        } catch (InterruptedException e) {
+            sending.cancel(true);
+            Thread.currentThread().interrupt();
+            problem = "interrupted";
+        } catch (ExecutionException e) {
+            problem = masker.mask(String.valueOf(e.getCause()));
+        }
+        if (problem != null) {
+            messages.warning("The mail about %s to %d recipient(s) was not sent (%s); the deploy goes on.",
+                    event.getKind().key(), mail.getRecipients().size(), problem);
+        }
+    }
+
+    /** @return {@code null} when delivered, else what went wrong last */
+    private String deliver(final MailMessage mail, final long deadline) {
+        Duration backoff = firstBackoff;
+        String problem = "not attempted";
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            if (deadline - System.nanoTime() <= 0) {
+                return problem + "; out of time after " + (attempt - 1) + " attempts";
+            }
+            try {
+                transport.send(mail);
+                return null;
+            } catch (IOException | RuntimeException e) {
+                problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + masker.mask(e.getMessage()));
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                return "interrupted";
+            }
+            if (attempt < maxAttempts && !sleep(min(backoff, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))))) {
+                return "interrupted";
+            }
+            backoff = backoff.multipliedBy(2);
+        }
+        return problem + " after " + maxAttempts + " attempts";
+    }
+
+    private static boolean sleep(final Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Duration min(final Duration a, final Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}
