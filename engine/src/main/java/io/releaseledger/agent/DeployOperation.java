@@ -3,14 +3,12 @@ package io.releaseledger.agent;
 import io.releaseledger.deploy.DeploymentException;
 import io.releaseledger.deploy.DeploymentPlan;
 import io.releaseledger.deploy.PlanRequest;
-import io.releaseledger.descriptor.EnvironmentSpec;
 import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.registry.ImageReference;
 import io.releaseledger.registry.RegistryClient;
 import io.releaseledger.registry.RegistryCredentials;
 import io.releaseledger.report.Messages;
 import io.releaseledger.rollout.CollectingDeploymentRecorder;
-import io.releaseledger.rollout.EnvironmentTargets;
 import io.releaseledger.rollout.LocalDeploymentExecutor;
 
 import java.nio.file.Path;
@@ -75,25 +73,13 @@ public final class DeployOperation implements AgentOperation {
     @Override
     public Map<String, Object> run(final AgentRequest request, final Messages messages) {
         OptionReader reader = new OptionReader(name, request.getOptions(), known());
-        ReleaseDescriptor descriptor = DeployProtocol.readDescriptor(reader);
-        String environmentName = reader.string("environment");
-        EnvironmentSpec environment = descriptor.getEnvironment(environmentName).orElseThrow(() ->
-                new AgentProtocolException("the descriptor " + descriptor.getSource() + " has no environment '"
-                        + environmentName + "'"));
-        try (DeployCredentials credentials = new DeployCredentials(reader.credentials(), processEnvironment)) {
-            credentials.requireAll(environment);
-            SecretMask mask = new SecretMask(credentials.values(environment));
-            Messages progress = ProgressLines.to(live, mask);
-            EnvironmentTargets targets = new EnvironmentTargets(environment);
-            try (LocalDeploymentExecutor executor = new LocalDeploymentExecutor(descriptor, registry(descriptor))
-                    .setTargets(targets).setSecrets(credentials::secret).setMessages(progress)
-                    .setRegistryCredentials(registryCredentials()).setStopTimeout(stopTimeout)
-                    .setWorkspace(Path.of(request.getWorkspace()))) {
-                credentials.applyTls(environment, targets);
-                return run(reader, executor, mask);
-            } finally {
-                targets.close();
-            }
+        try (EnvironmentScope<Void> scope = EnvironmentScope.forChange(reader, processEnvironment);
+                LocalDeploymentExecutor executor = new LocalDeploymentExecutor(scope.descriptor(),
+                        registry(scope.descriptor())).setTargets(scope.targets())
+                        .setSecrets(scope.credentials()::secret).setMessages(ProgressLines.to(live, scope.mask()))
+                        .setRegistryCredentials(registryCredentials()).setStopTimeout(stopTimeout)
+                        .setWorkspace(Path.of(request.getWorkspace()))) {
+            return run(reader, executor, scope.mask());
         }
     }
 

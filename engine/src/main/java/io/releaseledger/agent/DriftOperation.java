@@ -2,11 +2,8 @@ package io.releaseledger.agent;
 
 import io.releaseledger.deploy.DriftExpectation;
 import io.releaseledger.deploy.DriftObservation;
-import io.releaseledger.descriptor.EnvironmentSpec;
-import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.json.Json;
 import io.releaseledger.report.Messages;
-import io.releaseledger.rollout.EnvironmentTargets;
 import io.releaseledger.rollout.LocalDriftExecutor;
 
 import java.util.Map;
@@ -38,28 +35,13 @@ public final class DriftOperation implements AgentOperation {
     public Map<String, Object> run(final AgentRequest request, final Messages messages) {
         OptionReader reader = new OptionReader(DriftProtocol.OBSERVE, request.getOptions(), KNOWN);
         // The controller compared against the descriptor with the step's overrides: observe the same one.
-        ReleaseDescriptor descriptor = DeployProtocol.readDescriptor(reader);
-        String environmentName = reader.string("environment");
-        EnvironmentSpec environment = descriptor.getEnvironment(environmentName).orElseThrow(() ->
-                new AgentProtocolException("the descriptor " + descriptor.getSource() + " has no environment '"
-                        + environmentName + "'"));
-        DriftExpectation expected = DriftExpectation.fromJson(reader.object("request"));
-        if (!environmentName.equals(expected.getEnvironment())) {
-            throw new AgentProtocolException("the drift request is for environment '" + expected.getEnvironment()
-                    + "', the options name '" + environmentName + "'");
-        }
-        try (DeployCredentials credentials = new DeployCredentials(reader.credentials(), processEnvironment)) {
-            SecretMask mask = new SecretMask(credentials.values(environment));
-            EnvironmentTargets targets = new EnvironmentTargets(environment);
-            try {
-                credentials.applyTls(environment, targets);
-                DriftObservation observation = new LocalDriftExecutor(descriptor,
-                        expected.getRegistryTag() == null ? null : DeployOperation.registry(descriptor,
-                                processEnvironment)).setTargets(targets).observe(expected);
-                return mask.maskValues(Json.parseObject(Json.write(observation.toJson())));
-            } finally {
-                targets.close();
-            }
+        try (EnvironmentScope<DriftExpectation> scope = EnvironmentScope.forReading(reader, processEnvironment,
+                "drift", DriftExpectation::fromJson, DriftExpectation::getEnvironment)) {
+            DriftExpectation expected = scope.request();
+            DriftObservation observation = new LocalDriftExecutor(scope.descriptor(),
+                    expected.getRegistryTag() == null ? null : DeployOperation.registry(scope.descriptor(),
+                            processEnvironment)).setTargets(scope.targets()).observe(expected);
+            return scope.mask().maskValues(Json.parseObject(Json.write(observation.toJson())));
         }
     }
 }

@@ -2,13 +2,10 @@ package io.releaseledger.agent;
 
 import io.releaseledger.deploy.SmokeOutcome;
 import io.releaseledger.deploy.SmokeRequest;
-import io.releaseledger.descriptor.EnvironmentSpec;
-import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.descriptor.SecretReference;
 import io.releaseledger.health.SecretResolver;
 import io.releaseledger.json.Json;
 import io.releaseledger.report.Messages;
-import io.releaseledger.rollout.EnvironmentTargets;
 import io.releaseledger.rollout.LocalSmokeCheckExecutor;
 
 import java.nio.file.Path;
@@ -48,32 +45,17 @@ public final class SmokeOperation implements AgentOperation {
     @Override
     public Map<String, Object> run(final AgentRequest request, final Messages messages) {
         OptionReader reader = new OptionReader(SmokeProtocol.RUN, request.getOptions(), KNOWN);
-        ReleaseDescriptor descriptor = DeployProtocol.readDescriptor(reader);
-        String environmentName = reader.string("environment");
-        EnvironmentSpec environment = descriptor.getEnvironment(environmentName).orElseThrow(() ->
-                new AgentProtocolException("the descriptor " + descriptor.getSource() + " has no environment '"
-                        + environmentName + "'"));
-        SmokeRequest smoke = SmokeRequest.fromJson(reader.object("request"));
-        if (!environmentName.equals(smoke.getEnvironment())) {
-            throw new AgentProtocolException("the smoke request is for environment '" + smoke.getEnvironment()
-                    + "', the options name '" + environmentName + "'");
-        }
-        try (DeployCredentials credentials = new DeployCredentials(reader.credentials(), processEnvironment)) {
-            SecretMask mask = new SecretMask(credentials.values(environment));
-            Messages progress = ProgressLines.to(live, mask);
-            EnvironmentTargets targets = new EnvironmentTargets(environment);
-            try {
-                credentials.applyTls(environment, targets);
-                SmokeOutcome outcome = new LocalSmokeCheckExecutor(descriptor).setMessages(progress)
-                        .setSecrets(resolver(credentials)).setEnvironmentVariables(processEnvironment)
-                        .setTargets(targets).setWorkspace(Path.of(request.getWorkspace()))
-                        .setRegistry(smoke.getDrift() == null ? null
-                                : DeployOperation.registry(descriptor, processEnvironment)).run(smoke);
-                // The checks masked what they resolved; this masks whatever else the agent can reach.
-                return mask.maskValues(Json.parseObject(Json.write(outcome.toJson())));
-            } finally {
-                targets.close();
-            }
+        try (EnvironmentScope<SmokeRequest> scope = EnvironmentScope.forReading(reader, processEnvironment, "smoke",
+                SmokeRequest::fromJson, SmokeRequest::getEnvironment)) {
+            SmokeRequest smoke = scope.request();
+            Messages progress = ProgressLines.to(live, scope.mask());
+            SmokeOutcome outcome = new LocalSmokeCheckExecutor(scope.descriptor()).setMessages(progress)
+                    .setSecrets(resolver(scope.credentials())).setEnvironmentVariables(processEnvironment)
+                    .setTargets(scope.targets()).setWorkspace(Path.of(request.getWorkspace()))
+                    .setRegistry(smoke.getDrift() == null ? null
+                            : DeployOperation.registry(scope.descriptor(), processEnvironment)).run(smoke);
+            // The checks masked what they resolved; this masks whatever else the agent can reach.
+            return scope.mask().maskValues(Json.parseObject(Json.write(outcome.toJson())));
         }
     }
 

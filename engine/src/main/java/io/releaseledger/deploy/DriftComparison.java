@@ -16,7 +16,8 @@ import java.util.Set;
  * Compares what a {@link DriftExecutor} observed with what the ledger and the descriptor expect: on every host one
  * running container per instance, named as the deploy names them, running the ledger's digest and labelled with its
  * version, and no other container with the environment's labels; every load-balancer server of the environment
- * ready and up; the environment's registry tag on the ledger's digest. No I/O: it runs wherever the observation is.
+ * ready and up; the environment's registry tag on the ledger's digest. A swarm environment's service and tasks are
+ * compared by {@link ServiceComparison} in the same words. No I/O: it runs wherever the observation is.
  */
 public final class DriftComparison {
     private static final int SHORT_DIGEST = 19;
@@ -45,6 +46,10 @@ public final class DriftComparison {
     }
 
     private void containers(final DriftObservation observed) {
+        if (environment.isSwarm()) {
+            new ServiceComparison(environment, expected, findings, unknown, seen).compare(observed);
+            return;
+        }
         Set<String> recorded = new HashSet<>(expected.getDeployments());
         for (DockerHostSpec host : environment.getHosts()) {
             String error = observed.getHostErrors().get(host.getName());
@@ -116,7 +121,10 @@ public final class DriftComparison {
         int before = findings.size();
         int count = 0;
         for (DockerHostSpec host : environment.getHosts()) {
-            for (int i = 1; i <= environment.getInstances().getCount(); i++) {
+            // a swarm environment's one host is its manager, with a server per replica
+            int instances = environment.isSwarm() ? environment.getSwarm().getReplicas()
+                    : environment.getInstances().getCount();
+            for (int i = 1; i <= instances; i++) {
                 String name = lb.serverName(environment.getName(), host, i);
                 ObservedServer server = byName.get(name);
                 String subject = lb.getBackend() + "/" + name;
@@ -156,7 +164,7 @@ public final class DriftComparison {
         }
     }
 
-    private static String describe(final ObservedContainer container) {
+    static String describe(final ObservedContainer container) {
         String image = container.getImage() == null ? "" : container.getImage();
         String digest = container.getDigest() == null ? "an unknown image" : shortDigest(container.getDigest());
         if (image.contains("@") || image.isEmpty()) {

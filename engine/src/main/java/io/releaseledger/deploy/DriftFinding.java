@@ -18,6 +18,10 @@ public final class DriftFinding {
     public static final String UNRECORDED = "unrecorded";
     /** A load-balancer server that does not take traffic (maintenance, drain, down) or is not there. */
     public static final String SERVER = "server";
+    /** A Swarm service's spec asks for another number of replicas than the descriptor gives. */
+    public static final String REPLICAS = "replicas";
+    /** A Swarm service's last update is paused, or was rolled back to something else than the ledger's release. */
+    public static final String UPDATE = "update";
     /** The environment's registry tag points elsewhere or is gone. */
     public static final String REGISTRY_TAG = "registry-tag";
 
@@ -27,7 +31,8 @@ public final class DriftFinding {
     private final String actual;
 
     /**
-     * @param subject where: {@code host/container}, {@code backend/server} or {@code repository:tag}
+     * @param subject where: {@code host/container}, {@code host/service}, {@code host/service.slot},
+     *                {@code backend/server} or {@code repository:tag}
      */
     public DriftFinding(final String kind, final String subject, final String expected, final String actual) {
         this.kind = Objects.requireNonNull(kind, "kind");

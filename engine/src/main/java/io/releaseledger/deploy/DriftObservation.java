@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * What runs in an environment, as a {@link DriftExecutor} saw it: the containers carrying the environment's labels on
- * every host, the servers of its load-balancer backend, and the digest its registry tag points at. A part that could
+ * every host (for a swarm environment: its Swarm service and tasks instead), the servers of its load-balancer backend, and the digest its registry tag points at. A part that could
  * not be read carries its error instead (a host that does not answer is not drift, it is unknown). Crosses the agent
  * protocol as JSON.
  */
@@ -23,6 +23,7 @@ public final class DriftObservation {
     private String registryTag;
     private String registryDigest;
     private String registryError;
+    private ObservedService service;
 
     public DriftObservation(final String environment) {
         this.environment = Objects.requireNonNull(environment, "environment");
@@ -36,6 +37,12 @@ public final class DriftObservation {
     /** The host could not be read; its containers are unknown. */
     public DriftObservation setHostError(final String host, final String error) {
         hostErrors.put(host, error);
+        return this;
+    }
+
+    /** A swarm environment's service as its manager reports it (a manager that does not answer is a host error). */
+    public DriftObservation setService(final ObservedService service) {
+        this.service = service;
         return this;
     }
 
@@ -95,6 +102,11 @@ public final class DriftObservation {
         return registryError;
     }
 
+    /** The Swarm service read, {@code null} when none was read (not a swarm environment, or its manager failed). */
+    public ObservedService getService() {
+        return service;
+    }
+
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("environment", environment);
@@ -109,6 +121,7 @@ public final class DriftObservation {
         json.put("registryTag", registryTag);
         json.put("registryDigest", registryDigest);
         json.put("registryError", registryError);
+        json.put("service", service == null ? null : service.toJson());
         return json;
     }
 
@@ -129,13 +142,16 @@ public final class DriftObservation {
             observation.addServer(ObservedServer.fromJson(object(server)));
         }
         ((Map<String, Object>) hostErrors).forEach((host, error) -> observation.setHostError(host, String.valueOf(error)));
+        if (json.get("service") != null) {
+            observation.setService(ObservedService.fromJson(object(json.get("service"))));
+        }
         return observation.setLoadBalancerError(DriftExpectation.text(json, "loadBalancerError"))
                 .setRegistry(DriftExpectation.text(json, "registryTag"), DriftExpectation.text(json, "registryDigest"),
                         DriftExpectation.text(json, "registryError"));
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(final Object value) {
+    static Map<String, Object> object(final Object value) {
         if (!(value instanceof Map)) {
             throw new ReleaseLedgerException("the drift observation's lists must hold objects");
         }

@@ -37,6 +37,7 @@ public final class CheckFactory {
     private ContainerEngine gateEngine;
     private Map<String, ContainerEngine> hosts = Map.of();
     private Map<String, String> labels = Map.of();
+    private ContainerFinder containerFinder;
     private String expectedDigest;
     private HealthCheck driftCheck;
     private final List<String> secretValues = new ArrayList<>();
@@ -67,6 +68,12 @@ public final class CheckFactory {
     /** The engine of the host whose container a health gate watches ({@link ContainerCheck}). */
     public CheckFactory setGateEngine(final ContainerEngine engine) {
         this.gateEngine = engine;
+        return this;
+    }
+
+    /** Which containers the smoke run's container check reads on each host; default: those with the labels. */
+    public CheckFactory setContainerFinder(final ContainerFinder containerFinder) {
+        this.containerFinder = containerFinder;
         return this;
     }
 
@@ -179,8 +186,9 @@ public final class CheckFactory {
 
     private HealthCheck container(final ContainerCheckSpec spec, final CheckOptions options) {
         if (!hosts.isEmpty()) {
-            return new ContainersCheck(hosts, labels).setName(name(options, ContainersCheck.KIND))
+            ContainersCheck check = new ContainersCheck(hosts, labels).setName(name(options, ContainersCheck.KIND))
                     .setExpectedDigest(expectedDigest).setHealthy(spec.isHealthy());
+            return containerFinder == null ? check : check.setFinder(containerFinder);
         }
         if (gateEngine == null) {
             throw new IllegalStateException("the container check needs setContainerHosts (smoke run) or "

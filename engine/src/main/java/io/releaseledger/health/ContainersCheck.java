@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * The environment's containers on every host, found by their labels: each runs, runs the expected digest, is not
  * restarting, and is {@code healthy} where its image has a Docker health check. A host without any of them fails.
- * The smoke-run form of {@link ContainerCheck}, which watches one container through a health gate.
+ * The smoke-run form of {@link ContainerCheck}, which watches one container through a health gate. A
+ * {@link ContainerFinder} can choose other containers than the labelled ones (a Swarm service's tasks).
  */
 public final class ContainersCheck implements HealthCheck {
     static final String KIND = "container";
@@ -25,6 +26,7 @@ public final class ContainersCheck implements HealthCheck {
     private String name = KIND;
     private String expectedDigest;
     private boolean healthy = true;
+    private ContainerFinder finder;
 
     /**
      * @param hosts  each host's name (as results show it) and its engine
@@ -36,6 +38,13 @@ public final class ContainersCheck implements HealthCheck {
         if (this.hosts.isEmpty() || this.labels.isEmpty()) {
             throw new IllegalArgumentException("give at least one host and one label");
         }
+        this.finder = ContainerFinder.byLabels(this.labels);
+    }
+
+    /** Which containers of each host to check (default: those with the labels), e.g. a Swarm service's tasks'. */
+    public ContainersCheck setFinder(final ContainerFinder finder) {
+        this.finder = Objects.requireNonNull(finder, "finder");
+        return this;
     }
 
     public ContainersCheck setName(final String name) {
@@ -77,9 +86,9 @@ public final class ContainersCheck implements HealthCheck {
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, ContainerEngine> host : hosts.entrySet()) {
             try {
-                List<ContainerSummary> found = host.getValue().findByLabels(labels);
+                List<ContainerSummary> found = finder.find(host.getValue());
                 if (found.isEmpty()) {
-                    wrong.add(host.getKey() + ": no container labelled " + labels);
+                    wrong.add(host.getKey() + ": no container " + finder.describe());
                 }
                 for (ContainerSummary container : found) {
                     ContainerState state = host.getValue().inspect(container.getId());

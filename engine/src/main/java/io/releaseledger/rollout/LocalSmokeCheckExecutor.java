@@ -27,7 +27,8 @@ import java.util.Objects;
  * Runs an environment's {@code smokeChecks} in this process: the CLI uses it directly, the agent for the
  * {@code smoke.run} operation the Jenkins controller sends. The checks reach the environment's instances (each host's
  * address with each instance's port); the {@code container} check reads every host of the environment, connected as
- * the deploy connects ({@link EnvironmentTargets}, or the targets given).
+ * the deploy connects ({@link EnvironmentTargets}, or the targets given); for a swarm environment it reads the
+ * containers of the service's current tasks ({@link SwarmTaskContainers}).
  *
  * <pre>{@code
  * SmokeOutcome outcome = new LocalSmokeCheckExecutor(descriptor).setMessages(messages)
@@ -120,6 +121,13 @@ public final class LocalSmokeCheckExecutor implements SmokeCheckExecutor {
                     hosts = own;
                 }
                 factory.setContainerHosts(engines(environment, hosts), labels(environment));
+                if (environment.isSwarm()) {
+                    // the service's tasks, not every container with the labels: Swarm keeps old tasks' containers
+                    DeployTargets reach = hosts;
+                    String manager = environment.getHosts().get(0).getName();
+                    factory.setContainerFinder(new SwarmTaskContainers(() -> reach.swarm(manager),
+                            environment.getSwarm().getService()));
+                }
                 if (drift) {
                     driftCheck = new DriftCheck(driftName(spec), new LocalDriftExecutor(descriptor, registry)
                             .setTargets(hosts), environment, request.getDrift());

@@ -52,6 +52,8 @@ final class SwarmFixture implements AutoCloseable {
     String stagingCommand;
     /** Staging's swarm section, as a YAML flow mapping. */
     String stagingSwarm = "{timeout: 90s, update: {monitor: 2s}, rollback: {monitor: 1s}}";
+    /** More of staging's YAML (indented by four), e.g. its smokeChecks. */
+    String stagingExtra = "";
 
     SwarmFixture(final Path temp) throws IOException {
         Files.createDirectories(temp);
@@ -98,6 +100,7 @@ final class SwarmFixture implements AutoCloseable {
                 + "      backend: " + DeployHaproxy.BACKEND + "\n"
                 + "      serverName: \"local-{instance}\"\n"
                 + gate
+                + stagingExtra
                 + "  - name: production\n"
                 + "    promotesFrom: staging\n"
                 + "    requires: [deployed, checksPassed]\n"
