@@ -49,15 +49,7 @@ final class DeployCredentials implements AutoCloseable {
 
     /** Fails, naming the id, when the environment refers to credentials the request did not bring. */
     void requireAll(final EnvironmentSpec environment) {
-        for (DockerHostSpec host : environment.getHosts()) {
-            if (host.getTls() != null && host.getTls().isCredentials()) {
-                String id = host.getTls().getCredentialsId();
-                require(id, DeployProtocol.KIND_DOCKER_TLS, "the TLS of host " + host.getName());
-                for (String suffix : List.of("_CA", "_CERT", "_KEY")) {
-                    requireValue(id, variables.get(id) + suffix);
-                }
-            }
-        }
+        requireTls(environment);
         for (EnvironmentVariable variable : environment.getContainer().getEnv()) {
             if (variable.isSecret() && variable.getSecret().isCredentials()) {
                 String id = variable.getSecret().getCredentialsId();
@@ -123,8 +115,22 @@ final class DeployCredentials implements AutoCloseable {
         return values;
     }
 
+    // Reads (drift, smoke) need a host's certificate as much as a deploy does: checked before any PEM is written.
+    private void requireTls(final EnvironmentSpec environment) {
+        for (DockerHostSpec host : environment.getHosts()) {
+            if (host.getTls() != null && host.getTls().isCredentials()) {
+                String id = host.getTls().getCredentialsId();
+                require(id, DeployProtocol.KIND_DOCKER_TLS, "the TLS of host " + host.getName());
+                for (String suffix : List.of("_CA", "_CERT", "_KEY")) {
+                    requireValue(id, variables.get(id) + suffix);
+                }
+            }
+        }
+    }
+
     /** Gives every host whose TLS is a credentials id the directory of its PEM files. */
     void applyTls(final EnvironmentSpec environment, final EnvironmentTargets targets) {
+        requireTls(environment);
         for (DockerHostSpec host : environment.getHosts()) {
             if (host.getTls() != null && host.getTls().isCredentials()) {
                 targets.setCertificateDirectory(host.getName(), writePem(variables.get(host.getTls().getCredentialsId())));

@@ -76,6 +76,26 @@ class EnvironmentScopeTest {
     }
 
     @Test
+    void shouldNameTheTlsCredentialsAReadLacksInsteadOfWritingEmptyCertificates() {
+        Map<String, Object> options = options("dev");
+        options.put("descriptor", "schemaVersion: 1\n"
+                + "application: shop\n"
+                + "image: 127.0.0.1:5000/shop\n"
+                + "environments:\n"
+                + "  - name: dev\n"
+                + "    hosts:\n"
+                + "      - url: tcp://127.0.0.1:23760\n"
+                + "        name: app1\n"
+                + "        tls: {credentialsId: docker-app1-tls}\n");
+        options.put("request", new DriftExpectation("dev", null, null, List.of()).toJson());
+
+        assertThatThrownBy(() -> EnvironmentScope.forReading(reader(options), Map.of(), "drift",
+                DriftExpectation::fromJson, DriftExpectation::getEnvironment))
+                .isInstanceOf(AgentProtocolException.class)
+                .hasMessageContaining("credentials 'docker-app1-tls' (used by the TLS of host app1) were not provided");
+    }
+
+    @Test
     void shouldMaskTheValuesOfTheCredentialsTheRequestBrought() {
         try (EnvironmentScope<Void> scope = EnvironmentScope.forChange(reader(withToken(options("dev"))),
                 Map.of("RELEASE_LEDGER_TOKEN", "s3cr3t-value"))) {
