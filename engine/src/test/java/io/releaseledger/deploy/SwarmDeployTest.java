@@ -99,6 +99,60 @@ class SwarmDeployTest {
         assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V2, TestApp.V2);
     }
 
+    /**
+     * Two port sets (+1000) and the graceful application: the update to V2 runs stop-first (to the second set), the
+     * update to V3 start-first (back to the first set), each under the same load; then the ledger's rollback to V2
+     * goes to the second set again. Both sets' HAProxy servers exist; the set no task listens on rests in MAINT.
+     */
+    @Test
+    void shouldUpdateStartFirstOnTwoPortSetsUnderLoadBesideStopFirst() throws Exception {
+        world.close();
+        world = new SwarmFixture(temp.resolve("two-sets"), 1000);
+        world.stagingCommand = SwarmFixture.GRACEFUL;
+        world.stagingSwarm = "{timeout: 90s, portOffset: 1000, update: {monitor: 2s}, rollback: {monitor: 1s}}";
+        world.deploy("staging", TestApp.V1).call();
+        world.haproxy.awaitServing("local-1", "local-2");
+        assertThat(SwarmFixture.portSet(SwarmFixture.STAGING_SERVICE)).isEqualTo("a");
+
+        LoadLoop stopFirst = new LoadLoop(world.haproxy.frontendPort(), 4).start().awaitRequests(200);
+        world.deploy("staging", TestApp.V2).call();
+        stopFirst.awaitRequests(stopFirst.requests() + 200).stop();
+
+        assertThat(SwarmFixture.portSet(SwarmFixture.STAGING_SERVICE)).isEqualTo("b");
+        assertThat(world.versions(world.stagingSecondPorts)).containsExactly(TestApp.V2, TestApp.V2);
+        assertThat(serving()).containsExactly("local-1-b", "local-2-b");
+
+        world.stagingSwarm = "{timeout: 90s, portOffset: 1000, update: {order: start-first, monitor: 2s}, "
+                + "rollback: {order: start-first, monitor: 1s}}";
+        LoadLoop startFirst = new LoadLoop(world.haproxy.frontendPort(), 4).start().awaitRequests(200);
+        world.deploy("staging", TestApp.V3).call();
+        startFirst.awaitRequests(startFirst.requests() + 200).stop();
+
+        System.out.println("Swarm update on two port sets (2 replicas, parallelism 1, graceful stop) under load: "
+                + "stop-first " + stopFirst + "; start-first " + startFirst);
+        assertThat(stopFirst.failures()).as("stop-first %s", stopFirst).isZero();
+        assertThat(startFirst.failures()).as("start-first %s", startFirst).isZero();
+        assertThat(startFirst.versions()).containsKeys(TestApp.V2, TestApp.V3);
+        assertThat(SwarmFixture.portSet(SwarmFixture.STAGING_SERVICE)).isEqualTo("a");
+        assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V3, TestApp.V3);
+        assertThat(serving()).containsExactly("local-1", "local-2");
+        assertThat(world.haproxy.servers()).filteredOn(s -> s.getName().endsWith("-b"))
+                .allMatch(s -> s.getAdminState() == io.releaseledger.loadbalancer.AdminState.MAINT);
+        assertThat(world.events("staging", EventTypes.DEPLOYMENT_STARTED)).last()
+                .satisfies(data -> assertThat(data.get("plan").toString()).contains("local-1")
+                        .doesNotContain("local-1-b"));
+
+        world.rollback("staging", "checkout broken").call();
+
+        assertThat(SwarmFixture.portSet(SwarmFixture.STAGING_SERVICE)).isEqualTo("b");
+        assertThat(world.versions(world.stagingSecondPorts)).containsExactly(TestApp.V2, TestApp.V2);
+        assertThat(serving()).containsExactly("local-1-b", "local-2-b");
+    }
+
+    private java.util.List<String> serving() {
+        return world.haproxy.servers().stream().filter(ServerState::isServing).map(ServerState::getName).toList();
+    }
+
     @Test
     void shouldRecordAnUpdateSwarmRolledBackAsAFailure() {
         world.deploy("staging", TestApp.V1).call();
