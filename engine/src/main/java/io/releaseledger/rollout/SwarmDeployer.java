@@ -419,7 +419,8 @@ final class SwarmDeployer {
             }
             boolean serving = true;
             SwarmPortSet planned = SwarmPortSet.of(environment, plan);
-            SwarmPortSet back = swarm.hasTwoPortSets() ? SwarmPortSet.of(before) : planned;
+            // the deploy moved the service to the other set, so the previous spec runs on the set before it
+            SwarmPortSet back = swarm.hasTwoPortSets() ? planned.other() : planned;
             for (PlannedInstance instance : back.instances(environment, environment.getHosts().get(0), previous)) {
                 serving &= awaitServing(instance, false);
             }
@@ -474,6 +475,9 @@ final class SwarmDeployer {
                         + "deploy as succeeded", plan.getEnvironment(), swarm.getService(), plan.getVersion());
                 recorder.record(EventTypes.DEPLOYMENT_SUCCEEDED, plan.getEnvironment(),
                         DeploymentEvents.succeeded(plan));
+                if (swarm.hasTwoPortSets()) {
+                    retire(SwarmPortSet.of(environment, plan).other());
+                }
                 return true;
             } catch (SwarmFailure failure) {
                 messages.warning("Reconciling %s: %s", plan.getEnvironment(), failure.getMessage());
