@@ -317,8 +317,8 @@ final class SwarmDeployer {
             for (PlannedInstance instance : set.instances(environment, environment.getHosts().get(0), null)) {
                 ServerState server = servers.get(instance.getServer());
                 if (server == null || server.getPort() != instance.getPort()) {
-                    missing.add("server " + instance.getServer() + " " + instance.getAddress() + ":" + instance.getPort()
-                            + " check" + (server == null ? "" : " (it has port " + server.getPort() + ")"));
+                    missing.add("server " + instance.getServer() + " " + instance.getAddress() + ":"
+                            + instance.getPort() + " check" + (server == null ? "" : " (it has port " + server.getPort() + ")"));
                 }
             }
         }

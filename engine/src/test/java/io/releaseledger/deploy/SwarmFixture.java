@@ -91,7 +91,8 @@ final class SwarmFixture implements AutoCloseable {
     }
 
     private static boolean isFree(final int port) {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort() == port;
         } catch (IOException e) {
             return false;

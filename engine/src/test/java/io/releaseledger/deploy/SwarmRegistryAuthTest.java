@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 @RequiresRealComponent({Component.DOCKER, Component.SWARM, Component.REGISTRY})
 class SwarmRegistryAuthTest {
     private static final String SERVICE = "rltest-swarm-auth";
-    private static final Pattern REQUEST = Pattern.compile("POST (/[^ ]*services/[^ ]+) HTTP/1\\.1\\r\\n(.*?)\\r\\n\\r\\n",
-            Pattern.DOTALL);
+    private static final Pattern REQUEST = Pattern.compile(
+            "POST (/[^ ]*services/[^ ]+) HTTP/1\\.1\\r\\n(.*?)\\r\\n\\r\\n", Pattern.DOTALL);
 
     private SocketForwarder forwarder;
 

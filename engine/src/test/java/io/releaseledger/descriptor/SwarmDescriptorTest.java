@@ -118,7 +118,8 @@ class SwarmDescriptorTest {
     @Test
     void shouldAcceptStartFirstOnTwoPortSetsBehindALoadBalancer() {
         SwarmSpec swarm = staging(HOST_NETWORK + "    instances: {ports: [18601, 18602]}\n"
-                + "    loadBalancer: {runtimeApi: /run/haproxy/admin.sock, backend: shop, serverName: 'web-{instance}'}\n"
+                + "    loadBalancer: {runtimeApi: /run/haproxy/admin.sock, backend: shop,"
+                + " serverName: 'web-{instance}'}\n"
                 + "    swarm: {portOffset: 100, update: {order: start-first}, rollback: {order: start-first}}\n")
                 .getSwarm();
 

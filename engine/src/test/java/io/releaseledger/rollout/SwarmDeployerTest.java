@@ -66,7 +66,8 @@ class SwarmDeployerTest {
                 + "    container: {network: host}\n"
                 + "    instances: {ports: [18601, 18602]}\n"
                 + "    healthGate: {timeout: 5s, checks: [{http: /health}]}\n"
-                + "    loadBalancer: {runtimeApi: /run/haproxy/admin.sock, backend: shop, serverName: 'web-{instance}'}\n"
+                + "    loadBalancer: {runtimeApi: /run/haproxy/admin.sock, backend: shop,"
+                + " serverName: 'web-{instance}'}\n"
                 + "    swarm: {timeout: 5s, portOffset: 100, update: {order: start-first, failureAction: rollback}}\n");
     }
 
