@@ -7,13 +7,14 @@ import java.util.regex.Pattern;
 
 /** Reads an environment's {@code swarm} section and checks it against the rest of the environment. */
 final class SwarmReader {
-    static final Set<String> KEYS = Set.of("service", "replicas", "update", "rollback", "timeout");
+    static final Set<String> KEYS = Set.of("service", "replicas", "update", "rollback", "timeout", "portOffset");
     static final Set<String> UPDATE_KEYS = Set.of("parallelism", "delay", "order", "failureAction", "monitor");
     /** Swarm's rule for service names: a DNS label. */
     private static final Pattern SERVICE = Pattern.compile("[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?");
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
     private static final Duration MONITOR = Duration.ofSeconds(5);
     private static final int MAX_REPLICAS = 100;
+    private static final int MAX_PORT = 65535;
 
     private SwarmReader() {
     }
@@ -42,8 +43,9 @@ final class SwarmReader {
         SwarmUpdateSpec update = update(fields, "update", SwarmUpdateSpec.FailureAction.ROLLBACK);
         SwarmUpdateSpec rollback = update(fields, "rollback", SwarmUpdateSpec.FailureAction.PAUSE);
         Duration timeout = fields.duration("timeout", TIMEOUT);
+        Integer portOffset = fields.integer("portOffset", 0, 0, MAX_PORT - 1);
         return new SwarmSpec(service == null ? "invalid" : service, replicas == null ? 1 : replicas, update,
-                rollback, timeout == null ? TIMEOUT : timeout);
+                rollback, timeout == null ? TIMEOUT : timeout, portOffset == null ? 0 : portOffset);
     }
 
     private static boolean instancesCountGiven(final Fields env) {
@@ -76,11 +78,44 @@ final class SwarmReader {
                     + "instances.ports (" + swarm.getReplicas() + " replica" + (swarm.getReplicas() == 1 ? "" : "s")
                     + "): with host networking each task listens on the port of its slot");
         }
-        if (swarm.getUpdate().getOrder() == SwarmUpdateSpec.Order.START_FIRST
-                || swarm.getRollback().getOrder() == SwarmUpdateSpec.Order.START_FIRST) {
-            problems.add(env.path("swarm"), env.node("swarm"), "order start-first cannot work with host networking: "
-                    + "the new task of a slot would have to bind the port its old task still holds; use stop-first "
-                    + "(HAProxy keeps serving from the other replicas, see docs/swarm.md)");
+        boolean startFirst = swarm.getUpdate().getOrder() == SwarmUpdateSpec.Order.START_FIRST
+                || swarm.getRollback().getOrder() == SwarmUpdateSpec.Order.START_FIRST;
+        if (startFirst && !swarm.hasTwoPortSets()) {
+            problems.add(env.path("swarm"), env.node("swarm"), "order start-first needs swarm.portOffset (such as "
+                    + "100): with host networking the new task of a slot cannot bind the port its old task still "
+                    + "holds, so each release alternates between instances.ports and instances.ports + portOffset, "
+                    + "with HAProxy servers for both sets (see docs/swarm.md); or use stop-first");
+        }
+        if (swarm.hasTwoPortSets()) {
+            checkPortSets(env, swarm, instances);
+        }
+    }
+
+    /** The second port set must not overlap the first, fit in a port number, and be reached through HAProxy. */
+    private static void checkPortSets(final Fields env, final SwarmSpec swarm, final InstancesSpec instances) {
+        Problems problems = env.problems();
+        String path = env.path("swarm") + ".portOffset";
+        YamlNode at = env.node("swarm") instanceof YamlNode.Mapping section ? section.getEntries().get("portOffset")
+                : env.node("swarm");
+        if (!env.has("loadBalancer")) {
+            problems.add(path, at, "two port sets need a loadBalancer whose backend has a server per slot for each "
+                    + "set (web-1 and web-1-b, ...): clients reach the service only through HAProxy, which follows "
+                    + "the set that is live; see docs/swarm.md");
+        }
+        List<Integer> ports = instances.getPorts();
+        for (int port : ports) {
+            int other = port + swarm.getPortOffset();
+            if (other > MAX_PORT) {
+                problems.add(path, at, "moves port " + port + " to " + other + ", beyond " + MAX_PORT
+                        + "; use a smaller offset");
+                return;
+            }
+            if (ports.contains(other)) {
+                problems.add(path, at, "moves port " + port + " to " + other + ", which instances.ports already "
+                        + "gives a slot: the two port sets must not overlap; use an offset of at least "
+                        + (java.util.Collections.max(ports) - java.util.Collections.min(ports) + 1));
+                return;
+            }
         }
     }
 

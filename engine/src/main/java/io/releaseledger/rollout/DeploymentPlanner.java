@@ -179,13 +179,9 @@ public final class DeploymentPlanner {
             refuseDowngrade(SemanticVersion.tryParse(previous.getVersion()).orElse(null),
                     manager.getName() + "/" + service);
         }
-        LoadBalancerSpec lb = environment.getLoadBalancer();
-        List<PlannedInstance> instances = new ArrayList<>();
-        for (int slot = 1; slot <= environment.getSwarm().getReplicas(); slot++) {
-            instances.add(new PlannedInstance(manager.getName(), manager.getUrl(), manager.getAddress(), slot,
-                    service + "." + slot, environment.getInstances().port(slot), lb == null ? null : lb.getBackend(),
-                    lb == null ? null : lb.serverName(environment.getName(), manager, slot), previous));
-        }
+        // with two port sets the plan's ports and servers are those of the set the service does not run on now
+        List<PlannedInstance> instances = SwarmPortSet.next(environment, current).instances(environment, manager,
+                previous);
         return new DeploymentPlan(UUID.randomUUID().toString(), descriptor.getApplication(), environment.getName(),
                 version, build, repository.getName(), resolvedTag, resolvedDigest, SwarmDeployer.STRATEGY,
                 List.of(instances)).withCommit(commit);

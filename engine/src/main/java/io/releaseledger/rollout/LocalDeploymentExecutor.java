@@ -127,7 +127,8 @@ public final class LocalDeploymentExecutor implements DeploymentExecutor, AutoCl
 
     private SwarmDeployer swarmDeployer(final String environment, final DeploymentRecorder recorder) {
         return new SwarmDeployer(environment(environment), targets(environment)).setRecorder(recorder)
-                .setMessages(messages).setSecrets(secrets).setWorkspace(workspace);
+                .setMessages(messages).setSecrets(secrets).setWorkspace(workspace)
+                .setRegistryCredentials(registryCredentials);
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.loadbalancer.LoadBalancer;
 import io.releaseledger.loadbalancer.ServerState;
 import io.releaseledger.registry.ImageReference;
+import io.releaseledger.registry.RegistryCredentials;
 import io.releaseledger.report.Messages;
 import io.releaseledger.smoke.SmokeReport;
 import io.releaseledger.swarm.SwarmEngine;
@@ -57,6 +58,7 @@ final class SwarmDeployer {
     private Messages messages = new Messages();
     private Function<SecretReference, String> secrets = ContainerFactory::fromProcessEnvironment;
     private Path workspace = Path.of(".");
+    private RegistryCredentials registryCredentials;
 
     SwarmDeployer(final EnvironmentSpec environment, final DeployTargets targets) {
         this.environment = environment;
@@ -81,6 +83,12 @@ final class SwarmDeployer {
 
     SwarmDeployer setWorkspace(final Path workspace) {
         this.workspace = workspace;
+        return this;
+    }
+
+    /** The registry login the manager passes on to its nodes with the create or update; {@code null}: none. */
+    SwarmDeployer setRegistryCredentials(final RegistryCredentials registryCredentials) {
+        this.registryCredentials = registryCredentials;
         return this;
     }
 
@@ -119,6 +127,9 @@ final class SwarmDeployer {
         try {
             before = manager.inspect(swarm.getService()).orElse(null);
             SwarmServiceRequest request = request(plan);
+            if (swarm.hasTwoPortSets()) {
+                prepareServers(plan);
+            }
             if (before == null) {
                 manager.create(request);
             } else {
@@ -129,6 +140,9 @@ final class SwarmDeployer {
             verify(manager, plan, checks, checkMillis);
         } catch (RuntimeException e) {
             throw failed(manager, plan, before, changed, checks, checkMillis[0], e);
+        }
+        if (swarm.hasTwoPortSets()) {
+            retire(SwarmPortSet.of(environment, plan).other());
         }
         recorder.record(EventTypes.CHECK_RECORDED, plan.getEnvironment(), gateChecks(plan, true, checks,
                 checkMillis[0]));
@@ -153,9 +167,15 @@ final class SwarmDeployer {
         ContainerRequest container = factory.request(portless, plan.getImage(), plan.getDigest(), plan.getVersion(),
                 plan.getBuild(), plan.getDeploymentId());
         Map<String, String> env = new LinkedHashMap<>(container.getEnvironment());
-        env.put(environment.getInstances().getPortVariable(), portBySlot());
+        SwarmPortSet set = SwarmPortSet.of(environment, plan);
+        env.put(environment.getInstances().getPortVariable(), portBySlot(set));
+        Map<String, String> serviceLabels = new LinkedHashMap<>(container.getLabels());
+        if (swarm.hasTwoPortSets()) {
+            serviceLabels.put(SwarmPortSet.LABEL, set.label());
+        }
         return new SwarmServiceRequest(swarm.getService(), plan.getImage(), swarm.getReplicas())
-                .setLabels(container.getLabels()).setContainerLabels(container.getLabels()).setEnvironment(env)
+                .setRegistryCredentials(registryCredentials)
+                .setLabels(serviceLabels).setContainerLabels(container.getLabels()).setEnvironment(env)
                 .setCommand(container.getCommand()).setInit(container.isInit())
                 .setStopTimeout(environment.getContainer().getStopTimeout())
                 .setUpdate(policy(swarm.getUpdate())).setRollback(policy(swarm.getRollback()));
@@ -165,11 +185,11 @@ final class SwarmDeployer {
      * A Swarm template that gives each task the port of its slot: {@code {{.Task.Slot}}} is the only per-task value
      * Swarm offers, and a template has no arithmetic, so each slot's port is spelled out.
      */
-    String portBySlot() {
+    String portBySlot(final SwarmPortSet set) {
         StringBuilder template = new StringBuilder();
         for (int slot = 1; slot <= swarm.getReplicas(); slot++) {
             template.append(slot == 1 ? "{{if " : "{{else if ").append("eq (printf \"%v\" .Task.Slot) \"").append(slot)
-                    .append("\"}}").append(environment.getInstances().port(slot));
+                    .append("\"}}").append(set.port(environment, slot));
         }
         return template.append("{{end}}").toString();
     }
@@ -280,6 +300,51 @@ final class SwarmDeployer {
         }
     }
 
+    /**
+     * Before the update of a service on two port sets: the backend must have a server per slot for both sets at the
+     * sets' ports (refused with the servers to add, before anything changes), and the planned set's servers are put
+     * in ready, so HAProxy's checks find each new task as soon as it listens while the old set still serves.
+     */
+    private void prepareServers(final DeploymentPlan plan) {
+        if (!plan.getInstances().get(0).hasLoadBalancer()) {
+            return;
+        }
+        String backend = plan.getInstances().get(0).getBackend();
+        Map<String, ServerState> servers = new LinkedHashMap<>();
+        targets.loadBalancer().servers(backend).forEach(server -> servers.put(server.getName(), server));
+        List<String> missing = new ArrayList<>();
+        for (SwarmPortSet set : SwarmPortSet.values()) {
+            for (PlannedInstance instance : set.instances(environment, environment.getHosts().get(0), null)) {
+                ServerState server = servers.get(instance.getServer());
+                if (server == null || server.getPort() != instance.getPort()) {
+                    missing.add("server " + instance.getServer() + " " + instance.getAddress() + ":"
+                            + instance.getPort() + " check" + (server == null ? "" : " (it has port " + server.getPort() + ")"));
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new DeploymentException("HAProxy backend " + backend + " lacks what two port sets need (swarm."
+                    + "portOffset " + swarm.getPortOffset() + "): a server per slot for each set; add to the backend: "
+                    + String.join("; ", missing));
+        }
+        for (PlannedInstance instance : plan.getInstances()) {
+            targets.loadBalancer().ready(instance.getBackend(), instance.getServer());
+        }
+    }
+
+    /** The servers of a set no task listens on any more go to maintenance: no traffic, no failing checks. */
+    private void retire(final SwarmPortSet set) {
+        for (PlannedInstance instance : set.instances(environment, environment.getHosts().get(0), null)) {
+            if (instance.hasLoadBalancer()) {
+                targets.loadBalancer().maintenance(instance.getBackend(), instance.getServer());
+            }
+        }
+        if (environment.getLoadBalancer() != null) {
+            messages.info("Swarm service %s: the servers of port set %s are in maintenance (no task listens there)",
+                    swarm.getService(), set.label());
+        }
+    }
+
     /** Ready in the load balancer and (bounded by the gate's timeout) serving by its own check. */
     private boolean awaitServing(final PlannedInstance instance, final boolean mustServe) {
         if (!instance.hasLoadBalancer()) {
@@ -353,8 +418,14 @@ final class SwarmDeployer {
                 return false;
             }
             boolean serving = true;
-            for (PlannedInstance instance : plan.getInstances()) {
+            SwarmPortSet planned = SwarmPortSet.of(environment, plan);
+            // the deploy moved the service to the other set, so the previous spec runs on the set before it
+            SwarmPortSet back = swarm.hasTwoPortSets() ? planned.other() : planned;
+            for (PlannedInstance instance : back.instances(environment, environment.getHosts().get(0), previous)) {
                 serving &= awaitServing(instance, false);
+            }
+            if (back != planned) {
+                retire(planned);
             }
             messages.warning("Swarm service %s runs %s again on every replica", swarm.getService(),
                     previous == null ? image : previous.getVersion());
@@ -404,6 +475,9 @@ final class SwarmDeployer {
                         + "deploy as succeeded", plan.getEnvironment(), swarm.getService(), plan.getVersion());
                 recorder.record(EventTypes.DEPLOYMENT_SUCCEEDED, plan.getEnvironment(),
                         DeploymentEvents.succeeded(plan));
+                if (swarm.hasTwoPortSets()) {
+                    retire(SwarmPortSet.of(environment, plan).other());
+                }
                 return true;
             } catch (SwarmFailure failure) {
                 messages.warning("Reconciling %s: %s", plan.getEnvironment(), failure.getMessage());

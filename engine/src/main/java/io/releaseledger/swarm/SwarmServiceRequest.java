@@ -1,5 +1,7 @@
 package io.releaseledger.swarm;
 
+import io.releaseledger.registry.RegistryCredentials;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ public final class SwarmServiceRequest {
     private Duration stopTimeout = Duration.ofSeconds(10);
     private UpdatePolicy update = new UpdatePolicy(1, Duration.ZERO, false, "pause", Duration.ofSeconds(5));
     private UpdatePolicy rollback = update;
+    private RegistryCredentials registryCredentials;
 
     public SwarmServiceRequest(final String name, final String image, final int replicas) {
         this.name = name;
@@ -66,6 +69,16 @@ public final class SwarmServiceRequest {
     public SwarmServiceRequest setRollback(final UpdatePolicy rollback) {
         this.rollback = rollback;
         return this;
+    }
+
+    /** The login the manager passes to the nodes that pull the image; {@code null} when the registry needs none. */
+    public SwarmServiceRequest setRegistryCredentials(final RegistryCredentials registryCredentials) {
+        this.registryCredentials = registryCredentials;
+        return this;
+    }
+
+    public RegistryCredentials getRegistryCredentials() {
+        return registryCredentials;
     }
 
     public String getName() {

@@ -117,6 +117,19 @@ final class DeployHaproxy implements AutoCloseable {
         }
     }
 
+    /** Polls (bounded, 10 s) until the named servers are ready and up. */
+    void awaitServing(final String... names) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        java.util.List<String> wanted = java.util.List.of(names);
+        while (servers().stream().filter(s -> wanted.contains(s.getName())).filter(ServerState::isServing).count()
+                < wanted.size()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("servers " + wanted + " not all serving: " + servers());
+            }
+            sleep(50);
+        }
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

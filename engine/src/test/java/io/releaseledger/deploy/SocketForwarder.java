@@ -14,12 +14,14 @@ import java.util.List;
 
 /**
  * Forwards 127.0.0.1:port to a UNIX socket (the Docker engine's), so a "remote" Docker host can be reached over TCP
- * and then lost: {@link #close()} stops accepting and cuts every open connection, as a host that goes down.
+ * and then lost: {@link #close()} stops accepting and cuts every open connection, as a host that goes down. It keeps
+ * what the clients sent ({@link #sent()}), so a test can read the requests' headers as the engine got them.
  */
 final class SocketForwarder implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Path target;
     private final List<SocketChannel> open = new ArrayList<>();
+    private final StringBuffer sent = new StringBuffer();
     private volatile boolean closed;
 
     SocketForwarder(final Path target) throws IOException {
@@ -50,20 +52,28 @@ final class SocketForwarder implements AutoCloseable {
                     open.add(client);
                     open.add(upstream);
                 }
-                pump(client, upstream);
-                pump(upstream, client);
+                pump(client, upstream, sent);
+                pump(upstream, client, null);
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private static void pump(final SocketChannel from, final SocketChannel to) {
+    /** Everything the clients sent so far (requests, as ISO-8859-1 text): what reached the engine. */
+    String sent() {
+        return sent.toString();
+    }
+
+    private static void pump(final SocketChannel from, final SocketChannel to, final StringBuffer record) {
         Thread thread = new Thread(() -> {
             ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
             try {
                 while (from.read(buffer) >= 0) {
                     buffer.flip();
+                    if (record != null) {
+                        record.append(java.nio.charset.StandardCharsets.ISO_8859_1.decode(buffer.duplicate()));
+                    }
                     while (buffer.hasRemaining()) {
                         to.write(buffer);
                     }

@@ -35,6 +35,8 @@ final class SwarmFixture implements AutoCloseable {
 
     final List<Integer> stagingPorts = new ArrayList<>();
     final List<Integer> productionPorts = new ArrayList<>();
+    /** Staging's second port set (each port + the offset), empty with one set. */
+    final List<Integer> stagingSecondPorts = new ArrayList<>();
     final DeployHaproxy haproxy;
     final Ledger ledger;
     final RegistryClient registry = new RegistryClient("127.0.0.1:5000");
@@ -56,12 +58,22 @@ final class SwarmFixture implements AutoCloseable {
     String stagingExtra = "";
 
     SwarmFixture(final Path temp) throws IOException {
+        this(temp, 0);
+    }
+
+    /**
+     * @param portOffset staging's {@code swarm.portOffset}: when not 0, staging's second port set is free too and
+     *                   HAProxy has its servers {@code local-1-b} and {@code local-2-b}
+     */
+    SwarmFixture(final Path temp, final int portOffset) throws IOException {
         Files.createDirectories(temp);
         removeServices();
         List<Integer> all = new ArrayList<>();
         while (all.size() < 4) {
             int port = DeployHaproxy.freePort();
-            if (!all.contains(port)) {
+            boolean secondSetFree = portOffset == 0 || all.size() >= 2
+                    || port + portOffset <= 65535 && !all.contains(port + portOffset) && isFree(port + portOffset);
+            if (!all.contains(port) && secondSetFree) {
                 all.add(port);
             }
         }
@@ -70,8 +82,29 @@ final class SwarmFixture implements AutoCloseable {
         Map<String, String> servers = new LinkedHashMap<>();
         servers.put("local-1", "127.0.0.1:" + stagingPorts.get(0));
         servers.put("local-2", "127.0.0.1:" + stagingPorts.get(1));
+        if (portOffset > 0) {
+            stagingSecondPorts.add(stagingPorts.get(0) + portOffset);
+            stagingSecondPorts.add(stagingPorts.get(1) + portOffset);
+            servers.put("local-1-b", "127.0.0.1:" + stagingSecondPorts.get(0));
+            servers.put("local-2-b", "127.0.0.1:" + stagingSecondPorts.get(1));
+        }
         haproxy = new DeployHaproxy(temp, servers, true);
         ledger = Ledger.open(temp.resolve("ledger"), APPLICATION);
+    }
+
+    private static boolean isFree(final int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort() == port;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** {@code docker service inspect}'s label of the port set the spec runs on, empty without one. */
+    static String portSet(final String service) {
+        return DockerCli.check("service", "inspect", "--format",
+                "{{index .Spec.Labels \"io.releaseledger.port-set\"}}", service).strip();
     }
 
     ReleaseDescriptor descriptor() {

@@ -22,6 +22,8 @@ final class TestApp {
     /** Serves /health. */
     static final String V1 = "1.0.0";
     static final String V2 = "1.1.0";
+    /** Serves /health: a third healthy release, so one run can update twice (start-first after stop-first). */
+    static final String V3 = "1.4.0";
     /** Runs, but /health answers 404. */
     static final String UNHEALTHY = "1.2.0";
     /** Exits at once with code 3. */
@@ -37,6 +39,7 @@ final class TestApp {
             String base = TestImages.busyboxHttpd();
             build(base, V1, true, false);
             build(base, V2, true, false);
+            build(base, V3, true, false);
             build(base, UNHEALTHY, false, false);
             build(base, EXITS, true, true);
         }

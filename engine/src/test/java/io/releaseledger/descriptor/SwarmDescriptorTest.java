@@ -92,8 +92,9 @@ class SwarmDescriptorTest {
                         + "environment"))
                 .anySatisfy(p -> assertThat(p).startsWith("environments[0].container: a swarm environment needs "
                         + "container.network: host"))
-                .anySatisfy(p -> assertThat(p).startsWith("environments[0].swarm: order start-first cannot work "
-                        + "with host networking"));
+                .anySatisfy(p -> assertThat(p).startsWith("environments[0].swarm: order start-first needs "
+                        + "swarm.portOffset (such as 100): with host networking the new task of a slot cannot bind "
+                        + "the port its old task still holds"));
     }
 
     @Test
@@ -112,5 +113,40 @@ class SwarmDescriptorTest {
                         + "one host, a manager of the swarm"))
                 .anySatisfy(p -> assertThat(p).startsWith("environments[0].instances: give one port per replica in "
                         + "instances.ports (2 replicas)"));
+    }
+
+    @Test
+    void shouldAcceptStartFirstOnTwoPortSetsBehindALoadBalancer() {
+        SwarmSpec swarm = staging(HOST_NETWORK + "    instances: {ports: [18601, 18602]}\n"
+                + "    loadBalancer: {runtimeApi: /run/haproxy/admin.sock, backend: shop,"
+                + " serverName: 'web-{instance}'}\n"
+                + "    swarm: {portOffset: 100, update: {order: start-first}, rollback: {order: start-first}}\n")
+                .getSwarm();
+
+        assertThat(swarm.getPortOffset()).isEqualTo(100);
+        assertThat(swarm.hasTwoPortSets()).isTrue();
+        assertThat(swarm.getUpdate().getOrder()).isEqualTo(SwarmUpdateSpec.Order.START_FIRST);
+        assertThat(swarm.getRollback().getOrder()).isEqualTo(SwarmUpdateSpec.Order.START_FIRST);
+    }
+
+    @Test
+    void shouldRefuseTwoPortSetsThatOverlapOrHaveNoLoadBalancer() {
+        DescriptorException overlap = catchDescriptorException(() -> parse(HOST_NETWORK
+                + "    instances: {ports: [18601, 18602]}\n"
+                + "    swarm: {portOffset: 1, update: {order: start-first}}\n"));
+        DescriptorException beyond = catchDescriptorException(() -> parse(HOST_NETWORK
+                + "    instances: {ports: [65000]}\n"
+                + "    loadBalancer: {runtimeApi: /run/haproxy/admin.sock, backend: shop}\n"
+                + "    swarm: {portOffset: 1000}\n"));
+
+        assertThat(overlap.getProblems()).extracting(DescriptorProblem::toString)
+                .anySatisfy(p -> assertThat(p).startsWith("environments[0].swarm.portOffset: two port sets need a "
+                        + "loadBalancer whose backend has a server per slot for each set"))
+                .anySatisfy(p -> assertThat(p).startsWith("environments[0].swarm.portOffset: moves port 18601 to "
+                        + "18602, which instances.ports already gives a slot: the two port sets must not overlap; "
+                        + "use an offset of at least 2"));
+        assertThat(beyond.getProblems()).extracting(DescriptorProblem::toString)
+                .anySatisfy(p -> assertThat(p).startsWith("environments[0].swarm.portOffset: moves port 65000 to "
+                        + "66000, beyond 65535"));
     }
 }

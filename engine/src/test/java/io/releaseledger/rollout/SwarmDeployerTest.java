@@ -10,13 +10,20 @@ import io.releaseledger.descriptor.DescriptorLoader;
 import io.releaseledger.descriptor.ReleaseDescriptor;
 import io.releaseledger.docker.ContainerEngine;
 import io.releaseledger.ledger.EventTypes;
+import io.releaseledger.loadbalancer.AdminState;
+import io.releaseledger.loadbalancer.DrainResult;
 import io.releaseledger.loadbalancer.LoadBalancer;
+import io.releaseledger.loadbalancer.OperationalState;
+import io.releaseledger.loadbalancer.ServerState;
+import io.releaseledger.registry.RegistryCredentials;
 import io.releaseledger.swarm.SwarmEngine;
 import io.releaseledger.swarm.SwarmService;
 import io.releaseledger.swarm.SwarmServiceRequest;
 import io.releaseledger.swarm.SwarmTask;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,8 +55,28 @@ class SwarmDeployerTest {
                 + "    swarm: {timeout: 5s, update: {parallelism: 1, failureAction: pause, monitor: 1s}}\n");
     }
 
+    /** Two port sets (+100), start-first, HAProxy servers web-1, web-2 and web-1-b, web-2-b. */
+    private static ReleaseDescriptor twoSets() {
+        return DescriptorLoader.parse("schemaVersion: 1\n"
+                + "application: shop\n"
+                + "image: " + REPOSITORY + "\n"
+                + "environments:\n"
+                + "  - name: staging\n"
+                + "    hosts: [unix:///var/run/docker.sock]\n"
+                + "    container: {network: host}\n"
+                + "    instances: {ports: [18601, 18602]}\n"
+                + "    healthGate: {timeout: 5s, checks: [{http: /health}]}\n"
+                + "    loadBalancer: {runtimeApi: /run/haproxy/admin.sock, backend: shop,"
+                + " serverName: 'web-{instance}'}\n"
+                + "    swarm: {timeout: 5s, portOffset: 100, update: {order: start-first, failureAction: rollback}}\n");
+    }
+
     private LocalDeploymentExecutor executor() {
-        return new LocalDeploymentExecutor(descriptor(), null).setTargets(new DeployTargets() {
+        return executor(descriptor(), null);
+    }
+
+    private LocalDeploymentExecutor executor(final ReleaseDescriptor descriptor, final LoadBalancer lb) {
+        return new LocalDeploymentExecutor(descriptor, null).setTargets(new DeployTargets() {
             @Override
             public ContainerEngine engine(final String host) {
                 // the host preflight pings the manager; nothing else of the container engine is needed before the checks
@@ -63,7 +90,7 @@ class SwarmDeployerTest {
 
             @Override
             public LoadBalancer loadBalancer() {
-                return null;
+                return lb;
             }
 
             @Override
@@ -140,6 +167,130 @@ class SwarmDeployerTest {
                 EventTypes.RELEASE_ROLLED_BACK);
     }
 
+    @Test
+    void shouldPlanTheOtherPortSetThanTheServiceRuns() {
+        swarm.service = swarm.service("1.0.0", OLD, SwarmService.UpdateState.COMPLETED);
+
+        DeploymentPlan toSecond = plan(executor(twoSets(), new FakeBalancer()));
+        swarm.service = swarm.service("1.1.0", NEW, SwarmService.UpdateState.COMPLETED, "b");
+        DeploymentPlan toFirst = executor(twoSets(), new FakeBalancer()).plan(new PlanRequest("staging", "1.2.0")
+                .setDigest(NEW));
+
+        assertThat(toSecond.getInstances()).extracting(i -> i.getServer() + ":" + i.getPort())
+                .containsExactly("web-1-b:18701", "web-2-b:18702");
+        assertThat(toFirst.getInstances()).extracting(i -> i.getServer() + ":" + i.getPort())
+                .containsExactly("web-1:18601", "web-2:18602");
+    }
+
+    @Test
+    void shouldUpdateStartFirstOnTheOtherSetWithItsLabelAndPutTheOldSetBackWhenSwarmRollsBack() {
+        swarm.service = swarm.service("1.0.0", OLD, SwarmService.UpdateState.COMPLETED);
+        swarm.outcome = SwarmService.UpdateState.ROLLBACK_COMPLETED;
+        FakeBalancer lb = new FakeBalancer();
+        LocalDeploymentExecutor executor = executor(twoSets(), lb);
+
+        assertThatThrownBy(() -> executor.execute(plan(executor), "lock", (type, env, data) -> recorded.add(type)))
+                .hasMessageContaining("Swarm rolled the update of service shop-staging back");
+
+        SwarmServiceRequest request = swarm.requests.get(0);
+        assertThat(request.getUpdate().isStartFirst()).isTrue();
+        assertThat(request.getEnvironment()).containsEntry("PORT", "{{if eq (printf \"%v\" .Task.Slot) \"1\"}}18701"
+                + "{{else if eq (printf \"%v\" .Task.Slot) \"2\"}}18702{{end}}");
+        assertThat(request.getLabels()).containsEntry("io.releaseledger.port-set", "b");
+        assertThat(request.getContainerLabels()).doesNotContainKey("io.releaseledger.port-set");
+        // the new set is made ready before the update; after Swarm's rollback the old set serves, the new one rests
+        assertThat(lb.calls).startsWith("ready web-1-b", "ready web-2-b")
+                .contains("ready web-1", "ready web-2")
+                .endsWith("maint web-1-b", "maint web-2-b");
+        assertThat(recorded).containsExactly(EventTypes.CHECK_RECORDED, EventTypes.DEPLOYMENT_FAILED,
+                EventTypes.RELEASE_ROLLED_BACK);
+    }
+
+    @Test
+    void shouldRefuseTwoPortSetsWhenTheBackendLacksTheSecondSetsServersBeforeChangingAnything() {
+        swarm.service = swarm.service("1.0.0", OLD, SwarmService.UpdateState.COMPLETED);
+        FakeBalancer lb = new FakeBalancer();
+        lb.servers.remove("web-2-b");
+        lb.servers.put("web-1-b", new ServerState("web-1-b", "127.0.0.1", 18999, AdminState.MAINT,
+                OperationalState.DOWN, 0, "", ""));
+        LocalDeploymentExecutor executor = executor(twoSets(), lb);
+
+        assertThatThrownBy(() -> executor.execute(plan(executor), "lock", (type, env, data) -> recorded.add(type)))
+                .isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("HAProxy backend shop lacks what two port sets need (swarm.portOffset 100)")
+                .hasMessageContaining("server web-1-b 127.0.0.1:18701 check (it has port 18999); "
+                        + "server web-2-b 127.0.0.1:18702 check")
+                .hasMessageContaining("Nothing was changed.");
+
+        assertThat(swarm.requests).isEmpty();
+        assertThat(lb.calls).isEmpty();
+    }
+
+    @Test
+    void shouldHandTheRegistryLoginToTheServiceUpdate() {
+        swarm.service = swarm.service("1.0.0", OLD, SwarmService.UpdateState.COMPLETED);
+        swarm.outcome = SwarmService.UpdateState.PAUSED;
+        LocalDeploymentExecutor executor = executor().setRegistryCredentials(RegistryCredentials.of("ci", "s3cret"));
+
+        assertThatThrownBy(() -> executor.execute(plan(executor), "lock", (type, env, data) -> recorded.add(type)))
+                .hasMessageNotContaining("s3cret");
+
+        assertThat(swarm.requests.get(0).getRegistryCredentials()).isEqualTo(RegistryCredentials.of("ci", "s3cret"));
+    }
+
+    /** HAProxy's backend with both sets' servers, all up; records what the deploy asks of it. */
+    private static final class FakeBalancer implements LoadBalancer {
+        final Map<String, ServerState> servers = new java.util.LinkedHashMap<>();
+        final List<String> calls = new ArrayList<>();
+
+        FakeBalancer() {
+            for (String name : List.of("web-1:18601", "web-2:18602", "web-1-b:18701", "web-2-b:18702")) {
+                String[] parts = name.split(":");
+                servers.put(parts[0], new ServerState(parts[0], "127.0.0.1", Integer.parseInt(parts[1]),
+                        AdminState.READY, OperationalState.UP, 0, "L7OK", ""));
+            }
+        }
+
+        @Override
+        public List<ServerState> servers(final String backend) {
+            return List.copyOf(servers.values());
+        }
+
+        @Override
+        public void drain(final String backend, final String server) {
+            calls.add("drain " + server);
+        }
+
+        @Override
+        public void ready(final String backend, final String server) {
+            calls.add("ready " + server);
+        }
+
+        @Override
+        public void maintenance(final String backend, final String server) {
+            calls.add("maint " + server);
+        }
+
+        @Override
+        public int currentSessions(final String backend, final String server) {
+            return 0;
+        }
+
+        @Override
+        public DrainResult waitUntilDrained(final String backend, final String server, final Duration timeout) {
+            throw new AssertionError("not drained here");
+        }
+
+        @Override
+        public void setAddress(final String backend, final String server, final String host, final int port) {
+            throw new AssertionError("the servers keep their addresses");
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     /** A manager whose update ends as {@link #outcome} says; its rollback puts the previous image back. */
     private static final class FakeSwarm implements SwarmEngine {
         SwarmService service;
@@ -148,8 +299,17 @@ class SwarmDeployerTest {
         int rollbacks;
 
         SwarmService service(final String version, final String digest, final SwarmService.UpdateState state) {
+            return service(version, digest, state, null);
+        }
+
+        SwarmService service(final String version, final String digest, final SwarmService.UpdateState state,
+                final String portSet) {
+            Map<String, String> labels = new HashMap<>(Map.of(Labels.VERSION, version, Labels.DIGEST, digest));
+            if (portSet != null) {
+                labels.put(SwarmPortSet.LABEL, portSet);
+            }
             return new SwarmService("id-1", "shop-staging", requests.size() + rollbacks, REPOSITORY + "@" + digest,
-                    Map.of(Labels.VERSION, version, Labels.DIGEST, digest), 2, state,
+                    labels, 2, state,
                     state == SwarmService.UpdateState.PAUSED ? "update paused due to failure" : "rollback completed");
         }
 

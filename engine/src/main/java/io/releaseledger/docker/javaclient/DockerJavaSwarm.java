@@ -1,6 +1,7 @@
 package io.releaseledger.docker.javaclient;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.ContainerSpec;
 import com.github.dockerjava.api.model.NetworkAttachmentConfig;
 import com.github.dockerjava.api.model.Service;
@@ -21,6 +22,8 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import io.releaseledger.docker.ContainerEngineException;
 import io.releaseledger.docker.DockerHost;
+import io.releaseledger.registry.ImageReference;
+import io.releaseledger.registry.RegistryCredentials;
 import io.releaseledger.swarm.SwarmEngine;
 import io.releaseledger.swarm.SwarmService;
 import io.releaseledger.swarm.SwarmServiceRequest;
@@ -31,6 +34,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,7 +97,11 @@ public final class DockerJavaSwarm implements SwarmEngine {
     @Override
     public String create(final SwarmServiceRequest request) {
         try {
-            return docker.createServiceCmd(spec(request)).exec().getId();
+            var command = docker.createServiceCmd(spec(request));
+            if (request.getRegistryCredentials() != null) {
+                command.withAuthConfig(authConfig(request));
+            }
+            return command.exec().getId();
         } catch (RuntimeException e) {
             throw Failures.translate(e, host, "creating Swarm service " + request.getName(), notAManager());
         }
@@ -102,7 +110,20 @@ public final class DockerJavaSwarm implements SwarmEngine {
     @Override
     public void update(final SwarmService current, final SwarmServiceRequest request) {
         try {
-            docker.updateServiceCmd(current.getId(), spec(request)).withVersion(current.getVersion()).exec();
+            if (request.getRegistryCredentials() == null) {
+                docker.updateServiceCmd(current.getId(), spec(request)).withVersion(current.getVersion()).exec();
+                return;
+            }
+            // docker-java 3.7.1's updateServiceCmd has no auth config (only createServiceCmd sends X-Registry-Auth),
+            // so an update with a login is the same request sent raw with the header, as the docker CLI sends it
+            send("updating Swarm service " + request.getName(), "/services/" + current.getId() + "/update?version="
+                    + current.getVersion(), config.getObjectMapper().writeValueAsBytes(spec(request)),
+                    registryAuth(request));
+        } catch (IOException e) {
+            throw new ContainerEngineException("updating Swarm service " + request.getName() + ": cannot reach the "
+                    + "Docker engine at " + host + " (" + e.getMessage() + ")", e);
+        } catch (ContainerEngineException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw Failures.translate(e, host, "updating Swarm service " + request.getName(),
                     "Another change of the service may have come first; deploy again");
@@ -115,17 +136,8 @@ public final class DockerJavaSwarm implements SwarmEngine {
         try {
             Service service = docker.inspectServiceCmd(current.getId()).exec();
             byte[] body = config.getObjectMapper().writeValueAsBytes(service.getSpec());
-            DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                    .method(DockerHttpClient.Request.Method.POST)
-                    .path("/services/" + service.getId() + "/update?version=" + service.getVersion().getIndex()
-                            + "&rollback=previous")
-                    .putHeader("Content-Type", "application/json").bodyBytes(body).build();
-            try (DockerHttpClient.Response response = http.execute(request)) {
-                if (response.getStatusCode() / 100 != 2) {
-                    throw new ContainerEngineException(what + " on Docker host " + host + " failed: "
-                            + read(response.getBody()) + " (HTTP " + response.getStatusCode() + ")");
-                }
-            }
+            send(what, "/services/" + service.getId() + "/update?version=" + service.getVersion().getIndex()
+                    + "&rollback=previous", body, null);
         } catch (IOException e) {
             throw new ContainerEngineException(what + ": cannot reach the Docker engine at " + host + " ("
                     + e.getMessage() + ")", e);
@@ -158,6 +170,34 @@ public final class DockerJavaSwarm implements SwarmEngine {
                 throw Failures.translate(e, host, "removing Swarm service " + service, null);
             }
         }
+    }
+
+    /** One POST on the client's connection; {@code registryAuth} is the X-Registry-Auth value, or {@code null}. */
+    private void send(final String what, final String path, final byte[] body, final String registryAuth)
+            throws IOException {
+        DockerHttpClient.Request.Builder request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.POST).path(path)
+                .putHeader("Content-Type", "application/json").bodyBytes(body);
+        if (registryAuth != null) {
+            request.putHeader("X-Registry-Auth", registryAuth);
+        }
+        try (DockerHttpClient.Response response = http.execute(request.build())) {
+            if (response.getStatusCode() / 100 != 2) {
+                throw new ContainerEngineException(what + " on Docker host " + host + " failed: "
+                        + read(response.getBody()) + " (HTTP " + response.getStatusCode() + ")");
+            }
+        }
+    }
+
+    private static AuthConfig authConfig(final SwarmServiceRequest request) {
+        RegistryCredentials login = request.getRegistryCredentials();
+        return new AuthConfig().withRegistryAddress(ImageReference.parse(request.getImage()).getRegistry())
+                .withUsername(login.getUsername()).withPassword(login.getPassword());
+    }
+
+    /** The header's value as docker-java's create sends it: the auth config as JSON, base64url. */
+    private String registryAuth(final SwarmServiceRequest request) throws IOException {
+        return Base64.getUrlEncoder().encodeToString(config.getObjectMapper().writeValueAsBytes(authConfig(request)));
     }
 
     private static String notAManager() {
