@@ -34,11 +34,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * its own.
  *
  * <p>Usage: {@code SmokeBench [--checks N] [--delay-ms MS] [--warmup N] [--iterations N]
- * [--parallelism default,200,…] [--shape distinct|shared] [--clients N]}. Each {@code --parallelism} entry is one configuration
+ * [--parallelism default,200,raw,jdk,…] [--shape distinct|shared] [--clients N] [--server jdk|nio] [--trace]}. Each
+ * {@code --parallelism} entry is one configuration
  * measured in the same run,
  * interleaved per iteration: {@code default} builds the run as {@code SmokeChecks.from} does (no
  * {@code setParallelism} call, so the runner's default), a number calls {@code setParallelism(number)}, and
- * {@code raw} is a calibration without the engine (N plain threads, one raw-socket {@code GET} each).
+ * {@code raw} is a calibration without the engine (N plain threads, one raw-socket {@code GET} each), {@code jdk} one
+ * with the JDK {@code HttpClient} alone ({@code sendAsync}, clients built as the engine builds them). {@code --server
+ * nio} replaces the server by one without a thread per request ({@link NioServer}); the comparison stays the lone
+ * check against the whole run, same JVM, same server. After each measured run the bench pauses 500 ms (not timed),
+ * so that work a run leaves behind slows neither the lone check nor the next run; it prints the process's CPU time
+ * and the threads started, during the run and in that pause.
  *
  * <ul>
  *   <li>Every run is built afresh, as a deployment does from the descriptor: N distinct {@link HttpCheck}s
@@ -60,6 +66,11 @@ public final class SmokeBench {
     private static boolean shared;
     /** HttpClients per setting, as CheckFactory's HttpClients has (0 = its default). */
     private static int clientsPerSetting;
+    /** Wrap every engine check to record when its attempt started and ended (off: the engine's path untouched). */
+    private static boolean trace;
+    private static final Timeline TIMELINE = new Timeline();
+    /** A pause after each measured run, before the lone check or the next run (not timed). */
+    private static final int SETTLE_MILLIS = 500;
 
     private SmokeBench() {
     }
@@ -70,6 +81,7 @@ public final class SmokeBench {
         int warmup = 3;
         int iterations = 10;
         List<String> modes = List.of("default", "200");
+        String serverKind = "jdk";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--checks":
@@ -96,18 +108,29 @@ public final class SmokeBench {
                 case "--parallelism":
                     modes = List.of(args[++i].split(","));
                     break;
+                case "--server":
+                    serverKind = args[++i];
+                    if (!"jdk".equals(serverKind) && !"nio".equals(serverKind)) {
+                        throw new IllegalArgumentException("--server jdk|nio, not " + serverKind);
+                    }
+                    break;
+                case "--trace":
+                    trace = true;
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown argument " + args[i]
                             + "; usage: SmokeBench [--checks N] [--delay-ms MS] [--warmup N] [--iterations N]"
-                            + " [--parallelism default,200] [--shape distinct|shared] [--clients N]");
+                            + " [--parallelism default,200,raw,jdk] [--shape distinct|shared] [--clients N]"
+                            + " [--server jdk|nio] [--trace]");
             }
         }
 
-        SlowServer server = new SlowServer(delayMs, Math.max(64, checks * 2));
+        SlowServer server = "nio".equals(serverKind) ? new NioServer(delayMs)
+                : new JdkServer(delayMs, Math.max(64, checks * 2));
         try {
-            System.out.printf(Locale.ROOT, "server: http://127.0.0.1:%d/check/<i>, answers after %d ms, %d threads;"
+            System.out.printf(Locale.ROOT, "server: http://127.0.0.1:%d/check/<i>, answers after %d ms, %s;"
                     + " %d checks per run (%s); %s; %d warm-up + %d measured iterations; %d cores%n", server.port(),
-                    delayMs, Math.max(64, checks * 2), checks, shared ? "shape shared: one HttpCheck x N targets"
+                    delayMs, server.describe(), checks, shared ? "shape shared: one HttpCheck x N targets"
                     : "shape distinct: N HttpChecks", "parallelism " + String.join(", ", modes), warmup,
                     iterations, Runtime.getRuntime().availableProcessors());
             int m = modes.size();
@@ -119,6 +142,13 @@ public final class SmokeBench {
             int[][] inFlight = new int[m][iterations];
             long[][] lastArrival = new long[m][iterations];
             long[][] built = new long[m][iterations];
+            long[][] lastWritten = new long[m][iterations];
+            long[][] lastStarted = new long[m][iterations];
+            long[][] lastEnded = new long[m][iterations];
+            long[][] cpuTime = new long[m][iterations];
+            long[][] threads = new long[m][iterations];
+            long[][] threadsLater = new long[m][iterations];
+            long[][] cpuLater = new long[m][iterations];
             for (int it = -warmup; it < iterations; it++) {
                 for (int x = 0; x < m; x++) {
                     String mode = modes.get(x);
@@ -128,14 +158,36 @@ public final class SmokeBench {
                         loneRun = lone(server, delayMs);
                     }
                     long building = System.nanoTime();
-                    SmokeCheckRun prepared = "raw".equals(mode) ? null : build(server, checks, mode);
+                    java.util.function.Supplier<Outcome> prepared = prepare(server, checks, mode);
                     building = System.nanoTime() - building;
                     server.reset();
+                    TIMELINE.reset();
+                    long cpu = processCpuNanos();
+                    long threadsBefore = java.lang.management.ManagementFactory.getThreadMXBean()
+                            .getTotalStartedThreadCount();
                     long start = System.nanoTime();
-                    Outcome report = prepared == null ? raw(server, checks) : run(prepared);
+                    Outcome report = prepared.get();
                     long elapsed = System.nanoTime() - start;
+                    cpu = processCpuNanos() - cpu;
+                    long threadsStarted = java.lang.management.ManagementFactory.getThreadMXBean()
+                            .getTotalStartedThreadCount() - threadsBefore;
+                    // work the run left behind (the JDK client's own completions) ends before anything else is
+                    // timed, so it slows neither the lone check nor the next run; counted apart
+                    long settleCpu = processCpuNanos();
+                    TimeUnit.MILLISECONDS.sleep(SETTLE_MILLIS);
+                    settleCpu = processCpuNanos() - settleCpu;
+                    long threadsAfter = java.lang.management.ManagementFactory.getThreadMXBean()
+                            .getTotalStartedThreadCount() - threadsBefore - threadsStarted;
+                    if (trace) {
+                        System.out.println("  live threads by name: " + Thread.getAllStackTraces().keySet().stream()
+                                .collect(java.util.stream.Collectors.groupingBy(t -> t.getName().replaceAll("\\d+",
+                                "N"), java.util.TreeMap::new, java.util.stream.Collectors.counting())));
+                    }
                     int maxInFlight = server.maxInFlight();
                     long arrival = server.lastArrivalNanos() - start;
+                    long written = server.lastWrittenNanos() - start;
+                    long started = TIMELINE.lastStarted() == 0 ? -1 : TIMELINE.lastStarted() - start;
+                    long ended = TIMELINE.lastEnded() == 0 ? -1 : TIMELINE.lastEnded() - start;
                     if (!loneFirst) {
                         loneRun = lone(server, delayMs);
                     }
@@ -151,9 +203,13 @@ public final class SmokeBench {
                     String label = it < 0 ? "warm-up " + (it + warmup + 1) : "iteration " + (it + 1);
                     System.out.printf(Locale.ROOT, "%-13s parallelism %-8s total %8.1f ms  slowest result %5d ms"
                             + "  median result %5d ms  lone check %6.1f ms  in flight max %3d  last request at"
-                            + " %7.1f ms  (checks built in %.1f ms before)%n", label, mode, elapsed / 1e6,
-                            millis[millis.length - 1], millis[millis.length / 2], loneRun[0] / 1e6, maxInFlight,
-                            arrival / 1e6, building / 1e6);
+                            + " %7.1f ms  last answer written at %7.1f ms%s  (checks built in %.1f ms before)"
+                            + "  CPU of the process during the run %.0f ms (%.0f ms in the %d ms after it), threads"
+                            + " started %d (%d after it)%n",
+                            label, mode, elapsed / 1e6, millis[millis.length - 1], millis[millis.length / 2],
+                            loneRun[0] / 1e6, maxInFlight, arrival / 1e6, written / 1e6, started < 0 ? ""
+                            : String.format(Locale.ROOT, "  last attempt started at %6.1f ms, last ended at %6.1f ms",
+                            started / 1e6, ended / 1e6), building / 1e6, cpu / 1e6, settleCpu / 1e6, SETTLE_MILLIS, threadsStarted, threadsAfter);
                     if (it >= 0) {
                         total[x][it] = elapsed;
                         slowestResult[x][it] = millis[millis.length - 1];
@@ -163,6 +219,13 @@ public final class SmokeBench {
                         inFlight[x][it] = maxInFlight;
                         lastArrival[x][it] = arrival;
                         built[x][it] = building;
+                        lastWritten[x][it] = written;
+                        lastStarted[x][it] = started;
+                        lastEnded[x][it] = ended;
+                        cpuTime[x][it] = cpu;
+                        threads[x][it] = threadsStarted;
+                        threadsLater[x][it] = threadsAfter;
+                        cpuLater[x][it] = settleCpu;
                     }
                 }
             }
@@ -174,6 +237,8 @@ public final class SmokeBench {
                 String mode = modes.get(x);
                 String which = "default".equals(mode) ? "runner default (SmokeChecks.from, no setParallelism)"
                         : "raw".equals(mode) ? "calibration: plain threads, raw sockets, no engine"
+                        : "jdk".equals(mode) ? "calibration: the JDK HttpClient alone (sendAsync, clients as the"
+                        + " engine builds them), no engine"
                         : "setParallelism(" + mode + ")";
                 double totalMs = median(total[x]) / 1e6;
                 double slowestMs = median(slowestResult[x]);
@@ -192,6 +257,21 @@ public final class SmokeBench {
                         median(toLong(inFlight[x])), p90(toLong(inFlight[x])));
                 System.out.printf(Locale.ROOT, "  last request reached the server at  %8.1f / %8.1f ms%n",
                         median(lastArrival[x]) / 1e6, p90(lastArrival[x]) / 1e6);
+                System.out.printf(Locale.ROOT, "  last answer written by the server at %7.1f / %8.1f ms%n",
+                        median(lastWritten[x]) / 1e6, p90(lastWritten[x]) / 1e6);
+                if (lastStarted[x][0] >= 0) {
+                    System.out.printf(Locale.ROOT, "  last attempt started at             %8.1f / %8.1f ms%n",
+                            median(lastStarted[x]) / 1e6, p90(lastStarted[x]) / 1e6);
+                    System.out.printf(Locale.ROOT, "  last attempt ended at               %8.1f / %8.1f ms%n",
+                            median(lastEnded[x]) / 1e6, p90(lastEnded[x]) / 1e6);
+                }
+                System.out.printf(Locale.ROOT, "  CPU time of the process in the run  %8.1f / %8.1f ms (server included)%n",
+                        median(cpuTime[x]) / 1e6, p90(cpuTime[x]) / 1e6);
+                System.out.printf(Locale.ROOT, "  CPU time in the %d ms after the run  %8.1f / %8.1f ms%n",
+                        SETTLE_MILLIS, median(cpuLater[x]) / 1e6, p90(cpuLater[x]) / 1e6);
+                System.out.printf(Locale.ROOT, "  threads started during the run      %8.1f / %8.1f  (in the %d ms after it:"
+                        + " %.1f / %.1f)%n", median(threads[x]), p90(threads[x]), SETTLE_MILLIS,
+                        median(threadsLater[x]), p90(threadsLater[x]));
                 System.out.printf(Locale.ROOT, "  checks built before the clock (not in total) %6.1f / %6.1f ms%n",
                         median(built[x]) / 1e6, p90(built[x]) / 1e6);
                 System.out.printf(Locale.ROOT, "  ratio total/slowest-single        = %.2fx  [p90 of per-iteration"
@@ -203,6 +283,19 @@ public final class SmokeBench {
         } finally {
             server.stop();
         }
+    }
+
+    /** What one measured run does, built before the clock: the engine's run, or a calibration without it. */
+    private static java.util.function.Supplier<Outcome> prepare(final SlowServer server, final int checks,
+            final String mode) {
+        if ("raw".equals(mode)) {
+            return () -> raw(server, checks);
+        }
+        if ("jdk".equals(mode)) {
+            return jdkClient(server, checks);
+        }
+        SmokeCheckRun run = build(server, checks, mode);
+        return () -> run(run);
     }
 
     /**
@@ -249,12 +342,13 @@ public final class SmokeBench {
             int index = i;
             Thread thread = new Thread(() -> {
                 long start = System.nanoTime();
+                TIMELINE.started(start);
                 String name = "raw /check/" + index;
                 try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), server.port())) {
                     socket.getOutputStream().write(("GET /check/" + index + " HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
                     String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-                    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                    long millis = TimeUnit.NANOSECONDS.toMillis(TIMELINE.ended() - start);
                     results.add(answer.startsWith("HTTP/1.1 200") && answer.endsWith("UP\n")
                             ? CheckResult.passed(name, "raw", "200", millis)
                             : CheckResult.failed(name, "raw", answer, millis));
@@ -278,6 +372,107 @@ public final class SmokeBench {
         return new Outcome(all, all.stream().allMatch(CheckResult::isPassed), all.toString());
     }
 
+    /**
+     * Calibration of the JDK client without the engine: {@code checks} {@code GET}s by {@code HttpClient.sendAsync},
+     * over clients built as the engine builds them (HTTP/1.1, no proxy, no redirects; as many per run as the
+     * engine's {@code HttpClients} has per setting, handed out in turn), built before the clock.
+     */
+    private static java.util.function.Supplier<Outcome> jdkClient(final SlowServer server, final int checks) {
+        int count = clientsPerSetting > 0 ? clientsPerSetting : 4;
+        java.net.http.HttpClient[] clients = new java.net.http.HttpClient[count];
+        for (int i = 0; i < count; i++) {
+            java.net.http.HttpClient.Builder b = java.net.http.HttpClient.newBuilder().connectTimeout(CHECK_TIMEOUT)
+                    .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                    .proxy(java.net.http.HttpClient.Builder.NO_PROXY)
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1);
+            clients[i] = b.build();
+        }
+        return () -> {
+            List<java.util.concurrent.CompletableFuture<CheckResult>> futures = new ArrayList<>();
+            for (int i = 0; i < checks; i++) {
+                long start = System.nanoTime();
+                TIMELINE.started(start);
+                String name = "jdk /check/" + i;
+                java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + server.port() + "/check/" + i)).timeout(CHECK_TIMEOUT).GET().build();
+                futures.add(clients[i % count].sendAsync(request, java.net.http.HttpResponse.BodyHandlers
+                        .ofString()).handle((response, failure) -> {
+                            long millis = TimeUnit.NANOSECONDS.toMillis(TIMELINE.ended() - start);
+                            return failure == null && response.statusCode() == 200 && response.body().contains("UP")
+                                    ? CheckResult.passed(name, "jdk", "200", millis)
+                                    : CheckResult.failed(name, "jdk", failure + " " + response, millis);
+                        }));
+            }
+            List<CheckResult> all = futures.stream().map(java.util.concurrent.CompletableFuture::join)
+                    .collect(java.util.stream.Collectors.toList());
+            return new Outcome(all, all.stream().allMatch(CheckResult::isPassed), all.toString());
+        };
+    }
+
+    /** With {@code --trace}: the engine's http check, its attempt's start and end put on the timeline. */
+    private static final class Traced implements io.releaseledger.health.AsyncHealthCheck {
+        private final HttpCheck check;
+
+        Traced(final HttpCheck check) {
+            this.check = check;
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<CheckResult> runAsync(final CheckTarget target) {
+            TIMELINE.started(System.nanoTime());
+            return check.runAsync(target).whenComplete((result, failure) -> TIMELINE.ended());
+        }
+
+        @Override
+        public CheckResult run(final CheckTarget target) {
+            return check.run(target);
+        }
+
+        @Override
+        public String getName() {
+            return check.getName();
+        }
+
+        @Override
+        public String getKind() {
+            return check.getKind();
+        }
+
+        @Override
+        public boolean usesTarget() {
+            return check.usesTarget();
+        }
+    }
+
+    /** When the last attempt of a run started and when the last one ended (client side). */
+    private static final class Timeline {
+        private final AtomicLong lastStarted = new AtomicLong();
+        private final AtomicLong lastEnded = new AtomicLong();
+
+        void reset() {
+            lastStarted.set(0);
+            lastEnded.set(0);
+        }
+
+        void started(final long nanos) {
+            lastStarted.accumulateAndGet(nanos, Math::max);
+        }
+
+        long ended() {
+            long now = System.nanoTime();
+            lastEnded.accumulateAndGet(now, Math::max);
+            return now;
+        }
+
+        long lastStarted() {
+            return lastStarted.get();
+        }
+
+        long lastEnded() {
+            return lastEnded.get();
+        }
+    }
+
     /** The named peer: one check of the same kind, alone in its own run; {wall nanos, result millis}. */
     private static long[] lone(final SlowServer server, final long delayMs) {
         SmokeCheckRun run = new SmokeCheckRun(List.of(check(-1, clients())), List.of(server.target()));
@@ -299,11 +494,17 @@ public final class SmokeBench {
         String path = index < 0 ? "/check/lone" : "/check/" + index;
         HttpCheck http = new HttpCheck(path).setName("http " + path).setMethod("GET").setTimeout(CHECK_TIMEOUT)
                 .setExpectedStatus(200).setBodyContains("UP").shareClient(clients);
-        return new SmokeCheck(http, CHECK_TIMEOUT);
+        return new SmokeCheck(trace && index >= 0 ? new Traced(http) : http, CHECK_TIMEOUT);
     }
 
     private static HttpClients clients() {
         return clientsPerSetting > 0 ? new HttpClients(clientsPerSetting) : new HttpClients();
+    }
+
+    /** CPU time of the whole process (all threads, the in-process server's included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long[] toLong(final int[] values) {
@@ -345,17 +546,42 @@ public final class SmokeBench {
         }
     }
 
+    /** A local server answering every {@code GET /check/<i>} with {@code 200 UP} after a fixed delay. */
+    interface SlowServer {
+        String describe();
+
+        int port();
+
+        void reset();
+
+        int maxInFlight();
+
+        long lastArrivalNanos();
+
+        /** When the last answer of the run was handed to the connection. */
+        long lastWrittenNanos();
+
+        void stop();
+
+        default CheckTarget target() {
+            return new CheckTarget("127.0.0.1", port(), null, null);
+        }
+    }
+
     /** {@code com.sun.net.httpserver} on 127.0.0.1 answering {@code 200 UP} after a fixed delay, a thread each. */
-    static final class SlowServer {
+    static final class JdkServer implements SlowServer {
         private final HttpServer server;
         private final ExecutorService executor;
         private final long delayMs;
         private final AtomicInteger inFlight = new AtomicInteger();
         private final AtomicInteger maxInFlight = new AtomicInteger();
         private final AtomicLong lastArrival = new AtomicLong();
+        private final AtomicLong lastWritten = new AtomicLong();
+        private final int threads;
 
-        SlowServer(final long delayMs, final int threads) throws IOException {
+        JdkServer(final long delayMs, final int threads) throws IOException {
             this.delayMs = delayMs;
+            this.threads = threads;
             this.executor = Executors.newFixedThreadPool(threads, runnable -> {
                 Thread thread = new Thread(runnable, "slow-server");
                 thread.setDaemon(true);
@@ -383,6 +609,8 @@ public final class SmokeBench {
                 exchange.getResponseHeaders().set("Content-Type", "text/plain");
                 exchange.sendResponseHeaders(200, answer.length);
                 out.write(answer);
+                out.flush();
+                lastWritten.accumulateAndGet(System.nanoTime(), Math::max);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 exchange.sendResponseHeaders(503, -1);
@@ -392,30 +620,240 @@ public final class SmokeBench {
             }
         }
 
-        CheckTarget target() {
-            return new CheckTarget("127.0.0.1", port(), null, null);
+        @Override
+        public String describe() {
+            return "com.sun.net.httpserver, one dispatcher thread, a pool of " + threads + " threads each sleeping"
+                    + " the delay";
         }
 
-        int port() {
+        @Override
+        public int port() {
             return server.getAddress().getPort();
         }
 
-        void reset() {
+        @Override
+        public void reset() {
             maxInFlight.set(0);
             lastArrival.set(0);
+            lastWritten.set(0);
         }
 
-        int maxInFlight() {
+        @Override
+        public int maxInFlight() {
             return maxInFlight.get();
         }
 
-        long lastArrivalNanos() {
+        @Override
+        public long lastArrivalNanos() {
             return lastArrival.get();
         }
 
-        void stop() {
+        @Override
+        public long lastWrittenNanos() {
+            return lastWritten.get();
+        }
+
+        @Override
+        public void stop() {
             server.stop(0);
             executor.shutdownNow();
+        }
+    }
+
+    /**
+     * A server with no thread per request: one selector thread accepts, reads each request to the end of its headers
+     * (and its body, by Content-Length) and writes the answer, which a timer thread releases to it at arrival + delay.
+     * HTTP/1.1 connections are kept alive; an HTTP/1.0 request (the raw calibration) or {@code Connection: close} is
+     * answered and closed.
+     */
+    static final class NioServer implements SlowServer {
+        private static final byte[] ANSWER = ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n"
+                + "\r\nUP\n").getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] ANSWER_CLOSE = ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 3"
+                + "\r\nConnection: close\r\n\r\nUP\n").getBytes(StandardCharsets.US_ASCII);
+        private final long delayMs;
+        private final java.nio.channels.ServerSocketChannel listener;
+        private final java.nio.channels.Selector selector;
+        private final java.util.concurrent.ScheduledExecutorService timer;
+        private final java.util.Queue<Connection> due = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final Thread loop;
+        private volatile boolean open = true;
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private final AtomicInteger maxInFlight = new AtomicInteger();
+        private final AtomicLong lastArrival = new AtomicLong();
+        private final AtomicLong lastWritten = new AtomicLong();
+
+        NioServer(final long delayMs) throws IOException {
+            this.delayMs = delayMs;
+            this.listener = java.nio.channels.ServerSocketChannel.open();
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+            listener.configureBlocking(false);
+            this.selector = java.nio.channels.Selector.open();
+            listener.register(selector, java.nio.channels.SelectionKey.OP_ACCEPT);
+            this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "nio-server-timer");
+                thread.setDaemon(true);
+                return thread;
+            });
+            this.loop = new Thread(this::loop, "nio-server");
+            loop.setDaemon(true);
+            loop.start();
+        }
+
+        private void loop() {
+            try {
+                while (open) {
+                    selector.select();
+                    for (Connection connection = due.poll(); connection != null; connection = due.poll()) {
+                        connection.answer();
+                    }
+                    for (java.nio.channels.SelectionKey key : selector.selectedKeys()) {
+                        if (!key.isValid()) {
+                            continue;
+                        }
+                        if (key.isAcceptable()) {
+                            for (java.nio.channels.SocketChannel accepted = listener.accept(); accepted != null;
+                                    accepted = listener.accept()) {
+                                accepted.configureBlocking(false);
+                                accepted.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+                                Connection connection = new Connection(accepted);
+                                connection.key = accepted.register(selector, java.nio.channels.SelectionKey.OP_READ,
+                                        connection);
+                            }
+                        } else if (key.isReadable()) {
+                            ((Connection) key.attachment()).read();
+                        }
+                    }
+                    selector.selectedKeys().clear();
+                }
+            } catch (IOException e) {
+                if (open) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+
+        /** One client connection: reads a request, waits the delay (no thread), answers, reads the next. */
+        private final class Connection {
+            final java.nio.channels.SocketChannel channel;
+            final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16 * 1024);
+            java.nio.channels.SelectionKey key;
+            boolean close;
+
+            Connection(final java.nio.channels.SocketChannel channel) {
+                this.channel = channel;
+            }
+
+            void read() {
+                try {
+                    if (channel.read(buffer) < 0) {
+                        channel.close();
+                        return;
+                    }
+                } catch (IOException e) {
+                    closeQuietly();
+                    return;
+                }
+                String head = new String(buffer.array(), 0, buffer.position(), StandardCharsets.ISO_8859_1);
+                int end = head.indexOf("\r\n\r\n");
+                if (end < 0) {
+                    return;
+                }
+                int length = 0;
+                for (String line : head.substring(0, end).split("\r\n")) {
+                    if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                        length = Integer.parseInt(line.substring(15).trim());
+                    }
+                }
+                if (buffer.position() < end + 4 + length) {
+                    return; // the body is still coming
+                }
+                long now = System.nanoTime();
+                lastArrival.accumulateAndGet(now, Math::max);
+                maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                String lower = head.substring(0, end).toLowerCase(Locale.ROOT);
+                close = head.substring(0, head.indexOf("\r\n")).endsWith("HTTP/1.0")
+                        || lower.contains("\r\nconnection: close");
+                buffer.clear();
+                key.interestOps(0); // one request at a time per connection
+                timer.schedule(() -> {
+                    due.add(this);
+                    selector.wakeup();
+                }, delayMs, TimeUnit.MILLISECONDS);
+            }
+
+            void answer() {
+                try {
+                    java.nio.ByteBuffer out = java.nio.ByteBuffer.wrap(close ? ANSWER_CLOSE : ANSWER);
+                    while (out.hasRemaining()) {
+                        channel.write(out); // a few dozen bytes on loopback: one write, no OP_WRITE needed
+                    }
+                    lastWritten.accumulateAndGet(System.nanoTime(), Math::max);
+                    if (close) {
+                        channel.close();
+                    } else {
+                        key.interestOps(java.nio.channels.SelectionKey.OP_READ);
+                    }
+                } catch (IOException e) {
+                    closeQuietly();
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            }
+
+            private void closeQuietly() {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // the client went away
+                }
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "NIO server, one selector thread, answers released by one timer thread (no thread per request)";
+        }
+
+        @Override
+        public int port() {
+            return listener.socket().getLocalPort();
+        }
+
+        @Override
+        public void reset() {
+            maxInFlight.set(0);
+            lastArrival.set(0);
+            lastWritten.set(0);
+        }
+
+        @Override
+        public int maxInFlight() {
+            return maxInFlight.get();
+        }
+
+        @Override
+        public long lastArrivalNanos() {
+            return lastArrival.get();
+        }
+
+        @Override
+        public long lastWrittenNanos() {
+            return lastWritten.get();
+        }
+
+        @Override
+        public void stop() {
+            open = false;
+            timer.shutdownNow();
+            selector.wakeup();
+            try {
+                loop.join(1000);
+                selector.close();
+                listener.close();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * A response body read to at most {@link #MAX_BYTES}: past the limit the checks read no further and close the
@@ -20,10 +22,12 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final int limit;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+    private final Consumer<byte[]> whenRead;
     private Flow.Subscription subscription;
 
-    private BoundedBody(final int limit) {
+    private BoundedBody(final int limit, final Consumer<byte[]> whenRead) {
         this.limit = limit;
+        this.whenRead = whenRead;
     }
 
     /** Bodies of at most {@link #MAX_BYTES} bytes (one more when cut). */
@@ -32,7 +36,16 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
 
     static HttpResponse.BodyHandler<byte[]> handler(final int limit) {
-        return info -> new BoundedBody(limit);
+        return info -> new BoundedBody(limit, read -> { });
+    }
+
+    /**
+     * Bodies of at most {@link #MAX_BYTES} bytes, handed to {@code whenRead} with the status and headers as soon as
+     * the body is read, on the client's thread that read it (the future {@code sendAsync} returns completes later,
+     * after a hand-off of its own).
+     */
+    static HttpResponse.BodyHandler<byte[]> handler(final BiConsumer<HttpResponse.ResponseInfo, byte[]> whenRead) {
+        return info -> new BoundedBody(MAX_BYTES, read -> whenRead.accept(info, read));
     }
 
     /** Whether the body went past the limit (and the read stopped there). */
@@ -62,7 +75,9 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
             buffer.get(chunk);
             bytes.write(chunk, 0, take);
             if (bytes.size() > limit) {
-                body.complete(bytes.toByteArray());
+                byte[] cut = bytes.toByteArray();
+                whenRead.accept(cut); // first: completing the body lets the client complete its own future
+                body.complete(cut);
                 subscription.cancel(); // read no further: the client closes the connection
                 return;
             }
@@ -76,7 +91,12 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     @Override
     public void onComplete() {
-        body.complete(bytes.toByteArray());
+        if (body.isDone()) {
+            return; // cut: handed over already
+        }
+        byte[] read = bytes.toByteArray();
+        whenRead.accept(read); // first: completing the body lets the client complete its own future
+        body.complete(read);
     }
 
     @Override

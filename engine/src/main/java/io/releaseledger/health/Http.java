@@ -38,11 +38,14 @@ final class Http {
     private Http() {
     }
 
-    /** No proxy (checks reach the servers themselves), no redirects (the checks decide), HTTP/1.1. */
+    /**
+     * No proxy (checks reach the servers themselves), no redirects (the checks decide), HTTP/1.1, and the
+     * {@link CheckClientExecutor}'s few threads instead of a pool of the client's own.
+     */
     static HttpClient client(final Duration timeout, final SSLContext ssl) {
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER).proxy(HttpClient.Builder.NO_PROXY)
-                .version(HttpClient.Version.HTTP_1_1);
+                .version(HttpClient.Version.HTTP_1_1).executor(CheckClientExecutor.get());
         if (ssl != null) {
             builder.sslContext(ssl);
         }
@@ -73,13 +76,18 @@ final class Http {
      * Sends without a thread waiting: the future completes with the response, or exceptionally (the client's
      * exception, or a {@link TimeoutException} at {@code start + timeout}, whatever the server does). Cancelling it,
      * or its timeout, abandons the exchange.
+     *
+     * <p>It completes as soon as the body is read, on the client's executor: the future the JDK returns is completed
+     * through {@code CompletableFuture}'s default executor, which on a machine of two cores or fewer starts a new
+     * thread for each exchange, so waiting for it put a thread start behind every answer (issue 11). That future
+     * still reports the failures (no answer, refused, a connection closed before the answer).
      */
     static CompletableFuture<HttpResponse<byte[]>> sendAsync(final HttpClient client, final HttpRequest request,
             final Duration timeout, final long start) {
         long leftNanos = timeout.toNanos() - (System.nanoTime() - start);
-        CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request,
-                BoundedBody.handler());
         CompletableFuture<HttpResponse<byte[]>> out = new CompletableFuture<>();
+        CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request,
+                BoundedBody.handler((info, body) -> out.complete(new ReadResponse(request, info, body))));
         sent.whenComplete((response, failure) -> {
             if (failure == null) {
                 out.complete(response);
