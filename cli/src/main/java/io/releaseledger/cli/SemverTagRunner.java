@@ -6,6 +6,7 @@ import io.releaseledger.agent.SemverTagOperation;
 import io.releaseledger.git.JGitRepository;
 import io.releaseledger.json.Json;
 import io.releaseledger.report.Messages;
+import io.releaseledger.report.PhaseTimings;
 import io.releaseledger.scm.GitCredentials;
 import io.releaseledger.semver.SemverTagResult;
 import java.io.PrintWriter;
@@ -72,16 +73,22 @@ abstract class SemverTagRunner implements Callable<Integer> {
             addOptions(options);
             Messages messages = new Messages(new ConsoleMessages(err, root.isQuiet(), mask)::print);
 
+            long started = PhaseTimings.start();
             SemverTagResult outcome = new SemverTagOperation(JGitRepository::open)
                     .setCredentials(gitCredentials)
                     .setEnvironment(SecretValues.withoutSecrets(environment))
                     .call(new AgentRequest(SemverTagOperation.NAME, root.getRepository().toString(), options),
                             messages);
+            PhaseTimings.end("semverTag operation", started);
+            started = PhaseTimings.start();
             // The result object lists every commit counted (50,000 of them on a large history): made only when
             // something reads it.
             Map<String, Object> result = semver.isJson() || needsFullResult() ? SemverTagOperation.toResult(outcome)
                     : Map.of("version", outcome.getVersion());
+            PhaseTimings.end("result object", started);
+            started = PhaseTimings.start();
             afterSuccess(result, environment, messages);
+            PhaseTimings.end("after success (tag: the ledger)", started);
 
             if (semver.isJson()) {
                 out.println(Json.writePretty(mask.maskValues(result)));

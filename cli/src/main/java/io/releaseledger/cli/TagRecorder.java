@@ -7,6 +7,7 @@ import io.releaseledger.ledger.LedgerKeys;
 import io.releaseledger.report.Messages;
 import io.releaseledger.ledger.Origin;
 import io.releaseledger.ledger.VersionTagged;
+import io.releaseledger.report.PhaseTimings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -37,12 +38,19 @@ final class TagRecorder {
             final LedgerKeys keys) {
         Ledger ledger = null;
         try {
+            long started = PhaseTimings.start();
             ledger = Ledger.open(root, application, messages, keys);
+            PhaseTimings.end("ledger: open", started);
             String user = userName(environment);
-            return new VersionTagged(result).setRepositoryUrl(repositoryUrl)
+            started = PhaseTimings.start();
+            boolean recorded = new VersionTagged(result).setRepositoryUrl(repositoryUrl)
                     .record(ledger, new Actor(user, user), Origin.cli(user, hostName(environment)));
+            PhaseTimings.end("ledger: record version.tagged", started);
+            return recorded;
         } finally {
+            long started = PhaseTimings.start();
             LedgerText.closeQuietly(ledger);
+            PhaseTimings.end("ledger: close (checkpoint)", started);
         }
     }
 
