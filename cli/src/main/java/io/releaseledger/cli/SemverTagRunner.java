@@ -38,6 +38,14 @@ abstract class SemverTagRunner implements Callable<Integer> {
     /** Adds the options that differ between the commands. */
     abstract void addOptions(Map<String, Object> options);
 
+    /** Runs before the operation (tag starts opening its ledger meanwhile). */
+    void beforeOperation(final Map<String, String> environment, final Messages messages) {
+    }
+
+    /** Runs last, whatever happened (tag closes a ledger it opened and did not use). */
+    void afterRun() {
+    }
+
     /** Runs after the operation succeeded, before the result is printed (tag records it in the ledger). */
     void afterSuccess(final Map<String, Object> result, final Map<String, String> environment,
             final Messages messages) {
@@ -73,6 +81,7 @@ abstract class SemverTagRunner implements Callable<Integer> {
             addOptions(options);
             Messages messages = new Messages(new ConsoleMessages(err, root.isQuiet(), mask)::print);
 
+            beforeOperation(environment, messages);
             long started = PhaseTimings.start();
             SemverTagResult outcome = new SemverTagOperation(JGitRepository::open)
                     .setCredentials(gitCredentials)
@@ -103,6 +112,7 @@ abstract class SemverTagRunner implements Callable<Integer> {
             }
             return ReleaseLedgerCli.FAILURE;
         } finally {
+            afterRun();
             out.flush();
             err.flush();
         }

@@ -3,6 +3,7 @@ package io.releaseledger.cli;
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.report.Messages;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -59,6 +60,39 @@ final class TagCommand extends SemverTagRunner {
         SemverOptions.putIfSet(options, "maxPushAttempts", maxPushAttempts);
     }
 
+    /** The ledger being opened while git works, when it and its key file exist already; else {@code null}. */
+    private EarlyLedger early;
+
+    // Opening a ledger reads its checkpoint and its last event (megabytes for a release of many commits): done on a
+    // thread of its own while the history is read. Only a ledger and a key file that exist are opened early, so that
+    // a tag that fails creates neither.
+    @Override
+    void beforeOperation(final Map<String, String> environment, final Messages messages) {
+        if (noLedger || dryRun) {
+            return;
+        }
+        Path root = ledger.root(environment);
+        String application = application();
+        LedgerKeyFile keyFile = ledger.keyFile(environment);
+        if (ledger.withoutLedger(root, application)
+                || !Files.exists(keyFile.getFile(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        early = EarlyLedger.start(root, application, () -> keyFile.forWriting(root), messages);
+    }
+
+    @Override
+    void afterRun() {
+        if (early != null) {
+            early.closeUnused();
+        }
+    }
+
+    private String application() {
+        return ledger.application() != null ? ledger.application()
+                : TagRecorder.defaultApplication(root().getRepository());
+    }
+
     @Override
     void afterSuccess(final Map<String, Object> result, final Map<String, String> environment,
             final Messages messages) {
@@ -66,11 +100,13 @@ final class TagCommand extends SemverTagRunner {
             return;
         }
         Path root = ledger.root(environment);
-        String application = ledger.application() != null ? ledger.application()
-                : TagRecorder.defaultApplication(root().getRepository());
+        String application = application();
         try {
-            if (TagRecorder.record(root, application, result, repositoryUrl, environment, messages,
-                    ledger.keyFile(environment).forWriting(root))) {
+            boolean recorded = early != null
+                    ? TagRecorder.record(early.take(), result, repositoryUrl, environment)
+                    : TagRecorder.record(root, application, result, repositoryUrl, environment, messages,
+                            ledger.keyFile(environment).forWriting(root));
+            if (recorded) {
                 messages.info("Recorded %s in the ledger of %s (%s)", result.get("tag"), application, root);
             }
         } catch (ReleaseLedgerException e) {

@@ -36,13 +36,18 @@ final class TagRecorder {
     static boolean record(final Path root, final String application, final Map<String, Object> result,
             final String repositoryUrl, final Map<String, String> environment, final Messages messages,
             final LedgerKeys keys) {
-        Ledger ledger = null;
+        long started = PhaseTimings.start();
+        Ledger ledger = Ledger.open(root, application, messages, keys);
+        PhaseTimings.end("ledger: open", started);
+        return record(ledger, result, repositoryUrl, environment);
+    }
+
+    /** As {@link #record(Path, String, Map, String, Map, Messages, LedgerKeys)}, into an open ledger it closes. */
+    static boolean record(final Ledger ledger, final Map<String, Object> result, final String repositoryUrl,
+            final Map<String, String> environment) {
         try {
-            long started = PhaseTimings.start();
-            ledger = Ledger.open(root, application, messages, keys);
-            PhaseTimings.end("ledger: open", started);
             String user = userName(environment);
-            started = PhaseTimings.start();
+            long started = PhaseTimings.start();
             boolean recorded = new VersionTagged(result).setRepositoryUrl(repositoryUrl)
                     .record(ledger, new Actor(user, user), Origin.cli(user, hostName(environment)));
             PhaseTimings.end("ledger: record version.tagged", started);

@@ -48,7 +48,7 @@ public final class PhaseTimings {
     }
 
     /** Off again, nothing recorded (for tests: the flag is process-wide). */
-    static void reset() {
+    public static void reset() {
         enabled = false;
         synchronized (SPANS) {
             SPANS.clear();
