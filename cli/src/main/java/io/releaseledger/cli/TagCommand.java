@@ -46,6 +46,9 @@ final class TagCommand extends SemverTagRunner {
             description = "The repository's web URL, recorded with the tag so that pages link commits to it.")
     private String repositoryUrl;
 
+    /** The ledger being opened while git works, when it and its key file exist already; else {@code null}. */
+    private EarlyLedger early;
+
     @Override
     void addOptions(final Map<String, Object> options) {
         if (dryRun) {
@@ -60,9 +63,6 @@ final class TagCommand extends SemverTagRunner {
         SemverOptions.putIfSet(options, "maxPushAttempts", maxPushAttempts);
     }
 
-    /** The ledger being opened while git works, when it and its key file exist already; else {@code null}. */
-    private EarlyLedger early;
-
     // Opening a ledger reads its checkpoint and its last event (megabytes for a release of many commits): done on a
     // thread of its own while the history is read. Only a ledger and a key file that exist are opened early, so that
     // a tag that fails creates neither.
@@ -71,14 +71,19 @@ final class TagCommand extends SemverTagRunner {
         if (noLedger || dryRun) {
             return;
         }
-        Path root = ledger.root(environment);
-        String application = application();
-        LedgerKeyFile keyFile = ledger.keyFile(environment);
-        if (ledger.withoutLedger(root, application)
-                || !Files.exists(keyFile.getFile(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
+        try {
+            Path root = ledger.root(environment);
+            String application = application();
+            LedgerKeyFile keyFile = ledger.keyFile(environment);
+            if (ledger.withoutLedger(root, application)
+                    || !Files.exists(keyFile.getFile(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+            early = EarlyLedger.start(root, application, () -> keyFile.forWriting(root), messages);
+        } catch (RuntimeException e) {
+            // Not opened early: afterSuccess opens it as it always did and reports the problem there, after the tag.
+            early = null;
         }
-        early = EarlyLedger.start(root, application, () -> keyFile.forWriting(root), messages);
     }
 
     @Override
