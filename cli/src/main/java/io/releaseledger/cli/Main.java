@@ -1,6 +1,7 @@
 package io.releaseledger.cli;
 
 import io.releaseledger.git.JGitRepository;
+import io.releaseledger.report.PhaseTimings;
 import java.io.PrintWriter;
 import java.util.Set;
 
@@ -12,6 +13,7 @@ public final class Main {
     }
 
     public static void main(final String[] args) {
+        long start = timingsRequested() ? startTimings() : 0;
         if (CommandSelection.isTopLevelHelp(args) && UsageText.print(System.out)) {
             System.exit(0);
         }
@@ -25,7 +27,30 @@ public final class Main {
         int exitCode = ReleaseLedgerCli.commandLine(new CliContext(System.in, System.getenv()), out, err, args)
                 .execute(args);
         out.flush();
+        PhaseTimings.end("main: whole command", start);
+        printTimings(err);
         err.flush();
         System.exit(exitCode);
+    }
+
+    // RELEASE_LEDGER_TIMINGS=1: where a run's time goes, on stderr (docs/performance.md); never in normal runs.
+    private static boolean timingsRequested() {
+        String value = System.getenv("RELEASE_LEDGER_TIMINGS");
+        return value != null && !value.isEmpty() && !"0".equals(value);
+    }
+
+    private static long startTimings() {
+        PhaseTimings.enable();
+        long now = System.nanoTime();
+        ProcessHandle.current().info().startInstant().ifPresent(started -> PhaseTimings.end(
+                "jvm: process start to main", now - java.time.Duration.between(started, java.time.Instant.now())
+                        .toNanos()));
+        return now;
+    }
+
+    private static void printTimings(final PrintWriter err) {
+        for (String span : PhaseTimings.spans()) {
+            err.println("[timing] " + span);
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.releaseledger.agent.SemverTagOperation;
 import io.releaseledger.git.JGitRepository;
 import io.releaseledger.json.Json;
 import io.releaseledger.report.Messages;
+import io.releaseledger.report.PhaseTimings;
 import io.releaseledger.scm.GitCredentials;
 import io.releaseledger.semver.SemverTagResult;
 import java.io.PrintWriter;
@@ -36,6 +37,14 @@ abstract class SemverTagRunner implements Callable<Integer> {
 
     /** Adds the options that differ between the commands. */
     abstract void addOptions(Map<String, Object> options);
+
+    /** Runs before the operation (tag starts opening its ledger meanwhile). */
+    void beforeOperation(final Map<String, String> environment, final Messages messages) {
+    }
+
+    /** Runs last, whatever happened (tag closes a ledger it opened and did not use). */
+    void afterRun() {
+    }
 
     /** Runs after the operation succeeded, before the result is printed (tag records it in the ledger). */
     void afterSuccess(final Map<String, Object> result, final Map<String, String> environment,
@@ -72,16 +81,23 @@ abstract class SemverTagRunner implements Callable<Integer> {
             addOptions(options);
             Messages messages = new Messages(new ConsoleMessages(err, root.isQuiet(), mask)::print);
 
+            beforeOperation(environment, messages);
+            long started = PhaseTimings.start();
             SemverTagResult outcome = new SemverTagOperation(JGitRepository::open)
                     .setCredentials(gitCredentials)
                     .setEnvironment(SecretValues.withoutSecrets(environment))
                     .call(new AgentRequest(SemverTagOperation.NAME, root.getRepository().toString(), options),
                             messages);
+            PhaseTimings.end("semverTag operation", started);
+            started = PhaseTimings.start();
             // The result object lists every commit counted (50,000 of them on a large history): made only when
             // something reads it.
             Map<String, Object> result = semver.isJson() || needsFullResult() ? SemverTagOperation.toResult(outcome)
                     : Map.of("version", outcome.getVersion());
+            PhaseTimings.end("result object", started);
+            started = PhaseTimings.start();
             afterSuccess(result, environment, messages);
+            PhaseTimings.end("after success (tag: the ledger)", started);
 
             if (semver.isJson()) {
                 out.println(Json.writePretty(mask.maskValues(result)));
@@ -96,6 +112,7 @@ abstract class SemverTagRunner implements Callable<Integer> {
             }
             return ReleaseLedgerCli.FAILURE;
         } finally {
+            afterRun();
             out.flush();
             err.flush();
         }

@@ -3,6 +3,7 @@ package io.releaseledger.cli;
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.report.Messages;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -45,6 +46,9 @@ final class TagCommand extends SemverTagRunner {
             description = "The repository's web URL, recorded with the tag so that pages link commits to it.")
     private String repositoryUrl;
 
+    /** The ledger being opened while git works, when it and its key file exist already; else {@code null}. */
+    private EarlyLedger early;
+
     @Override
     void addOptions(final Map<String, Object> options) {
         if (dryRun) {
@@ -59,6 +63,41 @@ final class TagCommand extends SemverTagRunner {
         SemverOptions.putIfSet(options, "maxPushAttempts", maxPushAttempts);
     }
 
+    // Opening a ledger reads its checkpoint and its last event (megabytes for a release of many commits): done on a
+    // thread of its own while the history is read. Only a ledger and a key file that exist are opened early, so that
+    // a tag that fails creates neither.
+    @Override
+    void beforeOperation(final Map<String, String> environment, final Messages messages) {
+        if (noLedger || dryRun) {
+            return;
+        }
+        try {
+            Path root = ledger.root(environment);
+            String application = application();
+            LedgerKeyFile keyFile = ledger.keyFile(environment);
+            if (ledger.withoutLedger(root, application)
+                    || !Files.exists(keyFile.getFile(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+            early = EarlyLedger.start(root, application, () -> keyFile.forWriting(root), messages);
+        } catch (RuntimeException e) {
+            // Not opened early: afterSuccess opens it as it always did and reports the problem there, after the tag.
+            early = null;
+        }
+    }
+
+    @Override
+    void afterRun() {
+        if (early != null) {
+            early.closeUnused();
+        }
+    }
+
+    private String application() {
+        return ledger.application() != null ? ledger.application()
+                : TagRecorder.defaultApplication(root().getRepository());
+    }
+
     @Override
     void afterSuccess(final Map<String, Object> result, final Map<String, String> environment,
             final Messages messages) {
@@ -66,11 +105,13 @@ final class TagCommand extends SemverTagRunner {
             return;
         }
         Path root = ledger.root(environment);
-        String application = ledger.application() != null ? ledger.application()
-                : TagRecorder.defaultApplication(root().getRepository());
+        String application = application();
         try {
-            if (TagRecorder.record(root, application, result, repositoryUrl, environment, messages,
-                    ledger.keyFile(environment).forWriting(root))) {
+            boolean recorded = early != null
+                    ? TagRecorder.record(early.take(), result, repositoryUrl, environment)
+                    : TagRecorder.record(root, application, result, repositoryUrl, environment, messages,
+                            ledger.keyFile(environment).forWriting(root));
+            if (recorded) {
                 messages.info("Recorded %s in the ledger of %s (%s)", result.get("tag"), application, root);
             }
         } catch (ReleaseLedgerException e) {

@@ -7,6 +7,7 @@ import io.releaseledger.ledger.LedgerKeys;
 import io.releaseledger.report.Messages;
 import io.releaseledger.ledger.Origin;
 import io.releaseledger.ledger.VersionTagged;
+import io.releaseledger.report.PhaseTimings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -35,14 +36,26 @@ final class TagRecorder {
     static boolean record(final Path root, final String application, final Map<String, Object> result,
             final String repositoryUrl, final Map<String, String> environment, final Messages messages,
             final LedgerKeys keys) {
-        Ledger ledger = null;
+        long started = PhaseTimings.start();
+        Ledger ledger = Ledger.open(root, application, messages, keys);
+        PhaseTimings.end("ledger: open", started);
+        return record(ledger, result, repositoryUrl, environment);
+    }
+
+    /** As {@link #record(Path, String, Map, String, Map, Messages, LedgerKeys)}, into an open ledger it closes. */
+    static boolean record(final Ledger ledger, final Map<String, Object> result, final String repositoryUrl,
+            final Map<String, String> environment) {
         try {
-            ledger = Ledger.open(root, application, messages, keys);
             String user = userName(environment);
-            return new VersionTagged(result).setRepositoryUrl(repositoryUrl)
+            long started = PhaseTimings.start();
+            boolean recorded = new VersionTagged(result).setRepositoryUrl(repositoryUrl)
                     .record(ledger, new Actor(user, user), Origin.cli(user, hostName(environment)));
+            PhaseTimings.end("ledger: record version.tagged", started);
+            return recorded;
         } finally {
+            long started = PhaseTimings.start();
             LedgerText.closeQuietly(ledger);
+            PhaseTimings.end("ledger: close (checkpoint)", started);
         }
     }
 

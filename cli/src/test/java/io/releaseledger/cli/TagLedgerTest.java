@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.releaseledger.json.Json;
 import io.releaseledger.ledger.Ledger;
+import io.releaseledger.report.PhaseTimings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,5 +120,54 @@ class TagLedgerTest {
 
         assertThat(result.exitCode).as(result.toString()).isZero();
         assertThat(Ledger.applications(ledgerRoot)).isEmpty();
+    }
+
+    @Test
+    void shouldRecordTheNextReleaseIntoTheLedgerItOpenedWhileReadingTheHistory() {
+        assertThat(tag().exitCode).isZero();
+        repository.commit("feat: fourth");
+        PhaseTimings.reset();
+        PhaseTimings.enable();
+        Cli.Result second;
+        List<String> spans;
+        try {
+            second = tag();
+            spans = PhaseTimings.spans();
+        } finally {
+            PhaseTimings.reset();
+        }
+
+        assertThat(second.exitCode).as(second.toString()).isZero();
+        assertThat(spans).anyMatch(span -> span.startsWith("ledger: open (beside git)"));
+        assertThat(taggedEvents("shop", "1.2.0")).hasSize(1);
+        assertThat(events("shop")).isEqualTo(2);
+        assertThat(Cli.plain().run("verify", "--ledger", ledgerRoot.toString()).exitCode).isZero();
+    }
+
+    @Test
+    void shouldLeaveAnExistingLedgerUnchangedAndUnlockedWhenTagFailsAfterOpeningIt() throws java.io.IOException {
+        assertThat(tag().exitCode).isZero();
+        repository.commit("feat: fourth");
+        Path journal = ledgerRoot.resolve("shop").resolve("events.jsonl");
+        byte[] before = Files.readAllBytes(journal);
+        Files.writeString(repository.getWorkTree().resolve("file.txt"), "changed, not committed\n");
+
+        Cli.Result failed = tag();
+
+        assertThat(failed.exitCode).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.err).contains("uncommitted changes");
+        assertThat(Files.readAllBytes(journal)).isEqualTo(before);
+        assertThat(tag("--allow-dirty").exitCode).isZero();
+        assertThat(taggedEvents("shop", "1.2.0")).hasSize(1);
+    }
+
+    @Test
+    void shouldCreateNoLedgerWhenTagFails() throws java.io.IOException {
+        Files.writeString(repository.getWorkTree().resolve("file.txt"), "changed, not committed\n");
+
+        Cli.Result failed = tag();
+
+        assertThat(failed.exitCode).as(failed.toString()).isEqualTo(1);
+        assertThat(Files.exists(ledgerRoot)).isFalse();
     }
 }

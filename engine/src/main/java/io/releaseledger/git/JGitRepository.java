@@ -1,5 +1,6 @@
 package io.releaseledger.git;
 
+import io.releaseledger.report.PhaseTimings;
 import io.releaseledger.scm.CommitInfo;
 import io.releaseledger.scm.GitCredentials;
 import io.releaseledger.scm.Head;
@@ -109,7 +110,9 @@ public final class JGitRepository implements ScmRepository {
             throw new ScmException(directory + " is not a git repository (no .git in it or its parents): check out"
                     + " the project first and run in its working tree.");
         }
+        long started = PhaseTimings.start();
         awaitSystemConfigLookup();
+        PhaseTimings.end("git: wait for the system configuration", started);
         try {
             Repository repository = builder.build();
             readCommitGraph(repository.getConfig());

@@ -3,6 +3,7 @@ package io.releaseledger.ledger;
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.json.Json;
 import io.releaseledger.report.Messages;
+import io.releaseledger.report.PhaseTimings;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -58,6 +60,7 @@ final class Journal implements AutoCloseable {
     private static final ConcurrentMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
     private static final byte[] EVENT_START = "{\"schema\":".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_LINE = 64 << 20;
+    private static final int READ_SLICE = 256 << 10;
     private static final DateTimeFormatter TORN_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -83,6 +86,8 @@ final class Journal implements AutoCloseable {
     private volatile ReleaseLedgerException damage;
     private volatile Verification damageFound;
     private volatile boolean closed;
+    /** The last line as the torn-line check at open parsed it, for the checkpoint's check of the same line. */
+    private ParsedLine parsedTail;
 
     private Journal(final Path directory, final String application, final Consumer<LedgerEvent> follower,
             final Messages notes, final FileChannel channel, final boolean readOnly, final LedgerKeys keys) {
@@ -165,10 +170,12 @@ final class Journal implements AutoCloseable {
         Journal journal = new Journal(dir, application, follower == null ? event -> { } : follower,
                 notes == null ? new Messages() : notes, channel, readOnly, keys);
         try {
+            long started = PhaseTimings.start();
             journal.locked(() -> {
                 journal.recoverTornLine();
                 return null;
             });
+            PhaseTimings.end("journal: open, torn-line check", started);
         } catch (RuntimeException e) {
             journal.close();
             throw e;
@@ -227,6 +234,7 @@ final class Journal implements AutoCloseable {
             } else {
                 keyId = keyIdAfter(checkEventEndingAt(offset, sequence, lastHash));
             }
+            this.parsedTail = null;
             this.lastKeyId = keyId;
             this.position = offset;
             this.lastSequence = sequence;
@@ -259,10 +267,15 @@ final class Journal implements AutoCloseable {
                 throw mismatch(where, "no line ends there");
             }
             long start = lineStart(offset - 1);
-            String line = readLine(start, offset - 1 - start);
+            byte[] bytes = readLineBytes(start, offset - 1 - start);
+            ParsedLine parsed = parsedTail;
+            parsedTail = null;
             LedgerEvent event;
             try {
-                event = LedgerEvent.fromLine(line);
+                // The torn-line check at open parsed this line already when it is the last one, byte for byte.
+                event = parsed != null && parsed.start == start && Arrays.equals(parsed.bytes, bytes)
+                        ? LedgerEvent.fromParsedLine(parsed.json, parsed.text)
+                        : LedgerEvent.fromLine(new String(bytes, StandardCharsets.UTF_8));
             } catch (ReleaseLedgerException e) {
                 throw mismatch(where, e.getMessage());
             }
@@ -346,23 +359,40 @@ final class Journal implements AutoCloseable {
     }
 
     private LedgerEvent writeSealed(final EventDraft draft, final LedgerKey key) {
+        long started = PhaseTimings.start();
         Map<String, Object> json = toJson(draft, lastSequence + 1, lastHash);
         String canonical;
+        String mac = null;
         if (key == null) {
             canonical = Json.writeAscii(json);
         } else {
             json.put("key", key.getId());
             String unsealed = Json.writeAscii(json);
-            canonical = JournalHashing.withMac(unsealed, LedgerKey.hex(key.newMac(), unsealed));
+            mac = LedgerKey.hex(key.newMac(), unsealed);
+            canonical = JournalHashing.withMac(unsealed, mac);
         }
-        String line = JournalHashing.seal(canonical);
-        LedgerEvent event = LedgerEvent.fromLine(line);
+        String hash = JournalHashing.sha256(canonical);
+        String line = JournalHashing.seal(canonical, hash);
+        PhaseTimings.end("journal: encode, MAC and hash", started);
+        started = PhaseTimings.start();
+        // The event from what was written, not parsed back from the line (megabytes for a large release).
+        Map<String, Object> written = new LinkedHashMap<>(json);
+        if (mac != null) {
+            written.put("mac", mac);
+        }
+        written.put("hash", hash);
+        LedgerEvent event = LedgerEvent.written(written, line);
+        PhaseTimings.end("journal: the event from what was written", started);
+        started = PhaseTimings.start();
         write((line + "\n").getBytes(StandardCharsets.US_ASCII), event);
+        PhaseTimings.end("journal: write and force", started);
         if (key != null) {
             noteSealed();
             noteMark(event);
         }
+        started = PhaseTimings.start();
         follower.accept(event);
+        PhaseTimings.end("journal: read model follows the event", started);
         return event;
     }
 
@@ -714,6 +744,7 @@ final class Journal implements AutoCloseable {
     }
 
     private void readToEnd() {
+        parsedTail = null;
         if (damage != null) {
             throw damage;
         }
@@ -809,10 +840,25 @@ final class Journal implements AutoCloseable {
             return -1;
         }
         byte[] tail = read(start, (int) (end - start));
-        if (!looksLikeEventStart(tail) || complete && isJson(tail)) {
+        if (!looksLikeEventStart(tail) || complete && isJson(start, tail)) {
             return -1;
         }
         return start;
+    }
+
+    /** A line, its text and its JSON object. */
+    private static final class ParsedLine {
+        private final long start;
+        private final byte[] bytes;
+        private final String text;
+        private final Map<String, Object> json;
+
+        ParsedLine(final long start, final byte[] bytes, final String text, final Map<String, Object> json) {
+            this.start = start;
+            this.bytes = bytes;
+            this.text = text;
+            this.json = json;
+        }
     }
 
     private Path setAside(final byte[] tail) throws IOException {
@@ -855,9 +901,12 @@ final class Journal implements AutoCloseable {
         return true;
     }
 
-    private static boolean isJson(final byte[] bytes) {
+    // Kept while the journal opens (position 0), where the checkpoint's check reads the same last line next.
+    private boolean isJson(final long start, final byte[] bytes) {
         try {
-            Json.parseObject(new String(bytes, StandardCharsets.UTF_8));
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            Map<String, Object> json = Json.parseObject(text);
+            parsedTail = position == 0 ? new ParsedLine(start, bytes, text, json) : null;
             return true;
         } catch (ReleaseLedgerException e) {
             return false;
@@ -884,21 +933,29 @@ final class Journal implements AutoCloseable {
         return read(offset, 1)[0];
     }
 
-    private String readLine(final long offset, final long length) throws IOException {
+    private byte[] readLineBytes(final long offset, final long length) throws IOException {
         if (length > MAX_LINE) {
             throw new IOException("line longer than " + MAX_LINE + " bytes");
         }
-        return new String(read(offset, (int) length), StandardCharsets.UTF_8);
+        return read(offset, (int) length);
     }
 
+    // In slices: the JDK reads into a heap buffer through a direct buffer as large as what is left to read, which for a
+    // line of megabytes would be allocated (and zeroed) afresh each time; a slice's is reused.
     private byte[] read(final long offset, final int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, offset + buffer.position()) < 0) {
-                throw new IOException("unexpected end of " + file);
+        byte[] bytes = new byte[length];
+        int done = 0;
+        while (done < length) {
+            ByteBuffer slice = ByteBuffer.wrap(bytes, done, Math.min(READ_SLICE, length - done));
+            while (slice.hasRemaining()) {
+                int n = channel.read(slice, offset + slice.position());
+                if (n < 0) {
+                    throw new IOException("unexpected end of " + file);
+                }
             }
+            done = slice.position();
         }
-        return buffer.array();
+        return bytes;
     }
 
     private ReleaseLedgerException ioFailure(final String what, final IOException e) {

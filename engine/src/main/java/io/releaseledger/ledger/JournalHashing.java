@@ -42,7 +42,12 @@ final class JournalHashing {
 
     /** The line for canonical JSON {@code {…}} whose hash is computed here. */
     static String seal(final String canonical) {
-        return canonical.substring(0, canonical.length() - 1) + HASH_MEMBER + sha256(canonical) + "\"}";
+        return seal(canonical, sha256(canonical));
+    }
+
+    /** The line for canonical JSON {@code {…}} whose hash {@code sha256(canonical)} gave. */
+    static String seal(final String canonical, final String hash) {
+        return canonical.substring(0, canonical.length() - 1) + HASH_MEMBER + hash + "\"}";
     }
 
     /**

@@ -2,6 +2,7 @@ package io.releaseledger.ledger;
 
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.report.Messages;
+import io.releaseledger.report.PhaseTimings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -176,6 +177,7 @@ public final class Ledger implements AutoCloseable {
     private void load() {
         Checkpoint checkpoint = null;
         String problem = null;
+        long started = PhaseTimings.start();
         try {
             checkpoint = LedgerIo.call(() -> {
                 try {
@@ -187,11 +189,14 @@ public final class Ledger implements AutoCloseable {
         } catch (RuntimeException e) {
             problem = "it cannot be read (" + reason(e) + ")";
         }
+        PhaseTimings.end("ledger open: read the checkpoint", started);
         model = new ReadModel();
         journal = Journal.open(directory, application, this::follow, notes, readOnly, keys);
         JournalStamp stamp = JournalStamp.of(journal.getFile());
         checkedStamp = stamp;
+        started = PhaseTimings.start();
         if (checkpoint != null && restoreWhenUnchanged(checkpoint)) {
+            PhaseTimings.end("ledger open: check the journal behind it", started);
             return;
         }
         Verification chain = journal.verify(0, Journal.ZERO_HASH, "");
@@ -692,11 +697,14 @@ public final class Ledger implements AutoCloseable {
             return;
         }
         try {
+            long started = PhaseTimings.start();
             long offset = journal.getPosition();
             Integer crc = journal.crcOfFirst(offset);
             if (crc == null) {
                 throw new ReleaseLedgerException("the journal is shorter than the events read: it was cut short");
             }
+            PhaseTimings.end("ledger checkpoint: CRC of the journal", started);
+            started = PhaseTimings.start();
             LedgerIo.run(() -> {
                 try {
                     Checkpoint.write(directory, application, model, offset, crc, keys.getCurrent());
@@ -704,6 +712,7 @@ public final class Ledger implements AutoCloseable {
                     throw new UncheckedIOException(e);
                 }
             });
+            PhaseTimings.end("ledger checkpoint: write", started);
             checkpointSequence = model.lastSequence;
         } catch (RuntimeException e) {
             notes.warning("Ledger %s: could not write the checkpoint %s (%s); the next open reads more of the "

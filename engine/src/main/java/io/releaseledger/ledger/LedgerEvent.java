@@ -72,6 +72,27 @@ public final class LedgerEvent {
         return new LedgerEvent(freezeObject(Json.parseObject(line)), line);
     }
 
+    /**
+     * The event a writer just wrote: {@code written} is the object {@code line} was written from (compact JSON of the
+     * same members in the same order). It gives what {@link #fromLine} reads back from the line (integers as
+     * {@code Long}, enums and characters as text) without parsing megabytes again; for a value whose text form is
+     * not that simple (a fraction, a big number, another type) the line is read back instead.
+     */
+    static LedgerEvent written(final Map<String, Object> written, final String line) {
+        Map<String, Object> json;
+        try {
+            json = freezeWrittenObject(written);
+        } catch (NotPlain e) {
+            return fromLine(line);
+        }
+        return new LedgerEvent(json, line);
+    }
+
+    /** Like {@link #fromLine}, for a line whose JSON object was parsed already (the same text). */
+    static LedgerEvent fromParsedLine(final Map<String, Object> parsed, final String line) {
+        return new LedgerEvent(freezeObject(parsed), line);
+    }
+
     public int getSchema() {
         return schema;
     }
@@ -235,6 +256,52 @@ public final class LedgerEvent {
             return Collections.unmodifiableList(copy);
         }
         return value;
+    }
+
+    /** A written value whose parsed form is not worked out here (see {@link #written}). */
+    private static final class NotPlain extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotPlain() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static Object freezeWritten(final Object value) throws NotPlain {
+        if (value == null || value instanceof String || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        if (value instanceof Character) {
+            return value.toString();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return freezeWrittenObject(map);
+        }
+        if (value instanceof java.util.Collection<?> collection) {
+            List<Object> copy = new ArrayList<>(collection.size());
+            for (Object item : collection) {
+                copy.add(freezeWritten(item));
+            }
+            return Collections.unmodifiableList(copy);
+        }
+        throw new NotPlain();
+    }
+
+    private static Map<String, Object> freezeWrittenObject(final Map<?, ?> map) throws NotPlain {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!(entry.getKey() instanceof String key)) {
+                throw new NotPlain();
+            }
+            copy.put(key, freezeWritten(entry.getValue()));
+        }
+        return Collections.unmodifiableMap(copy);
     }
 
     private static Map<String, Object> freezeObject(final Map<String, Object> map) {

@@ -2,6 +2,7 @@ package io.releaseledger.semver;
 
 import io.releaseledger.commits.Bump;
 import io.releaseledger.commits.ConventionalCommit;
+import io.releaseledger.report.PhaseTimings;
 import io.releaseledger.scm.CommitInfo;
 import io.releaseledger.scm.Head;
 import io.releaseledger.scm.ScmException;
@@ -47,7 +48,9 @@ final class History {
      */
     Calculation calculate(final Head head, final boolean release, final String preReleaseId,
             final List<TagRef> remoteTags, final VersionCalculator calculator) {
+        long started = PhaseTimings.start();
         Map<String, VersionTag> tags = versionTags(remoteTags);
+        PhaseTimings.end("version: read the tags", started);
         Optional<VersionTag> onHead = tags.values().stream()
                 .filter(tag -> head.getCommitId().equals(tag.getCommitId()))
                 .filter(tag -> !release || !tag.getVersion().isPreRelease())
@@ -60,7 +63,9 @@ final class History {
         }
         List<VersionTag> sorted = tags.values().stream().filter(tag -> tag.getCommitId() != null)
                 .sorted(VersionTag.HIGHEST_FIRST).collect(Collectors.toList());
+        started = PhaseTimings.start();
         VersionTag base = firstReachable(sorted);
+        PhaseTimings.end("version: highest reachable tag", started);
         VersionTag finalBase = base;
         if (base != null && base.getVersion().isPreRelease()) {
             finalBase = firstReachable(sorted.stream().filter(tag -> !tag.getVersion().isPreRelease())
@@ -98,8 +103,11 @@ final class History {
     }
 
     private List<CountedCommit> counted(final VersionTag base) {
+        long started = PhaseTimings.start();
         List<CommitInfo> commits = repository.commitsFromHead(
                 base == null ? List.of() : List.of(base.getCommitId()), paths);
+        PhaseTimings.end("version: walk the commits since it", started);
+        started = PhaseTimings.start();
         List<CountedCommit> counted = new ArrayList<>(commits.size());
         for (CommitInfo commit : commits) {
             ConventionalCommit conventional = ConventionalCommit.parse(commit.getMessage());
@@ -107,6 +115,7 @@ final class History {
                     conventional.bump(otherCommitsBump), commit.getTime())
                     .withAuthor(commit.getAuthorName(), commit.getAuthorEmail()));
         }
+        PhaseTimings.end("version: parse the messages", started);
         return counted;
     }
 

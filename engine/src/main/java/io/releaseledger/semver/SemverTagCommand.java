@@ -4,6 +4,7 @@ import io.releaseledger.report.Counted;
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.commits.Bump;
 import io.releaseledger.report.Messages;
+import io.releaseledger.report.PhaseTimings;
 import io.releaseledger.scm.GitCredentials;
 import io.releaseledger.scm.Head;
 import io.releaseledger.scm.PushOutcome;
@@ -187,17 +188,25 @@ public final class SemverTagCommand {
         TagPrefix tagPrefix = TagPrefix.of(prefix);
         VersionCalculator calculator = new VersionCalculator(SemanticVersion.parse(initialVersion), breakingBelowOne,
                 tagPrefix);
+        long started = PhaseTimings.start();
         Head head = repository.getHead();
+        PhaseTimings.end("git: HEAD", started);
         String branchName = BranchResolver.resolve(branch, head, environment, remote);
         boolean release = BranchResolver.isReleaseBranch(branchName, releaseBranches);
         String id = release ? null : checkedPreReleaseId(branchName);
         messages.info("Branch '%s' at %s: %s", branchName, head.getCommitId(),
                 release ? "a release branch, so the version is final" : "pre-releases " + id + ".N");
+        started = PhaseTimings.start();
         checkClean();
+        PhaseTimings.end("git: dirty check (status)", started);
         boolean hasRemote = repository.hasRemote(remote);
+        started = PhaseTimings.start();
         List<TagRef> remoteTags = readRemoteTags(hasRemote);
+        PhaseTimings.end("git: fetch the remote's tags", started);
         History history = new History(repository, tagPrefix, paths, otherCommitsBump);
+        started = PhaseTimings.start();
         History.Calculation calculation = history.calculate(head, release, id, remoteTags, calculator);
+        PhaseTimings.end("version: history (all of it)", started);
         Plan plan = calculation.getPlan();
         Outcome outcome = new Outcome(head, branchName, release);
         if (calculation.isAlreadyTagged()) {
@@ -300,7 +309,9 @@ public final class SemverTagCommand {
             final boolean hasRemote, final VersionCalculator calculator) {
         Plan plan = first;
         String head = outcome.head.getCommitId();
+        long started = PhaseTimings.start();
         repository.createAnnotatedTag(plan.getTag(), head, TagMessage.of(plan));
+        PhaseTimings.end("git: create the annotated tag", started);
         messages.info("Created tag %s", plan.getTag());
         try {
             if (!push) {
@@ -311,7 +322,9 @@ public final class SemverTagCommand {
                 return outcome.result(plan, false, true, false);
             }
             for (int attempt = 1; ; attempt++) {
+                started = PhaseTimings.start();
                 PushOutcome pushed = repository.pushTag(remote, plan.getTag(), credentials);
+                PhaseTimings.end("git: push the tag", started);
                 if (pushed.getStatus() != PushOutcome.Status.REJECTED) {
                     messages.info("Pushed tag %s to '%s'", plan.getTag(), remote);
                     return outcome.result(plan, false, true, true);
