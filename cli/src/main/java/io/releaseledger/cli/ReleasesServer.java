@@ -4,8 +4,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.deploy.GovernanceState;
+import io.releaseledger.deploy.NotificationOutcomes;
 import io.releaseledger.json.Json;
 import io.releaseledger.ledger.Ledger;
+import io.releaseledger.ledger.LedgerView;
 import io.releaseledger.ledger.MetricsQuery;
 import io.releaseledger.policy.PolicyException;
 import io.releaseledger.policy.PolicyFile;
@@ -177,7 +179,7 @@ final class ReleasesServer implements AutoCloseable {
         Map<String, Object> body;
         try {
             body = switch (path) {
-                case "/api/state" -> withGovernance(ledger.view().state());
+                case "/api/state" -> withGovernance(stateWithNotifications());
                 case "/api/history" -> history(query(exchange.getRequestURI()));
                 case "/api/metrics" -> metrics(query(exchange.getRequestURI()));
                 default -> LedgerText.object(ledger.verify().toJson());
@@ -200,6 +202,12 @@ final class ReleasesServer implements AutoCloseable {
             throw new BadRequest(e.getMessage());
         }
         return ledger.view().metrics(metrics);
+    }
+
+    /** The state with each environment's last notification outcome (docs/governance.md). */
+    private Map<String, Object> stateWithNotifications() {
+        LedgerView view = ledger.view();
+        return NotificationOutcomes.withNotifications(view, view.state());
     }
 
     /** The state with the policy file's rules and what waits under them (docs/governance.md); a bad file is reported. */

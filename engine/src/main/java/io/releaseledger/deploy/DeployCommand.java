@@ -6,8 +6,10 @@ import io.releaseledger.ledger.Actor;
 import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Origin;
+import io.releaseledger.notify.NotificationDelivery;
 import io.releaseledger.notify.NotificationEvent;
 import io.releaseledger.notify.NotificationKind;
+import io.releaseledger.notify.NotificationRecord;
 import io.releaseledger.notify.Notifier;
 import io.releaseledger.policy.EnvironmentPolicy;
 import io.releaseledger.policy.FreezeOccurrence;
@@ -263,16 +265,24 @@ public final class DeployCommand {
         return ((Number) ledger.view().state().get("events")).longValue();
     }
 
-    /** A notifier that breaks its promise and throws still does not fail the deploy. */
+    /**
+     * Notifies, then records how the round ended ({@code notification.sent} or {@code .failed}) through the ledger's
+     * normal append, before returning: a CLI that exits next loses nothing. A notifier that breaks its promise and
+     * throws, or a ledger that cannot take the record, still does not fail the deploy.
+     */
     private void notify(final NotificationKind kind, final String notifiedVersion, final String reason) {
         NotificationEvent event = new NotificationEvent(kind, descriptor.getApplication(), environment, notifiedVersion)
                 .setActor(actor.getName() != null ? actor.getName() : actor.getId()).setLink(origin.getUrl())
                 .setReason(reason);
+        List<NotificationDelivery> deliveries;
         try {
-            notifier.notify(event);
+            deliveries = notifier.send(event);
         } catch (RuntimeException e) {
             messages.warning("Notification %s not sent: %s", event, e.getMessage());
+            return;
         }
+        NotificationLedger.record(ledger, environment, actor, origin, new NotificationRecord(event, deliveries),
+                messages);
     }
 
     /**

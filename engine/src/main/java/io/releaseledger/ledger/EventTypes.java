@@ -31,6 +31,10 @@ public final class EventTypes {
     public static final String APPROVAL_REJECTED = "approval.rejected";
     /** A deploy went ahead inside a freeze window; data {@code version}, {@code window}, {@code until}, {@code reason}. */
     public static final String FREEZE_OVERRIDDEN = "freeze.overridden";
+    /** Every target of a notification got it; data in {@code docs/governance.md}, {@code summary} for people. */
+    public static final String NOTIFICATION_SENT = "notification.sent";
+    /** Some target of a notification did not get it, after its retries; data as {@link #NOTIFICATION_SENT}. */
+    public static final String NOTIFICATION_FAILED = "notification.failed";
 
     private EventTypes() {
     }
@@ -56,7 +60,7 @@ public final class EventTypes {
             case VERSION_TAGGED, DEPLOYMENT_STARTED, DEPLOYMENT_SUCCEEDED, DEPLOYMENT_FAILED, CHECK_RECORDED,
                     RELEASE_PROMOTED, RELEASE_ROLLED_BACK, RELEASE_MARKED_BAD, RELEASE_BAD_CLEARED, ENVIRONMENT_LOCKED,
                     ENVIRONMENT_UNLOCKED, LEDGER_KEY_ROTATED, DRIFT_DETECTED, DRIFT_CHECKED, APPROVAL_REQUESTED,
-                    APPROVAL_GRANTED, APPROVAL_REJECTED, FREEZE_OVERRIDDEN -> true;
+                    APPROVAL_GRANTED, APPROVAL_REJECTED, FREEZE_OVERRIDDEN, NOTIFICATION_SENT, NOTIFICATION_FAILED -> true;
             default -> false;
         };
     }

@@ -248,6 +248,13 @@ final class ReadModel {
                     state.driftRow = row;
                 }
             }
+            case EventTypes.NOTIFICATION_SENT, EventTypes.NOTIFICATION_FAILED -> {
+                // the history shows the outcome; nothing changes in what runs where
+                reason = string(data, "summary");
+                if (EventTypes.NOTIFICATION_FAILED.equals(type)) {
+                    flags |= EventColumns.FAILED;
+                }
+            }
             default -> unknownEvents++;
         }
         columns.time[row] = time;

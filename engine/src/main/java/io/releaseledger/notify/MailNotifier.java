@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Mails each event to the recipients that want it: one mail per event, composed by {@link MailMessage#of}, delivered
@@ -71,21 +72,32 @@ public final class MailNotifier implements Notifier {
 
     @Override
     public void notify(final NotificationEvent event) {
+        send(event);
+    }
+
+    /**
+     * One delivery named by the number of recipients: their addresses are personal data and stay out of the ledger.
+     */
+    @Override
+    public List<NotificationDelivery> send(final NotificationEvent event) {
         try {
             NotificationEvent masked = masker.mask(event);
             Set<String> recipients = new LinkedHashSet<>();
             targets.stream().filter(target -> target.wants(masked)).forEach(t -> recipients.addAll(t.getRecipients()));
-            if (!recipients.isEmpty()) {
-                send(MailMessage.of(masked, List.copyOf(recipients)), event);
+            if (recipients.isEmpty()) {
+                return List.of();
             }
+            return List.of(send(MailMessage.of(masked, List.copyOf(recipients)), event));
         } catch (RuntimeException e) {
             messages.warning("Mail about %s not sent: %s", event, masker.mask(String.valueOf(e.getMessage())));
+            return List.of();
         }
     }
 
-    private void send(final MailMessage mail, final NotificationEvent event) {
+    private NotificationDelivery send(final MailMessage mail, final NotificationEvent event) {
         long deadline = System.nanoTime() + totalTimeout.toNanos();
-        Future<String> sending = SENDERS.submit(() -> deliver(mail, deadline));
+        AtomicInteger attempted = new AtomicInteger();
+        Future<String> sending = SENDERS.submit(() -> deliver(mail, deadline, attempted));
         String problem;
         try {
             problem = sending.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -99,20 +111,29 @@ public final class MailNotifier implements Notifier {
         } catch (ExecutionException e) {
             problem = masker.mask(String.valueOf(e.getCause()));
         }
+        int count = mail.getRecipients().size();
         if (problem != null) {
             messages.warning("The mail about %s to %d recipient(s) was not sent (%s); the deploy goes on.",
-                    event.getKind().key(), mail.getRecipients().size(), problem);
+                    event.getKind().key(), count, problem);
         }
+        return new NotificationDelivery("mail", "to " + count + (count == 1 ? " recipient" : " recipients"),
+                problem == null, attempted.get(), withoutAddresses(masker.mask(problem), mail.getRecipients()));
+    }
+
+    /** A mail server's answer may quote an address; the ledger keeps none. */
+    private static String withoutAddresses(final String problem, final List<String> recipients) {
+        return problem == null ? null : new Masker(recipients).mask(problem);
     }
 
     /** @return {@code null} when delivered, else what went wrong last */
-    private String deliver(final MailMessage mail, final long deadline) {
+    private String deliver(final MailMessage mail, final long deadline, final AtomicInteger attempted) {
         Duration backoff = firstBackoff;
         String problem = "not attempted";
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             if (deadline - System.nanoTime() <= 0) {
                 return problem + "; out of time after " + (attempt - 1) + " attempts";
             }
+            attempted.incrementAndGet();
             try {
                 transport.send(mail);
                 return null;

@@ -1,5 +1,6 @@
 package io.releaseledger.notify;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -25,10 +26,33 @@ public final class Notifiers {
         if (told.size() == 1) {
             return told.get(0);
         }
-        // a notifier that breaks its promise and throws must still not fail the deploy
-        return event -> CompletableFuture.allOf(told.stream()
-                .map(notifier -> CompletableFuture.runAsync(() -> notifier.notify(event), RUNNERS)
-                        .exceptionally(failure -> null))
-                .toArray(CompletableFuture[]::new)).join();
+        return new Together(told);
+    }
+
+    /** Sends with every notifier at once and gathers how their targets fared. */
+    private static final class Together implements Notifier {
+        private final List<Notifier> notifiers;
+
+        Together(final List<Notifier> notifiers) {
+            this.notifiers = notifiers;
+        }
+
+        @Override
+        public void notify(final NotificationEvent event) {
+            send(event);
+        }
+
+        @Override
+        public List<NotificationDelivery> send(final NotificationEvent event) {
+            // a notifier that breaks its promise and throws must still not fail the deploy
+            List<CompletableFuture<List<NotificationDelivery>>> sending = notifiers.stream()
+                    .map(notifier -> CompletableFuture.supplyAsync(() -> notifier.send(event), RUNNERS)
+                            .exceptionally(failure -> List.of()))
+                    .toList();
+            CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).join();
+            List<NotificationDelivery> deliveries = new ArrayList<>();
+            sending.forEach(future -> deliveries.addAll(future.join()));
+            return deliveries;
+        }
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Posts each event to its webhooks, all at once, each with retries and backoff (connection failures, timeouts,
@@ -95,21 +96,33 @@ public final class WebhookNotifier implements Notifier {
 
     @Override
     public void notify(final NotificationEvent event) {
+        send(event);
+    }
+
+    /** Each webhook that wants the event, by its name: never its URL. */
+    @Override
+    public List<NotificationDelivery> send(final NotificationEvent event) {
         try {
-            send(masker.mask(event));
+            return sendAll(masker.mask(event));
         } catch (RuntimeException e) {
             messages.warning("Notification %s not sent: %s", event, masker.mask(String.valueOf(e.getMessage())));
+            return List.of();
         }
     }
 
-    private void send(final NotificationEvent event) {
+    private List<NotificationDelivery> sendAll(final NotificationEvent event) {
         long deadline = System.nanoTime() + totalTimeout.toNanos();
         Map<WebhookTarget, CompletableFuture<String>> sending = new LinkedHashMap<>();
+        Map<WebhookTarget, AtomicInteger> attempts = new LinkedHashMap<>();
         for (WebhookTarget target : targets) {
             if (target.wants(event.getKind())) {
-                sending.put(target, CompletableFuture.supplyAsync(() -> deliver(target, event, deadline), SENDERS));
+                AtomicInteger attempted = new AtomicInteger();
+                attempts.put(target, attempted);
+                sending.put(target, CompletableFuture.supplyAsync(() -> deliver(target, event, deadline, attempted),
+                        SENDERS));
             }
         }
+        List<NotificationDelivery> deliveries = new ArrayList<>();
         for (Map.Entry<WebhookTarget, CompletableFuture<String>> entry : sending.entrySet()) {
             String problem;
             try {
@@ -127,11 +140,15 @@ public final class WebhookNotifier implements Notifier {
                 messages.warning("Webhook %s was not notified of %s (%s); the deploy goes on.", entry.getKey().getName(),
                         event.getKind().key(), problem);
             }
+            deliveries.add(new NotificationDelivery("webhook", entry.getKey().getName(), problem == null,
+                    attempts.get(entry.getKey()).get(), masker.mask(problem)));
         }
+        return deliveries;
     }
 
     /** @return {@code null} when delivered, else what went wrong last, without the URL */
-    private String deliver(final WebhookTarget target, final NotificationEvent event, final long deadline) {
+    private String deliver(final WebhookTarget target, final NotificationEvent event, final long deadline,
+            final AtomicInteger attempted) {
         HttpRequest.Builder request = HttpRequest.newBuilder(target.getUrl())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "release-ledger")
@@ -143,6 +160,7 @@ public final class WebhookNotifier implements Notifier {
             if (remaining <= 0) {
                 return problem + "; out of time after " + (attempt - 1) + " attempts";
             }
+            attempted.incrementAndGet();
             try {
                 HttpResponse<Void> response = client.send(request.copy()
                         .timeout(min(attemptTimeout, Duration.ofNanos(remaining))).build(),

@@ -415,6 +415,7 @@
 
       const environments = Array.isArray(state.environments) ? state.environments : [];
       this.governance = state.governance && typeof state.governance === 'object' ? state.governance : {};
+      this.notifications = state.notifications && typeof state.notifications === 'object' ? state.notifications : {};
       clear(this.environments);
       if (typeof this.governance.error === 'string') {
         append(this.environments, el('p', 'rl-governance-error rl-fail', 'The release policy cannot be read: '
@@ -504,6 +505,7 @@
       }
 
       append(card, this.governanceNodes(String(environment.name)));
+      append(card, this.notificationNode(String(environment.name)));
 
       if (current) {
         const details = el('dl', 'rl-details');
@@ -553,6 +555,18 @@
           + String(pending.requestedBy) + ', ', timeNode(pending.at, false), ': ' + String(pending.waitingFor)])));
       }
       return nodes;
+    }
+
+    /** The environment's last notification outcome as the ledger recorded it: delivered, or which target failed and why. */
+    notificationNode(name) {
+      const last = Object.prototype.hasOwnProperty.call(this.notifications, name) ? this.notifications[name] : null;
+      if (!last || typeof last !== 'object') {
+        return null;
+      }
+      const failed = last.failed === true;
+      return el('p', 'rl-notification' + (failed ? ' rl-notification-failed' : ''), [
+        String(last.summary ?? (failed ? 'notification failed' : 'notified')),
+        ' (' + (last.version ? String(last.version) + ', ' : ''), timeNode(last.at, false), ')']);
     }
 
     /* A plain POST form (no script submits it): the server checks the permission and the crumb, then starts the job. */

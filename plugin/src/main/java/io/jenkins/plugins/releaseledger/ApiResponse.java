@@ -1,6 +1,7 @@
 package io.jenkins.plugins.releaseledger;
 
 import io.releaseledger.ReleaseLedgerException;
+import io.releaseledger.deploy.NotificationOutcomes;
 import io.releaseledger.json.Json;
 import io.releaseledger.ledger.LedgerView;
 import io.releaseledger.ledger.MetricsQuery;
@@ -28,7 +29,12 @@ final class ApiResponse {
     }
 
     static ApiResponse state(final LedgerView view) {
-        return new ApiResponse(200, view.state());
+        return new ApiResponse(200, stateOf(view));
+    }
+
+    /** The view's state with each environment's last notification outcome ({@code notifications}) beside it. */
+    static Map<String, Object> stateOf(final LedgerView view) {
+        return NotificationOutcomes.withNotifications(view, view.state());
     }
 
     /** {@code api/state} with the application's governance (approvals waiting, freeze windows) beside it. */

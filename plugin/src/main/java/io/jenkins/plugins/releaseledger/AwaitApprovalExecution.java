@@ -6,12 +6,15 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.agent.SecretMask;
+import io.releaseledger.deploy.NotificationLedger;
 import io.releaseledger.json.Json;
 import io.releaseledger.ledger.Actor;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Origin;
+import io.releaseledger.notify.NotificationDelivery;
 import io.releaseledger.notify.NotificationEvent;
 import io.releaseledger.notify.NotificationKind;
+import io.releaseledger.notify.NotificationRecord;
 import io.releaseledger.policy.EnvironmentPolicy;
 import io.releaseledger.report.Messages;
 import java.io.PrintStream;
@@ -102,10 +105,11 @@ final class AwaitApprovalExecution extends StepExecution {
         }
         ApprovalLook answer;
         PrintStream log;
+        Ledger ledger;
         try {
             Run<?, ?> run = getContext().get(Run.class);
             log = getContext().get(TaskListener.class).getLogger();
-            Ledger ledger = ReleaseLedgers.get().ledger(run.getParent(), application);
+            ledger = ReleaseLedgers.get().ledger(run.getParent(), application);
             EnvironmentPolicy policy = GovernanceSettings.policy(new JenkinsFacade().getApplicationPolicy(application),
                     environment);
             answer = ApprovalLook.at(ledger, policy, version, digest, BuildIdentity.actor(actorId, actorName),
@@ -123,7 +127,7 @@ final class AwaitApprovalExecution extends StepExecution {
             log.println(said);
         }
         if (answer.isRequested()) {
-            tell(log, answer.getLine());
+            tell(log, ledger, answer.getLine());
         }
         switch (answer.getState()) {
             case APPROVED -> {
@@ -153,14 +157,21 @@ final class AwaitApprovalExecution extends StepExecution {
         return true;
     }
 
-    /** {@code approval.needed} to the configured webhooks, once per release and requester; never fails the step. */
-    private void tell(final PrintStream log, final String waitingFor) {
+    /**
+     * {@code approval.needed} to the configured webhooks and mail, once per release and requester, and its outcome to
+     * the ledger; never fails the step.
+     */
+    private void tell(final PrintStream log, final Ledger ledger, final String waitingFor) {
         Origin from = Origin.fromJson(Json.parseObject(origin));
         Messages messages = new Messages(message -> ControllerSetup.print(log, new SecretMask(List.of()), message));
         try {
-            new JenkinsFacade().getNotifier(messages, new SecretMask(List.of())).notify(new NotificationEvent(
-                    NotificationKind.APPROVAL_NEEDED, application, environment, version)
-                    .setActor(actorName != null ? actorName : actorId).setLink(from.getUrl()).setReason(waitingFor));
+            NotificationEvent event = new NotificationEvent(NotificationKind.APPROVAL_NEEDED, application, environment,
+                    version).setActor(actorName != null ? actorName : actorId).setLink(from.getUrl())
+                    .setReason(waitingFor);
+            List<NotificationDelivery> deliveries = new JenkinsFacade()
+                    .getNotifier(messages, new SecretMask(List.of())).send(event);
+            NotificationLedger.record(ledger, environment, BuildIdentity.actor(actorId, actorName), from,
+                    new NotificationRecord(event, deliveries), messages);
         } catch (RuntimeException e) {
             log.println("WARNING: " + ApprovalLook.NAME + ": approval.needed was not sent: " + e.getMessage());
         }

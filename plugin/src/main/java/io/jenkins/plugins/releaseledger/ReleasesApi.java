@@ -35,7 +35,7 @@ public final class ReleasesApi {
         if (isRefused(rsp)) {
             return;
         }
-        Map<String, Object> state = ReleaseLedgers.get().view(job, application).state();
+        Map<String, Object> state = ApiResponse.stateOf(ReleaseLedgers.get().view(job, application));
         send(rsp, ApiResponse.state(state, governance(ReleaseLedgers.get().ledger(job, application), state,
                 new JenkinsFacade().getApplicationPolicy(application), GovernanceEvents.shared(), Instant.now())));
     }

@@ -3,8 +3,16 @@ package io.jenkins.plugins.releaseledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.releaseledger.json.Json;
+import io.releaseledger.ledger.Actor;
+import io.releaseledger.ledger.EventDraft;
+import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.LedgerView;
 import io.releaseledger.ledger.MetricsQuery;
+import io.releaseledger.ledger.Origin;
+import io.releaseledger.notify.NotificationDelivery;
+import io.releaseledger.notify.NotificationEvent;
+import io.releaseledger.notify.NotificationKind;
+import io.releaseledger.notify.NotificationRecord;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,6 +45,23 @@ class ApiResponseTest {
     @AfterEach
     void close() {
         store.close();
+    }
+
+    @Test
+    void shouldCarryEachEnvironmentsLastNotificationOutcomeInTheState() {
+        store.append(LedgerAccess.job("shop/main"), "shop", new EventDraft(EventTypes.NOTIFICATION_FAILED,
+                new Actor("alice", null), Origin.build("shop/main", 12, "https://ci.example/job/shop/job/main/12/", false))
+                .setEnvironment("production").setData(new NotificationRecord(
+                        new NotificationEvent(NotificationKind.DEPLOY_FAILED, "shop", "production", "1.5.0"),
+                        List.of(new NotificationDelivery("webhook", "ops", false, 3, "HTTP 500 after 3 attempts")))
+                        .data()), false);
+
+        Map<String, Object> json = Json.parseObject(ApiResponse.state(store.view("shop")).getBody());
+
+        assertThat(json.get("notifications")).isEqualTo(Map.of("production", Map.of("type", "notification.failed",
+                "version", "1.5.0", "at", ((Map<?, ?>) ((Map<?, ?>) json.get("notifications")).get("production")).get("at"),
+                "failed", true, "summary", "notification failed: webhook ops (HTTP 500 after 3 attempts)")));
+        assertThat(ApiResponse.stateOf(store.view("shop"))).containsKey("notifications");
     }
 
     @Test
