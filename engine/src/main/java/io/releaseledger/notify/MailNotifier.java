@@ -2,7 +2,6 @@ package io.releaseledger.notify;
 
 import io.releaseledger.report.Messages;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -127,41 +126,9 @@ public final class MailNotifier implements Notifier {
 
     /** @return {@code null} when delivered, else what went wrong last */
     private String deliver(final MailMessage mail, final long deadline, final AtomicInteger attempted) {
-        Duration backoff = firstBackoff;
-        String problem = "not attempted";
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            if (deadline - System.nanoTime() <= 0) {
-                return problem + "; out of time after " + (attempt - 1) + " attempts";
-            }
-            attempted.incrementAndGet();
-            try {
-                transport.send(mail);
-                return null;
-            } catch (IOException | RuntimeException e) {
-                problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + masker.mask(e.getMessage()));
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                return "interrupted";
-            }
-            if (attempt < maxAttempts && !sleep(min(backoff, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))))) {
-                return "interrupted";
-            }
-            backoff = backoff.multipliedBy(2);
-        }
-        return problem + " after " + maxAttempts + " attempts";
-    }
-
-    private static boolean sleep(final Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static Duration min(final Duration a, final Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+        return new Attempts(maxAttempts, firstBackoff, masker).deliver(remaining -> {
+            transport.send(mail);
+            return null;
+        }, deadline, attempted);
     }
 }

@@ -2,7 +2,6 @@ package io.releaseledger.notify;
 
 import io.releaseledger.report.Messages;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -153,51 +152,16 @@ public final class WebhookNotifier implements Notifier {
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "release-ledger")
                 .POST(HttpRequest.BodyPublishers.ofString(target.getFormat().body(event), StandardCharsets.UTF_8));
-        Duration backoff = firstBackoff;
-        String problem = "not attempted";
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
-                return problem + "; out of time after " + (attempt - 1) + " attempts";
+        return new Attempts(maxAttempts, firstBackoff, masker).deliver(remaining -> {
+            HttpResponse<Void> response = client.send(request.copy()
+                    .timeout(Attempts.min(attemptTimeout, remaining)).build(), HttpResponse.BodyHandlers.discarding());
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return null;
             }
-            attempted.incrementAndGet();
-            try {
-                HttpResponse<Void> response = client.send(request.copy()
-                        .timeout(min(attemptTimeout, Duration.ofNanos(remaining))).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                int status = response.statusCode();
-                if (status >= 200 && status < 300) {
-                    return null;
-                }
-                problem = "HTTP " + status;
-                if (status != 429 && status < 500) {
-                    return problem;
-                }
-            } catch (IOException e) {
-                problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + masker.mask(e.getMessage()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return "interrupted";
-            }
-            if (attempt < maxAttempts && !sleep(min(backoff, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))))) {
-                return "interrupted";
-            }
-            backoff = backoff.multipliedBy(2);
-        }
-        return problem + " after " + maxAttempts + " attempts";
-    }
-
-    private static boolean sleep(final Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static Duration min(final Duration a, final Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+            // 429 and 5xx may pass; any other answer will not change by asking again
+            return status == 429 || status >= 500 ? Attempts.Problem.retry("HTTP " + status)
+                    : Attempts.Problem.giveUp("HTTP " + status);
+        }, deadline, attempted);
     }
 }
