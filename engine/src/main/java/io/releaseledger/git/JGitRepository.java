@@ -11,6 +11,7 @@ import io.releaseledger.scm.TagRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -48,12 +50,9 @@ public final class JGitRepository implements ScmRepository {
     private final Repository repository;
     private final Git git;
     private final Path workTree;
-    // One walk serves both history questions of a calculation: the commits the base search parsed are not parsed a
-    // second time when the commits since the base are listed. With a commit-graph the walk reads no commit bodies
-    // (GraphCommitReader); the bodies of the listed commits are then read apart, in parallel (CommitBodies).
+    // One walk serves both history questions of a calculation: the commits the base search parsed (bodies
+    // included) are not read from the pack a second time when the commits since the base are listed.
     private RevWalk historyWalk;
-    private ObjectReader historyReader;
-    private boolean historyBodiesApart;
 
     // JGit finds git's system configuration by running C git twice (git --version, git config --system
     // --show-origin), once per process (FS.DETECTED keeps the answer). A command line started to open one repository
@@ -275,16 +274,12 @@ public final class JGitRepository implements ScmRepository {
             if (!paths.isEmpty()) {
                 walk.setTreeFilter(AndTreeFilter.create(PathFilterGroup.createFromStrings(paths), TreeFilter.ANY_DIFF));
             }
-            if (historyBodiesApart) {
-                List<ObjectId> ids = new ArrayList<>();
-                for (RevCommit commit : walk) {
-                    ids.add(commit.copy());
-                }
-                return CommitBodies.read(repository, ids);
-            }
             List<CommitInfo> commits = new ArrayList<>();
             for (RevCommit commit : walk) {
-                commits.add(CommitBodies.info(commit));
+                PersonIdent author = commit.getAuthorIdent();
+                commits.add(new CommitInfo(commit.name(), commit.getFullMessage(),
+                        Instant.ofEpochSecond(commit.getCommitTime()), author == null ? null : author.getName(),
+                        author == null ? null : author.getEmailAddress()));
             }
             return commits;
         } catch (IOException e) {
@@ -444,18 +439,13 @@ public final class JGitRepository implements ScmRepository {
     public void close() {
         if (historyWalk != null) {
             historyWalk.close();
-            historyReader.close();
         }
         repository.close();
     }
 
     private RevWalk historyWalk() throws IOException {
         if (historyWalk == null) {
-            historyReader = repository.newObjectReader();
-            ObjectReader reader = GraphCommitReader.over(historyReader);
-            historyBodiesApart = reader != historyReader;
-            historyWalk = new RevWalk(reader);
-            historyWalk.setRetainBody(!historyBodiesApart);
+            historyWalk = new RevWalk(repository);
         } else {
             historyWalk.reset();
             historyWalk.setTreeFilter(TreeFilter.ALL);
