@@ -193,7 +193,10 @@ class SwarmDeployTest {
                 .hasMessageContaining("Swarm rolled the update of service " + SwarmFixture.STAGING_SERVICE + " back")
                 .hasMessageContaining("runs the previous release again");
 
-        assertThat(SwarmFixture.updateState(SwarmFixture.STAGING_SERVICE)).isEqualTo("rollback_completed");
+        // Swarm may pause its rollback when a task of the previous spec dies on the port the old task still holds
+        // (docs/swarm.md); its restart policy then runs the previous spec on every slot all the same
+        assertThat(SwarmFixture.updateState(SwarmFixture.STAGING_SERVICE)).isIn("rollback_completed",
+                "rollback_paused");
         assertThat(SwarmFixture.portSet(SwarmFixture.STAGING_SERVICE)).isEqualTo("a");
         assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V1, TestApp.V1);
         assertThat(serving()).containsExactly("local-1", "local-2");
