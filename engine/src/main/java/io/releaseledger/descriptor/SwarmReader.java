@@ -79,17 +79,17 @@ final class SwarmReader {
                     + "): with host networking each task listens on the port of its slot");
         }
         if (swarm.getRollback().getOrder() == SwarmUpdateSpec.Order.START_FIRST) {
-            // Swarm's rollback replaces even the tasks that still run the previous spec, starting each replacement
-            // first on the port (host networking) the task it replaces holds: it cannot bind, and the rollback pauses
+            // Swarm's rollback replaces even a task that still runs the previous spec; start-first starts the
+            // replacement on the port (host networking) the old task holds and stops the old one only once it runs
             YamlNode section = env.node("swarm");
             YamlNode rollback = section instanceof YamlNode.Mapping mapping ? mapping.getEntries().get("rollback")
                     : section;
             problems.add(env.path("swarm") + ".rollback.order", rollback, "start-first cannot roll a swarm "
                     + "environment back: Swarm's rollback replaces each slot's task with a new one of the previous "
-                    + "spec, also a task that still runs it, and starts the new one first on the port the old one "
-                    + "holds (host networking), so it cannot bind and Swarm pauses the rollback; use rollback: "
-                    + "{order: stop-first} (the default; start-first updates on two port sets are not affected, "
-                    + "see docs/swarm.md)");
+                    + "spec, also a task that still runs it, and start-first starts the new one on the port the old "
+                    + "one holds (host networking), where it cannot bind until Swarm stops the old one; use "
+                    + "rollback: {order: stop-first} (the default; start-first updates on two port sets are not "
+                    + "affected, see docs/swarm.md)");
         }
         boolean startFirst = swarm.getUpdate().getOrder() == SwarmUpdateSpec.Order.START_FIRST;
         if (startFirst && !swarm.hasTwoPortSets()) {
