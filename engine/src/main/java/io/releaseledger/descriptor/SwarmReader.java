@@ -78,8 +78,20 @@ final class SwarmReader {
                     + "instances.ports (" + swarm.getReplicas() + " replica" + (swarm.getReplicas() == 1 ? "" : "s")
                     + "): with host networking each task listens on the port of its slot");
         }
-        boolean startFirst = swarm.getUpdate().getOrder() == SwarmUpdateSpec.Order.START_FIRST
-                || swarm.getRollback().getOrder() == SwarmUpdateSpec.Order.START_FIRST;
+        if (swarm.getRollback().getOrder() == SwarmUpdateSpec.Order.START_FIRST) {
+            // Swarm's rollback replaces even a task that still runs the previous spec; start-first starts the
+            // replacement on the port (host networking) the old task holds and stops the old one only once it runs
+            YamlNode section = env.node("swarm");
+            YamlNode rollback = section instanceof YamlNode.Mapping mapping ? mapping.getEntries().get("rollback")
+                    : section;
+            problems.add(env.path("swarm") + ".rollback.order", rollback, "start-first cannot roll a swarm "
+                    + "environment back: Swarm's rollback replaces each slot's task with a new one of the previous "
+                    + "spec, also a task that still runs it, and start-first starts the new one on the port the old "
+                    + "one holds (host networking), where it cannot bind until Swarm stops the old one; use "
+                    + "rollback: {order: stop-first} (the default; start-first updates on two port sets are not "
+                    + "affected, see docs/swarm.md)");
+        }
+        boolean startFirst = swarm.getUpdate().getOrder() == SwarmUpdateSpec.Order.START_FIRST;
         if (startFirst && !swarm.hasTwoPortSets()) {
             problems.add(env.path("swarm"), env.node("swarm"), "order start-first needs swarm.portOffset (such as "
                     + "100): with host networking the new task of a slot cannot bind the port its old task still "

@@ -437,21 +437,35 @@ final class SwarmDeployer {
         }
     }
 
+    /**
+     * Until every slot runs {@code image} after Swarm's rollback. A paused rollback is waited out too: Swarm starts a
+     * slot's task of the previous spec without waiting for the task it replaces to exit, on the same port (host
+     * networking), so the new task can die on the port the old one still holds and the rollback pauses; Swarm's
+     * restart policy then replaces the dead task with another of the previous spec, which binds once the old one
+     * has exited. A previous release that really fails never gets every slot running and ends at the timeout.
+     */
     private boolean awaitRollback(final SwarmEngine manager, final String image) {
         long deadline = System.nanoTime() + swarm.getTimeout().toNanos();
         SwarmService service = null;
+        boolean paused = false;
         while (System.nanoTime() < deadline) {
             service = manager.inspect(swarm.getService()).orElseThrow();
-            if (service.getUpdateState() == SwarmService.UpdateState.ROLLBACK_PAUSED) {
-                messages.error("Swarm paused the rollback of service %s: %s", swarm.getService(),
-                        service.getUpdateMessage());
-                return false;
+            SwarmService.UpdateState state = service.getUpdateState();
+            if (state == SwarmService.UpdateState.ROLLBACK_PAUSED && !paused) {
+                paused = true;
+                messages.warning("Swarm paused the rollback of service %s (%s); waiting until every replica runs "
+                        + "the previous release", swarm.getService(), service.getUpdateMessage());
             }
-            if (service.getUpdateState() == SwarmService.UpdateState.ROLLBACK_COMPLETED
-                    && runningSlots(manager.tasks(service.getId()), image).size() == swarm.getReplicas()) {
+            if ((state == SwarmService.UpdateState.ROLLBACK_COMPLETED || state == SwarmService.UpdateState
+                    .ROLLBACK_PAUSED) && runningSlots(manager.tasks(service.getId()), image).size()
+                    == swarm.getReplicas()) {
                 return true;
             }
             sleep(POLL);
+        }
+        if (paused) {
+            messages.error("Swarm paused the rollback of service %s: %s", swarm.getService(),
+                    service.getUpdateMessage());
         }
         messages.error("The rollback of Swarm service %s did not complete within %d s (%s)", swarm.getService(),
                 swarm.getTimeout().toSeconds(), service);

@@ -14,7 +14,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,7 +123,7 @@ class SwarmDeployTest {
         assertThat(serving()).containsExactly("local-1-b", "local-2-b");
 
         world.stagingSwarm = "{timeout: 90s, portOffset: 1000, update: {order: start-first, monitor: 2s}, "
-                + "rollback: {order: start-first, monitor: 1s}}";
+                + "rollback: {monitor: 1s}}";
         LoadLoop startFirst = new LoadLoop(world.haproxy.frontendPort(), 4).start().awaitRequests(200);
         world.deploy("staging", TestApp.V3).call();
         startFirst.awaitRequests(startFirst.requests() + 200).stop();
@@ -177,28 +176,37 @@ class SwarmDeployTest {
         assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V3, TestApp.V3);
     }
 
-    /** Swarm's own rollback of a start-first update puts the previous spec back with its port set's label. */
+    /**
+     * Swarm's own rollback of a start-first update puts the previous spec back with its port set's label; the
+     * rollback itself runs stop-first (the descriptor refuses a start-first rollback, see docs/swarm.md).
+     */
     @Test
-    @Disabled("failed in its only run (2026-12-06 02:52 UTC): the deploy of EXITS ended 'THE RESTORE DID NOT COMPLETE' "
-            + "within 7 s (Swarm paused the rollback, or the restore threw); cause not found yet, see docs/swarm.md")
     void shouldServeFromThePreviousPortSetWhenSwarmRollsAStartFirstUpdateBack() throws Exception {
         world.close();
         world = new SwarmFixture(temp.resolve("two-sets-rollback"), 1000);
         world.stagingSwarm = "{timeout: 90s, portOffset: 1000, update: {order: start-first, monitor: 2s}, "
-                + "rollback: {order: start-first, monitor: 1s}}";
+                + "rollback: {monitor: 1s}}";
         world.deploy("staging", TestApp.V1).call();
 
         assertThatThrownBy(() -> world.deploy("staging", TestApp.EXITS).call())
-                .isInstanceOf(DeploymentException.class)
+                .as("%s", world.messages.getAll()).isInstanceOf(DeploymentException.class)
                 .hasMessageContaining("Swarm rolled the update of service " + SwarmFixture.STAGING_SERVICE + " back")
-                .as("%s", world.messages.getAll()).hasMessageContaining("runs the previous release again");
+                .hasMessageContaining("runs the previous release again");
 
-        assertThat(SwarmFixture.updateState(SwarmFixture.STAGING_SERVICE)).isEqualTo("rollback_completed");
+        // Swarm may pause its rollback when a task of the previous spec dies on the port the old task still holds
+        // (docs/swarm.md); its restart policy then runs the previous spec on every slot all the same
+        assertThat(SwarmFixture.updateState(SwarmFixture.STAGING_SERVICE)).isIn("rollback_completed",
+                "rollback_paused");
         assertThat(SwarmFixture.portSet(SwarmFixture.STAGING_SERVICE)).isEqualTo("a");
         assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V1, TestApp.V1);
         assertThat(serving()).containsExactly("local-1", "local-2");
         assertThat(world.haproxy.servers()).filteredOn(s -> s.getName().endsWith("-b"))
                 .allMatch(s -> s.getAdminState() == io.releaseledger.loadbalancer.AdminState.MAINT);
+        assertThat(world.events("staging", EventTypes.DEPLOYMENT_FAILED)).singleElement()
+                .satisfies(data -> assertThat(data).containsEntry("version", TestApp.EXITS));
+        assertThat(world.events("staging", EventTypes.RELEASE_ROLLED_BACK)).singleElement()
+                .satisfies(data -> assertThat(data).containsEntry("from", TestApp.EXITS)
+                        .containsEntry("to", TestApp.V1).containsEntry("automatic", true));
 
         world.deploy("staging", TestApp.V2).call();
 

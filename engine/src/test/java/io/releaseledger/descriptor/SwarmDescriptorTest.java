@@ -120,13 +120,26 @@ class SwarmDescriptorTest {
         SwarmSpec swarm = staging(HOST_NETWORK + "    instances: {ports: [18601, 18602]}\n"
                 + "    loadBalancer: {runtimeApi: /run/haproxy/admin.sock, backend: shop,"
                 + " serverName: 'web-{instance}'}\n"
-                + "    swarm: {portOffset: 100, update: {order: start-first}, rollback: {order: start-first}}\n")
+                + "    swarm: {portOffset: 100, update: {order: start-first}}\n")
                 .getSwarm();
 
         assertThat(swarm.getPortOffset()).isEqualTo(100);
         assertThat(swarm.hasTwoPortSets()).isTrue();
         assertThat(swarm.getUpdate().getOrder()).isEqualTo(SwarmUpdateSpec.Order.START_FIRST);
-        assertThat(swarm.getRollback().getOrder()).isEqualTo(SwarmUpdateSpec.Order.START_FIRST);
+        assertThat(swarm.getRollback().getOrder()).isEqualTo(SwarmUpdateSpec.Order.STOP_FIRST);
+    }
+
+    @Test
+    void shouldRefuseAStartFirstRollbackEvenOnTwoPortSets() {
+        DescriptorException error = catchDescriptorException(() -> parse(HOST_NETWORK
+                + "    instances: {ports: [18601, 18602]}\n"
+                + "    loadBalancer: {runtimeApi: /run/haproxy/admin.sock, backend: shop,"
+                + " serverName: 'web-{instance}'}\n"
+                + "    swarm: {portOffset: 100, update: {order: start-first}, rollback: {order: start-first}}\n"));
+
+        assertThat(error.getProblems()).extracting(DescriptorProblem::toString).singleElement()
+                .satisfies(p -> assertThat(p).startsWith("environments[0].swarm.rollback.order: start-first cannot "
+                        + "roll a swarm environment back").contains("use rollback: {order: stop-first}"));
     }
 
     @Test

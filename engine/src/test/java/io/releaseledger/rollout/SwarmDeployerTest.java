@@ -207,6 +207,24 @@ class SwarmDeployerTest {
     }
 
     @Test
+    void shouldRestoreWhenSwarmPausedItsRollbackButEverySlotRunsThePreviousRelease() {
+        // as measured: the rollback's task died on the port the old task still held, Swarm paused the rollback, and
+        // its restart policy then ran the previous spec on every slot
+        swarm.service = swarm.service("1.0.0", OLD, SwarmService.UpdateState.COMPLETED);
+        swarm.outcome = SwarmService.UpdateState.ROLLBACK_PAUSED;
+        FakeBalancer lb = new FakeBalancer();
+        LocalDeploymentExecutor executor = executor(twoSets(), lb);
+
+        assertThatThrownBy(() -> executor.execute(plan(executor), "lock", (type, env, data) -> recorded.add(type)))
+                .hasMessageContaining("Swarm rolled the update of service shop-staging back")
+                .hasMessageContaining("runs the previous release again");
+
+        assertThat(lb.calls).contains("ready web-1", "ready web-2").endsWith("maint web-1-b", "maint web-2-b");
+        assertThat(recorded).containsExactly(EventTypes.CHECK_RECORDED, EventTypes.DEPLOYMENT_FAILED,
+                EventTypes.RELEASE_ROLLED_BACK);
+    }
+
+    @Test
     void shouldRefuseTwoPortSetsWhenTheBackendLacksTheSecondSetsServersBeforeChangingAnything() {
         swarm.service = swarm.service("1.0.0", OLD, SwarmService.UpdateState.COMPLETED);
         FakeBalancer lb = new FakeBalancer();
@@ -326,7 +344,8 @@ class SwarmDeployerTest {
         @Override
         public void update(final SwarmService current, final SwarmServiceRequest request) {
             requests.add(request);
-            boolean back = outcome == SwarmService.UpdateState.ROLLBACK_COMPLETED;
+            boolean back = outcome == SwarmService.UpdateState.ROLLBACK_COMPLETED
+                    || outcome == SwarmService.UpdateState.ROLLBACK_PAUSED;
             service = service(back ? "1.0.0" : "1.1.0", back ? OLD : NEW, outcome);
         }
 
