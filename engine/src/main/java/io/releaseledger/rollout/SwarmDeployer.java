@@ -126,6 +126,9 @@ final class SwarmDeployer {
                 swarm.getReplicas() == 1 ? "" : "s", swarm.getUpdate());
         try {
             before = manager.inspect(swarm.getService()).orElse(null);
+            if (before != null && swarm.hasTwoPortSets()) {
+                awaitReplacedTasksGone(manager, before);
+            }
             SwarmServiceRequest request = request(plan);
             if (swarm.hasTwoPortSets()) {
                 prepareServers(plan);
@@ -540,6 +543,35 @@ final class SwarmDeployer {
         data.put("environment", plan.getEnvironment());
         data.put("millis", millis);
         return data;
+    }
+
+    /**
+     * Swarm calls a start-first update completed while the tasks it replaced still stop (their grace period), and
+     * this deploy goes to their port set: a new task started now would find its port taken and die.
+     */
+    private void awaitReplacedTasksGone(final SwarmEngine manager, final SwarmService service) {
+        long deadline = System.nanoTime() + swarm.getTimeout().toNanos();
+        boolean told = false;
+        while (true) {
+            List<SwarmTask> stopping = manager.tasks(service.getId()).stream()
+                    .filter(task -> !"running".equals(task.getDesiredState()) && "running".equals(task.getState()))
+                    .toList();
+            if (stopping.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new DeploymentException("Swarm is still stopping " + stopping.size() + " task(s) of service "
+                        + swarm.getService() + " that hold ports of the set this deploy goes to, after "
+                        + swarm.getTimeout().toSeconds() + " s (swarm.timeout); nothing was changed. Deploy again once "
+                        + "`docker service ps " + swarm.getService() + "` shows them shut down.");
+            }
+            if (!told) {
+                messages.info("Waiting for Swarm to stop %d replaced task(s) of %s: they hold ports of the set this "
+                        + "deploy goes to", stopping.size(), swarm.getService());
+                told = true;
+            }
+            sleep(Duration.ofMillis(200));
+        }
     }
 
     private static void sleep(final Duration duration) {

@@ -225,6 +225,21 @@ class SwarmDeployerTest {
     }
 
     @Test
+    void shouldWaitForTheTasksSwarmStillStopsBeforeMovingToTheirPortSet() {
+        // as seen on the real swarm: a deploy right after a start-first one found slot 2's replaced task still
+        // stopping on the port the new task needed
+        swarm.service = swarm.service("1.0.0", OLD, SwarmService.UpdateState.COMPLETED);
+        swarm.readsWhileStopping = 3;
+        swarm.outcome = SwarmService.UpdateState.PAUSED; // what follows the update is not this test's matter
+        LocalDeploymentExecutor executor = executor(twoSets(), new FakeBalancer());
+
+        assertThatThrownBy(() -> executor.execute(plan(executor), "lock", (type, env, data) -> recorded.add(type)))
+                .hasMessageContaining("Swarm paused the update");
+
+        assertThat(swarm.order).startsWith("stopping", "stopping", "stopping", "tasks", "update");
+    }
+
+    @Test
     void shouldRefuseTwoPortSetsWhenTheBackendLacksTheSecondSetsServersBeforeChangingAnything() {
         swarm.service = swarm.service("1.0.0", OLD, SwarmService.UpdateState.COMPLETED);
         FakeBalancer lb = new FakeBalancer();
@@ -344,6 +359,7 @@ class SwarmDeployerTest {
         @Override
         public void update(final SwarmService current, final SwarmServiceRequest request) {
             requests.add(request);
+            order.add("update");
             boolean back = outcome == SwarmService.UpdateState.ROLLBACK_COMPLETED
                     || outcome == SwarmService.UpdateState.ROLLBACK_PAUSED;
             service = service(back ? "1.0.0" : "1.1.0", back ? OLD : NEW, outcome);
@@ -355,10 +371,23 @@ class SwarmDeployerTest {
             service = service("1.0.0", OLD, SwarmService.UpdateState.ROLLBACK_COMPLETED);
         }
 
+        /** How many more reads of the tasks still show a replaced task stopping, and when the update came. */
+        int readsWhileStopping;
+        final List<String> order = new ArrayList<>();
+
         @Override
         public List<SwarmTask> tasks(final String serviceId) {
-            return List.of(new SwarmTask("t1", 1, service.getImage(), "running", "running", "c1", null),
-                    new SwarmTask("t2", 2, service.getImage(), "running", "running", "c2", null));
+            List<SwarmTask> tasks = new ArrayList<>(List.of(
+                    new SwarmTask("t1", 1, service.getImage(), "running", "running", "c1", null),
+                    new SwarmTask("t2", 2, service.getImage(), "running", "running", "c2", null)));
+            if (readsWhileStopping > 0) {
+                readsWhileStopping--;
+                tasks.add(new SwarmTask("t0", 2, REPOSITORY + "@" + OLD, "running", "shutdown", "c0", null));
+                order.add("stopping");
+            } else {
+                order.add("tasks");
+            }
+            return tasks;
         }
 
         @Override
