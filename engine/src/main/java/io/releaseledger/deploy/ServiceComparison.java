@@ -15,6 +15,7 @@ import java.util.Map;
  */
 final class ServiceComparison {
     private static final String ROLLBACK_COMPLETED = "rollback_completed";
+    private static final String ROLLBACK_PAUSED = "rollback_paused";
 
     private final EnvironmentSpec environment;
     private final DriftExpectation expected;
@@ -88,8 +89,10 @@ final class ServiceComparison {
         }
         String state = service.getUpdateState();
         // A rollback back onto the ledger's release is the ledger's own failed deploy (or its restore): not drift.
-        if (state != null && (state.startsWith("rollback") && !(ROLLBACK_COMPLETED.equals(state) && onLedger)
-                || "paused".equals(state))) {
+        // Swarm may pause such a rollback and still run the release on every slot (the restore waits for that); a
+        // slot left behind is found by the task comparison below.
+        boolean rollbackOntoLedger = onLedger && (ROLLBACK_COMPLETED.equals(state) || ROLLBACK_PAUSED.equals(state));
+        if (state != null && (state.startsWith("rollback") && !rollbackOntoLedger || "paused".equals(state))) {
             String message = service.getUpdateMessage() == null || service.getUpdateMessage().isEmpty() ? ""
                     : ": " + service.getUpdateMessage();
             findings.add(new DriftFinding(DriftFinding.UPDATE, subject, "update completed",

@@ -97,6 +97,17 @@ class SwarmDriftComparisonTest {
     }
 
     @Test
+    void shouldTakeAPausedRollbackOntoTheLedgersReleaseForARestoreOnlyWhenEverySlotRunsIt() {
+        ObservedService restored = service(IMAGE + V1, 2).setUpdate("rollback_paused", "update paused due to failure")
+                .addTask(task(1, IMAGE + V1, true)).addTask(task(2, IMAGE + V1, true));
+        ObservedService slotBehind = service(IMAGE + V1, 2).setUpdate("rollback_paused", "update paused due to failure")
+                .addTask(task(1, IMAGE + V1, true)).addTask(task(2, IMAGE + V2, true));
+
+        assertThat(compare(restored).getFindings()).isEmpty();
+        assertThat(kinds(compare(slotBehind))).contains("image manager/shop-staging.2");
+    }
+
+    @Test
     void shouldFindAMissingServiceOnceAndAnExtraTask() {
         assertThat(described(compare(new ObservedService("manager", "shop-staging", false)))).containsExactly(
                 "manager/shop-staging: no Swarm service, the ledger says running 1.0.0 (missing)");
