@@ -52,6 +52,8 @@ public final class DockerJavaSwarm implements SwarmEngine {
     private static final Duration RESPONSE_TIMEOUT = Duration.ofMinutes(2);
     /** A task that exits is started again after this pause, as the host deploy's restart policy would. */
     private static final Duration RESTART_DELAY = Duration.ofSeconds(1);
+    /** Tries of an update Swarm refused as out of sequence while the release it replaces stayed the same. */
+    private static final int SEQUENCE_ATTEMPTS = 3;
 
     private final DockerHost host;
     private final DefaultDockerClientConfig config;
@@ -109,6 +111,21 @@ public final class DockerJavaSwarm implements SwarmEngine {
 
     @Override
     public void update(final SwarmService current, final SwarmServiceRequest request) {
+        SwarmService read = current;
+        for (int attempt = 1;; attempt++) {
+            try {
+                updateOnce(read, request);
+                return;
+            } catch (ContainerEngineException e) {
+                if (attempt == SEQUENCE_ATTEMPTS || !isOutOfSequence(e)) {
+                    throw e;
+                }
+                read = readAgain(current, request.getName());
+            }
+        }
+    }
+
+    private void updateOnce(final SwarmService current, final SwarmServiceRequest request) {
         try {
             if (request.getRegistryCredentials() == null) {
                 docker.updateServiceCmd(current.getId(), spec(request)).withVersion(current.getVersion()).exec();
@@ -130,14 +147,46 @@ public final class DockerJavaSwarm implements SwarmEngine {
         }
     }
 
+    /**
+     * The service read again after Swarm refused an update as out of sequence. Swarm raises the version on its own
+     * bookkeeping too (an update's status, the allocator), so a version that moved while the release (image and
+     * labels) stayed is no one else's deploy: the update is sent again on the new version. A release that changed is
+     * another deploy that came first, and is left alone.
+     */
+    private SwarmService readAgain(final SwarmService current, final String name) {
+        SwarmService now = inspect(current.getId()).orElseThrow(() -> new ContainerEngineException("updating Swarm "
+                + "service " + name + " on Docker host " + host + " failed: the service was removed while this deploy "
+                + "read it; deploy again"));
+        if (!Objects.equals(now.getImage(), current.getImage()) || !now.getLabels().equals(current.getLabels())) {
+            throw new ContainerEngineException("updating Swarm service " + name + " on Docker host " + host
+                    + " failed: another change of the service came first (it now runs " + now.getImage() + "); "
+                    + "nothing was changed by this deploy. Deploy again once that change is done");
+        }
+        return now;
+    }
+
+    private static boolean isOutOfSequence(final ContainerEngineException e) {
+        return e.getMessage() != null && e.getMessage().contains("update out of sequence");
+    }
+
     @Override
     public void rollback(final SwarmService current) {
         String what = "rolling back Swarm service " + current.getName();
         try {
-            Service service = docker.inspectServiceCmd(current.getId()).exec();
-            byte[] body = config.getObjectMapper().writeValueAsBytes(service.getSpec());
-            send(what, "/services/" + service.getId() + "/update?version=" + service.getVersion().getIndex()
-                    + "&rollback=previous", body, null);
+            for (int attempt = 1;; attempt++) {
+                // read just before asking: the version moves on Swarm's own bookkeeping as well
+                Service service = docker.inspectServiceCmd(current.getId()).exec();
+                byte[] body = config.getObjectMapper().writeValueAsBytes(service.getSpec());
+                try {
+                    send(what, "/services/" + service.getId() + "/update?version=" + service.getVersion().getIndex()
+                            + "&rollback=previous", body, null);
+                    return;
+                } catch (ContainerEngineException e) {
+                    if (attempt == SEQUENCE_ATTEMPTS || !isOutOfSequence(e)) {
+                        throw e;
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new ContainerEngineException(what + ": cannot reach the Docker engine at " + host + " ("
                     + e.getMessage() + ")", e);
