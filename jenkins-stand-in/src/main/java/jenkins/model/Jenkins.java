@@ -22,7 +22,6 @@ public class Jenkins implements AccessControlled {
 
     public static final Permission READ = null;
 
-    @NonNull
     public @CheckForNull <T extends Item> T getItemByFullName(@NonNull String fullName, Class<T> type)
             throws AccessDeniedException {
         throw new UnsupportedOperationException("stand-in");
@@ -32,6 +31,7 @@ public class Jenkins implements AccessControlled {
         throw new UnsupportedOperationException("stand-in");
     }
 
+    @NonNull
     public static Jenkins get() throws IllegalStateException {
         throw new UnsupportedOperationException("stand-in");
     }

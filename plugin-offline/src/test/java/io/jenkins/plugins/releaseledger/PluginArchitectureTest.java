@@ -1,11 +1,13 @@
 package io.jenkins.plugins.releaseledger;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -13,6 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.accmod.Restricted;
+import org.kohsuke.stapler.interceptor.RequirePOST;
+import org.kohsuke.stapler.verb.GET;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * The plugin's own layering and its use of Jenkins (issue 9, items 7, 13 and 14): the Jenkins-free classes stay free
@@ -87,6 +92,22 @@ class PluginArchitectureTest {
                         call -> call.getTarget().getName().equals("getUrl")
                                 && call.getTarget().getOwner().isAssignableTo("hudson.model.Item")))
                 .because("inside a request Job.getUrl() is relative to the view the user came through; use the full name")
+                .check(plugin);
+    }
+
+    /**
+     * Stapler routes every public {@code do…} method of an object it reaches; without a verb annotation a GET (a link,
+     * an image tag on another site) runs it. Actions that change something take {@code @POST} or {@code @RequirePOST}
+     * (and so the crumb), form validation {@code @POST}, the API {@code @GET}; only a fixed list (a {@code doFill…}
+     * without parameters) may answer any verb.
+     */
+    @Test
+    void shouldNameTheVerbOfEveryWebMethod() {
+        methods().that().arePublic().and().haveNameMatching("do[A-Z].*")
+                .and(DescribedPredicate.describe("are not a fixed list", (JavaMethod method) ->
+                        !(method.getName().startsWith("doFill") && method.getRawParameterTypes().isEmpty())))
+                .should().beAnnotatedWith(POST.class).orShould().beAnnotatedWith(RequirePOST.class)
+                .orShould().beAnnotatedWith(GET.class)
                 .check(plugin);
     }
 
