@@ -72,24 +72,46 @@ check_settings() {
 
 # pid_alive FILE NAME: the process in FILE runs and its command is NAME (not a reused pid)
 pid_alive() {
-  local pid
+  local pid line
   [[ -s "$1" ]] || return 1
   pid=$(<"$1")
-  [[ "$pid" =~ ^[0-9]+$ && -r "/proc/$pid/cmdline" ]] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$2"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  # (no pipe into grep -q: under pipefail, grep ending before tr would fail the check)
+  line=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+  [[ "$line" == *"$2"* ]]
+}
+
+# started_runs FILE: the process in FILE, started by this run of the demo, has not exited. Waits for a start use this,
+# not pid_alive: on its way to java the process execs four times (setsid, nohup, env, the launcher), and a check of its
+# command line in the middle of one was seen to take a page server that ran for minutes afterwards for one that had
+# exited. A pid the demo has just started cannot have been reused yet; an exited child is a zombie until reaped.
+started_runs() {
+  local pid stat
+  [[ -s "$1" ]] || return 1
+  pid=$(<"$1")
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  stat=$(cat "/proc/$pid/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  [[ -n "$stat" && "${stat:0:1}" != Z ]]
 }
 
 # stop_pid FILE NAME: stop the process the demo started, if it still runs
 stop_pid() {
-  local pid i
+  local pid i target fields
   if pid_alive "$1" "$2"; then
     pid=$(<"$1")
-    kill -TERM "$pid" 2>/dev/null || true
+    # detach started it as the leader of a session and group of its own: signal the group, so that a java the launcher
+    # runs as its child (while it makes the class archive, it does not exec) stops with it instead of living on
+    target=$pid
+    fields=$(cat "/proc/$pid/stat" 2>/dev/null) || fields=""
+    read -r -a fields <<<"${fields##*) }"
+    [[ "${fields[2]:-}" == "$pid" ]] && target=-$pid
+    kill -TERM -- "$target" 2>/dev/null || true
     for ((i = 0; i < 50; i++)); do
-      pid_alive "$1" "$2" || break
+      kill -0 -- "$target" 2>/dev/null || break
       sleep 0.2
     done
-    pid_alive "$1" "$2" && kill -KILL "$pid" 2>/dev/null
+    kill -0 -- "$target" 2>/dev/null && kill -KILL -- "$target" 2>/dev/null
     say "stopped $2 (pid $pid)"
   fi
   rm -f "$1"
@@ -114,7 +136,7 @@ detach() {
   # process that already exited: wait for the exec (or the child's end).
   for ((i = 0; i < 200; i++)); do
     [[ -r "/proc/$pid/cmdline" ]] || break
-    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$1" && break
+    [[ "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" == *"$1"* ]] && break
     sleep 0.05
   done
 }
@@ -219,7 +241,7 @@ start_haproxy() {
   local i
   for ((i = 0; i < 100; i++)); do
     [[ -S "$HAPROXY_DIR/admin.sock" ]] && break
-    pid_alive "$HAPROXY_DIR/haproxy.pid" haproxy || { cat "$HAPROXY_DIR/haproxy.log" >&2; die "haproxy exited"; }
+    started_runs "$HAPROXY_DIR/haproxy.pid" || { cat "$HAPROXY_DIR/haproxy.log" >&2; die "haproxy exited"; }
     sleep 0.1
   done
   [[ -S "$HAPROXY_DIR/admin.sock" ]] || die "haproxy's runtime API did not appear within 10 s; log: $HAPROXY_DIR/haproxy.log"
@@ -408,7 +430,7 @@ serve() {
   local i
   for ((i = 0; i < 300; i++)); do
     curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$PAGE_PORT/api/state" 2>/dev/null && return
-    pid_alive "$DEMO_DIR/serve.pid" "serve --application $APP" || { cat "$DEMO_DIR/serve.log" >&2; die "the page server exited"; }
+    started_runs "$DEMO_DIR/serve.pid" || { cat "$DEMO_DIR/serve.log" >&2; die "the page server exited"; }
     sleep 0.2
   done
   die "the page did not answer within 60 s; log: $DEMO_DIR/serve.log"

@@ -133,13 +133,17 @@ class DemoScriptTest {
         return exec(command, environment);
     }
 
-    /** A release-ledger program that runs this module's classes: the jar may not be built yet in a Maven test run. */
+    /**
+     * A release-ledger program that runs this module's classes: the jar may not be built yet in a Maven test run. It
+     * runs java as its child rather than exec'ing it, as the launcher does while it makes the class archive, so that
+     * {@code --stop} must stop the java behind the pid it recorded.
+     */
     private Path cliScript() throws IOException {
         Path script = dir.resolve("release-ledger");
         if (!Files.exists(script)) {
             String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Files.writeString(script, "#!/bin/sh\nexec '" + java + "' -cp '" + classpath + "' io.releaseledger.cli.Main"
+            Files.writeString(script, "#!/bin/sh\n'" + java + "' -cp '" + classpath + "' io.releaseledger.cli.Main"
                     + " \"$@\"\n", StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
