@@ -6,16 +6,15 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.releaseledger.ReleaseLedgerException;
 import io.releaseledger.agent.SecretMask;
-import io.releaseledger.deploy.NotificationLedger;
 import io.releaseledger.json.Json;
 import io.releaseledger.ledger.Actor;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Origin;
-import io.releaseledger.notify.NotificationDelivery;
 import io.releaseledger.notify.NotificationEvent;
 import io.releaseledger.notify.NotificationKind;
-import io.releaseledger.notify.NotificationRecord;
+import io.releaseledger.notify.Notifier;
 import io.releaseledger.policy.EnvironmentPolicy;
+import io.releaseledger.report.Message;
 import io.releaseledger.report.Messages;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -158,22 +157,35 @@ final class AwaitApprovalExecution extends StepExecution {
     }
 
     /**
-     * {@code approval.needed} to the configured webhooks and mail, once per release and requester, and its outcome to
+     * {@code approval.needed} to the configured webhooks and mail, once per release and requester (the look that
+     * recorded the request), on {@link ApprovalNotices}' threads: the look returns at once. The round's outcome goes to
      * the ledger; never fails the step.
      */
     private void tell(final PrintStream log, final Ledger ledger, final String waitingFor) {
         Origin from = Origin.fromJson(Json.parseObject(origin));
-        Messages messages = new Messages(message -> ControllerSetup.print(log, new SecretMask(List.of()), message));
+        Messages messages = new Messages();
         try {
             NotificationEvent event = new NotificationEvent(NotificationKind.APPROVAL_NEEDED, application, environment,
                     version).setActor(actorName != null ? actorName : actorId).setLink(from.getUrl())
                     .setReason(waitingFor);
-            List<NotificationDelivery> deliveries = new JenkinsFacade()
-                    .getNotifier(messages, new SecretMask(List.of())).send(event);
-            NotificationLedger.record(ledger, environment, BuildIdentity.actor(actorId, actorName), from,
-                    new NotificationRecord(event, deliveries), messages);
+            Notifier notifier = new JenkinsFacade().getNotifier(messages, new SecretMask(List.of()));
+            ApprovalNotices.get().send(notifier, messages, event, ledger, BuildIdentity.actor(actorId, actorName), from,
+                    said -> toBuildLog(log, said));
         } catch (RuntimeException e) {
             log.println("WARNING: " + ApprovalLook.NAME + ": approval.needed was not sent: " + e.getMessage());
         }
+    }
+
+    /**
+     * What a round said, in the build log while the step runs. Once it ended (approved, rejected, aborted) its log is
+     * not written to: {@link ApprovalNotices} puts the lines in Jenkins' log; the outcome is in the ledger either way.
+     */
+    private synchronized boolean toBuildLog(final PrintStream log, final List<Message> said) {
+        if (done) {
+            return false;
+        }
+        SecretMask none = new SecretMask(List.of());
+        said.forEach(message -> ControllerSetup.print(log, none, message));
+        return true;
     }
 }

@@ -7,6 +7,8 @@ import io.releaseledger.agent.SecretMask;
 import io.releaseledger.notify.MailNotifier;
 import io.releaseledger.notify.MailTarget;
 import io.releaseledger.notify.MailTransport;
+import io.releaseledger.notify.NotificationDelivery;
+import io.releaseledger.notify.NotificationEvent;
 import io.releaseledger.notify.Notifier;
 import io.releaseledger.notify.Notifiers;
 import io.releaseledger.notify.WebhookNotifier;
@@ -139,7 +141,7 @@ public final class ReleaseLedgerNotifications extends GlobalConfiguration {
         Duration total = Duration.ofSeconds(timeoutSeconds);
         Notifier mailNotifier = new MailNotifier(targets, transport.apply(total.dividedBy(MAIL_ATTEMPTS)))
                 .setTotalTimeout(total).setMaxAttempts(MAIL_ATTEMPTS).setMessages(messages);
-        return event -> mailNotifier.notify(event.masked(mask::mask));
+        return masking(mailNotifier, mask);
     }
 
     static Notifier notifier(final List<NotificationWebhook> webhooks, final int timeoutSeconds,
@@ -159,7 +161,25 @@ public final class ReleaseLedgerNotifications extends GlobalConfiguration {
         }
         Notifier webhooksNotifier = new WebhookNotifier(targets)
                 .setTotalTimeout(Duration.ofSeconds(timeoutSeconds)).setMessages(messages);
-        return event -> webhooksNotifier.notify(event.masked(mask::mask));
+        return masking(webhooksNotifier, mask);
+    }
+
+    /**
+     * {@code notifier} told of each event with the build's secrets masked; it keeps {@link Notifier#send}, so the
+     * ledger learns how each target fared (a plain lambda would only have {@code notify}, and record nothing).
+     */
+    static Notifier masking(final Notifier notifier, final SecretMask mask) {
+        return new Notifier() {
+            @Override
+            public void notify(final NotificationEvent event) {
+                notifier.notify(event.masked(mask::mask));
+            }
+
+            @Override
+            public List<NotificationDelivery> send(final NotificationEvent event) {
+                return notifier.send(event.masked(mask::mask));
+            }
+        };
     }
 
     @NonNull
