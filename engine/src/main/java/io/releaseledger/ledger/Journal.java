@@ -361,18 +361,18 @@ final class Journal implements AutoCloseable {
     private LedgerEvent writeSealed(final EventDraft draft, final LedgerKey key) {
         long started = PhaseTimings.start();
         Map<String, Object> json = toJson(draft, lastSequence + 1, lastHash);
-        String canonical;
         String mac = null;
-        if (key == null) {
-            canonical = Json.writeAscii(json);
-        } else {
+        if (key != null) {
             json.put("key", key.getId());
-            String unsealed = Json.writeAscii(json);
-            mac = LedgerKey.hex(key.newMac(), unsealed);
-            canonical = JournalHashing.withMac(unsealed, mac);
         }
-        String hash = JournalHashing.sha256(canonical);
-        String line = JournalHashing.seal(canonical, hash);
+        // ASCII only, so these bytes are its UTF-8 too; MAC, hash and line are made from them without more copies.
+        byte[] unsealed = Json.writeAscii(json).getBytes(StandardCharsets.US_ASCII);
+        if (key != null) {
+            mac = LedgerKey.hex(key.newMac(), unsealed);
+        }
+        JournalHashing.SealedLine sealed = JournalHashing.sealedLine(unsealed, mac);
+        String hash = sealed.getHash();
+        String line = sealed.text();
         PhaseTimings.end("journal: encode, MAC and hash", started);
         started = PhaseTimings.start();
         // The event from what was written, not parsed back from the line (megabytes for a large release).
@@ -384,7 +384,7 @@ final class Journal implements AutoCloseable {
         LedgerEvent event = LedgerEvent.written(written, line);
         PhaseTimings.end("journal: the event from what was written", started);
         started = PhaseTimings.start();
-        write((line + "\n").getBytes(StandardCharsets.US_ASCII), event);
+        write(sealed.getBytes(), event);
         PhaseTimings.end("journal: write and force", started);
         if (key != null) {
             noteSealed();
