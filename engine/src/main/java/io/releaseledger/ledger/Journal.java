@@ -273,9 +273,9 @@ final class Journal implements AutoCloseable {
             LedgerEvent event;
             try {
                 // The torn-line check at open parsed this line already when it is the last one, byte for byte.
-                event = parsed != null && parsed.start == start && Arrays.equals(parsed.bytes, bytes)
-                        ? LedgerEvent.fromParsedLine(parsed.json, parsed.text)
-                        : LedgerEvent.fromLine(new String(bytes, StandardCharsets.UTF_8));
+                boolean same = parsed != null && parsed.start == start && Arrays.equals(parsed.bytes, bytes);
+                String text = same ? parsed.text : new String(bytes, StandardCharsets.UTF_8);
+                event = LedgerEvent.fromParsedLine(withoutLargeData(same ? parsed.json : Json.parseObject(text)), text);
             } catch (ReleaseLedgerException e) {
                 throw mismatch(where, e.getMessage());
             }
@@ -286,6 +286,20 @@ final class Journal implements AutoCloseable {
         } catch (IOException e) {
             throw ioFailure("read", e);
         }
+    }
+
+    /**
+     * The event's object with empty data, unless it is a key rotation (whose data names the next key): the check of the
+     * checkpoint's event reads its sequence, hash and key only, and copying a large release's commits costs megabytes.
+     */
+    private static Map<String, Object> withoutLargeData(final Map<String, Object> json) {
+        if (EventTypes.LEDGER_KEY_ROTATED.equals(json.get("type")) || !(json.get("data") instanceof Map<?, ?> data)
+                || data.isEmpty()) {
+            return json;
+        }
+        Map<String, Object> header = new LinkedHashMap<>(json);
+        header.put("data", Map.of());
+        return header;
     }
 
     private ReleaseLedgerException mismatch(final String where, final String why) {
@@ -916,9 +930,10 @@ final class Journal implements AutoCloseable {
     /** The offset just after the newline before {@code end} (exclusive), or 0. */
     private long lineStart(final long end) throws IOException {
         long at = end;
+        byte[] bytes = new byte[8192]; // one buffer for the whole scan back (a line may be megabytes long)
         while (at > 0) {
-            int length = (int) Math.min(8192, at);
-            byte[] bytes = read(at - length, length);
+            int length = (int) Math.min(bytes.length, at);
+            readInto(bytes, at - length, length);
             for (int i = length - 1; i >= 0; i--) {
                 if (bytes[i] == '\n') {
                     return at - length + i + 1;
@@ -944,6 +959,12 @@ final class Journal implements AutoCloseable {
     // line of megabytes would be allocated (and zeroed) afresh each time; a slice's is reused.
     private byte[] read(final long offset, final int length) throws IOException {
         byte[] bytes = new byte[length];
+        readInto(bytes, offset, length);
+        return bytes;
+    }
+
+    /** Reads {@code length} bytes at {@code offset} into the start of {@code bytes}. */
+    private void readInto(final byte[] bytes, final long offset, final int length) throws IOException {
         int done = 0;
         while (done < length) {
             ByteBuffer slice = ByteBuffer.wrap(bytes, done, Math.min(READ_SLICE, length - done));
@@ -955,7 +976,6 @@ final class Journal implements AutoCloseable {
             }
             done = slice.position();
         }
-        return bytes;
     }
 
     private ReleaseLedgerException ioFailure(final String what, final IOException e) {
