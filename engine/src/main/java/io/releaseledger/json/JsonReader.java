@@ -129,7 +129,20 @@ final class JsonReader {
     private String readString() {
         int start = pos;
         pos++; // opening quote
-        StringBuilder out = new StringBuilder();
+        // Most strings (commit ids, subjects, times) have no escape: taken as one substring, without a builder that
+        // grows and is copied again (a large version.tagged line holds a quarter of a million of them).
+        int end = pos;
+        int length = text.length();
+        while (end < length && text.charAt(end) != '"' && text.charAt(end) != '\\' && text.charAt(end) >= 0x20) {
+            end++;
+        }
+        if (end < length && text.charAt(end) == '"' && end - pos <= Json.MAX_STRING_CHARS) {
+            String plain = text.substring(pos, end);
+            pos = end + 1;
+            return plain;
+        }
+        StringBuilder out = new StringBuilder(end - pos + 16).append(text, pos, end);
+        pos = end;
         while (true) {
             if (pos >= text.length()) {
                 throw errorAt(start, "unterminated string");

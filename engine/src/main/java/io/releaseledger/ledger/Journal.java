@@ -273,9 +273,9 @@ final class Journal implements AutoCloseable {
             LedgerEvent event;
             try {
                 // The torn-line check at open parsed this line already when it is the last one, byte for byte.
-                event = parsed != null && parsed.start == start && Arrays.equals(parsed.bytes, bytes)
-                        ? LedgerEvent.fromParsedLine(parsed.json, parsed.text)
-                        : LedgerEvent.fromLine(new String(bytes, StandardCharsets.UTF_8));
+                boolean same = parsed != null && parsed.start == start && Arrays.equals(parsed.bytes, bytes);
+                String text = same ? parsed.text : new String(bytes, StandardCharsets.UTF_8);
+                event = LedgerEvent.fromParsedLine(withoutLargeData(same ? parsed.json : Json.parseObject(text)), text);
             } catch (ReleaseLedgerException e) {
                 throw mismatch(where, e.getMessage());
             }
@@ -286,6 +286,20 @@ final class Journal implements AutoCloseable {
         } catch (IOException e) {
             throw ioFailure("read", e);
         }
+    }
+
+    /**
+     * The event's object with empty data, unless it is a key rotation (whose data names the next key): the check of the
+     * checkpoint's event reads its sequence, hash and key only, and copying a large release's commits costs megabytes.
+     */
+    private static Map<String, Object> withoutLargeData(final Map<String, Object> json) {
+        if (EventTypes.LEDGER_KEY_ROTATED.equals(json.get("type")) || !(json.get("data") instanceof Map<?, ?> data)
+                || data.isEmpty()) {
+            return json;
+        }
+        Map<String, Object> header = new LinkedHashMap<>(json);
+        header.put("data", Map.of());
+        return header;
     }
 
     private ReleaseLedgerException mismatch(final String where, final String why) {
@@ -361,18 +375,18 @@ final class Journal implements AutoCloseable {
     private LedgerEvent writeSealed(final EventDraft draft, final LedgerKey key) {
         long started = PhaseTimings.start();
         Map<String, Object> json = toJson(draft, lastSequence + 1, lastHash);
-        String canonical;
         String mac = null;
-        if (key == null) {
-            canonical = Json.writeAscii(json);
-        } else {
+        if (key != null) {
             json.put("key", key.getId());
-            String unsealed = Json.writeAscii(json);
-            mac = LedgerKey.hex(key.newMac(), unsealed);
-            canonical = JournalHashing.withMac(unsealed, mac);
         }
-        String hash = JournalHashing.sha256(canonical);
-        String line = JournalHashing.seal(canonical, hash);
+        // ASCII only, so these bytes are its UTF-8 too; MAC, hash and line are made from them without more copies.
+        byte[] unsealed = Json.writeAscii(json).getBytes(StandardCharsets.US_ASCII);
+        if (key != null) {
+            mac = LedgerKey.hex(key.newMac(), unsealed);
+        }
+        JournalHashing.SealedLine sealed = JournalHashing.sealedLine(unsealed, mac);
+        String hash = sealed.getHash();
+        String line = sealed.text();
         PhaseTimings.end("journal: encode, MAC and hash", started);
         started = PhaseTimings.start();
         // The event from what was written, not parsed back from the line (megabytes for a large release).
@@ -384,7 +398,7 @@ final class Journal implements AutoCloseable {
         LedgerEvent event = LedgerEvent.written(written, line);
         PhaseTimings.end("journal: the event from what was written", started);
         started = PhaseTimings.start();
-        write((line + "\n").getBytes(StandardCharsets.US_ASCII), event);
+        write(sealed.getBytes(), event);
         PhaseTimings.end("journal: write and force", started);
         if (key != null) {
             noteSealed();
@@ -916,9 +930,10 @@ final class Journal implements AutoCloseable {
     /** The offset just after the newline before {@code end} (exclusive), or 0. */
     private long lineStart(final long end) throws IOException {
         long at = end;
+        byte[] bytes = new byte[8192]; // one buffer for the whole scan back (a line may be megabytes long)
         while (at > 0) {
-            int length = (int) Math.min(8192, at);
-            byte[] bytes = read(at - length, length);
+            int length = (int) Math.min(bytes.length, at);
+            readInto(bytes, at - length, length);
             for (int i = length - 1; i >= 0; i--) {
                 if (bytes[i] == '\n') {
                     return at - length + i + 1;
@@ -944,6 +959,12 @@ final class Journal implements AutoCloseable {
     // line of megabytes would be allocated (and zeroed) afresh each time; a slice's is reused.
     private byte[] read(final long offset, final int length) throws IOException {
         byte[] bytes = new byte[length];
+        readInto(bytes, offset, length);
+        return bytes;
+    }
+
+    /** Reads {@code length} bytes at {@code offset} into the start of {@code bytes}. */
+    private void readInto(final byte[] bytes, final long offset, final int length) throws IOException {
         int done = 0;
         while (done < length) {
             ByteBuffer slice = ByteBuffer.wrap(bytes, done, Math.min(READ_SLICE, length - done));
@@ -955,7 +976,6 @@ final class Journal implements AutoCloseable {
             }
             done = slice.position();
         }
-        return bytes;
     }
 
     private ReleaseLedgerException ioFailure(final String what, final IOException e) {

@@ -3,6 +3,7 @@ package io.releaseledger.ledger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -83,6 +84,59 @@ final class JournalHashing {
     static String macOf(final String line) {
         int start = line.length() - SUFFIX_LENGTH - MAC_LENGTH + MAC_MEMBER.length();
         return line.substring(start, start + 64);
+    }
+
+    /**
+     * The line, newline included, for canonical JSON {@code unsealed} in ASCII bytes, with the MAC member when
+     * {@code mac} is not {@code null}: the same bytes as {@link #seal(String, String)} of {@link #withMac}, made from one
+     * copy of the text instead of a string per step (a large event is megabytes).
+     */
+    static SealedLine sealedLine(final byte[] unsealed, final String mac) {
+        int body = unsealed.length - 1; // without the closing brace
+        byte[] macMember = mac == null ? new byte[0]
+                : (MAC_MEMBER + mac + "\"").getBytes(StandardCharsets.US_ASCII);
+        MessageDigest digest = newSha256();
+        digest.update(unsealed, 0, body);
+        digest.update(macMember);
+        digest.update((byte) '}');
+        String hash = HexFormat.of().formatHex(digest.digest());
+        byte[] hashMember = (HASH_MEMBER + hash + "\"}\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] line = Arrays.copyOf(unsealed, body + macMember.length + hashMember.length);
+        System.arraycopy(macMember, 0, line, body, macMember.length);
+        System.arraycopy(hashMember, 0, line, body + macMember.length, hashMember.length);
+        return new SealedLine(line, hash);
+    }
+
+    /** A journal line's bytes (with its newline) and its hash. */
+    static final class SealedLine {
+        private final byte[] bytes;
+        private final String hash;
+
+        SealedLine(final byte[] bytes, final String hash) {
+            this.bytes = bytes;
+            this.hash = hash;
+        }
+
+        byte[] getBytes() {
+            return bytes;
+        }
+
+        String getHash() {
+            return hash;
+        }
+
+        /** The line's text without its newline (the line is ASCII). */
+        String text() {
+            return new String(bytes, 0, bytes.length - 1, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     static String sha256(final String canonical) {

@@ -76,6 +76,11 @@ public final class LedgerKey {
         return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The HMAC of {@code bytes} as 64 hex digits. */
+    static String hex(final Mac mac, final byte[] bytes) {
+        return HexFormat.of().formatHex(mac.doFinal(bytes));
+    }
+
     /** Whether two MACs in hex are equal, in time independent of where they differ. */
     static boolean same(final String expected, final String found) {
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),

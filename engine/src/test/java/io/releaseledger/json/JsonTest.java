@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -194,5 +195,31 @@ class JsonTest {
     @Test
     void shouldAcceptSurroundingWhitespace() {
         assertThat(Json.parse(" \t\r\n true \n")).isEqualTo(true);
+    }
+
+    // The reader takes a string without escapes as one substring and falls back to decoding at the first escape or
+    // control character: both paths must give what the writer wrote, and errors must point where they did before.
+    @Test
+    void shouldReadStringsWithAndWithoutEscapesAlike() {
+        Random random = new Random(11);
+        String alphabet = "ab \"\\/\b\f\n\r\t\u0000\u001f\u00e9\u20ac\ud83d\ude00\ud800";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder value = new StringBuilder();
+            int length = random.nextInt(12);
+            for (int j = 0; j < length; j++) {
+                value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = value.toString();
+            List<Object> list = List.of(text, Map.of(text, text), "");
+
+            assertThat(Json.parse(Json.write(list))).isEqualTo(list);
+            assertThat(Json.parse(Json.writeAscii(list))).isEqualTo(list);
+        }
+        assertThat(Json.parse("[\"\",\"plain\",\"a\\\"b\",\"\\u00e9t\u00e9\"]"))
+                .isEqualTo(List.of("", "plain", "a\"b", "\u00e9t\u00e9"));
+        assertThatThrownBy(() -> Json.parse("[\"plain\tafter\"]"))
+                .hasMessageStartingWith("invalid JSON at line 1, column 8 (offset 7): control character U+0009");
+        assertThatThrownBy(() -> Json.parse("[\"plain, never closed]"))
+                .hasMessageStartingWith("invalid JSON at line 1, column 2 (offset 1): unterminated string");
     }
 }
