@@ -213,21 +213,25 @@ start_docker() {
       --pidfile="$STATE_DIR/dockerd.daemon.pid"
     note_started docker
   fi
-  local i
+  await_dockerd dockerd docker_answers "$STATE_DIR/dockerd.pid" "$STATE_DIR/dockerd.log"
+  log "docker: engine answers ($(docker version --format '{{.Server.Version}}' 2>/dev/null))"
+}
+
+# await_dockerd WHO ANSWERS PIDFILE LOG: wait up to 60 s until the function ANSWERS succeeds; when the dockerd of
+# PIDFILE exits first, or nothing answers in time, show the end of its LOG and die naming WHO
+await_dockerd() {
+  local who=$1 answers=$2 pidfile=$3 log=$4 i
   for ((i = 0; i < 120; i++)); do
-    if docker_answers; then
-      log "docker: engine answers ($(docker version --format '{{.Server.Version}}' 2>/dev/null))"
-      return
-    fi
-    if ! pid_alive "$STATE_DIR/dockerd.pid" dockerd; then
-      tail -n 30 "$STATE_DIR/dockerd.log" >&2
-      rm -f "$STATE_DIR/dockerd.pid"
-      die "dockerd exited; log: $STATE_DIR/dockerd.log"
+    "$answers" && return 0
+    if ! pid_alive "$pidfile" dockerd; then
+      tail -n 30 "$log" >&2
+      rm -f "$pidfile"
+      die "$who exited; log: $log"
     fi
     sleep 0.5
   done
-  tail -n 30 "$STATE_DIR/dockerd.log" >&2
-  die "dockerd did not answer within 60 s; log: $STATE_DIR/dockerd.log"
+  tail -n 30 "$log" >&2
+  die "$who did not answer within 60 s; log: $log"
 }
 
 build_test_image() {
@@ -415,21 +419,8 @@ start_docker_tls() {
       --storage-driver=vfs
     note_started docker-tls
   fi
-  local i
-  for ((i = 0; i < 120; i++)); do
-    if docker_tls_answers; then
-      log "docker-tls: engine answers on tcp://127.0.0.1:$DOCKER_TLS_PORT (TLS, client files in $DOCKER_TLS_DIR/client)"
-      return
-    fi
-    if ! pid_alive "$DOCKER_TLS_DIR/dockerd.pid" dockerd; then
-      tail -n 30 "$DOCKER_TLS_DIR/dockerd.log" >&2
-      rm -f "$DOCKER_TLS_DIR/dockerd.pid"
-      die "the TLS dockerd exited; log: $DOCKER_TLS_DIR/dockerd.log"
-    fi
-    sleep 0.5
-  done
-  tail -n 30 "$DOCKER_TLS_DIR/dockerd.log" >&2
-  die "the TLS dockerd did not answer within 60 s; log: $DOCKER_TLS_DIR/dockerd.log"
+  await_dockerd "the TLS dockerd" docker_tls_answers "$DOCKER_TLS_DIR/dockerd.pid" "$DOCKER_TLS_DIR/dockerd.log"
+  log "docker-tls: engine answers on tcp://127.0.0.1:$DOCKER_TLS_PORT (TLS, client files in $DOCKER_TLS_DIR/client)"
 }
 
 stop_docker_tls() {

@@ -9,6 +9,7 @@ import io.releaseledger.ledger.EventDraft;
 import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.Origin;
+import io.releaseledger.notify.Attempts;
 import io.releaseledger.notify.NotificationEvent;
 import io.releaseledger.notify.NotificationKind;
 import io.releaseledger.notify.NotificationRecord;
@@ -67,7 +68,7 @@ class NotificationsPageBrowserTest {
             WebhookNotifier webhooks = new WebhookNotifier(List.of(
                     new WebhookTarget("ops", ops.url("/services/" + TOKEN), WebhookFormat.SLACK),
                     new WebhookTarget("audit", audit.url("/hook"), WebhookFormat.JSON)))
-                    .setFirstBackoff(Duration.ofMillis(5)).setMaxAttempts(3);
+                    .setAttempts(Attempts.upTo(3).withFirstBackoff(Duration.ofMillis(5)));
             NotificationEvent failed = new NotificationEvent(NotificationKind.DEPLOY_FAILED, "shop", "production",
                     "1.2.0");
             NotificationLedger.record(ledger, "production", alice, origin,

@@ -4,31 +4,24 @@ import io.releaseledger.descriptor.DockerHostSpec;
 import io.releaseledger.descriptor.EnvironmentSpec;
 import io.releaseledger.descriptor.EnvironmentVariable;
 import io.releaseledger.descriptor.SecretReference;
+import io.releaseledger.docker.TlsPem;
 import io.releaseledger.rollout.EnvironmentTargets;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The credentials of a {@code deploy.*} request on the agent: the {@code credentials} option maps each Jenkins
  * credentials id to the environment variable(s) holding its value; the values themselves are only in this
  * process's environment. Checked against the environment of the descriptor before anything is touched. Docker TLS
- * PEM texts are written to a directory only this user can read, for the lifetime of this object.
+ * PEM texts stay in memory: they go to the hosts' connections as they are, never to a file.
  */
-final class DeployCredentials implements AutoCloseable {
+final class DeployCredentials {
     private final Map<String, String> kinds = new LinkedHashMap<>();
     private final Map<String, String> variables = new LinkedHashMap<>();
     private final Map<String, String> processEnvironment;
-    private final List<Path> directories = new ArrayList<>();
 
     DeployCredentials(final Map<String, Map<String, String>> credentials, final Map<String, String> processEnvironment) {
         this.processEnvironment = processEnvironment;
@@ -115,7 +108,7 @@ final class DeployCredentials implements AutoCloseable {
         return values;
     }
 
-    // Reads (drift, smoke) need a host's certificate as much as a deploy does: checked before any PEM is written.
+    // Reads (drift, smoke) need a host's certificate as much as a deploy does: checked before any host is used.
     private void requireTls(final EnvironmentSpec environment) {
         for (DockerHostSpec host : environment.getHosts()) {
             if (host.getTls() != null && host.getTls().isCredentials()) {
@@ -128,46 +121,19 @@ final class DeployCredentials implements AutoCloseable {
         }
     }
 
-    /** Gives every host whose TLS is a credentials id the directory of its PEM files. */
+    /**
+     * Gives every host whose TLS is a credentials id its PEM texts, in memory: the key never reaches the agent's disk.
+     */
     void applyTls(final EnvironmentSpec environment, final EnvironmentTargets targets) {
         requireTls(environment);
         for (DockerHostSpec host : environment.getHosts()) {
             if (host.getTls() != null && host.getTls().isCredentials()) {
-                targets.setCertificateDirectory(host.getName(), writePem(variables.get(host.getTls().getCredentialsId())));
+                String id = host.getTls().getCredentialsId();
+                String variable = variables.get(id);
+                targets.setCertificates(host.getName(), new TlsPem("credentials '" + id + "'",
+                        processEnvironment.get(variable + "_CA"), processEnvironment.get(variable + "_CERT"),
+                        processEnvironment.get(variable + "_KEY")));
             }
         }
-    }
-
-    private Path writePem(final String variable) {
-        try {
-            Path directory = Files.createTempDirectory("release-ledger-tls-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            directories.add(directory);
-            write(directory.resolve("ca.pem"), processEnvironment.get(variable + "_CA"));
-            write(directory.resolve("cert.pem"), processEnvironment.get(variable + "_CERT"));
-            write(directory.resolve("key.pem"), processEnvironment.get(variable + "_KEY"));
-            return directory;
-        } catch (IOException e) {
-            throw new AgentProtocolException("cannot write the Docker TLS certificates to a temporary directory: "
-                    + e.getClass().getSimpleName());
-        }
-    }
-
-    private static void write(final Path file, final String text) throws IOException {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, text, StandardCharsets.US_ASCII);
-    }
-
-    /** Deletes the PEM files. */
-    @Override
-    public void close() {
-        for (Path directory : directories) {
-            try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
-                // best effort: the directory is readable by this user only
-            }
-        }
-        directories.clear();
     }
 }

@@ -10,8 +10,8 @@ import java.util.function.Function;
 /**
  * What every operation on one environment opens first: the descriptor (with the step's overrides), its environment,
  * the request (which must name the same environment), the credentials the request brought with the mask of their
- * values, and the connections to the environment's hosts with their TLS files. Closing it closes the connections,
- * then deletes the TLS files.
+ * values, and the connections to the environment's hosts with their TLS certificates (files, or a credential's PEM
+ * texts in memory). Closing it closes the connections.
  *
  * <pre>{@code
  * try (EnvironmentScope<SmokeRequest> scope = EnvironmentScope.forReading(reader, env, "smoke",
@@ -76,17 +76,12 @@ final class EnvironmentScope<R> implements AutoCloseable {
             }
         }
         DeployCredentials credentials = new DeployCredentials(reader.credentials(), processEnvironment);
-        try {
-            if (requireCredentials) {
-                credentials.requireAll(environment);
-            }
-            EnvironmentScope<R> scope = new EnvironmentScope<>(descriptor, environment, request, credentials);
-            credentials.applyTls(environment, scope.targets);
-            return scope;
-        } catch (RuntimeException e) {
-            credentials.close();
-            throw e;
+        if (requireCredentials) {
+            credentials.requireAll(environment);
         }
+        EnvironmentScope<R> scope = new EnvironmentScope<>(descriptor, environment, request, credentials);
+        credentials.applyTls(environment, scope.targets);
+        return scope;
     }
 
     ReleaseDescriptor descriptor() {
@@ -111,17 +106,13 @@ final class EnvironmentScope<R> implements AutoCloseable {
         return mask;
     }
 
-    /** The environment's hosts and load balancer, TLS files applied; closed with the scope. */
+    /** The environment's hosts and load balancer, TLS certificates applied; closed with the scope. */
     EnvironmentTargets targets() {
         return targets;
     }
 
     @Override
     public void close() {
-        try {
-            targets.close();
-        } finally {
-            credentials.close();
-        }
+        targets.close();
     }
 }

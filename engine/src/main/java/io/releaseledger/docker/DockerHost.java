@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where a Docker engine listens: a unix socket, plain TCP, or TCP with TLS client certificates. A value: it opens
- * nothing. Its {@link #toString()} is the address ({@code unix:///var/run/docker.sock}, {@code tcp://host:2376}),
- * safe for messages.
+ * Where a Docker engine listens: a unix socket, plain TCP, or TCP with TLS client certificates, from PEM files or
+ * from PEM texts in memory ({@link TlsPem}). A value: it opens nothing. Its {@link #toString()} is the address
+ * ({@code unix:///var/run/docker.sock}, {@code tcp://host:2376}), safe for messages.
  */
 public final class DockerHost {
     /** The socket a local engine listens on by default. */
@@ -18,12 +18,15 @@ public final class DockerHost {
     private final Path caCertificate;
     private final Path clientCertificate;
     private final Path clientKey;
+    private final TlsPem pem;
 
-    private DockerHost(final URI uri, final Path caCertificate, final Path clientCertificate, final Path clientKey) {
+    private DockerHost(final URI uri, final Path caCertificate, final Path clientCertificate, final Path clientKey,
+            final TlsPem pem) {
         this.uri = uri;
         this.caCertificate = caCertificate;
         this.clientCertificate = clientCertificate;
         this.clientKey = clientKey;
+        this.pem = pem;
     }
 
     /** The local engine on {@link #DEFAULT_SOCKET}. */
@@ -34,12 +37,12 @@ public final class DockerHost {
     /** An engine on a unix socket. */
     public static DockerHost unixSocket(final Path socket) {
         Path absolute = Objects.requireNonNull(socket, "socket").toAbsolutePath().normalize();
-        return new DockerHost(URI.create("unix://" + absolute), null, null, null);
+        return new DockerHost(URI.create("unix://" + absolute), null, null, null, null);
     }
 
     /** An engine on plain TCP (no TLS), such as {@code tcp://127.0.0.1:2375}. */
     public static DockerHost tcp(final String host, final int port) {
-        return new DockerHost(tcpUri(host, port), null, null, null);
+        return new DockerHost(tcpUri(host, port), null, null, null, null);
     }
 
     /**
@@ -55,7 +58,13 @@ public final class DockerHost {
     public static DockerHost tls(final String host, final int port, final Path caCertificate,
             final Path clientCertificate, final Path clientKey) {
         return new DockerHost(tcpUri(host, port), Objects.requireNonNull(caCertificate, "caCertificate"),
-                Objects.requireNonNull(clientCertificate, "clientCertificate"), Objects.requireNonNull(clientKey, "clientKey"));
+                Objects.requireNonNull(clientCertificate, "clientCertificate"),
+                Objects.requireNonNull(clientKey, "clientKey"), null);
+    }
+
+    /** An engine on TCP with TLS whose CA, client certificate and key are PEM texts in memory, never on disk. */
+    public static DockerHost tls(final String host, final int port, final TlsPem pem) {
+        return new DockerHost(tcpUri(host, port), null, null, null, Objects.requireNonNull(pem, "pem"));
     }
 
     /**
@@ -103,20 +112,25 @@ public final class DockerHost {
     }
 
     public boolean isTls() {
-        return caCertificate != null;
+        return caCertificate != null || pem != null;
     }
 
-    /** The CA certificate (PEM) that signed the engine's certificate, when {@link #isTls()}. */
+    /** The TLS material in memory, when the host was made with {@link #tls(String, int, TlsPem)}. */
+    public Optional<TlsPem> getTlsPem() {
+        return Optional.ofNullable(pem);
+    }
+
+    /** The CA certificate (PEM file) that signed the engine's certificate, when {@link #isTls()} from files. */
     public Optional<Path> getCaCertificate() {
         return Optional.ofNullable(caCertificate);
     }
 
-    /** The client certificate (PEM), when {@link #isTls()}. */
+    /** The client certificate (PEM file), when {@link #isTls()} from files. */
     public Optional<Path> getClientCertificate() {
         return Optional.ofNullable(clientCertificate);
     }
 
-    /** The client's private key (PEM), when {@link #isTls()}. */
+    /** The client's private key (PEM file), when {@link #isTls()} from files. */
     public Optional<Path> getClientKey() {
         return Optional.ofNullable(clientKey);
     }
@@ -128,12 +142,13 @@ public final class DockerHost {
         }
         DockerHost that = (DockerHost) other;
         return uri.equals(that.uri) && Objects.equals(caCertificate, that.caCertificate)
-                && Objects.equals(clientCertificate, that.clientCertificate) && Objects.equals(clientKey, that.clientKey);
+                && Objects.equals(clientCertificate, that.clientCertificate)
+                && Objects.equals(clientKey, that.clientKey) && Objects.equals(pem, that.pem);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(uri, caCertificate, clientCertificate, clientKey);
+        return Objects.hash(uri, caCertificate, clientCertificate, clientKey, pem);
     }
 
     @Override

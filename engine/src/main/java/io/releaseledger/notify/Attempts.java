@@ -5,14 +5,15 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One notification's delivery, tried again with a doubling wait until it is delivered, a problem is final, the
- * attempts are used up or the notification's deadline passes. What goes wrong is masked, since a transport's message
- * may quote a webhook's URL or a server's answer.
+ * How one notification is delivered: tried again with a doubling wait until it is delivered, a problem is final, the
+ * attempts are used up or the notification's deadline passes. The notifiers take it, so the retry policy lives here
+ * once. What goes wrong is masked, since a transport's message may quote a webhook's URL or a server's answer.
  */
-final class Attempts {
+public final class Attempts {
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+
     private final int maxAttempts;
     private final Duration firstBackoff;
-    private final Masker masker;
 
     /** One try, given the time left before the deadline. */
     @FunctionalInterface
@@ -40,18 +41,36 @@ final class Attempts {
         }
     }
 
-    Attempts(final int maxAttempts, final Duration firstBackoff, final Masker masker) {
+    private Attempts(final int maxAttempts, final Duration firstBackoff) {
         this.maxAttempts = maxAttempts;
         this.firstBackoff = firstBackoff;
-        this.masker = masker;
+    }
+
+    /** Up to {@code maxAttempts} attempts (at least one), waiting 500 ms before the second. */
+    public static Attempts upTo(final int maxAttempts) {
+        return new Attempts(Math.max(1, maxAttempts), FIRST_BACKOFF);
+    }
+
+    /** The wait before the second attempt, doubled before each further one (default 500 ms). */
+    public Attempts withFirstBackoff(final Duration firstBackoff) {
+        return new Attempts(maxAttempts, firstBackoff);
+    }
+
+    int getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    Duration getFirstBackoff() {
+        return firstBackoff;
     }
 
     /**
      * @param deadline  {@link System#nanoTime()} by which it must be over
      * @param attempted counts the attempts made, for the ledger's record
+     * @param masker    what to hide in a transport's message
      * @return {@code null} when delivered, else what went wrong last
      */
-    String deliver(final Attempt attempt, final long deadline, final AtomicInteger attempted) {
+    String deliver(final Attempt attempt, final long deadline, final AtomicInteger attempted, final Masker masker) {
         Duration backoff = firstBackoff;
         String problem = "not attempted";
         for (int number = 1; number <= maxAttempts; number++) {

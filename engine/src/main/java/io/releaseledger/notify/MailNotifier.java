@@ -30,8 +30,7 @@ public final class MailNotifier implements Notifier {
     private final List<MailTarget> targets;
     private final MailTransport transport;
     private Duration totalTimeout = Duration.ofSeconds(15);
-    private Duration firstBackoff = Duration.ofMillis(500);
-    private int maxAttempts = 3;
+    private Attempts attempts = Attempts.upTo(3);
     private Masker masker = new Masker(List.of());
     private Messages messages = new Messages();
 
@@ -46,16 +45,14 @@ public final class MailNotifier implements Notifier {
         return this;
     }
 
-    /** The wait before the second attempt, doubled before each further one (default 500 ms). */
-    public MailNotifier setFirstBackoff(final Duration firstBackoff) {
-        this.firstBackoff = firstBackoff;
+    /** Attempts per event and the wait between them (default {@code Attempts.upTo(3)}). */
+    public MailNotifier setAttempts(final Attempts attempts) {
+        this.attempts = attempts;
         return this;
     }
 
-    /** Attempts per event (default 3). */
-    public MailNotifier setMaxAttempts(final int maxAttempts) {
-        this.maxAttempts = Math.max(1, maxAttempts);
-        return this;
+    Attempts getAttempts() {
+        return attempts;
     }
 
     /** Values that must never reach a mail or a message, such as the build's credentials. */
@@ -126,9 +123,9 @@ public final class MailNotifier implements Notifier {
 
     /** @return {@code null} when delivered, else what went wrong last */
     private String deliver(final MailMessage mail, final long deadline, final AtomicInteger attempted) {
-        return new Attempts(maxAttempts, firstBackoff, masker).deliver(remaining -> {
+        return attempts.deliver(remaining -> {
             transport.send(mail);
             return null;
-        }, deadline, attempted);
+        }, deadline, attempted, masker);
     }
 }

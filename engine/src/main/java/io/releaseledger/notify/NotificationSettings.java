@@ -77,11 +77,12 @@ public final class NotificationSettings {
      * @param masked values never to send (the run's credentials)
      */
     public Notifier notifier(final Messages messages, final Collection<String> masked) {
+        Attempts retries = Attempts.upTo(attempts);
         Notifier webhooksNotifier = webhooks.isEmpty() ? Notifier.NONE : new WebhookNotifier(webhooks)
-                .setTotalTimeout(totalTimeout).setMaxAttempts(attempts).setMasked(masked).setMessages(messages);
+                .setTotalTimeout(totalTimeout).setAttempts(retries).setMasked(masked).setMessages(messages);
         Notifier mailNotifier = mails.isEmpty() ? Notifier.NONE
                 : new MailNotifier(mails, smtp.setAttemptTimeout(totalTimeout.dividedBy(attempts)))
-                        .setTotalTimeout(totalTimeout).setMaxAttempts(attempts).setMasked(masked).setMessages(messages);
+                        .setTotalTimeout(totalTimeout).setAttempts(retries).setMasked(masked).setMessages(messages);
         return Notifiers.all(List.of(webhooksNotifier, mailNotifier));
     }
 

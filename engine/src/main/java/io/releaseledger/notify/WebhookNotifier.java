@@ -37,8 +37,7 @@ public final class WebhookNotifier implements Notifier {
     private final HttpClient client;
     private Duration attemptTimeout = Duration.ofSeconds(5);
     private Duration totalTimeout = Duration.ofSeconds(15);
-    private Duration firstBackoff = Duration.ofMillis(500);
-    private int maxAttempts = 4;
+    private Attempts attempts = Attempts.upTo(4);
     private Masker masker;
     private final List<String> masked = new ArrayList<>();
     private Messages messages = new Messages();
@@ -62,16 +61,14 @@ public final class WebhookNotifier implements Notifier {
         return this;
     }
 
-    /** The wait before the second attempt, doubled before each further one (default 500 ms). */
-    public WebhookNotifier setFirstBackoff(final Duration firstBackoff) {
-        this.firstBackoff = firstBackoff;
+    /** Attempts per webhook and event and the wait between them (default {@code Attempts.upTo(4)}). */
+    public WebhookNotifier setAttempts(final Attempts attempts) {
+        this.attempts = attempts;
         return this;
     }
 
-    /** Attempts per webhook and event (default 4). */
-    public WebhookNotifier setMaxAttempts(final int maxAttempts) {
-        this.maxAttempts = Math.max(1, maxAttempts);
-        return this;
+    Attempts getAttempts() {
+        return attempts;
     }
 
     /** Values that must never reach a body, such as the build's credentials. */
@@ -152,7 +149,7 @@ public final class WebhookNotifier implements Notifier {
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "release-ledger")
                 .POST(HttpRequest.BodyPublishers.ofString(target.getFormat().body(event), StandardCharsets.UTF_8));
-        return new Attempts(maxAttempts, firstBackoff, masker).deliver(remaining -> {
+        return attempts.deliver(remaining -> {
             HttpResponse<Void> response = client.send(request.copy()
                     .timeout(Attempts.min(attemptTimeout, remaining)).build(), HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
@@ -162,6 +159,6 @@ public final class WebhookNotifier implements Notifier {
             // 429 and 5xx may pass; any other answer will not change by asking again
             return status == 429 || status >= 500 ? Attempts.Problem.retry("HTTP " + status)
                     : Attempts.Problem.giveUp("HTTP " + status);
-        }, deadline, attempted);
+        }, deadline, attempted, masker);
     }
 }

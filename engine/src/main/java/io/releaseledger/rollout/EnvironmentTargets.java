@@ -7,6 +7,7 @@ import io.releaseledger.descriptor.EnvironmentSpec;
 import io.releaseledger.descriptor.LoadBalancerSpec;
 import io.releaseledger.docker.ContainerEngine;
 import io.releaseledger.docker.DockerHost;
+import io.releaseledger.docker.TlsPem;
 import io.releaseledger.docker.javaclient.DockerJavaEngine;
 import io.releaseledger.docker.javaclient.DockerJavaSwarm;
 import io.releaseledger.loadbalancer.LoadBalancer;
@@ -19,23 +20,23 @@ import java.util.Map;
 
 /**
  * Connects to the Docker hosts and the HAProxy of one environment as the descriptor names them: unix sockets, TCP,
- * TCP with TLS certificate files. A TLS host given by Jenkins credentials id needs its files resolved by the front
- * end first ({@link #setCertificateDirectory}).
+ * TCP with TLS certificate files. A TLS host given by Jenkins credentials id needs its PEM texts resolved by the
+ * front end first ({@link #setCertificates}); they stay in memory.
  */
 public final class EnvironmentTargets implements DeployTargets {
     private final EnvironmentSpec environment;
     private final Map<String, ContainerEngine> engines = new LinkedHashMap<>();
     private final Map<String, SwarmEngine> managers = new LinkedHashMap<>();
-    private final Map<String, Path> certificateDirectories = new LinkedHashMap<>();
+    private final Map<String, TlsPem> certificates = new LinkedHashMap<>();
     private LoadBalancer loadBalancer;
 
     public EnvironmentTargets(final EnvironmentSpec environment) {
         this.environment = environment;
     }
 
-    /** Where the front end put the {@code ca.pem}, {@code cert.pem} and {@code key.pem} of a host given by credentials id. */
-    public EnvironmentTargets setCertificateDirectory(final String host, final Path directory) {
-        certificateDirectories.put(host, directory);
+    /** The CA, client certificate and key of a host given by credentials id, as the front end resolved them. */
+    public EnvironmentTargets setCertificates(final String host, final TlsPem pem) {
+        certificates.put(host, pem);
         return this;
     }
 
@@ -74,13 +75,13 @@ public final class EnvironmentTargets implements DeployTargets {
             return DockerHost.tcp(spec.getHostName(), spec.getPort());
         }
         if (tls.isCredentials()) {
-            Path directory = certificateDirectories.get(spec.getName());
-            if (directory == null) {
+            TlsPem pem = certificates.get(spec.getName());
+            if (pem == null) {
                 throw new DeploymentException("Host " + spec.getName() + " of environment " + environment.getName()
                         + " uses TLS credentials '" + tls.getCredentialsId() + "', which only Jenkins can resolve; "
                         + "give ca, cert and key files for the CLI.");
             }
-            return DockerHost.tls(spec.getHostName(), spec.getPort(), directory);
+            return DockerHost.tls(spec.getHostName(), spec.getPort(), pem);
         }
         return DockerHost.tls(spec.getHostName(), spec.getPort(), Path.of(tls.getCaPath()), Path.of(tls.getCertPath()),
                 Path.of(tls.getKeyPath()));

@@ -10,6 +10,7 @@ import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.LedgerEvent;
 import io.releaseledger.ledger.Origin;
+import io.releaseledger.notify.Attempts;
 import io.releaseledger.notify.MailNotifier;
 import io.releaseledger.notify.MailTarget;
 import io.releaseledger.notify.NotificationDelivery;
@@ -84,7 +85,7 @@ class DeployNotificationsRecordedTest {
             WebhookNotifier webhooks = new WebhookNotifier(List.of(
                     new WebhookTarget("audit", audit.url("/hook"), WebhookFormat.JSON),
                     new WebhookTarget("ops", secretUrl, WebhookFormat.SLACK)))
-                    .setFirstBackoff(Duration.ofMillis(5)).setMaxAttempts(2).setMessages(messages);
+                    .setAttempts(Attempts.upTo(2).withFirstBackoff(Duration.ofMillis(5))).setMessages(messages);
 
             deploy(webhooks, new Executor(null)).call();
 
@@ -113,7 +114,7 @@ class DeployNotificationsRecordedTest {
             closed = gone.url("/services/" + TOKEN);
         }
         WebhookNotifier webhooks = new WebhookNotifier(List.of(new WebhookTarget("chat", closed, WebhookFormat.SLACK)))
-                .setFirstBackoff(Duration.ofMillis(5)).setMaxAttempts(2).setMessages(messages);
+                .setAttempts(Attempts.upTo(2).withFirstBackoff(Duration.ofMillis(5))).setMessages(messages);
 
         deploy(webhooks, new Executor(null)).call();
 
@@ -177,7 +178,8 @@ class DeployNotificationsRecordedTest {
     void shouldShowTheLastOutcomePerEnvironmentForThePage() throws IOException {
         try (WebhookReceiver ops = new WebhookReceiver().answering(() -> 503)) {
             deploy(new WebhookNotifier(List.of(new WebhookTarget("ops", ops.url("/hook"), WebhookFormat.JSON)))
-                    .setFirstBackoff(Duration.ofMillis(5)).setMaxAttempts(3).setMessages(messages), new Executor(null))
+                    .setAttempts(Attempts.upTo(3).withFirstBackoff(Duration.ofMillis(5))).setMessages(messages),
+                    new Executor(null))
                     .call();
 
             Map<String, Object> state = NotificationOutcomes.withNotifications(ledger.view(), ledger.view().state());

@@ -27,6 +27,22 @@ class DockerHostTest {
     }
 
     @Test
+    void shouldCarryTlsPemTextsInMemoryAndNameOnlyTheirOrigin() {
+        String keyLine = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDclientkeybody";
+        TlsPem pem = new TlsPem("credentials 'app2-tls'", "CA PEM", "CERT PEM",
+                "-----BEGIN PRIVATE KEY-----\n" + keyLine + "\n-----END PRIVATE KEY-----\n");
+        DockerHost host = DockerHost.tls("docker.example.com", 2376, pem);
+
+        assertThat(host.isTls()).isTrue();
+        assertThat(host.getTlsPem()).contains(pem);
+        assertThat(host.getCaCertificate()).isEmpty();
+        assertThat(host.getClientKey()).isEmpty();
+        assertThat(host).hasToString("tcp://docker.example.com:2376 (TLS)");
+        assertThat(pem).hasToString("credentials 'app2-tls'");
+        assertThat(pem.withoutKey("unexpected " + keyLine + " in line 2")).isEqualTo("unexpected **** in line 2");
+    }
+
+    @Test
     void shouldExplainAddressesItCannotUse() {
         assertThatThrownBy(() -> DockerHost.parse("ssh://deploy@host")).hasMessageContaining("neither unix");
         assertThatThrownBy(() -> DockerHost.parse("tcp://host")).hasMessageContaining("needs a host and a port");

@@ -192,6 +192,33 @@ class JournalTest {
         }
     }
 
+    /**
+     * The open parses the last line once (torn-line check) and the checkpoint's check reuses that parse only for the
+     * same bytes: here the last line is rewritten in place between the two, same start and length, another hash.
+     */
+    @Test
+    void shouldCheckTheCheckpointsEventAgainstTheBytesThereNowNotTheLineParsedAtOpen() throws IOException {
+        JournalFixtures.write(dir, 3);
+        LedgerEvent last = readAll(dir).get(2);
+        long offset = Files.size(journalFile(dir));
+
+        try (Journal journal = Journal.open(dir, APPLICATION, event -> { }, new Messages())) {
+            byte[] bytes = Files.readAllBytes(journalFile(dir));
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            int field = text.lastIndexOf("\"hash\":\"" + last.getHash());
+            assertThat(field).isGreaterThan(text.lastIndexOf('\n', text.length() - 2));
+            int hash = text.substring(0, field + "\"hash\":\"".length()).getBytes(StandardCharsets.UTF_8).length;
+            bytes[hash] = (byte) (bytes[hash] == '0' ? '1' : '0');
+            Files.write(journalFile(dir), bytes); // same file, same length: only the last line's hash differs
+
+            assertThatThrownBy(() -> journal.seek(offset, last.getSequence(), last.getHash()))
+                    .isInstanceOf(ReleaseLedgerException.class)
+                    .hasMessageContaining("does not hold the checkpoint's event 3 ending at byte " + offset)
+                    .hasMessageContaining("the line there is event 3 with another hash");
+            assertThat(journal.getPosition()).as("the position is unchanged").isZero();
+        }
+    }
+
     @Test
     void shouldRecordNothingWhenTheCheckUnderTheLockRefuses() {
         try (Journal journal = openAll(dir, new ArrayList<>(), new Messages())) {

@@ -22,6 +22,11 @@ class MailNotifierTest {
     private final Messages messages = new Messages();
     private final List<MailMessage> sent = new CopyOnWriteArrayList<>();
 
+    /** A short first wait keeps the tests quick. */
+    private static Attempts quickly(final int maxAttempts) {
+        return Attempts.upTo(maxAttempts).withFirstBackoff(Duration.ofMillis(10));
+    }
+
     private static NotificationEvent failed() {
         return new NotificationEvent(NotificationKind.DEPLOY_FAILED, "shop", "production", "1.5.0")
                 .setActor("alice").setLink("https://ci.example/job/shop/12/")
@@ -80,7 +85,7 @@ class MailNotifierTest {
             sent.add(mail);
         };
 
-        new MailNotifier(List.of(everything("ops@example.com")), flaky).setFirstBackoff(Duration.ofMillis(10))
+        new MailNotifier(List.of(everything("ops@example.com")), flaky).setAttempts(quickly(3))
                 .setMessages(messages).notify(failed());
 
         assertThat(attempts).hasValue(3);
@@ -97,7 +102,7 @@ class MailNotifierTest {
         };
 
         new MailNotifier(List.of(everything("ops@example.com")), refusing).setMasked(List.of(SECRET))
-                .setFirstBackoff(Duration.ofMillis(10)).setMaxAttempts(3).setMessages(messages).notify(failed());
+                .setAttempts(quickly(3)).setMessages(messages).notify(failed());
 
         assertThat(attempts).hasValue(3);
         assertThat(messages.getAll()).singleElement().extracting(Message::toString).asString()

@@ -21,6 +21,11 @@ class WebhookNotifierTest {
 
     private final Messages messages = new Messages();
 
+    /** A short first wait keeps the tests quick. */
+    private static Attempts quickly(final int maxAttempts) {
+        return Attempts.upTo(maxAttempts).withFirstBackoff(Duration.ofMillis(10));
+    }
+
     private static NotificationEvent failed() {
         return new NotificationEvent(NotificationKind.DEPLOY_FAILED, "shop", "production", "1.5.0")
                 .setActor("alice").setLink("https://ci.example/job/shop/12/").setReason("health gate failed");
@@ -64,7 +69,7 @@ class WebhookNotifierTest {
         AtomicInteger calls = new AtomicInteger();
         try (WebhookReceiver receiver = new WebhookReceiver().answering(() -> calls.incrementAndGet() < 3 ? 500 : 204)) {
             new WebhookNotifier(List.of(new WebhookTarget("audit", receiver.url("/hook"), WebhookFormat.JSON)))
-                    .setFirstBackoff(Duration.ofMillis(10)).setMessages(messages).notify(failed());
+                    .setAttempts(quickly(4)).setMessages(messages).notify(failed());
 
             assertThat(receiver.bodies()).hasSize(3);
             assertThat(messages.getAll()).isEmpty();
@@ -76,7 +81,7 @@ class WebhookNotifierTest {
         try (WebhookReceiver receiver = new WebhookReceiver().answering(() -> 500)) {
             URI url = receiver.url("/services/" + TOKEN);
             new WebhookNotifier(List.of(new WebhookTarget("ops", url, WebhookFormat.SLACK)))
-                    .setFirstBackoff(Duration.ofMillis(10)).setMaxAttempts(3).setMessages(messages).notify(failed());
+                    .setAttempts(quickly(3)).setMessages(messages).notify(failed());
 
             assertThat(receiver.bodies()).hasSize(3);
             assertThat(warnings()).singleElement().asString()
@@ -89,7 +94,7 @@ class WebhookNotifierTest {
     void shouldNotRetryAClientError() throws IOException {
         try (WebhookReceiver receiver = new WebhookReceiver().answering(() -> 404)) {
             new WebhookNotifier(List.of(new WebhookTarget("audit", receiver.url("/gone"), WebhookFormat.JSON)))
-                    .setFirstBackoff(Duration.ofMillis(10)).setMessages(messages).notify(failed());
+                    .setAttempts(quickly(4)).setMessages(messages).notify(failed());
 
             assertThat(receiver.bodies()).hasSize(1);
             assertThat(warnings()).singleElement().asString().contains("HTTP 404");
@@ -103,7 +108,7 @@ class WebhookNotifierTest {
                     new WebhookTarget("stuck", hanging.url("/hook"), WebhookFormat.JSON),
                     new WebhookTarget("audit", fine.url("/hook"), WebhookFormat.JSON)))
                     .setAttemptTimeout(Duration.ofMillis(300)).setTotalTimeout(Duration.ofSeconds(1))
-                    .setFirstBackoff(Duration.ofMillis(10)).setMessages(messages);
+                    .setAttempts(quickly(4)).setMessages(messages);
 
             // The hanging receiver answers only when closed, after this returned: without the bound it never would.
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> notifier.notify(failed()));
@@ -121,7 +126,7 @@ class WebhookNotifierTest {
             closed = receiver.url("/hook");
         }
         new WebhookNotifier(List.of(new WebhookTarget("gone", closed, WebhookFormat.JSON)))
-                .setFirstBackoff(Duration.ofMillis(10)).setMaxAttempts(2).setMessages(messages).notify(failed());
+                .setAttempts(quickly(2)).setMessages(messages).notify(failed());
 
         assertThat(warnings()).singleElement().asString().contains("Webhook gone was not notified", "after 2 attempts");
     }

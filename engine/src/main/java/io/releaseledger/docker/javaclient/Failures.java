@@ -7,6 +7,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.UnauthorizedException;
 import io.releaseledger.docker.ContainerEngineException;
 import io.releaseledger.docker.DockerHost;
+import io.releaseledger.docker.TlsPem;
 import io.releaseledger.json.Json;
 
 import java.io.IOException;
@@ -60,8 +61,10 @@ final class Failures {
      */
     private static ContainerEngineException tls(final RuntimeException e, final IOException io, final DockerHost host,
             final String what) {
-        String ca = host.getCaCertificate().map(Object::toString).orElse("ca.pem");
-        String cert = host.getClientCertificate().map(Object::toString).orElse("cert.pem");
+        String ca = host.getCaCertificate().map(Object::toString)
+                .or(() -> host.getTlsPem().map(TlsPem::getOrigin)).orElse("ca.pem");
+        String cert = host.getClientCertificate().map(Object::toString)
+                .or(() -> host.getTlsPem().map(pem -> "the certificate of " + pem.getOrigin())).orElse("cert.pem");
         String detail = describe(io);
         if (io instanceof SSLHandshakeException && detail.contains("PKIX")) {
             return new ContainerEngineException(what + ": the Docker engine at " + host + " was not trusted (" + detail

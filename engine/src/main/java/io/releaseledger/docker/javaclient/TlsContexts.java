@@ -3,6 +3,7 @@ package io.releaseledger.docker.javaclient;
 import com.github.dockerjava.core.util.CertificateUtils;
 import io.releaseledger.docker.ContainerEngineException;
 import io.releaseledger.docker.DockerHost;
+import io.releaseledger.docker.TlsPem;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,10 +21,11 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Builds the TLS context of a {@link DockerHost} from its PEM files: the CA, the client certificate and its key, in
- * memory. The certificates are read by the JDK: docker-java's {@code CertificateUtils} reads them through the
- * BouncyCastle provider "BC", which only its {@code LocalDirectorySSLConfig} registers, JVM-wide; the key (PKCS#1,
- * PKCS#8 or EC) is read by {@code CertificateUtils}, which needs no provider.
+ * Builds the TLS context of a {@link DockerHost} from its PEM texts, in memory: read from its files, or the
+ * {@link TlsPem} it carries (a Jenkins credential's, never written to disk). The certificates are read by the JDK:
+ * docker-java's {@code CertificateUtils} reads them through the BouncyCastle provider "BC", which only its
+ * {@code LocalDirectorySSLConfig} registers, JVM-wide; the key (PKCS#1, PKCS#8 or EC) is read by
+ * {@code CertificateUtils}, which needs no provider.
  */
 final class TlsContexts {
     private static final char[] KEY_PASSWORD = "release-ledger".toCharArray(); // of the in-memory key store only
@@ -32,19 +34,14 @@ final class TlsContexts {
     }
 
     static SSLContext of(final DockerHost host) {
-        Path ca = host.getCaCertificate().orElseThrow();
-        Path cert = host.getClientCertificate().orElseThrow();
-        Path key = host.getClientKey().orElseThrow();
-        String caPem = read(host, ca, "CA certificate");
-        String certPem = read(host, cert, "client certificate");
-        String keyPem = read(host, key, "client key");
+        TlsPem pem = host.getTlsPem().orElseGet(() -> fromFiles(host));
         try {
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(keyStore(keyPem, certPem), KEY_PASSWORD);
+            keys.init(keyStore(pem.getKey(), pem.getCertificate()), KEY_PASSWORD);
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);
             int index = 0;
-            for (Certificate authority : certificates(caPem)) {
+            for (Certificate authority : certificates(pem.getCa())) {
                 trusted.setCertificateEntry("ca-" + index++, authority);
             }
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -53,11 +50,23 @@ final class TlsContexts {
             context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException | IOException | RuntimeException e) {
-            throw new ContainerEngineException("connecting to Docker host " + host + ": cannot use the TLS files "
-                    + ca + ", " + cert + " and " + key + " (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "). They must be PEM: the CA that "
-                    + "signed the engine's certificate, the client certificate and its unencrypted private key", e);
+            String detail = e.getMessage() == null ? "" : ": " + pem.withoutKey(e.getMessage());
+            String message = "connecting to Docker host " + host + ": cannot use the TLS " + pem.getOrigin() + " ("
+                    + e.getClass().getSimpleName() + detail + "). They must be PEM: the CA that signed the engine's "
+                    + "certificate, the client certificate and its unencrypted private key";
+            // a parser's own message may quote the key: an in-memory key's cause is left out, its message masked
+            throw host.getTlsPem().isPresent() ? new ContainerEngineException(message)
+                    : new ContainerEngineException(message, e);
         }
+    }
+
+    /** The texts of the host's files; what they are read from names the files. */
+    private static TlsPem fromFiles(final DockerHost host) {
+        Path ca = host.getCaCertificate().orElseThrow();
+        Path cert = host.getClientCertificate().orElseThrow();
+        Path key = host.getClientKey().orElseThrow();
+        return new TlsPem("files " + ca + ", " + cert + " and " + key, read(host, ca, "CA certificate"),
+                read(host, cert, "client certificate"), read(host, key, "client key"));
     }
 
     private static KeyStore keyStore(final String keyPem, final String certPem) throws GeneralSecurityException,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.releaseledger.docker.ContainerEngine;
 import io.releaseledger.docker.ContainerEngineException;
 import io.releaseledger.docker.DockerHost;
+import io.releaseledger.docker.TlsPem;
 import io.releaseledger.testing.Component;
 import io.releaseledger.testing.RequiresRealComponent;
 import io.releaseledger.testing.TestCertificates;
@@ -46,6 +47,35 @@ class TlsEngineTest {
                     .hasMessageContaining("refused the TLS handshake")
                     .hasMessageContaining("client certificate signed by a CA that the engine trusts (its --tlscacert)")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(key.lines().skip(1).findFirst().orElseThrow()));
+        }
+    }
+
+    /** The directory's PEM texts in memory, as the agent holds a Jenkins credential's. */
+    private static DockerHost inMemory(final Path directory) throws IOException {
+        return DockerHost.tls("127.0.0.1", Component.dockerTlsPort(), new TlsPem("credentials 'fleet-tls'",
+                Files.readString(directory.resolve("ca.pem")), Files.readString(directory.resolve("cert.pem")),
+                Files.readString(directory.resolve("key.pem"))));
+    }
+
+    @Test
+    void shouldTalkToTheEngineWithACertificateHeldInMemory() throws IOException {
+        DockerHost host = inMemory(TestCertificates.engineClient(temp.resolve("memory")));
+
+        try (ContainerEngine engine = DockerJavaEngine.connect(host)) {
+            assertThat(engine.ping()).contains("(API ");
+        }
+    }
+
+    @Test
+    void shouldNameTheCredentialNotTheKeyWhenTheEngineRefusesACertificateHeldInMemory() throws IOException {
+        Path stranger = TestCertificates.strangerClient(temp.resolve("stranger"));
+        String keyLine = Files.readString(stranger.resolve("key.pem")).lines().skip(1).findFirst().orElseThrow();
+
+        try (ContainerEngine engine = DockerJavaEngine.connect(inMemory(stranger))) {
+            assertThatThrownBy(engine::ping).isInstanceOf(ContainerEngineException.class)
+                    .hasMessageContaining("refused the TLS handshake")
+                    .hasMessageContaining("check that the certificate of credentials 'fleet-tls' was signed by that CA")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(keyLine));
         }
     }
 

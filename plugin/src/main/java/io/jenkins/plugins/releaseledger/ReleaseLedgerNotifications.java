@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
 import io.releaseledger.agent.SecretMask;
+import io.releaseledger.notify.Attempts;
 import io.releaseledger.notify.MailNotifier;
 import io.releaseledger.notify.MailTarget;
 import io.releaseledger.notify.MailTransport;
@@ -140,7 +141,7 @@ public final class ReleaseLedgerNotifications extends GlobalConfiguration {
         }
         Duration total = Duration.ofSeconds(timeoutSeconds);
         Notifier mailNotifier = new MailNotifier(targets, transport.apply(total.dividedBy(MAIL_ATTEMPTS)))
-                .setTotalTimeout(total).setMaxAttempts(MAIL_ATTEMPTS).setMessages(messages);
+                .setTotalTimeout(total).setAttempts(Attempts.upTo(MAIL_ATTEMPTS)).setMessages(messages);
         return masking(mailNotifier, mask);
     }
 
