@@ -80,12 +80,27 @@ registry_answers() {
 
 # pid_alive FILE NAME: the process in FILE is alive and its command is NAME (not a reused pid)
 pid_alive() {
-  local file=$1 name=$2 pid
+  local file=$1 name=$2 pid line
   [[ -s "$file" ]] || return 1
   pid=$(<"$file")
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  [[ -r "/proc/$pid/cmdline" ]] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$name"
+  # (no pipe into grep -q: under pipefail, grep ending before tr would fail the check)
+  line=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+  [[ "$line" == *"$name"* ]]
+}
+
+# started_runs FILE: the process in FILE, just started by this script, has not exited (an exited child is a zombie
+# until reaped). The waits for a start use this, not pid_alive: on its way the process execs twice more (setsid,
+# nohup) after its command line first names it, and the demo's page server, started the same way, was once taken
+# for exited by a check of its command line while it ran on for minutes.
+started_runs() {
+  local pid stat
+  [[ -s "$1" ]] || return 1
+  pid=$(<"$1")
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  stat=$(cat "/proc/$pid/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  [[ -n "$stat" && "${stat:0:1}" != Z ]]
 }
 
 missing_packages() {
@@ -184,7 +199,7 @@ detach() {
   # process that already exited: wait for the exec (or the child's end).
   for ((i = 0; i < 200; i++)); do
     [[ -r "/proc/$pid/cmdline" ]] || break
-    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$1" && break
+    [[ "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" == *"$1"* ]] && break
     sleep 0.05
   done
 }
@@ -223,7 +238,7 @@ await_dockerd() {
   local who=$1 answers=$2 pidfile=$3 log=$4 i
   for ((i = 0; i < 120; i++)); do
     "$answers" && return 0
-    if ! pid_alive "$pidfile" dockerd; then
+    if ! started_runs "$pidfile"; then
       tail -n 30 "$log" >&2
       rm -f "$pidfile"
       die "$who exited; log: $log"
@@ -310,7 +325,7 @@ EOF
       log "registry: answers on http://$REGISTRY/v2/"
       return
     fi
-    if ! pid_alive "$STATE_DIR/registry.pid" docker-registry; then
+    if ! started_runs "$STATE_DIR/registry.pid"; then
       tail -n 20 "$STATE_DIR/registry.log" >&2
       rm -f "$STATE_DIR/registry.pid"
       die "docker-registry exited; log: $STATE_DIR/registry.log"
