@@ -91,7 +91,7 @@ final class Http {
         CompletableFuture<HttpResponse<byte[]>> out = new CompletableFuture<>();
         AtomicReference<CompletableFuture<HttpResponse<byte[]>>> handOff = new AtomicReference<>();
         CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request, BoundedBody.handler((info, body) -> {
-            out.complete(new ReadResponse(request, info, body));
+            out.complete(new ReadResponse(request, info, body)); // first: cancelling reaches the failure path below
             CompletableFuture<HttpResponse<byte[]>> jdk = handOff.get();
             if (jdk != null) {
                 jdk.cancel(false); // not true: that would abort the exchange and close its connection
