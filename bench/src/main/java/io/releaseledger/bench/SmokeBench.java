@@ -208,8 +208,8 @@ public final class SmokeBench {
                     System.out.printf(Locale.ROOT, "%-13s parallelism %-8s total %8.1f ms  slowest result %5d ms"
                             + "  median result %5d ms  lone check %6.1f ms  in flight max %3d  last request at"
                             + " %7.1f ms  last answer written at %7.1f ms%s  (checks built in %.1f ms before)"
-                            + "  CPU of the process during the run %.0f ms (the server's threads %.0f ms; %.0f ms in the"
-                            + " %d ms after it), threads started %d (%d after it)%n",
+                            + "  CPU of the process during the run %.0f ms (the server's threads %.0f ms;"
+                            + " %.0f ms in the %d ms after it), threads started %d (%d after it)%n",
                             label, mode, elapsed / 1e6, millis[millis.length - 1], millis[millis.length / 2],
                             loneRun[0] / 1e6, maxInFlight, arrival / 1e6, written / 1e6, started < 0 ? ""
                             : String.format(Locale.ROOT, "  last attempt started at %6.1f ms, last ended at %6.1f ms",
@@ -548,7 +548,8 @@ public final class SmokeBench {
         final boolean passed;
         final java.util.function.Supplier<String> text;
 
-        Outcome(final List<CheckResult> results, final boolean passed, final java.util.function.Supplier<String> text) {
+        Outcome(final List<CheckResult> results, final boolean passed,
+                final java.util.function.Supplier<String> text) {
             this.results = results;
             this.passed = passed;
             this.text = text;
