@@ -57,8 +57,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       alone, without waiting for a free slot of the pool), and, as the named peer in the same iteration, one lone
  *       check of the same kind run on its own by its own {@code SmokeCheckRun} (wall clock around {@code call()}).
  *       Lone peer and batch alternate which goes first.</li>
- *   <li>The server counts requests in flight (its highest value per run = how many checks really ran at once) and
- *       when the last request arrived after the run started.</li>
+ *   <li>The server counts requests in flight (its highest value per run = how many checks really ran at once),
+ *       when the last request arrived after the run started and when it wrote its last answer, and the CPU time
+ *       of its own threads (its share of the cores the client runs on).</li>
  * </ul>
  */
 public final class SmokeBench {
@@ -149,6 +150,7 @@ public final class SmokeBench {
             long[][] threads = new long[m][iterations];
             long[][] threadsLater = new long[m][iterations];
             long[][] cpuLater = new long[m][iterations];
+            long[][] serverCpuTime = new long[m][iterations];
             for (int it = -warmup; it < iterations; it++) {
                 for (int x = 0; x < m; x++) {
                     String mode = modes.get(x);
@@ -163,12 +165,14 @@ public final class SmokeBench {
                     server.reset();
                     TIMELINE.reset();
                     long cpu = processCpuNanos();
+                    long serverCpu = server.cpuNanos();
                     long threadsBefore = java.lang.management.ManagementFactory.getThreadMXBean()
                             .getTotalStartedThreadCount();
                     long start = System.nanoTime();
                     Outcome report = prepared.get();
                     long elapsed = System.nanoTime() - start;
                     cpu = processCpuNanos() - cpu;
+                    serverCpu = server.cpuNanos() - serverCpu;
                     long threadsStarted = java.lang.management.ManagementFactory.getThreadMXBean()
                             .getTotalStartedThreadCount() - threadsBefore;
                     // work the run left behind (the JDK client's own completions) ends before anything else is
@@ -192,7 +196,7 @@ public final class SmokeBench {
                         loneRun = lone(server, delayMs);
                     }
                     if (!report.passed || report.results.size() != checks) {
-                        throw new IllegalStateException("the run did not pass: " + report.text);
+                        throw new IllegalStateException("the run did not pass: " + report.text.get());
                     }
                     long[] millis = report.results.stream().mapToLong(CheckResult::getMillis).sorted()
                             .toArray();
@@ -204,12 +208,13 @@ public final class SmokeBench {
                     System.out.printf(Locale.ROOT, "%-13s parallelism %-8s total %8.1f ms  slowest result %5d ms"
                             + "  median result %5d ms  lone check %6.1f ms  in flight max %3d  last request at"
                             + " %7.1f ms  last answer written at %7.1f ms%s  (checks built in %.1f ms before)"
-                            + "  CPU of the process during the run %.0f ms (%.0f ms in the %d ms after it), threads"
-                            + " started %d (%d after it)%n",
+                            + "  CPU of the process during the run %.0f ms (the server's threads %.0f ms;"
+                            + " %.0f ms in the %d ms after it), threads started %d (%d after it)%n",
                             label, mode, elapsed / 1e6, millis[millis.length - 1], millis[millis.length / 2],
                             loneRun[0] / 1e6, maxInFlight, arrival / 1e6, written / 1e6, started < 0 ? ""
                             : String.format(Locale.ROOT, "  last attempt started at %6.1f ms, last ended at %6.1f ms",
-                            started / 1e6, ended / 1e6), building / 1e6, cpu / 1e6, settleCpu / 1e6, SETTLE_MILLIS, threadsStarted, threadsAfter);
+                            started / 1e6, ended / 1e6), building / 1e6, cpu / 1e6, serverCpu / 1e6, settleCpu / 1e6,
+                            SETTLE_MILLIS, threadsStarted, threadsAfter);
                     if (it >= 0) {
                         total[x][it] = elapsed;
                         slowestResult[x][it] = millis[millis.length - 1];
@@ -223,6 +228,7 @@ public final class SmokeBench {
                         lastStarted[x][it] = started;
                         lastEnded[x][it] = ended;
                         cpuTime[x][it] = cpu;
+                        serverCpuTime[x][it] = serverCpu;
                         threads[x][it] = threadsStarted;
                         threadsLater[x][it] = threadsAfter;
                         cpuLater[x][it] = settleCpu;
@@ -267,6 +273,8 @@ public final class SmokeBench {
                 }
                 System.out.printf(Locale.ROOT, "  CPU time of the process in the run  %8.1f / %8.1f ms (server included)%n",
                         median(cpuTime[x]) / 1e6, p90(cpuTime[x]) / 1e6);
+                System.out.printf(Locale.ROOT, "  of which the server's own threads    %8.1f / %8.1f ms%n",
+                        median(serverCpuTime[x]) / 1e6, p90(serverCpuTime[x]) / 1e6);
                 System.out.printf(Locale.ROOT, "  CPU time in the %d ms after the run  %8.1f / %8.1f ms%n",
                         SETTLE_MILLIS, median(cpuLater[x]) / 1e6, p90(cpuLater[x]) / 1e6);
                 System.out.printf(Locale.ROOT, "  threads started during the run      %8.1f / %8.1f  (in the %d ms after it:"
@@ -328,7 +336,8 @@ public final class SmokeBench {
 
     private static Outcome run(final SmokeCheckRun run) {
         SmokeReport report = run.call();
-        return new Outcome(report.getResults(), report.isPassed(), report.summary() + "\n" + report.toTable());
+        // the report's text only when it is shown, after the clock: a 200-row table is no part of the run
+        return new Outcome(report.getResults(), report.isPassed(), () -> report.summary() + "\n" + report.toTable());
     }
 
     /**
@@ -369,7 +378,7 @@ public final class SmokeBench {
             }
         }
         List<CheckResult> all = List.copyOf(results);
-        return new Outcome(all, all.stream().allMatch(CheckResult::isPassed), all.toString());
+        return new Outcome(all, all.stream().allMatch(CheckResult::isPassed), all::toString);
     }
 
     /**
@@ -405,7 +414,7 @@ public final class SmokeBench {
             }
             List<CheckResult> all = futures.stream().map(java.util.concurrent.CompletableFuture::join)
                     .collect(java.util.stream.Collectors.toList());
-            return new Outcome(all, all.stream().allMatch(CheckResult::isPassed), all.toString());
+            return new Outcome(all, all.stream().allMatch(CheckResult::isPassed), all::toString);
         };
     }
 
@@ -537,61 +546,116 @@ public final class SmokeBench {
     private static final class Outcome {
         final List<CheckResult> results;
         final boolean passed;
-        final String text;
+        final java.util.function.Supplier<String> text;
 
-        Outcome(final List<CheckResult> results, final boolean passed, final String text) {
+        Outcome(final List<CheckResult> results, final boolean passed,
+                final java.util.function.Supplier<String> text) {
             this.results = results;
             this.passed = passed;
             this.text = text;
         }
     }
 
-    /** A local server answering every {@code GET /check/<i>} with {@code 200 UP} after a fixed delay. */
-    interface SlowServer {
-        String describe();
-
-        int port();
-
-        void reset();
-
-        int maxInFlight();
-
-        long lastArrivalNanos();
-
-        /** When the last answer of the run was handed to the connection. */
-        long lastWrittenNanos();
-
-        void stop();
-
-        default CheckTarget target() {
-            return new CheckTarget("127.0.0.1", port(), null, null);
-        }
-    }
-
-    /** {@code com.sun.net.httpserver} on 127.0.0.1 answering {@code 200 UP} after a fixed delay, a thread each. */
-    static final class JdkServer implements SlowServer {
-        private final HttpServer server;
-        private final ExecutorService executor;
-        private final long delayMs;
+    /**
+     * A local server answering every {@code GET /check/<i>} with {@code 200 UP} after a fixed delay. What both servers
+     * count is kept here: requests in flight (and the most at once), when the last request arrived and the last answer
+     * was written, and the CPU time of the server's own threads (so that its share of the 2 cores shows apart from the
+     * client's).
+     */
+    abstract static class SlowServer {
         private final AtomicInteger inFlight = new AtomicInteger();
         private final AtomicInteger maxInFlight = new AtomicInteger();
         private final AtomicLong lastArrival = new AtomicLong();
         private final AtomicLong lastWritten = new AtomicLong();
+        private final java.util.Set<Long> threadIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        abstract String describe();
+
+        abstract int port();
+
+        abstract void stop();
+
+        CheckTarget target() {
+            return new CheckTarget("127.0.0.1", port(), null, null);
+        }
+
+        /** A complete request has arrived (headers and body read). */
+        final void arrived() {
+            lastArrival.accumulateAndGet(System.nanoTime(), Math::max);
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        }
+
+        /** Its answer was handed to the connection. */
+        final void written() {
+            lastWritten.accumulateAndGet(System.nanoTime(), Math::max);
+        }
+
+        /** The request is done with, answered or not. */
+        final void finished() {
+            inFlight.decrementAndGet();
+        }
+
+        final void reset() {
+            maxInFlight.set(0);
+            lastArrival.set(0);
+            lastWritten.set(0);
+        }
+
+        final int maxInFlight() {
+            return maxInFlight.get();
+        }
+
+        final long lastArrivalNanos() {
+            return lastArrival.get();
+        }
+
+        /** When the last answer of the run was handed to the connection. */
+        final long lastWrittenNanos() {
+            return lastWritten.get();
+        }
+
+        /** A thread factory whose threads count as the server's. */
+        final java.util.concurrent.ThreadFactory threads(final String name) {
+            return runnable -> {
+                Thread thread = new Thread(() -> {
+                    threadIds.add(Thread.currentThread().getId());
+                    runnable.run();
+                }, name);
+                thread.setDaemon(true);
+                return thread;
+            };
+        }
+
+        /** Counts a thread the server library started itself (found by its name) as the server's. */
+        final void adoptThreadsNamed(final String name) {
+            Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name))
+                    .forEach(t -> threadIds.add(t.getId()));
+        }
+
+        /** CPU time of the server's threads so far, in nanoseconds. */
+        final long cpuNanos() {
+            java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+            return threadIds.stream().mapToLong(bean::getThreadCpuTime).filter(n -> n > 0).sum();
+        }
+    }
+
+    /** {@code com.sun.net.httpserver} on 127.0.0.1 answering {@code 200 UP} after a fixed delay, a thread each. */
+    static final class JdkServer extends SlowServer {
+        private final HttpServer server;
+        private final ExecutorService executor;
+        private final long delayMs;
         private final int threads;
 
         JdkServer(final long delayMs, final int threads) throws IOException {
             this.delayMs = delayMs;
             this.threads = threads;
-            this.executor = Executors.newFixedThreadPool(threads, runnable -> {
-                Thread thread = new Thread(runnable, "slow-server");
-                thread.setDaemon(true);
-                return thread;
-            });
+            this.executor = Executors.newFixedThreadPool(threads, threads("slow-server"));
             // a backlog well above the number of checks: the JDK's default (50) could drop connection attempts
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
             server.setExecutor(executor);
             server.createContext("/check/", this::handle);
             server.start();
+            adoptThreadsNamed("HTTP-Dispatcher");
             // start every pool thread now, so the first measured run does not pay for it
             for (int i = 0; i < threads; i++) {
                 executor.execute(() -> { });
@@ -599,9 +663,7 @@ public final class SmokeBench {
         }
 
         private void handle(final HttpExchange exchange) throws IOException {
-            lastArrival.accumulateAndGet(System.nanoTime(), Math::max);
-            int now = inFlight.incrementAndGet();
-            maxInFlight.accumulateAndGet(now, Math::max);
+            arrived();
             try (InputStream body = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
                 body.readAllBytes();
                 TimeUnit.MILLISECONDS.sleep(delayMs);
@@ -610,51 +672,29 @@ public final class SmokeBench {
                 exchange.sendResponseHeaders(200, answer.length);
                 out.write(answer);
                 out.flush();
-                lastWritten.accumulateAndGet(System.nanoTime(), Math::max);
+                written();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 exchange.sendResponseHeaders(503, -1);
             } finally {
-                inFlight.decrementAndGet();
+                finished();
                 exchange.close();
             }
         }
 
         @Override
-        public String describe() {
+        String describe() {
             return "com.sun.net.httpserver, one dispatcher thread, a pool of " + threads + " threads each sleeping"
                     + " the delay";
         }
 
         @Override
-        public int port() {
+        int port() {
             return server.getAddress().getPort();
         }
 
         @Override
-        public void reset() {
-            maxInFlight.set(0);
-            lastArrival.set(0);
-            lastWritten.set(0);
-        }
-
-        @Override
-        public int maxInFlight() {
-            return maxInFlight.get();
-        }
-
-        @Override
-        public long lastArrivalNanos() {
-            return lastArrival.get();
-        }
-
-        @Override
-        public long lastWrittenNanos() {
-            return lastWritten.get();
-        }
-
-        @Override
-        public void stop() {
+        void stop() {
             server.stop(0);
             executor.shutdownNow();
         }
@@ -666,7 +706,7 @@ public final class SmokeBench {
      * HTTP/1.1 connections are kept alive; an HTTP/1.0 request (the raw calibration) or {@code Connection: close} is
      * answered and closed.
      */
-    static final class NioServer implements SlowServer {
+    static final class NioServer extends SlowServer {
         private static final byte[] ANSWER = ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n"
                 + "\r\nUP\n").getBytes(StandardCharsets.US_ASCII);
         private static final byte[] ANSWER_CLOSE = ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 3"
@@ -678,10 +718,6 @@ public final class SmokeBench {
         private final java.util.Queue<Connection> due = new java.util.concurrent.ConcurrentLinkedQueue<>();
         private final Thread loop;
         private volatile boolean open = true;
-        private final AtomicInteger inFlight = new AtomicInteger();
-        private final AtomicInteger maxInFlight = new AtomicInteger();
-        private final AtomicLong lastArrival = new AtomicLong();
-        private final AtomicLong lastWritten = new AtomicLong();
 
         NioServer(final long delayMs) throws IOException {
             this.delayMs = delayMs;
@@ -690,13 +726,8 @@ public final class SmokeBench {
             listener.configureBlocking(false);
             this.selector = java.nio.channels.Selector.open();
             listener.register(selector, java.nio.channels.SelectionKey.OP_ACCEPT);
-            this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "nio-server-timer");
-                thread.setDaemon(true);
-                return thread;
-            });
-            this.loop = new Thread(this::loop, "nio-server");
-            loop.setDaemon(true);
+            this.timer = Executors.newSingleThreadScheduledExecutor(threads("nio-server-timer"));
+            this.loop = threads("nio-server").newThread(this::loop);
             loop.start();
         }
 
@@ -768,9 +799,7 @@ public final class SmokeBench {
                 if (buffer.position() < end + 4 + length) {
                     return; // the body is still coming
                 }
-                long now = System.nanoTime();
-                lastArrival.accumulateAndGet(now, Math::max);
-                maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                arrived();
                 String lower = head.substring(0, end).toLowerCase(Locale.ROOT);
                 close = head.substring(0, head.indexOf("\r\n")).endsWith("HTTP/1.0")
                         || lower.contains("\r\nconnection: close");
@@ -788,7 +817,7 @@ public final class SmokeBench {
                     while (out.hasRemaining()) {
                         channel.write(out); // a few dozen bytes on loopback: one write, no OP_WRITE needed
                     }
-                    lastWritten.accumulateAndGet(System.nanoTime(), Math::max);
+                    written();
                     if (close) {
                         channel.close();
                     } else {
@@ -797,7 +826,7 @@ public final class SmokeBench {
                 } catch (IOException e) {
                     closeQuietly();
                 } finally {
-                    inFlight.decrementAndGet();
+                    finished();
                 }
             }
 
@@ -811,39 +840,17 @@ public final class SmokeBench {
         }
 
         @Override
-        public String describe() {
+        String describe() {
             return "NIO server, one selector thread, answers released by one timer thread (no thread per request)";
         }
 
         @Override
-        public int port() {
+        int port() {
             return listener.socket().getLocalPort();
         }
 
         @Override
-        public void reset() {
-            maxInFlight.set(0);
-            lastArrival.set(0);
-            lastWritten.set(0);
-        }
-
-        @Override
-        public int maxInFlight() {
-            return maxInFlight.get();
-        }
-
-        @Override
-        public long lastArrivalNanos() {
-            return lastArrival.get();
-        }
-
-        @Override
-        public long lastWrittenNanos() {
-            return lastWritten.get();
-        }
-
-        @Override
-        public void stop() {
+        void stop() {
             open = false;
             timer.shutdownNow();
             selector.wakeup();

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
@@ -80,14 +81,23 @@ final class Http {
      * <p>It completes as soon as the body is read, on the client's executor: the future the JDK returns is completed
      * through {@code CompletableFuture}'s default executor, which on a machine of two cores or fewer starts a new
      * thread for each exchange, so waiting for it put a thread start behind every answer (issue 11). That future
-     * still reports the failures (no answer, refused, a connection closed before the answer).
+     * still reports the failures (no answer, refused, a connection closed before the answer). Once the body is read
+     * it is cancelled without interrupting, before the JDK completes it: its hand-off then never runs (no thread is
+     * started for it), while the exchange ends normally and its connection stays open for the next check.
      */
     static CompletableFuture<HttpResponse<byte[]>> sendAsync(final HttpClient client, final HttpRequest request,
             final Duration timeout, final long start) {
         long leftNanos = timeout.toNanos() - (System.nanoTime() - start);
         CompletableFuture<HttpResponse<byte[]>> out = new CompletableFuture<>();
-        CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request,
-                BoundedBody.handler((info, body) -> out.complete(new ReadResponse(request, info, body))));
+        AtomicReference<CompletableFuture<HttpResponse<byte[]>>> handOff = new AtomicReference<>();
+        CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request, BoundedBody.handler((info, body) -> {
+            out.complete(new ReadResponse(request, info, body)); // first: cancelling reaches the failure path below
+            CompletableFuture<HttpResponse<byte[]>> jdk = handOff.get();
+            if (jdk != null) {
+                jdk.cancel(false); // not true: that would abort the exchange and close its connection
+            }
+        }));
+        handOff.set(sent);
         sent.whenComplete((response, failure) -> {
             if (failure == null) {
                 out.complete(response);
