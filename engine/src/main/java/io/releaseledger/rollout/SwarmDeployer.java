@@ -12,9 +12,7 @@ import io.releaseledger.descriptor.SecretReference;
 import io.releaseledger.descriptor.SwarmSpec;
 import io.releaseledger.descriptor.SwarmUpdateSpec;
 import io.releaseledger.docker.ContainerRequest;
-import io.releaseledger.health.CheckTarget;
 import io.releaseledger.health.GateResult;
-import io.releaseledger.health.HealthGates;
 import io.releaseledger.health.SecretResolver;
 import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.loadbalancer.LoadBalancer;
@@ -41,9 +39,10 @@ import java.util.function.Function;
 /**
  * Executes the plan of a swarm environment: one update of the Swarm service (image by digest, labels, the task's
  * port by slot, the update and rollback config), then waits until Swarm reports the update completed with every slot
- * running the new image, or failed: Swarm rolled it back or paused it. Then the health gate and the per-server smoke
- * checks run against each slot's port, and each slot's server must serve in the load balancer (HAProxy's own checks
- * take a task out while Swarm replaces it). On any failure the previous spec is put back (Swarm's rollback, or nothing
+ * running the new image, or failed: Swarm rolled it back or paused it. While Swarm rolls over, each slot that runs a
+ * task of the new release passes the health gate before Swarm replaces the next ({@link SwarmSlotGate}); the first
+ * that fails ends the deploy at once. Then the per-server smoke checks run against each slot's port, and each slot's
+ * server must serve in the load balancer (HAProxy's own checks take a task out while Swarm replaces it). On any failure the previous spec is put back (Swarm's rollback, or nothing
  * to do when Swarm rolled back itself; a first deploy's service is removed), and the deploy is recorded as failed:
  * a rolled back or paused update is never a success. Records the same events as {@link Deployer}.
  */
@@ -124,6 +123,7 @@ final class SwarmDeployer {
         messages.info("Deploying %s %s to %s (%s) as Swarm service %s: %d replica%s, update %s", plan.getApplication(),
                 plan.getVersion(), plan.getEnvironment(), plan.getImage(), swarm.getService(), swarm.getReplicas(),
                 swarm.getReplicas() == 1 ? "" : "s", swarm.getUpdate());
+        SwarmSlotGate slotGate = new SwarmSlotGate(environment, targets, checkSecrets(), plan, messages);
         try {
             before = manager.inspect(swarm.getService()).orElse(null);
             if (before != null && swarm.hasTwoPortSets()) {
@@ -139,16 +139,20 @@ final class SwarmDeployer {
                 manager.update(before, request);
             }
             changed = true;
-            awaitUpdate(manager, plan, before == null);
-            verify(manager, plan, checks, checkMillis);
+            if (before != null) {
+                explainPacing();
+            }
+            awaitUpdate(manager, plan, before == null, slotGate);
+            verify(manager, plan, checks, checkMillis, slotGate);
         } catch (RuntimeException e) {
-            throw failed(manager, plan, before, changed, checks, checkMillis[0], e);
+            throw failed(manager, plan, before, changed, withSlotGates(slotGate, checks), checkMillis[0]
+                    + slotGate.getMillis(), e);
         }
         if (swarm.hasTwoPortSets()) {
             retire(SwarmPortSet.of(environment, plan).other());
         }
-        recorder.record(EventTypes.CHECK_RECORDED, plan.getEnvironment(), gateChecks(plan, true, checks,
-                checkMillis[0]));
+        recorder.record(EventTypes.CHECK_RECORDED, plan.getEnvironment(), gateChecks(plan, true,
+                withSlotGates(slotGate, checks), checkMillis[0] + slotGate.getMillis()));
         recorder.record(EventTypes.DEPLOYMENT_SUCCEEDED, plan.getEnvironment(), DeploymentEvents.succeeded(plan));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         messages.info("Deployed %s %s to %s: Swarm service %s updated, %d replica%s checked, %s",
@@ -181,7 +185,46 @@ final class SwarmDeployer {
                 .setLabels(serviceLabels).setContainerLabels(container.getLabels()).setEnvironment(env)
                 .setCommand(container.getCommand()).setInit(container.isInit())
                 .setStopTimeout(environment.getContainer().getStopTimeout())
-                .setUpdate(policy(swarm.getUpdate())).setRollback(policy(swarm.getRollback()));
+                .setUpdate(policy(swarm.getUpdate(), SwarmSlotGate.updateDelay(environment)))
+                .setRollback(policy(swarm.getRollback(), swarm.getRollback().getDelay()));
+    }
+
+    /** The gates run per slot while Swarm rolled over, then those of the checks after it. */
+    private static List<Map<String, Object>> withSlotGates(final SwarmSlotGate slotGate,
+            final List<Map<String, Object>> checks) {
+        List<Map<String, Object>> all = new ArrayList<>(slotGate.getResults());
+        all.addAll(checks);
+        return all;
+    }
+
+    /**
+     * Says how Swarm is paced so that each slot's health gate ends before Swarm replaces the next (the delay Swarm
+     * gets), and warns where that cannot protect the environment or the timeout cannot cover it.
+     */
+    private void explainPacing() {
+        Duration delay = SwarmSlotGate.updateDelay(environment);
+        Duration configured = swarm.getUpdate().getDelay();
+        int parallelism = swarm.getUpdate().getParallelism();
+        messages.info("Swarm service %s: each replaced slot runs the health gate before Swarm replaces the next; Swarm "
+                + "waits %s after each (%s)", swarm.getService(), Deployer.seconds(delay.toNanos()),
+                delay.equals(configured) ? "swarm.update.delay"
+                        : "swarm.update.delay " + Deployer.seconds(configured.toNanos()) + " raised to the health "
+                        + "gate's timeout " + Deployer.seconds(environment.getHealthGate().getTimeout().toNanos())
+                        + " plus its last round and " + Deployer.seconds(SwarmSlotGate.MARGIN.toNanos()));
+        if (parallelism == 0 || swarm.getReplicas() > 1 && parallelism >= swarm.getReplicas()) {
+            messages.warning("Swarm service %s: swarm.update.parallelism %d replaces every slot at once: a release "
+                    + "that fails the health gate takes every slot out of the load balancer before it is rolled back "
+                    + "(set it below %d)", swarm.getService(), parallelism, swarm.getReplicas());
+        }
+        int batches = parallelism <= 0 ? 1 : (swarm.getReplicas() + parallelism - 1) / parallelism;
+        // Swarm waits the delay after every batch, then watches the last one for longer than the delay
+        Duration needed = delay.multipliedBy(batches + 1L).plusSeconds(1);
+        if (swarm.getTimeout().compareTo(needed) < 0) {
+            messages.warning("Swarm service %s: swarm.timeout %s may not cover the update: %d batch%s with a delay of "
+                    + "%s take at least %s", swarm.getService(), Deployer.seconds(swarm.getTimeout().toNanos()),
+                    batches, batches == 1 ? "" : "es", Deployer.seconds(delay.toNanos()),
+                    Deployer.seconds(needed.toNanos()));
+        }
     }
 
     /**
@@ -197,8 +240,8 @@ final class SwarmDeployer {
         return template.append("{{end}}").toString();
     }
 
-    private static SwarmServiceRequest.UpdatePolicy policy(final SwarmUpdateSpec spec) {
-        return new SwarmServiceRequest.UpdatePolicy(spec.getParallelism(), spec.getDelay(),
+    private static SwarmServiceRequest.UpdatePolicy policy(final SwarmUpdateSpec spec, final Duration delay) {
+        return new SwarmServiceRequest.UpdatePolicy(spec.getParallelism(), delay,
                 spec.getOrder() == SwarmUpdateSpec.Order.START_FIRST,
                 spec.getFailureAction().name().toLowerCase(Locale.ROOT), spec.getMonitor());
     }
@@ -206,8 +249,11 @@ final class SwarmDeployer {
     /**
      * Until Swarm says the update completed (a created service has no update status) and every slot runs a task of
      * the plan's image; a rolled back or paused update, or a task of a new service that fails, ends it as a failure.
+     * While an update rolls over, each slot that runs a task of the new release is gated at once ({@code slotGate},
+     * {@code null}: not gated here); the first that fails ends the wait.
      */
-    private void awaitUpdate(final SwarmEngine manager, final DeploymentPlan plan, final boolean created) {
+    private void awaitUpdate(final SwarmEngine manager, final DeploymentPlan plan, final boolean created,
+            final SwarmSlotGate slotGate) {
         long deadline = System.nanoTime() + swarm.getTimeout().toNanos();
         SwarmService service = null;
         while (System.nanoTime() < deadline) {
@@ -227,6 +273,9 @@ final class SwarmDeployer {
                     break;
             }
             List<SwarmTask> tasks = manager.tasks(service.getId());
+            if (!created && slotGate != null) {
+                slotGate.gateNewSlots(runningSlots(tasks, plan.getImage()));
+            }
             boolean done = (created ? state == SwarmService.UpdateState.NONE : state == SwarmService.UpdateState.COMPLETED)
                     && runningSlots(tasks, plan.getImage()).size() == swarm.getReplicas();
             if (done) {
@@ -272,20 +321,21 @@ final class SwarmDeployer {
 
     /** The health gate and the per-server smoke checks on each slot's port, then its server must serve. */
     private void verify(final SwarmEngine manager, final DeploymentPlan plan, final List<Map<String, Object>> checks,
-            final long[] checkMillis) {
+            final long[] checkMillis, final SwarmSlotGate slotGate) {
         SwarmService service = manager.inspect(swarm.getService()).orElseThrow();
         Map<Integer, SwarmTask> slots = runningSlots(manager.tasks(service.getId()), plan.getImage());
         ServerSmokeChecks smoke = ServerSmokeChecks.of(environment, checkSecrets());
         for (PlannedInstance instance : plan.getInstances()) {
             SwarmTask task = slots.get(instance.getIndex());
-            GateResult gate = HealthGates.from(environment.getHealthGate(), targets.engine(instance.getHost()),
-                    checkSecrets(), environment.getName(), instance.getHost(), instance.getIndex())
-                    .await(new CheckTarget(instance.getAddress(), instance.getPort(),
-                            task == null ? null : task.getContainerId(), plan.getDigest()));
-            checks.addAll(Deployer.results(instance, gate));
-            checkMillis[0] += gate.getWaited().toMillis();
-            if (!gate.isPassed()) {
-                throw new DeploymentException(instance.describe() + ": the health gate failed: " + gate.describe());
+            // a slot gated while Swarm rolled over, still with that task, is not gated twice
+            if (!slotGate.passed(instance.getIndex(), task)) {
+                GateResult gate = slotGate.gate(instance, task);
+                checks.addAll(Deployer.results(instance, gate));
+                checkMillis[0] += gate.getWaited().toMillis();
+                if (!gate.isPassed()) {
+                    throw new DeploymentException(instance.describe() + ": the health gate failed: "
+                            + gate.describe());
+                }
             }
             if (smoke != null && !smoke.isEmpty()) {
                 SmokeReport report = smoke.run(instance.getAddress(), instance.getPort());
@@ -412,8 +462,14 @@ final class SwarmDeployer {
             if (!rolledBackBySwarm) {
                 SwarmService now = manager.inspect(swarm.getService()).orElseThrow(() -> new DeploymentException(
                         "Swarm service " + swarm.getService() + " is gone"));
-                manager.rollback(now);
-                messages.warning("Asked Swarm to roll service %s back to its previous spec", swarm.getService());
+                if (isRollingBack(now)) {
+                    // its failure action began while the gate ran; asking again would roll back to the new spec
+                    messages.warning("Swarm is already rolling service %s back (%s)", swarm.getService(),
+                            now.getUpdateMessage());
+                } else {
+                    manager.rollback(now);
+                    messages.warning("Asked Swarm to roll service %s back to its previous spec", swarm.getService());
+                }
             }
             PreviousRelease previous = plan.getInstances().get(0).getPrevious();
             String image = previous != null ? previous.getImage() : before.getImage();
@@ -487,7 +543,7 @@ final class SwarmDeployer {
         if (service != null && plan.getImage().equals(service.getImage())
                 && service.getUpdateState() != SwarmService.UpdateState.UPDATING) {
             try {
-                awaitUpdate(manager, plan, service.getUpdateState() == SwarmService.UpdateState.NONE);
+                awaitUpdate(manager, plan, service.getUpdateState() == SwarmService.UpdateState.NONE, null);
                 messages.warning("Reconciled %s: Swarm service %s runs %s on every replica; recorded the interrupted "
                         + "deploy as succeeded", plan.getEnvironment(), swarm.getService(), plan.getVersion());
                 recorder.record(EventTypes.DEPLOYMENT_SUCCEEDED, plan.getEnvironment(),
@@ -523,6 +579,11 @@ final class SwarmDeployer {
                     + plan.getVersion() + " did not complete; Swarm service " + swarm.getService() + " may run a mix.");
         }
         return false;
+    }
+
+    private static boolean isRollingBack(final SwarmService service) {
+        return List.of(SwarmService.UpdateState.ROLLBACK_STARTED, SwarmService.UpdateState.ROLLBACK_PAUSED,
+                SwarmService.UpdateState.ROLLBACK_COMPLETED).contains(service.getUpdateState());
     }
 
     private SecretResolver checkSecrets() {
