@@ -42,9 +42,10 @@ import java.util.function.Function;
  * running the new image, or failed: Swarm rolled it back or paused it. While Swarm rolls over, each slot that runs a
  * task of the new release passes the health gate before Swarm replaces the next ({@link SwarmSlotGate}); the first
  * that fails ends the deploy at once. Then the per-server smoke checks run against each slot's port, and each slot's
- * server must serve in the load balancer (HAProxy's own checks take a task out while Swarm replaces it). On any failure the previous spec is put back (Swarm's rollback, or nothing
- * to do when Swarm rolled back itself; a first deploy's service is removed), and the deploy is recorded as failed:
- * a rolled back or paused update is never a success. Records the same events as {@link Deployer}.
+ * server must serve in the load balancer (HAProxy's own checks take a task out while Swarm replaces it). On any
+ * failure the previous spec is put back (Swarm's rollback, or nothing to do when Swarm rolled back itself; a first
+ * deploy's service is removed), and the deploy is recorded as failed: a rolled back or paused update is never a
+ * success. Records the same events as {@link Deployer}.
  */
 final class SwarmDeployer {
     static final String STRATEGY = "swarm";
@@ -319,7 +320,10 @@ final class SwarmDeployer {
         }
     }
 
-    /** The health gate and the per-server smoke checks on each slot's port, then its server must serve. */
+    /**
+     * The per-server smoke checks on each slot's port (and the health gate where the slot was not gated with its
+     * current task while Swarm rolled over), then its server must serve.
+     */
     private void verify(final SwarmEngine manager, final DeploymentPlan plan, final List<Map<String, Object>> checks,
             final long[] checkMillis, final SwarmSlotGate slotGate) {
         SwarmService service = manager.inspect(swarm.getService()).orElseThrow();
