@@ -50,6 +50,8 @@ import java.util.function.Function;
 final class SwarmDeployer {
     static final String STRATEGY = "swarm";
     private static final Duration POLL = Duration.ofMillis(250);
+    /** Beyond {@code monitor}: how long Swarm may take to act on a task that ended. */
+    private static final Duration SWARMS_ANSWER = Duration.ofSeconds(5);
 
     private final EnvironmentSpec environment;
     private final SwarmSpec swarm;
@@ -275,7 +277,11 @@ final class SwarmDeployer {
             }
             List<SwarmTask> tasks = manager.tasks(service.getId());
             if (!created && slotGate != null) {
-                slotGate.gateNewSlots(runningSlots(tasks, plan.getImage()));
+                try {
+                    slotGate.gateNewSlots(runningSlots(tasks, plan.getImage()));
+                } catch (SwarmSlotGate.SlotFailure failure) {
+                    throw swarmsOwnAnswer(manager, plan, failure);
+                }
             }
             boolean done = (created ? state == SwarmService.UpdateState.NONE : state == SwarmService.UpdateState.COMPLETED)
                     && runningSlots(tasks, plan.getImage()).size() == swarm.getReplicas();
@@ -297,6 +303,38 @@ final class SwarmDeployer {
         throw new SwarmFailure("the update of Swarm service " + swarm.getService() + " did not converge within "
                 + swarm.getTimeout().toSeconds() + " s (" + (service == null ? "no state" : "update "
                 + service.getUpdateState().name().toLowerCase(Locale.ROOT)) + ")", false);
+    }
+
+    /**
+     * A slot whose task ended while it was gated: Swarm's updater counts that task as failed too and, with failure
+     * action rollback or pause, acts on its own. A rollback asked for at the same time races it (swarmkit's automatic
+     * rollback sets the spec to the previous spec, which after Release Ledger's {@code rollback=previous} is the new
+     * release again; seen the other way round, Swarm refuses the second rollback). So Swarm's answer is awaited first,
+     * bounded by {@code monitor} and a margin; without one the slot's failure stands and Release Ledger rolls back.
+     */
+    private DeploymentException swarmsOwnAnswer(final SwarmEngine manager, final DeploymentPlan plan,
+            final SwarmSlotGate.SlotFailure failure) {
+        if (!failure.isTaskEnded() || swarm.getUpdate().getFailureAction() == SwarmUpdateSpec.FailureAction.CONTINUE) {
+            return failure;
+        }
+        long deadline = System.nanoTime() + swarm.getUpdate().getMonitor().plus(SWARMS_ANSWER).toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            SwarmService service = manager.inspect(swarm.getService()).orElse(null);
+            if (service == null) {
+                return failure;
+            }
+            if (isRollingBack(service)) {
+                return new SwarmFailure("Swarm rolled the update of service " + swarm.getService() + " back: "
+                        + service.getUpdateMessage() + failedTasks(manager, service, plan.getImage()) + "; "
+                        + failure.getMessage(), true);
+            }
+            if (service.getUpdateState() == SwarmService.UpdateState.PAUSED) {
+                return new SwarmFailure("Swarm paused the update of service " + swarm.getService() + ": "
+                        + service.getUpdateMessage() + "; " + failure.getMessage(), false);
+            }
+            sleep(POLL);
+        }
+        return failure;
     }
 
     /** Slot to task: the running tasks of {@code image}, one per slot. */
@@ -471,8 +509,7 @@ final class SwarmDeployer {
                     messages.warning("Swarm is already rolling service %s back (%s)", swarm.getService(),
                             now.getUpdateMessage());
                 } else {
-                    manager.rollback(now);
-                    messages.warning("Asked Swarm to roll service %s back to its previous spec", swarm.getService());
+                    requestRollback(manager, now);
                 }
             }
             PreviousRelease previous = plan.getInstances().get(0).getPrevious();
@@ -583,6 +620,21 @@ final class SwarmDeployer {
                     + plan.getVersion() + " did not complete; Swarm service " + swarm.getService() + " may run a mix.");
         }
         return false;
+    }
+
+    /** Swarm's rollback; when Swarm refuses it because its own failure action rolled back meanwhile, that one. */
+    private void requestRollback(final SwarmEngine manager, final SwarmService now) {
+        try {
+            manager.rollback(now);
+            messages.warning("Asked Swarm to roll service %s back to its previous spec", swarm.getService());
+        } catch (RuntimeException e) {
+            SwarmService again = manager.inspect(swarm.getService()).orElse(null);
+            if (again == null || !isRollingBack(again)) {
+                throw e;
+            }
+            messages.warning("Swarm rolled service %s back itself meanwhile (%s)", swarm.getService(),
+                    again.getUpdateMessage());
+        }
     }
 
     private static boolean isRollingBack(final SwarmService service) {

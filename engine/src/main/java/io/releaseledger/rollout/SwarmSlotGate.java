@@ -7,6 +7,7 @@ import io.releaseledger.descriptor.CheckOptions;
 import io.releaseledger.descriptor.EnvironmentSpec;
 import io.releaseledger.descriptor.HealthCheckSpec;
 import io.releaseledger.descriptor.HealthGateSpec;
+import io.releaseledger.health.CheckResult;
 import io.releaseledger.health.CheckTarget;
 import io.releaseledger.health.GateResult;
 import io.releaseledger.health.HealthGates;
@@ -118,7 +119,7 @@ final class SwarmSlotGate {
                 threads.shutdown();
             }
         }
-        DeploymentException failure = null;
+        SlotFailure failure = null;
         for (Map.Entry<PlannedInstance, CompletableFuture<GateResult>> entry : gates.entrySet()) {
             PlannedInstance instance = entry.getKey();
             GateResult gate = entry.getValue().join();
@@ -133,8 +134,8 @@ final class SwarmSlotGate {
                 messages.error("Swarm service %s: slot %d of %d runs %s and failed the health gate; asking Swarm to "
                         + "roll back before it replaces another slot", environment.getSwarm().getService(),
                         instance.getIndex(), plan.getInstances().size(), plan.getVersion());
-                failure = new DeploymentException(instance.describe() + ": the health gate failed: "
-                        + gate.describe());
+                failure = new SlotFailure(instance.describe() + ": the health gate failed: " + gate.describe(),
+                        gate.getResults().stream().anyMatch(CheckResult::isFatal));
             }
         }
         if (failure != null) {
@@ -162,5 +163,21 @@ final class SwarmSlotGate {
 
     long getMillis() {
         return millis;
+    }
+
+    /** A slot failed the gate; {@code taskEnded} when a check found its task's container ended or restarting. */
+    static final class SlotFailure extends DeploymentException {
+        private static final long serialVersionUID = 1L;
+        private final boolean taskEnded;
+
+        SlotFailure(final String message, final boolean taskEnded) {
+            super(message);
+            this.taskEnded = taskEnded;
+        }
+
+        /** Swarm sees this failure too: its updater counts a task that ends within {@code monitor} as failed. */
+        boolean isTaskEnded() {
+            return taskEnded;
+        }
     }
 }

@@ -75,6 +75,11 @@ class SwarmDeployerTest {
 
     /** Three slots on the given ports, a gate of one http check within 1 s, failure action pause, no load balancer. */
     private static ReleaseDescriptor threeSlots(final List<Integer> ports) {
+        return threeSlots(ports, "{http: {url: /health, timeout: 200ms}}", "pause");
+    }
+
+    private static ReleaseDescriptor threeSlots(final List<Integer> ports, final String check,
+            final String failureAction) {
         return DescriptorLoader.parse("schemaVersion: 1\n"
                 + "application: shop\n"
                 + "image: " + REPOSITORY + "\n"
@@ -83,8 +88,9 @@ class SwarmDeployerTest {
                 + "    hosts: [unix:///var/run/docker.sock]\n"
                 + "    container: {network: host}\n"
                 + "    instances: {ports: " + ports + "}\n"
-                + "    healthGate: {timeout: 1s, interval: 100ms, checks: [{http: {url: /health, timeout: 200ms}}]}\n"
-                + "    swarm: {timeout: 20s, update: {parallelism: 1, failureAction: pause, monitor: 1s}}\n");
+                + "    healthGate: {timeout: 1s, interval: 100ms, checks: [" + check + "]}\n"
+                + "    swarm: {timeout: 20s, update: {parallelism: 1, failureAction: " + failureAction
+                + ", monitor: 1s}}\n");
     }
 
     private LocalDeploymentExecutor executor() {
@@ -208,6 +214,29 @@ class SwarmDeployerTest {
                 EventTypes.RELEASE_ROLLED_BACK);
         // Swarm waits after each slot at least as long as a failing gate can take: 1 s, its last round, 1 s
         assertThat(swarm.requests.get(0).getUpdate().getDelay()).isEqualTo(Duration.ofMillis(2200));
+    }
+
+    @Test
+    void shouldLeaveTheRollbackToSwarmWhenTheGatedSlotsTaskEndedAndSwarmRollsBackItself() throws Exception {
+        // as seen on the real swarm with a release that exits: the gate found the task ended while Swarm's failure
+        // action was about to roll back; a rollback asked for at the same time raced Swarm's (which then refused it)
+        swarm.replicas = 3;
+        swarm.service = swarm.service("1.0.0", OLD, SwarmService.UpdateState.COMPLETED);
+        swarm.rolling = true;
+        swarm.withoutContainers = true; // the container check finds none: a failure waiting cannot fix
+        swarm.readsUntilSwarmRollsBack = 2;
+        LocalDeploymentExecutor executor = executor(threeSlots(freePorts(3), "container", "rollback"), null);
+
+        assertThatThrownBy(() -> executor.execute(plan(executor), "lock", (type, env, data) -> recorded.add(type)))
+                .isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("Swarm rolled the update of service shop-staging back")
+                .hasMessageContaining("shop-staging.1")
+                .hasMessageContaining("runs the previous release again");
+
+        assertThat(swarm.rollbacks).as("rollbacks Release Ledger asked for").isZero();
+        assertThat(swarm.replaced).isEqualTo(1);
+        assertThat(recorded).containsExactly(EventTypes.CHECK_RECORDED, EventTypes.DEPLOYMENT_FAILED,
+                EventTypes.RELEASE_ROLLED_BACK);
     }
 
     @Test
@@ -438,6 +467,10 @@ class SwarmDeployerTest {
         boolean rolling;
         /** Slots the rolling update replaced. */
         int replaced;
+        /** The rolling update's tasks have no container yet. */
+        boolean withoutContainers;
+        /** Once a slot was replaced: after this many more reads of the service Swarm has rolled back itself. */
+        int readsUntilSwarmRollsBack = -1;
 
         SwarmService service(final String version, final String digest, final SwarmService.UpdateState state) {
             return service(version, digest, state, null);
@@ -456,6 +489,10 @@ class SwarmDeployerTest {
 
         @Override
         public Optional<SwarmService> inspect(final String name) {
+            if (rolling && replaced > 0 && readsUntilSwarmRollsBack > 0 && --readsUntilSwarmRollsBack == 0) {
+                rolling = false;
+                service = service("1.0.0", OLD, SwarmService.UpdateState.ROLLBACK_COMPLETED);
+            }
             return Optional.ofNullable(service);
         }
 
@@ -479,6 +516,10 @@ class SwarmDeployerTest {
 
         @Override
         public void rollback(final SwarmService current) {
+            if (readsUntilSwarmRollsBack == 0) {
+                throw new io.releaseledger.docker.ContainerEngineException("service shop-staging does not have a "
+                        + "previous spec");
+            }
             rollbacks++;
             rolling = false;
             service = service("1.0.0", OLD, SwarmService.UpdateState.ROLLBACK_COMPLETED);
@@ -500,7 +541,7 @@ class SwarmDeployerTest {
                 for (int slot = 1; slot <= replicas; slot++) {
                     boolean updated = slot <= replaced;
                     tasks.add(new SwarmTask((updated ? "n" : "o") + slot, slot, REPOSITORY + "@" + (updated ? NEW : OLD),
-                            "running", "running", "c" + slot, null));
+                            "running", "running", withoutContainers ? null : "c" + slot, null));
                 }
                 return tasks;
             }
