@@ -12,9 +12,7 @@ import io.releaseledger.descriptor.SecretReference;
 import io.releaseledger.descriptor.SwarmSpec;
 import io.releaseledger.descriptor.SwarmUpdateSpec;
 import io.releaseledger.docker.ContainerRequest;
-import io.releaseledger.health.CheckTarget;
 import io.releaseledger.health.GateResult;
-import io.releaseledger.health.HealthGates;
 import io.releaseledger.health.SecretResolver;
 import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.loadbalancer.LoadBalancer;
@@ -41,15 +39,19 @@ import java.util.function.Function;
 /**
  * Executes the plan of a swarm environment: one update of the Swarm service (image by digest, labels, the task's
  * port by slot, the update and rollback config), then waits until Swarm reports the update completed with every slot
- * running the new image, or failed: Swarm rolled it back or paused it. Then the health gate and the per-server smoke
- * checks run against each slot's port, and each slot's server must serve in the load balancer (HAProxy's own checks
- * take a task out while Swarm replaces it). On any failure the previous spec is put back (Swarm's rollback, or nothing
- * to do when Swarm rolled back itself; a first deploy's service is removed), and the deploy is recorded as failed:
- * a rolled back or paused update is never a success. Records the same events as {@link Deployer}.
+ * running the new image, or failed: Swarm rolled it back or paused it. While Swarm rolls over, each slot that runs a
+ * task of the new release passes the health gate before Swarm replaces the next ({@link SwarmSlotGate}); the first
+ * that fails ends the deploy at once. Then the per-server smoke checks run against each slot's port, and each slot's
+ * server must serve in the load balancer (HAProxy's own checks take a task out while Swarm replaces it). On any
+ * failure the previous spec is put back (Swarm's rollback, or nothing to do when Swarm rolled back itself; a first
+ * deploy's service is removed), and the deploy is recorded as failed: a rolled back or paused update is never a
+ * success. Records the same events as {@link Deployer}.
  */
 final class SwarmDeployer {
     static final String STRATEGY = "swarm";
     private static final Duration POLL = Duration.ofMillis(250);
+    /** Beyond {@code monitor}: how long Swarm may take to act on a task that ended. */
+    private static final Duration SWARMS_ANSWER = Duration.ofSeconds(5);
 
     private final EnvironmentSpec environment;
     private final SwarmSpec swarm;
@@ -124,6 +126,7 @@ final class SwarmDeployer {
         messages.info("Deploying %s %s to %s (%s) as Swarm service %s: %d replica%s, update %s", plan.getApplication(),
                 plan.getVersion(), plan.getEnvironment(), plan.getImage(), swarm.getService(), swarm.getReplicas(),
                 swarm.getReplicas() == 1 ? "" : "s", swarm.getUpdate());
+        SwarmSlotGate slotGate = new SwarmSlotGate(environment, targets, checkSecrets(), plan, messages);
         try {
             before = manager.inspect(swarm.getService()).orElse(null);
             if (before != null && swarm.hasTwoPortSets()) {
@@ -139,16 +142,20 @@ final class SwarmDeployer {
                 manager.update(before, request);
             }
             changed = true;
-            awaitUpdate(manager, plan, before == null);
-            verify(manager, plan, checks, checkMillis);
+            if (before != null) {
+                explainPacing();
+            }
+            awaitUpdate(manager, plan, before == null, slotGate);
+            verify(manager, plan, checks, checkMillis, slotGate);
         } catch (RuntimeException e) {
-            throw failed(manager, plan, before, changed, checks, checkMillis[0], e);
+            throw failed(manager, plan, before, changed, withSlotGates(slotGate, checks), checkMillis[0]
+                    + slotGate.getMillis(), e);
         }
         if (swarm.hasTwoPortSets()) {
             retire(SwarmPortSet.of(environment, plan).other());
         }
-        recorder.record(EventTypes.CHECK_RECORDED, plan.getEnvironment(), gateChecks(plan, true, checks,
-                checkMillis[0]));
+        recorder.record(EventTypes.CHECK_RECORDED, plan.getEnvironment(), gateChecks(plan, true,
+                withSlotGates(slotGate, checks), checkMillis[0] + slotGate.getMillis()));
         recorder.record(EventTypes.DEPLOYMENT_SUCCEEDED, plan.getEnvironment(), DeploymentEvents.succeeded(plan));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         messages.info("Deployed %s %s to %s: Swarm service %s updated, %d replica%s checked, %s",
@@ -181,7 +188,46 @@ final class SwarmDeployer {
                 .setLabels(serviceLabels).setContainerLabels(container.getLabels()).setEnvironment(env)
                 .setCommand(container.getCommand()).setInit(container.isInit())
                 .setStopTimeout(environment.getContainer().getStopTimeout())
-                .setUpdate(policy(swarm.getUpdate())).setRollback(policy(swarm.getRollback()));
+                .setUpdate(policy(swarm.getUpdate(), SwarmSlotGate.updateDelay(environment)))
+                .setRollback(policy(swarm.getRollback(), swarm.getRollback().getDelay()));
+    }
+
+    /** The gates run per slot while Swarm rolled over, then those of the checks after it. */
+    private static List<Map<String, Object>> withSlotGates(final SwarmSlotGate slotGate,
+            final List<Map<String, Object>> checks) {
+        List<Map<String, Object>> all = new ArrayList<>(slotGate.getResults());
+        all.addAll(checks);
+        return all;
+    }
+
+    /**
+     * Says how Swarm is paced so that each slot's health gate ends before Swarm replaces the next (the delay Swarm
+     * gets), and warns where that cannot protect the environment or the timeout cannot cover it.
+     */
+    private void explainPacing() {
+        Duration delay = SwarmSlotGate.updateDelay(environment);
+        Duration configured = swarm.getUpdate().getDelay();
+        int parallelism = swarm.getUpdate().getParallelism();
+        messages.info("Swarm service %s: each replaced slot runs the health gate before Swarm replaces the next; Swarm "
+                + "waits %s after each (%s)", swarm.getService(), Deployer.seconds(delay.toNanos()),
+                delay.equals(configured) ? "swarm.update.delay"
+                        : "swarm.update.delay " + Deployer.seconds(configured.toNanos()) + " raised to the health "
+                        + "gate's timeout " + Deployer.seconds(environment.getHealthGate().getTimeout().toNanos())
+                        + " plus its last round and " + Deployer.seconds(SwarmSlotGate.MARGIN.toNanos()));
+        if (parallelism == 0 || swarm.getReplicas() > 1 && parallelism >= swarm.getReplicas()) {
+            messages.warning("Swarm service %s: swarm.update.parallelism %d replaces every slot at once: a release "
+                    + "that fails the health gate takes every slot out of the load balancer before it is rolled back "
+                    + "(set it below %d)", swarm.getService(), parallelism, swarm.getReplicas());
+        }
+        int batches = parallelism <= 0 ? 1 : (swarm.getReplicas() + parallelism - 1) / parallelism;
+        // Swarm waits the delay after every batch, then watches the last one for longer than the delay
+        Duration needed = delay.multipliedBy(batches + 1L).plusSeconds(1);
+        if (swarm.getTimeout().compareTo(needed) < 0) {
+            messages.warning("Swarm service %s: swarm.timeout %s may not cover the update: %d batch%s with a delay of "
+                    + "%s take at least %s", swarm.getService(), Deployer.seconds(swarm.getTimeout().toNanos()),
+                    batches, batches == 1 ? "" : "es", Deployer.seconds(delay.toNanos()),
+                    Deployer.seconds(needed.toNanos()));
+        }
     }
 
     /**
@@ -197,8 +243,8 @@ final class SwarmDeployer {
         return template.append("{{end}}").toString();
     }
 
-    private static SwarmServiceRequest.UpdatePolicy policy(final SwarmUpdateSpec spec) {
-        return new SwarmServiceRequest.UpdatePolicy(spec.getParallelism(), spec.getDelay(),
+    private static SwarmServiceRequest.UpdatePolicy policy(final SwarmUpdateSpec spec, final Duration delay) {
+        return new SwarmServiceRequest.UpdatePolicy(spec.getParallelism(), delay,
                 spec.getOrder() == SwarmUpdateSpec.Order.START_FIRST,
                 spec.getFailureAction().name().toLowerCase(Locale.ROOT), spec.getMonitor());
     }
@@ -206,8 +252,11 @@ final class SwarmDeployer {
     /**
      * Until Swarm says the update completed (a created service has no update status) and every slot runs a task of
      * the plan's image; a rolled back or paused update, or a task of a new service that fails, ends it as a failure.
+     * While an update rolls over, each slot that runs a task of the new release is gated at once ({@code slotGate},
+     * {@code null}: not gated here); the first that fails ends the wait.
      */
-    private void awaitUpdate(final SwarmEngine manager, final DeploymentPlan plan, final boolean created) {
+    private void awaitUpdate(final SwarmEngine manager, final DeploymentPlan plan, final boolean created,
+            final SwarmSlotGate slotGate) {
         long deadline = System.nanoTime() + swarm.getTimeout().toNanos();
         SwarmService service = null;
         while (System.nanoTime() < deadline) {
@@ -227,6 +276,13 @@ final class SwarmDeployer {
                     break;
             }
             List<SwarmTask> tasks = manager.tasks(service.getId());
+            if (!created && slotGate != null) {
+                try {
+                    slotGate.gateNewSlots(runningSlots(tasks, plan.getImage()));
+                } catch (SwarmSlotGate.SlotFailure failure) {
+                    throw swarmsOwnAnswer(manager, plan, failure);
+                }
+            }
             boolean done = (created ? state == SwarmService.UpdateState.NONE : state == SwarmService.UpdateState.COMPLETED)
                     && runningSlots(tasks, plan.getImage()).size() == swarm.getReplicas();
             if (done) {
@@ -247,6 +303,38 @@ final class SwarmDeployer {
         throw new SwarmFailure("the update of Swarm service " + swarm.getService() + " did not converge within "
                 + swarm.getTimeout().toSeconds() + " s (" + (service == null ? "no state" : "update "
                 + service.getUpdateState().name().toLowerCase(Locale.ROOT)) + ")", false);
+    }
+
+    /**
+     * A slot whose task ended while it was gated: Swarm's updater counts that task as failed too and, with failure
+     * action rollback or pause, acts on its own. A rollback asked for at the same time races it (swarmkit's automatic
+     * rollback sets the spec to the previous spec, which after Release Ledger's {@code rollback=previous} is the new
+     * release again; seen the other way round, Swarm refuses the second rollback). So Swarm's answer is awaited first,
+     * bounded by {@code monitor} and a margin; without one the slot's failure stands and Release Ledger rolls back.
+     */
+    private DeploymentException swarmsOwnAnswer(final SwarmEngine manager, final DeploymentPlan plan,
+            final SwarmSlotGate.SlotFailure failure) {
+        if (!failure.isTaskEnded() || swarm.getUpdate().getFailureAction() == SwarmUpdateSpec.FailureAction.CONTINUE) {
+            return failure;
+        }
+        long deadline = System.nanoTime() + swarm.getUpdate().getMonitor().plus(SWARMS_ANSWER).toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            SwarmService service = manager.inspect(swarm.getService()).orElse(null);
+            if (service == null) {
+                return failure;
+            }
+            if (isRollingBack(service)) {
+                return new SwarmFailure("Swarm rolled the update of service " + swarm.getService() + " back: "
+                        + service.getUpdateMessage() + failedTasks(manager, service, plan.getImage()) + "; "
+                        + failure.getMessage(), true);
+            }
+            if (service.getUpdateState() == SwarmService.UpdateState.PAUSED) {
+                return new SwarmFailure("Swarm paused the update of service " + swarm.getService() + ": "
+                        + service.getUpdateMessage() + "; " + failure.getMessage(), false);
+            }
+            sleep(POLL);
+        }
+        return failure;
     }
 
     /** Slot to task: the running tasks of {@code image}, one per slot. */
@@ -270,22 +358,26 @@ final class SwarmDeployer {
         }
     }
 
-    /** The health gate and the per-server smoke checks on each slot's port, then its server must serve. */
+    /**
+     * The per-server smoke checks on each slot's port (and the health gate where the slot was not gated with its
+     * current task while Swarm rolled over), then its server must serve.
+     */
     private void verify(final SwarmEngine manager, final DeploymentPlan plan, final List<Map<String, Object>> checks,
-            final long[] checkMillis) {
+            final long[] checkMillis, final SwarmSlotGate slotGate) {
         SwarmService service = manager.inspect(swarm.getService()).orElseThrow();
         Map<Integer, SwarmTask> slots = runningSlots(manager.tasks(service.getId()), plan.getImage());
         ServerSmokeChecks smoke = ServerSmokeChecks.of(environment, checkSecrets());
         for (PlannedInstance instance : plan.getInstances()) {
             SwarmTask task = slots.get(instance.getIndex());
-            GateResult gate = HealthGates.from(environment.getHealthGate(), targets.engine(instance.getHost()),
-                    checkSecrets(), environment.getName(), instance.getHost(), instance.getIndex())
-                    .await(new CheckTarget(instance.getAddress(), instance.getPort(),
-                            task == null ? null : task.getContainerId(), plan.getDigest()));
-            checks.addAll(Deployer.results(instance, gate));
-            checkMillis[0] += gate.getWaited().toMillis();
-            if (!gate.isPassed()) {
-                throw new DeploymentException(instance.describe() + ": the health gate failed: " + gate.describe());
+            // a slot gated while Swarm rolled over, still with that task, is not gated twice
+            if (!slotGate.passed(instance.getIndex(), task)) {
+                GateResult gate = slotGate.gate(instance, task);
+                checks.addAll(Deployer.results(instance, gate));
+                checkMillis[0] += gate.getWaited().toMillis();
+                if (!gate.isPassed()) {
+                    throw new DeploymentException(instance.describe() + ": the health gate failed: "
+                            + gate.describe());
+                }
             }
             if (smoke != null && !smoke.isEmpty()) {
                 SmokeReport report = smoke.run(instance.getAddress(), instance.getPort());
@@ -412,8 +504,13 @@ final class SwarmDeployer {
             if (!rolledBackBySwarm) {
                 SwarmService now = manager.inspect(swarm.getService()).orElseThrow(() -> new DeploymentException(
                         "Swarm service " + swarm.getService() + " is gone"));
-                manager.rollback(now);
-                messages.warning("Asked Swarm to roll service %s back to its previous spec", swarm.getService());
+                if (isRollingBack(now)) {
+                    // its failure action began while the gate ran; asking again would roll back to the new spec
+                    messages.warning("Swarm is already rolling service %s back (%s)", swarm.getService(),
+                            now.getUpdateMessage());
+                } else {
+                    requestRollback(manager, now);
+                }
             }
             PreviousRelease previous = plan.getInstances().get(0).getPrevious();
             String image = previous != null ? previous.getImage() : before.getImage();
@@ -487,7 +584,7 @@ final class SwarmDeployer {
         if (service != null && plan.getImage().equals(service.getImage())
                 && service.getUpdateState() != SwarmService.UpdateState.UPDATING) {
             try {
-                awaitUpdate(manager, plan, service.getUpdateState() == SwarmService.UpdateState.NONE);
+                awaitUpdate(manager, plan, service.getUpdateState() == SwarmService.UpdateState.NONE, null);
                 messages.warning("Reconciled %s: Swarm service %s runs %s on every replica; recorded the interrupted "
                         + "deploy as succeeded", plan.getEnvironment(), swarm.getService(), plan.getVersion());
                 recorder.record(EventTypes.DEPLOYMENT_SUCCEEDED, plan.getEnvironment(),
@@ -523,6 +620,26 @@ final class SwarmDeployer {
                     + plan.getVersion() + " did not complete; Swarm service " + swarm.getService() + " may run a mix.");
         }
         return false;
+    }
+
+    /** Swarm's rollback; when Swarm refuses it because its own failure action rolled back meanwhile, that one. */
+    private void requestRollback(final SwarmEngine manager, final SwarmService now) {
+        try {
+            manager.rollback(now);
+            messages.warning("Asked Swarm to roll service %s back to its previous spec", swarm.getService());
+        } catch (RuntimeException e) {
+            SwarmService again = manager.inspect(swarm.getService()).orElse(null);
+            if (again == null || !isRollingBack(again)) {
+                throw e;
+            }
+            messages.warning("Swarm rolled service %s back itself meanwhile (%s)", swarm.getService(),
+                    again.getUpdateMessage());
+        }
+    }
+
+    private static boolean isRollingBack(final SwarmService service) {
+        return List.of(SwarmService.UpdateState.ROLLBACK_STARTED, SwarmService.UpdateState.ROLLBACK_PAUSED,
+                SwarmService.UpdateState.ROLLBACK_COMPLETED).contains(service.getUpdateState());
     }
 
     private SecretResolver checkSecrets() {

@@ -254,6 +254,109 @@ class SwarmDeployTest {
                 .satisfies(data -> assertThat(data).containsEntry("to", TestApp.V1).containsEntry("automatic", true));
     }
 
+    /**
+     * Three replicas, parallelism 1, stop-first, the graceful application, load through HAProxy: a release whose
+     * /health answers 404 fails the gate on the first slot Swarm replaced, Swarm is asked to roll back before it
+     * replaces another, and HAProxy's backend keeps a server up throughout (sampled from its runtime API).
+     */
+    @Test
+    void shouldReplaceOneSlotAtMostWithAReleaseThatFailsTheHealthGateWhileTheBackendKeepsServing() throws Exception {
+        world.close();
+        world = new SwarmFixture(temp.resolve("three-slots"), 0, 3);
+        world.stagingCommand = SwarmFixture.GRACEFUL;
+        world.stagingSwarm = "{timeout: 120s, update: {parallelism: 1, order: stop-first, monitor: 2s}, "
+                + "rollback: {monitor: 1s}}";
+        world.deploy("staging", TestApp.V1).call();
+        world.haproxy.awaitServing("local-1", "local-2", "local-3");
+
+        LoadLoop load = new LoadLoop(world.haproxy.frontendPort(), 4).start().awaitRequests(200);
+        BackendSampler backend = new BackendSampler(world.haproxy).start();
+        assertThatThrownBy(() -> world.deploy("staging", TestApp.UNHEALTHY).call())
+                .as("%s", world.messages.getAll()).isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("the health gate failed")
+                .hasMessageContaining("runs the previous release again");
+        int servedDuringDeploy = load.versions().get(TestApp.V1).get();
+        backend.stop();
+        load.awaitRequests(load.requests() + 200).stop();
+
+        System.out.println("Swarm update to a release failing the health gate (3 replicas, stop-first, parallelism 1,"
+                + " graceful stop) under load: " + load + "; served until the deploy failed: " + servedDuringDeploy
+                + "; HAProxy " + backend);
+        world.messages.getAll().forEach(message -> System.out.println("  " + message));
+        String broken = TestApp.REPOSITORY + "@" + TestApp.digest(TestApp.UNHEALTHY);
+        assertThat(SwarmFixture.slotsThatRan(SwarmFixture.STAGING_SERVICE, broken)).as("slots that ran the broken "
+                + "release").hasSizeLessThanOrEqualTo(1);
+        assertThat(backend.samples()).isPositive();
+        assertThat(backend.samplesWithoutServer()).as("samples of show stat without a server UP: %s", backend)
+                .isZero();
+        assertThat(servedDuringDeploy).isPositive();
+        assertThat(load.failureSamples()).as("%s", load).noneMatch(failure -> failure.startsWith("status "));
+        assertThat(SwarmFixture.serviceImage(SwarmFixture.STAGING_SERVICE))
+                .isEqualTo(TestApp.REPOSITORY + "@" + TestApp.digest(TestApp.V1));
+        assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V1, TestApp.V1, TestApp.V1);
+        assertThat(world.messages.getAll()).extracting(io.releaseledger.report.Message::getText)
+                .anyMatch(text -> text.contains("slot ") && text.contains(" of 3 runs " + TestApp.UNHEALTHY
+                        + " and failed the health gate"));
+        assertThat(world.events("staging", EventTypes.DEPLOYMENT_FAILED)).singleElement()
+                .satisfies(data -> assertThat(data).containsEntry("version", TestApp.UNHEALTHY));
+        assertThat(world.events("staging", EventTypes.RELEASE_ROLLED_BACK)).singleElement()
+                .satisfies(data -> assertThat(data).containsEntry("from", TestApp.UNHEALTHY)
+                        .containsEntry("to", TestApp.V1).containsEntry("automatic", true));
+    }
+
+    /** Reads the backend's servers (HAProxy's {@code show servers state} and {@code show stat}) every 50 ms. */
+    private static final class BackendSampler {
+        private final DeployHaproxy haproxy;
+        private final Thread thread = new Thread(this::run, "backend-sampler");
+        private final java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.atomic.AtomicInteger samples = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger withoutServer =
+                new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger leastUp =
+                new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
+
+        BackendSampler(final DeployHaproxy haproxy) {
+            this.haproxy = haproxy;
+            thread.setDaemon(true);
+        }
+
+        BackendSampler start() {
+            thread.start();
+            return this;
+        }
+
+        private void run() {
+            while (!stop.get()) {
+                int up = (int) haproxy.servers().stream().filter(ServerState::isServing).count();
+                samples.incrementAndGet();
+                leastUp.accumulateAndGet(up, Math::min);
+                if (up == 0) {
+                    withoutServer.incrementAndGet();
+                }
+                DeployHaproxy.sleep(50);
+            }
+        }
+
+        void stop() throws InterruptedException {
+            stop.set(true);
+            thread.join(5_000);
+        }
+
+        int samples() {
+            return samples.get();
+        }
+
+        int samplesWithoutServer() {
+            return withoutServer.get();
+        }
+
+        @Override
+        public String toString() {
+            return samples + " samples of the backend, fewest servers UP " + leastUp + ", samples without one "
+                    + withoutServer;
+        }
+    }
+
     @Test
     void shouldDeployAndFailThroughTheAgentProtocolAsTheJenkinsStepDoes() {
         ProtocolExecutor agent = new ProtocolExecutor(world.descriptorYaml(), temp, Map.of(), Map.of());

@@ -66,27 +66,33 @@ final class SwarmFixture implements AutoCloseable {
      *                   HAProxy has its servers {@code local-1-b} and {@code local-2-b}
      */
     SwarmFixture(final Path temp, final int portOffset) throws IOException {
+        this(temp, portOffset, 2);
+    }
+
+    /** @param stagingReplicas staging's replicas (ports and HAProxy servers {@code local-1} …), production has two */
+    SwarmFixture(final Path temp, final int portOffset, final int stagingReplicas) throws IOException {
         Files.createDirectories(temp);
         removeServices();
         List<Integer> all = new ArrayList<>();
-        while (all.size() < 4) {
+        while (all.size() < stagingReplicas + 2) {
             int port = DeployHaproxy.freePort();
-            boolean secondSetFree = portOffset == 0 || all.size() >= 2
+            boolean secondSetFree = portOffset == 0 || all.size() >= stagingReplicas
                     || port + portOffset <= 65535 && !all.contains(port + portOffset) && isFree(port + portOffset);
             if (!all.contains(port) && secondSetFree) {
                 all.add(port);
             }
         }
-        stagingPorts.addAll(all.subList(0, 2));
-        productionPorts.addAll(all.subList(2, 4));
+        stagingPorts.addAll(all.subList(0, stagingReplicas));
+        productionPorts.addAll(all.subList(stagingReplicas, stagingReplicas + 2));
         Map<String, String> servers = new LinkedHashMap<>();
-        servers.put("local-1", "127.0.0.1:" + stagingPorts.get(0));
-        servers.put("local-2", "127.0.0.1:" + stagingPorts.get(1));
+        for (int slot = 1; slot <= stagingReplicas; slot++) {
+            servers.put("local-" + slot, "127.0.0.1:" + stagingPorts.get(slot - 1));
+        }
         if (portOffset > 0) {
-            stagingSecondPorts.add(stagingPorts.get(0) + portOffset);
-            stagingSecondPorts.add(stagingPorts.get(1) + portOffset);
-            servers.put("local-1-b", "127.0.0.1:" + stagingSecondPorts.get(0));
-            servers.put("local-2-b", "127.0.0.1:" + stagingSecondPorts.get(1));
+            for (int slot = 1; slot <= stagingReplicas; slot++) {
+                stagingSecondPorts.add(stagingPorts.get(slot - 1) + portOffset);
+                servers.put("local-" + slot + "-b", "127.0.0.1:" + stagingSecondPorts.get(slot - 1));
+            }
         }
         haproxy = new DeployHaproxy(temp, servers, true);
         ledger = Ledger.open(temp.resolve("ledger"), APPLICATION);
@@ -112,12 +118,13 @@ final class SwarmFixture implements AutoCloseable {
     }
 
     String descriptorYaml() {
+        // Swarm waits out the gate's worst case after each replaced slot (5 s, one round of 1 s + 1 s, and 1 s)
         String gate = "    healthGate:\n"
-                + "      timeout: 10s\n"
+                + "      timeout: 5s\n"
                 + "      interval: 200ms\n"
                 + "      checks:\n"
-                + "        - http: /health\n"
-                + "        - container: {stableFor: 500ms}\n";
+                + "        - http: {url: /health, timeout: 1s}\n"
+                + "        - container: {stableFor: 500ms, timeout: 1s}\n";
         return "schemaVersion: 1\n"
                 + "application: " + APPLICATION + "\n"
                 + "image: " + TestApp.REPOSITORY + "\n"
@@ -126,7 +133,7 @@ final class SwarmFixture implements AutoCloseable {
                 + "    hosts: [unix:///var/run/docker.sock]\n"
                 + "    container: {network: host, stopTimeout: 5s"
                 + (stagingCommand == null ? "" : ", command: " + stagingCommand) + "}\n"
-                + "    instances: {ports: [" + stagingPorts.get(0) + ", " + stagingPorts.get(1) + "]}\n"
+                + "    instances: {ports: " + stagingPorts + "}\n"
                 + "    swarm: " + stagingSwarm + "\n"
                 + "    loadBalancer:\n"
                 + "      runtimeApi: " + haproxy.adminSocket() + "\n"
@@ -194,6 +201,22 @@ final class SwarmFixture implements AutoCloseable {
     static String serviceImage(final String service) {
         return DockerCli.check("service", "inspect", "--format", "{{.Spec.TaskTemplate.ContainerSpec.Image}}",
                 service).strip();
+    }
+
+    /**
+     * The slots ({@code service.N}) that ever had a task of {@code image}, from {@code docker service ps}: the task
+     * history Swarm keeps (5 tasks per slot by default).
+     */
+    static java.util.Set<String> slotsThatRan(final String service, final String image) {
+        java.util.Set<String> slots = new java.util.TreeSet<>();
+        for (String line : DockerCli.check("service", "ps", "--no-trunc", "--format", "{{.Name}} {{.Image}}", service)
+                .split("\n")) {
+            String[] parts = line.strip().split(" ");
+            if (parts.length == 2 && parts[1].equals(image)) {
+                slots.add(parts[0]);
+            }
+        }
+        return slots;
     }
 
     /** {@code docker service inspect}'s update state, empty when the service was never updated. */

@@ -16,6 +16,8 @@ import io.releaseledger.loadbalancer.LoadBalancer;
 import io.releaseledger.loadbalancer.OperationalState;
 import io.releaseledger.loadbalancer.ServerState;
 import io.releaseledger.registry.RegistryCredentials;
+import io.releaseledger.report.Message;
+import io.releaseledger.report.Messages;
 import io.releaseledger.swarm.SwarmEngine;
 import io.releaseledger.swarm.SwarmService;
 import io.releaseledger.swarm.SwarmServiceRequest;
@@ -69,6 +71,26 @@ class SwarmDeployerTest {
                 + "    loadBalancer: {runtimeApi: /run/haproxy/admin.sock, backend: shop,"
                 + " serverName: 'web-{instance}'}\n"
                 + "    swarm: {timeout: 5s, portOffset: 100, update: {order: start-first, failureAction: rollback}}\n");
+    }
+
+    /** Three slots on the given ports, a gate of one http check within 1 s, failure action pause, no load balancer. */
+    private static ReleaseDescriptor threeSlots(final List<Integer> ports) {
+        return threeSlots(ports, "{http: {url: /health, timeout: 200ms}}", "pause");
+    }
+
+    private static ReleaseDescriptor threeSlots(final List<Integer> ports, final String check,
+            final String failureAction) {
+        return DescriptorLoader.parse("schemaVersion: 1\n"
+                + "application: shop\n"
+                + "image: " + REPOSITORY + "\n"
+                + "environments:\n"
+                + "  - name: staging\n"
+                + "    hosts: [unix:///var/run/docker.sock]\n"
+                + "    container: {network: host}\n"
+                + "    instances: {ports: " + ports + "}\n"
+                + "    healthGate: {timeout: 1s, interval: 100ms, checks: [" + check + "]}\n"
+                + "    swarm: {timeout: 20s, update: {parallelism: 1, failureAction: " + failureAction
+                + ", monitor: 1s}}\n");
     }
 
     private LocalDeploymentExecutor executor() {
@@ -165,6 +187,113 @@ class SwarmDeployerTest {
         assertThat(swarm.rollbacks).isZero();
         assertThat(recorded).containsExactly(EventTypes.CHECK_RECORDED, EventTypes.DEPLOYMENT_FAILED,
                 EventTypes.RELEASE_ROLLED_BACK);
+    }
+
+    @Test
+    void shouldAskSwarmToRollBackAsSoonAsTheFirstReplacedSlotFailsTheHealthGate() throws Exception {
+        // nothing listens on the slots' ports: the new release's /health never answers. Swarm replaces the next slot
+        // on the next read of the tasks, without waiting for Release Ledger (as its updater does once the delay ran)
+        List<Integer> ports = freePorts(3);
+        swarm.replicas = 3;
+        swarm.service = swarm.service("1.0.0", OLD, SwarmService.UpdateState.COMPLETED);
+        swarm.rolling = true;
+        Messages messages = new Messages();
+        LocalDeploymentExecutor executor = executor(threeSlots(ports), null).setMessages(messages);
+
+        assertThatThrownBy(() -> executor.execute(plan(executor), "lock", (type, env, data) -> recorded.add(type)))
+                .isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("shop-staging.1 (127.0.0.1:" + ports.get(0) + "): the health gate failed")
+                .hasMessageContaining("runs the previous release again");
+
+        assertThat(swarm.replaced).as("slots Swarm replaced with the broken release").isEqualTo(1);
+        assertThat(swarm.rollbacks).isEqualTo(1);
+        assertThat(texts(messages)).anyMatch(text -> text.contains("slot 1 of 3 runs 1.1.0: health gate"))
+                .anyMatch(text -> text.contains("slot 1 of 3 runs 1.1.0 and failed the health gate; asking Swarm"))
+                .noneMatch(text -> text.contains("slot 2 of 3")).noneMatch(text -> text.contains("slot 3 of 3"));
+        assertThat(recorded).containsExactly(EventTypes.CHECK_RECORDED, EventTypes.DEPLOYMENT_FAILED,
+                EventTypes.RELEASE_ROLLED_BACK);
+        // Swarm waits after each slot at least as long as a failing gate can take: 1 s, its last round, 1 s
+        assertThat(swarm.requests.get(0).getUpdate().getDelay()).isEqualTo(Duration.ofMillis(2200));
+    }
+
+    @Test
+    void shouldLeaveTheRollbackToSwarmWhenTheGatedSlotsTaskEndedAndSwarmRollsBackItself() throws Exception {
+        // as seen on the real swarm with a release that exits: the gate found the task ended while Swarm's failure
+        // action was about to roll back; a rollback asked for at the same time raced Swarm's (which then refused it)
+        swarm.replicas = 3;
+        swarm.service = swarm.service("1.0.0", OLD, SwarmService.UpdateState.COMPLETED);
+        swarm.rolling = true;
+        swarm.withoutContainers = true; // the container check finds none: a failure waiting cannot fix
+        swarm.readsUntilSwarmRollsBack = 2;
+        LocalDeploymentExecutor executor = executor(threeSlots(freePorts(3), "container", "rollback"), null);
+
+        assertThatThrownBy(() -> executor.execute(plan(executor), "lock", (type, env, data) -> recorded.add(type)))
+                .isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("Swarm rolled the update of service shop-staging back")
+                .hasMessageContaining("shop-staging.1")
+                .hasMessageContaining("runs the previous release again");
+
+        assertThat(swarm.rollbacks).as("rollbacks Release Ledger asked for").isZero();
+        assertThat(swarm.replaced).isEqualTo(1);
+        assertThat(recorded).containsExactly(EventTypes.CHECK_RECORDED, EventTypes.DEPLOYMENT_FAILED,
+                EventTypes.RELEASE_ROLLED_BACK);
+    }
+
+    @Test
+    void shouldGateEachSlotOnceAsSwarmReplacesIt() throws Exception {
+        List<com.sun.net.httpserver.HttpServer> servers = new ArrayList<>();
+        try {
+            List<Integer> ports = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+                server.createContext("/health", exchange -> {
+                    exchange.sendResponseHeaders(200, 2);
+                    exchange.getResponseBody().write("ok".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    exchange.close();
+                });
+                server.start();
+                servers.add(server);
+                ports.add(server.getAddress().getPort());
+            }
+            swarm.replicas = 3;
+            swarm.service = swarm.service("1.0.0", OLD, SwarmService.UpdateState.COMPLETED);
+            swarm.rolling = true;
+            Messages messages = new Messages();
+            LocalDeploymentExecutor executor = executor(threeSlots(ports), null).setMessages(messages);
+
+            executor.execute(plan(executor), "lock", (type, env, data) -> recorded.add(type));
+
+            assertThat(texts(messages)).filteredOn(text -> text.contains("health gate on"))
+                    .containsExactly(gateMessage(1, ports), gateMessage(2, ports), gateMessage(3, ports));
+            assertThat(texts(messages)).filteredOn(text -> text.contains("passed the health gate")).hasSize(3);
+            assertThat(swarm.rollbacks).isZero();
+            assertThat(recorded).containsExactly(EventTypes.CHECK_RECORDED, EventTypes.DEPLOYMENT_SUCCEEDED);
+        } finally {
+            servers.forEach(server -> server.stop(0));
+        }
+    }
+
+    private static String gateMessage(final int slot, final List<Integer> ports) {
+        return "Swarm service shop-staging: slot " + slot + " of 3 runs 1.1.0: health gate on 127.0.0.1:"
+                + ports.get(slot - 1);
+    }
+
+    private static List<String> texts(final Messages messages) {
+        return messages.getAll().stream().map(Message::getText).toList();
+    }
+
+    private static List<Integer> freePorts(final int count) throws java.io.IOException {
+        List<Integer> ports = new ArrayList<>();
+        while (ports.size() < count) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                    java.net.InetAddress.getLoopbackAddress())) {
+                if (!ports.contains(socket.getLocalPort())) {
+                    ports.add(socket.getLocalPort());
+                }
+            }
+        }
+        return ports;
     }
 
     @Test
@@ -330,6 +459,18 @@ class SwarmDeployerTest {
         SwarmService.UpdateState outcome = SwarmService.UpdateState.COMPLETED;
         final List<SwarmServiceRequest> requests = new ArrayList<>();
         int rollbacks;
+        int replicas = 2;
+        /**
+         * The update rolls over like Swarm's: every read of the tasks finds one more slot on the new image (Swarm does
+         * not wait for Release Ledger), and the read after the last slot finds the update completed.
+         */
+        boolean rolling;
+        /** Slots the rolling update replaced. */
+        int replaced;
+        /** The rolling update's tasks have no container yet. */
+        boolean withoutContainers;
+        /** Once a slot was replaced: after this many more reads of the service Swarm has rolled back itself. */
+        int readsUntilSwarmRollsBack = -1;
 
         SwarmService service(final String version, final String digest, final SwarmService.UpdateState state) {
             return service(version, digest, state, null);
@@ -342,12 +483,16 @@ class SwarmDeployerTest {
                 labels.put(SwarmPortSet.LABEL, portSet);
             }
             return new SwarmService("id-1", "shop-staging", requests.size() + rollbacks, REPOSITORY + "@" + digest,
-                    labels, 2, state,
+                    labels, replicas, state,
                     state == SwarmService.UpdateState.PAUSED ? "update paused due to failure" : "rollback completed");
         }
 
         @Override
         public Optional<SwarmService> inspect(final String name) {
+            if (rolling && replaced > 0 && readsUntilSwarmRollsBack > 0 && --readsUntilSwarmRollsBack == 0) {
+                rolling = false;
+                service = service("1.0.0", OLD, SwarmService.UpdateState.ROLLBACK_COMPLETED);
+            }
             return Optional.ofNullable(service);
         }
 
@@ -360,6 +505,10 @@ class SwarmDeployerTest {
         public void update(final SwarmService current, final SwarmServiceRequest request) {
             requests.add(request);
             order.add("update");
+            if (rolling) {
+                service = service("1.1.0", NEW, SwarmService.UpdateState.UPDATING);
+                return;
+            }
             boolean back = outcome == SwarmService.UpdateState.ROLLBACK_COMPLETED
                     || outcome == SwarmService.UpdateState.ROLLBACK_PAUSED;
             service = service(back ? "1.0.0" : "1.1.0", back ? OLD : NEW, outcome);
@@ -367,7 +516,12 @@ class SwarmDeployerTest {
 
         @Override
         public void rollback(final SwarmService current) {
+            if (readsUntilSwarmRollsBack == 0) {
+                throw new io.releaseledger.docker.ContainerEngineException("service shop-staging does not have a "
+                        + "previous spec");
+            }
             rollbacks++;
+            rolling = false;
             service = service("1.0.0", OLD, SwarmService.UpdateState.ROLLBACK_COMPLETED);
         }
 
@@ -377,6 +531,28 @@ class SwarmDeployerTest {
 
         @Override
         public List<SwarmTask> tasks(final String serviceId) {
+            if (rolling) {
+                if (replaced == replicas) {
+                    service = service("1.1.0", NEW, SwarmService.UpdateState.COMPLETED);
+                } else {
+                    replaced++;
+                }
+                List<SwarmTask> tasks = new ArrayList<>();
+                for (int slot = 1; slot <= replicas; slot++) {
+                    boolean updated = slot <= replaced;
+                    tasks.add(new SwarmTask((updated ? "n" : "o") + slot, slot, REPOSITORY + "@" + (updated ? NEW : OLD),
+                            "running", "running", withoutContainers ? null : "c" + slot, null));
+                }
+                return tasks;
+            }
+            if (replicas != 2) {
+                List<SwarmTask> tasks = new ArrayList<>();
+                for (int slot = 1; slot <= replicas; slot++) {
+                    tasks.add(new SwarmTask("t" + slot, slot, service.getImage(), "running", "running", "c" + slot,
+                            null));
+                }
+                return tasks;
+            }
             List<SwarmTask> tasks = new ArrayList<>(List.of(
                     new SwarmTask("t1", 1, service.getImage(), "running", "running", "c1", null),
                     new SwarmTask("t2", 2, service.getImage(), "running", "running", "c2", null)));
