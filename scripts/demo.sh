@@ -27,6 +27,8 @@
 #   RELEASE_LEDGER_DEMO_CLI          the program to run as release-ledger (default ./release-ledger, which builds the
 #                                    jar when needed); the tests give one that runs their classes
 set -euo pipefail
+# shellcheck source=processes.sh
+source "$(dirname "${BASH_SOURCE[0]}")/processes.sh"
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 DEMO_DIR=${RELEASE_LEDGER_DEMO_DIR:-$HOME/.release-ledger-demo}
@@ -70,31 +72,6 @@ check_settings() {
     die "RELEASE_LEDGER_DEMO_APPLICATION=$APP: lower-case letters, digits and '-', at most 31"
 }
 
-# pid_alive FILE NAME: the process in FILE runs and its command is NAME (not a reused pid)
-pid_alive() {
-  local pid line
-  [[ -s "$1" ]] || return 1
-  pid=$(<"$1")
-  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  # (no pipe into grep -q: under pipefail, grep ending before tr would fail the check)
-  line=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
-  [[ "$line" == *"$2"* ]]
-}
-
-# started_runs FILE: the process in FILE, started by this run of the demo, has not exited. Waits for a start use this,
-# not pid_alive: on its way to java the process execs four times (setsid, nohup, env, the launcher), and a check of its
-# command line in the middle of one was seen to take a page server that ran for minutes afterwards for one that had
-# exited. A pid the demo has just started cannot have been reused yet; an exited child is a zombie until reaped.
-started_runs() {
-  local pid stat
-  [[ -s "$1" ]] || return 1
-  pid=$(<"$1")
-  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  stat=$(cat "/proc/$pid/stat" 2>/dev/null) || return 1
-  stat=${stat##*) }
-  [[ -n "$stat" && "${stat:0:1}" != Z ]]
-}
-
 # stop_pid FILE NAME: stop the process the demo started, if it still runs
 stop_pid() {
   local pid i target fields
@@ -115,30 +92,6 @@ stop_pid() {
     say "stopped $2 (pid $pid)"
   fi
   rm -f "$1"
-}
-
-# detach LOG PIDFILE COMMAND...: COMMAND in the background in its own session, keeping no open file of ours but
-# stdio: a lock held by whoever runs the demo (`flock LOCK ./release-ledger demo`, the demo's own lock) must not stay
-# held by HAProxy or the page server for as long as they run.
-detach() {
-  local log=$1 pidfile=$2 fd
-  shift 2
-  (
-    for fd in /proc/self/fd/*; do
-      fd=${fd##*/}
-      if ((fd > 2)); then eval "exec $fd>&-" 2>/dev/null || true; fi
-    done
-    exec setsid nohup "$@" </dev/null >"$log" 2>&1
-  ) &
-  local pid=$! i
-  echo "$pid" >"$pidfile"
-  # Until its exec the child's command line is this script's, and a check by name (pid_alive) would take it for a
-  # process that already exited: wait for the exec (or the child's end).
-  for ((i = 0; i < 200; i++)); do
-    [[ -r "/proc/$pid/cmdline" ]] || break
-    [[ "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" == *"$1"* ]] && break
-    sleep 0.05
-  done
 }
 
 port_free() {

@@ -37,6 +37,8 @@
 #                                (docker, registry), and `stop` stops only the services named there: so a
 #                                CI run leaves alone what was already running before it
 set -euo pipefail
+# shellcheck source=processes.sh
+source "$(dirname "${BASH_SOURCE[0]}")/processes.sh"
 
 STATE_DIR=${RELEASE_LEDGER_SERVICES_DIR:-/var/lib/release-ledger-test-services}
 REGISTRY=${RELEASE_LEDGER_REGISTRY:-127.0.0.1:5000}
@@ -76,31 +78,6 @@ docker_answers() {
 registry_answers() {
   command -v curl >/dev/null 2>&1 || return 1
   curl -fsS --max-time 5 -o /dev/null "http://$REGISTRY/v2/" 2>/dev/null
-}
-
-# pid_alive FILE NAME: the process in FILE is alive and its command is NAME (not a reused pid)
-pid_alive() {
-  local file=$1 name=$2 pid line
-  [[ -s "$file" ]] || return 1
-  pid=$(<"$file")
-  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  # (no pipe into grep -q: under pipefail, grep ending before tr would fail the check)
-  line=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
-  [[ "$line" == *"$name"* ]]
-}
-
-# started_runs FILE: the process in FILE, just started by this script, has not exited (an exited child is a zombie
-# until reaped). The waits for a start use this, not pid_alive: on its way the process execs twice more (setsid,
-# nohup) after its command line first names it, and the demo's page server, started the same way, was once taken
-# for exited by a check of its command line while it ran on for minutes.
-started_runs() {
-  local pid stat
-  [[ -s "$1" ]] || return 1
-  pid=$(<"$1")
-  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  stat=$(cat "/proc/$pid/stat" 2>/dev/null) || return 1
-  stat=${stat##*) }
-  [[ -n "$stat" && "${stat:0:1}" != Z ]]
 }
 
 missing_packages() {
@@ -178,30 +155,6 @@ install_packages() {
     die "apt-get failed (exit $rc); full log: $STATE_DIR/apt.log"
   fi
   log "packages: installed"
-}
-
-# detach LOG PIDFILE COMMAND...: COMMAND in the background in its own session, keeping no open file of ours but
-# stdio: a lock held by whoever runs this script (`flock LOCK scripts/…`, the demo's lock) must not stay held by
-# dockerd or the registry for as long as they run.
-detach() {
-  local log=$1 pidfile=$2 fd
-  shift 2
-  (
-    for fd in /proc/self/fd/*; do
-      fd=${fd##*/}
-      if ((fd > 2)); then eval "exec $fd>&-" 2>/dev/null || true; fi
-    done
-    exec setsid nohup "$@" </dev/null >"$log" 2>&1
-  ) &
-  local pid=$! i
-  echo "$pid" >"$pidfile"
-  # Until its exec the child's command line is this script's, and a check by name (pid_alive) would take it for a
-  # process that already exited: wait for the exec (or the child's end).
-  for ((i = 0; i < 200; i++)); do
-    [[ -r "/proc/$pid/cmdline" ]] || break
-    [[ "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" == *"$1"* ]] && break
-    sleep 0.05
-  done
 }
 
 # ---------------------------------------------------------------- docker

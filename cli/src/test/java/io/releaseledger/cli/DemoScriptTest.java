@@ -38,6 +38,9 @@ class DemoScriptTest {
     private static final String APPLICATION = "rltest-demo";
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Duration RUN_LIMIT = Duration.ofMinutes(20);
+    /** What `./release-ledger demo` runs: the launcher, the demo, the services script and what both scripts source. */
+    private static final List<String> LAUNCHER_FILES = List.of("release-ledger", "scripts/demo.sh",
+            "scripts/test-services.sh", "scripts/processes.sh");
 
     @TempDir
     Path dir;
@@ -96,7 +99,7 @@ class DemoScriptTest {
         // can enter (mktemp -d makes them 0700), which would test the file system instead of the script.
         Path checkout = Files.createTempDirectory("release-ledger-launcher");
         Files.createDirectories(checkout.resolve("scripts"));
-        for (String file : List.of("release-ledger", "scripts/demo.sh", "scripts/test-services.sh")) {
+        for (String file : LAUNCHER_FILES) {
             Files.copy(ROOT.resolve(file), checkout.resolve(file));
             Files.setPosixFilePermissions(checkout.resolve(file), PosixFilePermissions.fromString("rwxr-xr-x"));
         }
@@ -111,9 +114,11 @@ class DemoScriptTest {
         try {
             run = exec(command, Map.of("RELEASE_LEDGER_DEMO_DIR", demo.toString()));
         } finally {
-            for (String file : List.of("release-ledger", "scripts/demo.sh", "scripts/test-services.sh", "scripts", "")) {
+            for (String file : LAUNCHER_FILES) {
                 Files.deleteIfExists(checkout.resolve(file));
             }
+            Files.deleteIfExists(checkout.resolve("scripts"));
+            Files.deleteIfExists(checkout);
         }
 
         assertThat(run.exitCode).as(run.output).isEqualTo(1);
