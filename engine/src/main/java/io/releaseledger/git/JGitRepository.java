@@ -28,7 +28,6 @@ import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -346,10 +345,9 @@ public final class JGitRepository implements ScmRepository {
             }
             List<CommitInfo> commits = new ArrayList<>();
             for (RevCommit commit : walk) {
-                PersonIdent author = commit.getAuthorIdent();
-                commits.add(new CommitInfo(commit.name(), commit.getFullMessage(),
-                        Instant.ofEpochSecond(commit.getCommitTime()), author == null ? null : author.getName(),
-                        author == null ? null : author.getEmailAddress()));
+                CommitText text = CommitText.of(commit);
+                commits.add(new CommitInfo(commit.name(), text.getMessage(),
+                        Instant.ofEpochSecond(commit.getCommitTime()), text.getAuthorName(), text.getAuthorEmail()));
             }
             return commits;
         } catch (IOException e) {
