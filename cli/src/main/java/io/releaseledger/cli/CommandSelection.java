@@ -1,5 +1,7 @@
 package io.releaseledger.cli;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +33,36 @@ final class CommandSelection {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The directory the option {@code -C}/{@code --repository} names (in any form picocli accepts: {@code -C DIR},
+     * {@code -CDIR}, {@code -C=DIR}, {@code --repository DIR}, {@code --repository=DIR}; the last one counts), or the
+     * current directory. A guess made before picocli parses: picocli's own reading is the one the command uses.
+     */
+    static Path repositoryDirectory(final String[] args) {
+        String directory = ".";
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if ("--".equals(arg)) {
+                break;
+            } else if (WITH_VALUE.contains(arg)) {
+                if (i + 1 < args.length) {
+                    directory = args[++i];
+                }
+            } else if (arg.startsWith("--repository=")) {
+                directory = arg.substring("--repository=".length());
+            } else if (arg.startsWith("-C=")) {
+                directory = arg.substring(3);
+            } else if (arg.startsWith("-C") && arg.length() > 2) {
+                directory = arg.substring(2);
+            }
+        }
+        try {
+            return Path.of(directory);
+        } catch (InvalidPathException e) {
+            return Path.of(".");
+        }
     }
 
     /** Whether the arguments ask for the top command's usage help and nothing else. */

@@ -3,6 +3,7 @@ package io.releaseledger.cli;
 import io.releaseledger.git.JGitRepository;
 import io.releaseledger.report.PhaseTimings;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.Set;
 
 /** Entry point of the runnable jar: {@code java -jar release-ledger-cli.jar <command> [options]}. */
@@ -17,10 +18,10 @@ public final class Main {
         if (CommandSelection.isTopLevelHelp(args) && UsageText.print(System.out)) {
             System.exit(0);
         }
-        // version and tag open a repository first thing: JGit's runs of C git for the system configuration overlap
-        // with building the command.
+        // version and tag open a repository first thing: JGit's runs of C git for the system configuration and its
+        // reading of the repository overlap with building the command.
         if (CommandSelection.of(args, REPOSITORY_COMMANDS).isPresent()) {
-            JGitRepository.findSystemConfigInBackground();
+            JGitRepository.prepareInBackground(CommandSelection.repositoryDirectory(args));
         }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
@@ -39,12 +40,16 @@ public final class Main {
         return value != null && !value.isEmpty() && !"0".equals(value);
     }
 
+    // The launcher says when it started; the kernel's process start time (ProcessHandle) was off by most of a second.
     private static long startTimings() {
         PhaseTimings.enable();
         long now = System.nanoTime();
-        ProcessHandle.current().info().startInstant().ifPresent(started -> PhaseTimings.end(
-                "jvm: process start to main", now - java.time.Duration.between(started, java.time.Instant.now())
-                        .toNanos()));
+        String launched = System.getenv("RELEASE_LEDGER_LAUNCHED_AT");
+        if (launched != null && launched.matches("\\d{10,}")) {
+            Instant epoch = Instant.now();
+            long sinceLaunch = (epoch.getEpochSecond() * 1_000_000 + epoch.getNano() / 1_000) - Long.parseLong(launched);
+            PhaseTimings.end("launcher: script start to main", now - sinceLaunch * 1_000);
+        }
         return now;
     }
 

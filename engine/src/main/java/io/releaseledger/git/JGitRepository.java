@@ -8,6 +8,7 @@ import io.releaseledger.scm.PushOutcome;
 import io.releaseledger.scm.ScmException;
 import io.releaseledger.scm.ScmRepository;
 import io.releaseledger.scm.TagRef;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,6 @@ import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -55,10 +55,14 @@ public final class JGitRepository implements ScmRepository {
     private RevWalk historyWalk;
 
     // JGit finds git's system configuration by running C git twice (git --version, git config --system
-    // --show-origin), once per process (FS.DETECTED keeps the answer). A command line started to open one repository
-    // lets it run while the JVM builds the command; open waits for it, so that it never runs twice at once.
-    private static final Object SYSTEM_CONFIG_LOOKUP_LOCK = new Object();
-    private static Thread systemConfigLookup;
+    // --show-origin), once per process (FS.DETECTED keeps the answer), and reads a repository's configuration, refs,
+    // pack index and commit-graph before it answers the first question. A command line started to open one
+    // repository does this on a thread of its own while the JVM builds the command; open waits for it, so that the
+    // two never run at once, and takes the repository it opened.
+    private static final Object PREPARATION_LOCK = new Object();
+    private static Thread preparation;
+    private static Repository prepared;
+    private static int preparedTaken;
 
     private JGitRepository(final Repository repository, final Path workTree) {
         this.repository = repository;
@@ -67,31 +71,96 @@ public final class JGitRepository implements ScmRepository {
     }
 
     /**
-     * Starts JGit's search for git's system configuration on a thread of its own, for a process that opens a
-     * repository soon after it starts; {@link #open} waits for it. Does nothing the second time.
+     * Starts opening the repository {@code workTree} belongs to on a thread of its own, for a process that opens it
+     * soon after it starts: git's system configuration is found, and the repository's configuration, HEAD, pack index
+     * and commit-graph are read. The next {@link #open} of the same repository waits for it and takes that repository;
+     * an open of another one closes it unused. Anything that fails here is left to {@link #open} to report.
      */
-    public static void findSystemConfigInBackground() {
-        synchronized (SYSTEM_CONFIG_LOOKUP_LOCK) {
-            if (systemConfigLookup == null) {
-                systemConfigLookup = new Thread(() -> FS.DETECTED.getGitSystemConfig(), "git-system-config");
-                systemConfigLookup.setDaemon(true);
-                systemConfigLookup.start();
+    public static void prepareInBackground(final Path workTree) {
+        synchronized (PREPARATION_LOCK) {
+            if (preparation != null) {
+                return; // one per process: the command it is for opens its repository once
             }
+            preparation = new Thread(() -> prepare(workTree), "git-prepare");
+            preparation.setDaemon(true);
+            preparation.start();
         }
     }
 
-    private static void awaitSystemConfigLookup() {
-        Thread lookup;
-        synchronized (SYSTEM_CONFIG_LOOKUP_LOCK) {
-            lookup = systemConfigLookup;
+    private static void prepare(final Path workTree) {
+        FS.DETECTED.getGitSystemConfig();
+        FileRepositoryBuilder builder = new FileRepositoryBuilder()
+                .findGitDir(workTree.toAbsolutePath().normalize().toFile()).setMustExist(true);
+        if (builder.getGitDir() == null) {
+            return;
         }
-        if (lookup == null) {
+        Repository repository = null;
+        try {
+            repository = builder.build();
+            readCommitGraph(repository.getConfig());
+            ObjectId head = repository.resolve(Constants.HEAD + "^{commit}");
+            if (head != null) {
+                try (RevWalk walk = new RevWalk(repository)) {
+                    walk.parseCommit(head);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (repository != null) {
+                repository.close();
+            }
+            return; // open reads it again and reports what is wrong
+        }
+        synchronized (PREPARATION_LOCK) {
+            prepared = repository;
+        }
+    }
+
+    // Waits for the preparation, then hands over its repository when it is the one asked for and closes it otherwise.
+    private static Repository takePrepared(final File gitDir) {
+        awaitPreparation();
+        Repository repository;
+        synchronized (PREPARATION_LOCK) {
+            repository = prepared;
+            prepared = null;
+            if (repository != null && repository.getDirectory().equals(gitDir)) {
+                preparedTaken++;
+                return repository;
+            }
+        }
+        if (repository != null) {
+            repository.close();
+        }
+        return null;
+    }
+
+    /** Waits until the preparation, if one was started, is done. */
+    static void awaitPreparation() {
+        Thread running;
+        synchronized (PREPARATION_LOCK) {
+            running = preparation;
+        }
+        if (running == null) {
             return;
         }
         try {
-            lookup.join();
+            running.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How many opens took a prepared repository (for tests). */
+    static int preparedTaken() {
+        synchronized (PREPARATION_LOCK) {
+            return preparedTaken;
+        }
+    }
+
+    /** Forgets the preparation, so that a test can start another one. */
+    static void resetPreparation() {
+        takePrepared(null);
+        synchronized (PREPARATION_LOCK) {
+            preparation = null;
         }
     }
 
@@ -111,10 +180,10 @@ public final class JGitRepository implements ScmRepository {
                     + " the project first and run in its working tree.");
         }
         long started = PhaseTimings.start();
-        awaitSystemConfigLookup();
-        PhaseTimings.end("git: wait for the system configuration", started);
+        Repository early = takePrepared(builder.getGitDir());
+        PhaseTimings.end("git: wait for the repository opened beside the command's set-up", started);
         try {
-            Repository repository = builder.build();
+            Repository repository = early != null ? early : builder.build();
             readCommitGraph(repository.getConfig());
             Path root = repository.isBare() ? directory : repository.getWorkTree().toPath();
             return new JGitRepository(repository, root);
@@ -276,10 +345,9 @@ public final class JGitRepository implements ScmRepository {
             }
             List<CommitInfo> commits = new ArrayList<>();
             for (RevCommit commit : walk) {
-                PersonIdent author = commit.getAuthorIdent();
-                commits.add(new CommitInfo(commit.name(), commit.getFullMessage(),
-                        Instant.ofEpochSecond(commit.getCommitTime()), author == null ? null : author.getName(),
-                        author == null ? null : author.getEmailAddress()));
+                CommitText text = CommitText.of(commit);
+                commits.add(new CommitInfo(commit.name(), text.getMessage(),
+                        Instant.ofEpochSecond(commit.getCommitTime()), text.getAuthorName(), text.getAuthorEmail()));
             }
             return commits;
         } catch (IOException e) {
