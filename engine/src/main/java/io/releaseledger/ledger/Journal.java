@@ -375,16 +375,14 @@ final class Journal implements AutoCloseable {
     private LedgerEvent writeSealed(final EventDraft draft, final LedgerKey key) {
         long started = PhaseTimings.start();
         Map<String, Object> json = toJson(draft, lastSequence + 1, lastHash);
-        String mac = null;
         if (key != null) {
             json.put("key", key.getId());
         }
         // ASCII only, so these bytes are its UTF-8 too; MAC, hash and line are made from them without more copies.
         byte[] unsealed = Json.writeAscii(json).getBytes(StandardCharsets.US_ASCII);
-        if (key != null) {
-            mac = LedgerKey.hex(key.newMac(), unsealed);
-        }
-        JournalHashing.SealedLine sealed = JournalHashing.sealedLine(unsealed, mac);
+        JournalHashing.SealedLine sealed = JournalHashing.sealedLine(unsealed, key == null ? null : key.newMac(),
+                JournalHashing.HASHING_THREADS);
+        String mac = sealed.getMac();
         String hash = sealed.getHash();
         String line = sealed.text();
         PhaseTimings.end("journal: encode, MAC and hash", started);
