@@ -438,6 +438,7 @@ final class Journal implements AutoCloseable {
         }
         // ASCII only, so these bytes are its UTF-8 too; MAC, hash and line are made from them without more copies.
         byte[] unsealed = Json.writeAscii(json).getBytes(StandardCharsets.US_ASCII);
+        PhaseTimings.end("journal: encode (of encode, MAC and hash)", started);
         JournalHashing.SealedLine sealed = JournalHashing.sealedLine(unsealed, key == null ? null : key.newMac(),
                 JournalHashing.HASHING_THREADS);
         String mac = sealed.getMac();
