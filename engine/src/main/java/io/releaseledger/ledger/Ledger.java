@@ -424,21 +424,30 @@ public final class Ledger implements AutoCloseable {
             throw new ReleaseLedgerException("Ledger " + application + ": " + draft.getType()
                     + " events are recorded by lock and unlock, which check the lock atomically; not by append.");
         }
+        Journal open;
         synchronized (monitor) {
             recheckWhenChangedElsewhere();
             refuseWhenDamaged();
-            Journal.Sealed sealed;
-            try {
-                sealed = journal.seal(draft);
-            } catch (ReleaseLedgerException e) {
-                if (journal.getDamage() == null) {
+            open = journal;
+        }
+        if (open == null) {
+            throw new ReleaseLedgerException("Ledger " + application + " is closed; nothing was sealed.");
+        }
+        // Sealed outside the monitor: the journal reads its end under its own lock, and the line is checked against
+        // the end again when it is appended, so other calls on this ledger need not wait for the sealing.
+        Journal.Sealed sealed;
+        try {
+            sealed = open.seal(draft);
+        } catch (ReleaseLedgerException e) {
+            synchronized (monitor) {
+                if (open.getDamage() == null) {
                     throw e;
                 }
-                damaged(journal.getDamage());
+                damaged(open.getDamage());
                 throw new ReleaseLedgerException(damageMessage(), e);
             }
-            return sealed == null ? null : new SealedDraft(this, sealed);
         }
+        return sealed == null ? null : new SealedDraft(this, sealed);
     }
 
     /**
