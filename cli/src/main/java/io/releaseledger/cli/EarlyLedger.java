@@ -49,7 +49,7 @@ final class EarlyLedger {
     void sealBeside(final SemverTagResult told, final String repositoryUrl, final Map<String, String> environment) {
         PendingTagEvent before = pending;
         if (before != null) {
-            before.await(); // one sealing at a time: the ledger seals under its monitor anyway
+            before.await(); // one sealing at a time: its result is dropped, and two cores are all there are
         }
         pending = PendingTagEvent.start(told, opening, repositoryUrl, environment);
     }

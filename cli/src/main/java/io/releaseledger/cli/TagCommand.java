@@ -145,10 +145,20 @@ final class TagCommand extends SemverTagRunner {
         }
     }
 
-    /** The event sealed beside the push, when the run ended with the tag it was sealed for; else {@code null}. */
+    /**
+     * The event sealed beside the push, when the run ended with the tag it was sealed for; else {@code null}, once the
+     * sealing thread is done with the ledger (which the caller closes).
+     */
     private SealedDraft sealedFor(final SemverTagResult outcome) {
         PendingTagEvent pending = early == null ? null : early.pending();
-        return pending != null && pending.isFor(outcome) ? pending.sealed() : null;
+        if (pending == null) {
+            return null;
+        }
+        if (pending.isFor(outcome)) {
+            return pending.sealed();
+        }
+        pending.await();
+        return null;
     }
 
     @Override
