@@ -4,7 +4,9 @@ import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.LedgerKeys;
 import io.releaseledger.report.Messages;
 import io.releaseledger.report.PhaseTimings;
+import io.releaseledger.semver.SemverTagResult;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -15,6 +17,7 @@ import java.util.function.Supplier;
  */
 final class EarlyLedger {
     private final CompletableFuture<Ledger> opening;
+    private volatile PendingTagEvent pending;
     private boolean taken;
 
     private EarlyLedger(final CompletableFuture<Ledger> opening) {
@@ -37,6 +40,23 @@ final class EarlyLedger {
         thread.setDaemon(true);
         thread.start();
         return new EarlyLedger(opening);
+    }
+
+    /**
+     * Starts sealing the event of {@code told} (the result if the push about to start succeeds) beside the push; a
+     * later call (a recomputed version pushed again) replaces it.
+     */
+    void sealBeside(final SemverTagResult told, final String repositoryUrl, final Map<String, String> environment) {
+        PendingTagEvent before = pending;
+        if (before != null) {
+            before.await(); // one sealing at a time: its result is dropped, and two cores are all there are
+        }
+        pending = PendingTagEvent.start(told, opening, repositoryUrl, environment);
+    }
+
+    /** The event being sealed for the last push, or {@code null}. */
+    PendingTagEvent pending() {
+        return pending;
     }
 
     /** The open ledger, now the caller's to close. */
@@ -65,6 +85,9 @@ final class EarlyLedger {
         }
         taken = true;
         try {
+            if (pending != null) {
+                pending.await(); // a sealed event never written: dropped, nothing recorded
+            }
             LedgerText.closeQuietly(opening.join());
         } catch (CompletionException e) {
             // Nothing was recorded and nothing reads it: the run's outcome is already decided.

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -46,9 +47,19 @@ abstract class SemverTagRunner implements Callable<Integer> {
     void afterRun() {
     }
 
+    /** Told before each push what the run gives if it succeeds (tag seals its ledger event meanwhile); null: none. */
+    Consumer<SemverTagResult> beforePush() {
+        return null;
+    }
+
+    /** The full result object of {@code outcome}; tag may have made it beside the push. */
+    Map<String, Object> fullResult(final SemverTagResult outcome) {
+        return SemverTagOperation.toResult(outcome);
+    }
+
     /** Runs after the operation succeeded, before the result is printed (tag records it in the ledger). */
-    void afterSuccess(final Map<String, Object> result, final Map<String, String> environment,
-            final Messages messages) {
+    void afterSuccess(final SemverTagResult outcome, final Map<String, Object> result,
+            final Map<String, String> environment, final Messages messages) {
     }
 
     /**
@@ -83,7 +94,12 @@ abstract class SemverTagRunner implements Callable<Integer> {
 
             beforeOperation(environment, messages);
             long started = PhaseTimings.start();
-            SemverTagResult outcome = new SemverTagOperation(JGitRepository::open)
+            SemverTagOperation operation = new SemverTagOperation(JGitRepository::open);
+            Consumer<SemverTagResult> beforePush = beforePush();
+            if (beforePush != null) {
+                operation.setBeforePush(beforePush);
+            }
+            SemverTagResult outcome = operation
                     .setCredentials(gitCredentials)
                     .setEnvironment(SecretValues.withoutSecrets(environment))
                     .call(new AgentRequest(SemverTagOperation.NAME, root.getRepository().toString(), options),
@@ -92,11 +108,11 @@ abstract class SemverTagRunner implements Callable<Integer> {
             started = PhaseTimings.start();
             // The result object lists every commit counted (50,000 of them on a large history): made only when
             // something reads it.
-            Map<String, Object> result = semver.isJson() || needsFullResult() ? SemverTagOperation.toResult(outcome)
+            Map<String, Object> result = semver.isJson() || needsFullResult() ? fullResult(outcome)
                     : Map.of("version", outcome.getVersion());
             PhaseTimings.end("result object", started);
             started = PhaseTimings.start();
-            afterSuccess(result, environment, messages);
+            afterSuccess(outcome, result, environment, messages);
             PhaseTimings.end("after success (tag: the ledger)", started);
 
             if (semver.isJson()) {

@@ -1,11 +1,14 @@
 package io.releaseledger.cli;
 
 import io.releaseledger.ReleaseLedgerException;
+import io.releaseledger.ledger.SealedDraft;
 import io.releaseledger.report.Messages;
+import io.releaseledger.semver.SemverTagResult;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -86,6 +89,25 @@ final class TagCommand extends SemverTagRunner {
         }
     }
 
+    // Sealing the event (encoding, MAC and hash of a line of megabytes for a release of many commits) runs on a thread
+    // of its own while JGit pushes; the event is written only after the push succeeded (afterSuccess).
+    @Override
+    Consumer<SemverTagResult> beforePush() {
+        EarlyLedger ledger = early;
+        if (ledger == null) {
+            return null;
+        }
+        Map<String, String> environment = root().getContext().getEnvironment();
+        return told -> ledger.sealBeside(told, repositoryUrl, environment);
+    }
+
+    @Override
+    Map<String, Object> fullResult(final SemverTagResult outcome) {
+        PendingTagEvent pending = early == null ? null : early.pending();
+        Map<String, Object> made = pending != null && pending.isFor(outcome) ? pending.resultFor(outcome) : null;
+        return made != null ? made : super.fullResult(outcome);
+    }
+
     @Override
     void afterRun() {
         if (early != null) {
@@ -99,8 +121,8 @@ final class TagCommand extends SemverTagRunner {
     }
 
     @Override
-    void afterSuccess(final Map<String, Object> result, final Map<String, String> environment,
-            final Messages messages) {
+    void afterSuccess(final SemverTagResult outcome, final Map<String, Object> result,
+            final Map<String, String> environment, final Messages messages) {
         if (noLedger || !TagRecorder.isRecordable(result)) {
             return;
         }
@@ -108,7 +130,7 @@ final class TagCommand extends SemverTagRunner {
         String application = application();
         try {
             boolean recorded = early != null
-                    ? TagRecorder.record(early.take(), result, repositoryUrl, environment)
+                    ? TagRecorder.record(early.take(), result, repositoryUrl, environment, sealedFor(outcome))
                     : TagRecorder.record(root, application, result, repositoryUrl, environment, messages,
                             ledger.keyFile(environment).forWriting(root));
             if (recorded) {
@@ -121,6 +143,22 @@ final class TagCommand extends SemverTagRunner {
                     + " ledger of " + application + " failed: " + e.getMessage()
                     + " (run tag again to record it, or use --no-ledger)", e);
         }
+    }
+
+    /**
+     * The event sealed beside the push, when the run ended with the tag it was sealed for; else {@code null}, once the
+     * sealing thread is done with the ledger (which the caller closes).
+     */
+    private SealedDraft sealedFor(final SemverTagResult outcome) {
+        PendingTagEvent pending = early == null ? null : early.pending();
+        if (pending == null) {
+            return null;
+        }
+        if (pending.isFor(outcome)) {
+            return pending.sealed();
+        }
+        pending.await();
+        return null;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.LedgerKeys;
 import io.releaseledger.report.Messages;
 import io.releaseledger.ledger.Origin;
+import io.releaseledger.ledger.SealedDraft;
 import io.releaseledger.ledger.VersionTagged;
 import io.releaseledger.report.PhaseTimings;
 import java.net.InetAddress;
@@ -45,11 +46,26 @@ final class TagRecorder {
     /** As {@link #record(Path, String, Map, String, Map, Messages, LedgerKeys)}, into an open ledger it closes. */
     static boolean record(final Ledger ledger, final Map<String, Object> result, final String repositoryUrl,
             final Map<String, String> environment) {
+        return record(ledger, result, repositoryUrl, environment, null);
+    }
+
+    /**
+     * As {@link #record(Ledger, Map, String, Map)}, writing {@code sealed} (this result's event, sealed by this ledger
+     * beside the push) instead of sealing the event again when it is not {@code null}.
+     */
+    static boolean record(final Ledger ledger, final Map<String, Object> result, final String repositoryUrl,
+            final Map<String, String> environment, final SealedDraft sealed) {
         try {
-            String user = userName(environment);
             long started = PhaseTimings.start();
-            boolean recorded = new VersionTagged(result).setRepositoryUrl(repositoryUrl)
-                    .record(ledger, new Actor(user, user), Origin.cli(user, hostName(environment)));
+            boolean recorded;
+            if (sealed != null) {
+                ledger.append(sealed);
+                recorded = true;
+            } else {
+                String user = userName(environment);
+                recorded = new VersionTagged(result).setRepositoryUrl(repositoryUrl)
+                        .record(ledger, new Actor(user, user), Origin.cli(user, hostName(environment)));
+            }
             PhaseTimings.end("ledger: record version.tagged", started);
             return recorded;
         } finally {

@@ -144,6 +144,72 @@ class TagLedgerTest {
         assertThat(Cli.plain().run("verify", "--ledger", ledgerRoot.toString()).exitCode).isZero();
     }
 
+    private List<String> timed(final java.util.function.Supplier<Cli.Result> run, final Cli.Result[] result) {
+        PhaseTimings.reset();
+        PhaseTimings.enable();
+        try {
+            result[0] = run.get();
+            return PhaseTimings.spans();
+        } finally {
+            PhaseTimings.reset();
+        }
+    }
+
+    // The event is sealed while JGit pushes and written after the push: the same event, the same result object.
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldSealTheEventBesideThePushAndRecordItAfterThePush() {
+        assertThat(tag().exitCode).isZero();
+        repository.commit("feat: fourth");
+        Cli.Result[] second = new Cli.Result[1];
+
+        List<String> spans = timed(() -> tag("--json", "--repository-url", "https://git.example/shop"), second);
+
+        assertThat(second[0].exitCode).as(second[0].toString()).isZero();
+        assertThat(spans).anyMatch(span -> span.startsWith("ledger: seal version.tagged (beside the push)"));
+        assertThat(spans).anyMatch(span -> span.startsWith("result object (beside the push)"));
+        Map<String, Object> json = Json.parseObject(second[0].out);
+        assertThat(json).containsEntry("version", "1.2.0").containsEntry("tagCreated", true)
+                .containsEntry("pushed", true).containsEntry("alreadyTagged", false).containsEntry("dryRun", false);
+        assertThat(new java.util.ArrayList<>(json.keySet())).containsExactly("version", "tag", "previousVersion",
+                "previousTag", "commit", "branch", "releaseBranch", "bump", "reason", "commits", "alreadyTagged",
+                "tagCreated", "pushed", "dryRun");
+        List<Map<String, Object>> events = taggedEvents("shop", "1.2.0");
+        assertThat(events).hasSize(1);
+        assertThat(events(("shop"))).isEqualTo(2);
+        assertThat(GitFixture.tagsOf(directory.resolve("origin.git"))).contains("v1.2.0");
+        assertThat(Cli.plain().run("verify", "--ledger", ledgerRoot.toString()).exitCode).isZero();
+    }
+
+    // A push that fails after the event was sealed writes nothing: the sealed bytes are dropped, the journal stays
+    // byte for byte, and the next tag records the release.
+    @Test
+    void shouldWriteNothingWhenThePushFailsAfterTheEventWasSealed() throws Exception {
+        assertThat(tag().exitCode).isZero();
+        repository.commit("feat: fourth");
+        Path journal = ledgerRoot.resolve("shop").resolve("events.jsonl");
+        byte[] before = Files.readAllBytes(journal);
+        // Another writer's lock on the remote's tag: the push of v1.2.0 fails after the tag was created locally.
+        Path lock = directory.resolve("origin.git").resolve("refs").resolve("tags").resolve("v1.2.0.lock");
+        Files.createDirectories(lock.getParent());
+        Files.writeString(lock, "");
+        Cli.Result[] failed = new Cli.Result[1];
+
+        List<String> spans = timed(() -> tag(), failed);
+
+        assertThat(failed[0].exitCode).as(failed[0].toString()).isEqualTo(1);
+        assertThat(spans).as("the event was sealed before the push failed")
+                .anyMatch(span -> span.startsWith("ledger: seal version.tagged (beside the push)"));
+        assertThat(Files.readAllBytes(journal)).isEqualTo(before);
+        assertThat(repository.tags()).doesNotContain("v1.2.0");
+        assertThat(Cli.plain().run("verify", "--ledger", ledgerRoot.toString()).exitCode).isZero();
+
+        Files.delete(lock);
+        assertThat(tag().exitCode).isZero();
+        assertThat(taggedEvents("shop", "1.2.0")).hasSize(1);
+        assertThat(events("shop")).isEqualTo(2);
+    }
+
     @Test
     void shouldLeaveAnExistingLedgerUnchangedAndUnlockedWhenTagFailsAfterOpeningIt() throws java.io.IOException {
         assertThat(tag().exitCode).isZero();

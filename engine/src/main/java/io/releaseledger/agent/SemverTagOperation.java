@@ -35,6 +35,7 @@ public final class SemverTagOperation implements AgentOperation {
     private final Function<Path, ? extends ScmRepository> repositories;
     private GitCredentials credentials = GitCredentials.none();
     private Map<String, String> environment = Map.of();
+    private Consumer<SemverTagResult> beforePush = result -> { };
 
     /** @param repositories opens the repository of a workspace, e.g. {@code JGitRepository::open} */
     public SemverTagOperation(final Function<Path, ? extends ScmRepository> repositories) {
@@ -53,6 +54,12 @@ public final class SemverTagOperation implements AgentOperation {
      */
     public SemverTagOperation setEnvironment(final Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
+        return this;
+    }
+
+    /** See {@link SemverTagCommand#setBeforePush}; the agent sets none. */
+    public SemverTagOperation setBeforePush(final Consumer<SemverTagResult> beforePush) {
+        this.beforePush = Objects.requireNonNull(beforePush, "beforePush");
         return this;
     }
 
@@ -76,6 +83,7 @@ public final class SemverTagOperation implements AgentOperation {
             settings.forEach(setting -> setting.accept(command));
             command.setCredentials(credentials);
             command.setMessages(messages);
+            command.setBeforePush(beforePush);
             return command.call();
         }
     }

@@ -373,18 +373,75 @@ final class Journal implements AutoCloseable {
     }
 
     private LedgerEvent writeSealed(final EventDraft draft, final LedgerKey key) {
+        return writeLine(sealLine(draft, key, position, lastSequence, lastHash), key);
+    }
+
+    /**
+     * Seals {@code draft} for the journal's end as it is now (encode, MAC, hash: for a release of many commits the costly
+     * part of an append), so that a caller can do it while it waits for something else and {@link #append(Sealed,
+     * Runnable)} it later. Only the end is read under the ledger's lock; the sealing runs on the calling thread without
+     * it. {@code null} when the next append must first record a change of key (the rotation is sealed when written).
+     */
+    Sealed seal(final EventDraft draft) {
+        Objects.requireNonNull(draft, "draft");
+        requireOpen();
+        LedgerKey key = keys.getCurrent();
+        long[] end = new long[2];
+        String previous = locked(() -> {
+            recoverTornLine();
+            readToEnd();
+            end[0] = position;
+            end[1] = lastSequence;
+            return rotationDue(key) ? null : lastHash;
+        });
+        return previous == null ? null : sealLine(draft, key, end[0], end[1], previous);
+    }
+
+    /**
+     * Appends an event {@link #seal sealed} earlier: its bytes when the journal's end is still the one it was sealed
+     * for (nothing appended since, same key), else the draft sealed again for the end now, as {@link #append(EventDraft,
+     * Runnable)} does. Both under the ledger's lock, so nothing else appends between the check and the write.
+     */
+    LedgerEvent append(final Sealed sealed, final Runnable checkUnderLock) {
+        Objects.requireNonNull(sealed, "sealed");
+        requireOpen();
+        return locked(() -> {
+            recoverTornLine();
+            readToEnd();
+            if (checkUnderLock != null) {
+                checkUnderLock.run();
+            }
+            LedgerKey key = keys.getCurrent();
+            if (sealed.isFor(position, lastSequence, lastHash, key) && !rotationDue(key)) {
+                return writeLine(sealed, key);
+            }
+            rotateKeyWhenNeeded(sealed.draft);
+            return writeSealed(sealed.draft, keys.getCurrent());
+        });
+    }
+
+    /** Whether an event sealed with {@code current} must follow a {@code ledger.key-rotated} event (or be refused). */
+    private boolean rotationDue(final LedgerKey current) {
+        String from = lastKeyId;
+        if (current == null) {
+            return from != null;
+        }
+        return !current.getId().equals(from) && lastSequence != 0;
+    }
+
+    private Sealed sealLine(final EventDraft draft, final LedgerKey key, final long at, final long sequence,
+            final String previous) {
         long started = PhaseTimings.start();
-        Map<String, Object> json = toJson(draft, lastSequence + 1, lastHash);
-        String mac = null;
+        Map<String, Object> json = toJson(draft, sequence + 1, previous);
         if (key != null) {
             json.put("key", key.getId());
         }
         // ASCII only, so these bytes are its UTF-8 too; MAC, hash and line are made from them without more copies.
         byte[] unsealed = Json.writeAscii(json).getBytes(StandardCharsets.US_ASCII);
-        if (key != null) {
-            mac = LedgerKey.hex(key.newMac(), unsealed);
-        }
-        JournalHashing.SealedLine sealed = JournalHashing.sealedLine(unsealed, mac);
+        PhaseTimings.end("journal: encode (of encode, MAC and hash)", started);
+        JournalHashing.SealedLine sealed = JournalHashing.sealedLine(unsealed, key == null ? null : key.newMac(),
+                JournalHashing.HASHING_THREADS);
+        String mac = sealed.getMac();
         String hash = sealed.getHash();
         String line = sealed.text();
         PhaseTimings.end("journal: encode, MAC and hash", started);
@@ -397,17 +454,57 @@ final class Journal implements AutoCloseable {
         written.put("hash", hash);
         LedgerEvent event = LedgerEvent.written(written, line);
         PhaseTimings.end("journal: the event from what was written", started);
-        started = PhaseTimings.start();
-        write(sealed.getBytes(), event);
+        return new Sealed(draft, at, sequence, previous, key == null ? null : key.getId(), sealed.getBytes(), event);
+    }
+
+    private LedgerEvent writeLine(final Sealed sealed, final LedgerKey key) {
+        long started = PhaseTimings.start();
+        write(sealed.bytes, sealed.event);
         PhaseTimings.end("journal: write and force", started);
         if (key != null) {
             noteSealed();
-            noteMark(event);
+            noteMark(sealed.event);
         }
         started = PhaseTimings.start();
-        follower.accept(event);
+        follower.accept(sealed.event);
         PhaseTimings.end("journal: read model follows the event", started);
-        return event;
+        return sealed.event;
+    }
+
+    /** An event's line sealed for one end of the journal: where it starts, the event it follows, the key it names. */
+    static final class Sealed {
+        private final EventDraft draft;
+        private final long position;
+        private final long previousSequence;
+        private final String previousHash;
+        private final String keyId;
+        private final byte[] bytes;
+        private final LedgerEvent event;
+
+        Sealed(final EventDraft draft, final long position, final long previousSequence, final String previousHash,
+                final String keyId, final byte[] bytes, final LedgerEvent event) {
+            this.draft = draft;
+            this.position = position;
+            this.previousSequence = previousSequence;
+            this.previousHash = previousHash;
+            this.keyId = keyId;
+            this.bytes = bytes;
+            this.event = event;
+        }
+
+        /** Whether this line chains to the journal's end {@code position}, sealed with {@code key}. */
+        boolean isFor(final long end, final long sequence, final String hash, final LedgerKey key) {
+            return position == end && previousSequence == sequence && previousHash.equals(hash)
+                    && Objects.equals(keyId, key == null ? null : key.getId());
+        }
+
+        EventDraft getDraft() {
+            return draft;
+        }
+
+        LedgerEvent getEvent() {
+            return event;
+        }
     }
 
     /** Adds this ledger to the list of sealed ledgers (once per open journal), so that stripping its seals is found. */

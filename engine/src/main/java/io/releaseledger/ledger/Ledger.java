@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The ledger of one application: its journal plus the read model kept up to date from it, restored from
@@ -406,7 +407,67 @@ public final class Ledger implements AutoCloseable {
         return append(draft, () -> { });
     }
 
+    /**
+     * Seals {@code draft} now for the journal's end as it is (encoding, MAC and hash: for a release of many commits
+     * most of an append's time), without recording it: {@link #append(SealedDraft)} records it later, its bytes
+     * unchanged when nothing was appended meanwhile, else sealed again for the new end. Dropping it records nothing.
+     * {@code tag} seals while git pushes the tag and records only once the push succeeded.
+     *
+     * @return the sealed event, or {@code null} when it cannot be sealed ahead (a change of ledger key is recorded
+     *         first): {@link #append(EventDraft)} it then
+     * @throws ReleaseLedgerException when {@link #append(EventDraft)} would refuse the draft
+     */
+    public SealedDraft seal(final EventDraft draft) {
+        checkAppendable(draft);
+        if (EventTypes.ENVIRONMENT_LOCKED.equals(draft.getType())
+                || EventTypes.ENVIRONMENT_UNLOCKED.equals(draft.getType())) {
+            throw new ReleaseLedgerException("Ledger " + application + ": " + draft.getType()
+                    + " events are recorded by lock and unlock, which check the lock atomically; not by append.");
+        }
+        Journal open;
+        synchronized (monitor) {
+            recheckWhenChangedElsewhere();
+            refuseWhenDamaged();
+            open = journal;
+        }
+        if (open == null) {
+            throw new ReleaseLedgerException("Ledger " + application + " is closed; nothing was sealed.");
+        }
+        // Sealed outside the monitor: the journal reads its end under its own lock, and the line is checked against
+        // the end again when it is appended, so other calls on this ledger need not wait for the sealing.
+        Journal.Sealed sealed;
+        try {
+            sealed = open.seal(draft);
+        } catch (ReleaseLedgerException e) {
+            synchronized (monitor) {
+                if (open.getDamage() == null) {
+                    throw e;
+                }
+                damaged(open.getDamage());
+                throw new ReleaseLedgerException(damageMessage(), e);
+            }
+        }
+        return sealed == null ? null : new SealedDraft(this, sealed);
+    }
+
+    /**
+     * Appends an event {@link #seal sealed} by this ledger, as {@link #append(EventDraft)} appends its draft: the
+     * bytes sealed then when the journal still ends where it did, else the draft sealed again.
+     */
+    public LedgerEvent append(final SealedDraft sealed) {
+        if (sealed.getLedger() != this) {
+            throw new IllegalArgumentException("the event was sealed for another ledger");
+        }
+        checkAppendable(sealed.getSealed().getDraft());
+        return appendWith(journal -> journal.append(sealed.getSealed(), null));
+    }
+
     private LedgerEvent append(final EventDraft draft, final Runnable checkUnderLock) {
+        checkAppendable(draft);
+        return appendWith(journal -> journal.append(draft, checkUnderLock));
+    }
+
+    private void checkAppendable(final EventDraft draft) {
         refuseChangeRequest(draft);
         Object application = draft.getData().get("application");
         if (application != null && !this.application.equals(application)) {
@@ -417,12 +478,15 @@ public final class Ledger implements AutoCloseable {
             throw new ReleaseLedgerException("Ledger " + application + " was opened for reading only; nothing was "
                     + "recorded.");
         }
+    }
+
+    private LedgerEvent appendWith(final Function<Journal, LedgerEvent> write) {
         synchronized (monitor) {
             recheckWhenChangedElsewhere();
             refuseWhenDamaged();
             LedgerEvent event;
             try {
-                event = journal.append(draft, checkUnderLock);
+                event = write.apply(journal);
                 checkedStamp = JournalStamp.of(journal.getFile());
             } catch (ReleaseLedgerException e) {
                 if (journal.getDamage() == null) {

@@ -16,6 +16,7 @@ import io.releaseledger.version.TagPrefix;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Computes the next semantic version of HEAD from its tags and Conventional Commits, tags HEAD with it and
@@ -57,6 +58,7 @@ public final class SemverTagCommand {
     private boolean allowDirty;
     private int maxPushAttempts = 3;
     private Messages messages = new Messages();
+    private Consumer<SemverTagResult> beforePush = result -> { };
     private boolean called;
 
     public SemverTagCommand(final ScmRepository repository) {
@@ -172,6 +174,16 @@ public final class SemverTagCommand {
             throw new ReleaseLedgerException("maxPushAttempts must be at least 1, not " + maxPushAttempts);
         }
         this.maxPushAttempts = maxPushAttempts;
+        return this;
+    }
+
+    /**
+     * Told before each push, on the calling thread, what the run gives if that push succeeds (the result with the tag
+     * created, not yet pushed): the CLI seals the ledger's event meanwhile. Each push of a recomputed version tells
+     * again; the last result told is the one pushed, when the run ends with the tag created. Must return quickly.
+     */
+    public SemverTagCommand setBeforePush(final Consumer<SemverTagResult> beforePush) {
+        this.beforePush = Objects.requireNonNull(beforePush, "beforePush");
         return this;
     }
 
@@ -322,6 +334,7 @@ public final class SemverTagCommand {
                 return outcome.result(plan, false, true, false);
             }
             for (int attempt = 1; ; attempt++) {
+                beforePush.accept(outcome.result(plan, false, true, false));
                 started = PhaseTimings.start();
                 PushOutcome pushed = repository.pushTag(remote, plan.getTag(), credentials);
                 PhaseTimings.end("git: push the tag", started);

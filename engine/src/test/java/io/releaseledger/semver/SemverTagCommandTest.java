@@ -410,6 +410,50 @@ class SemverTagCommandTest {
                 && message.getText().contains("concurrent build"));
     }
 
+    // tag seals its ledger event while the push runs: it is told each result before its push, with the tag created
+    // and not yet on the remote; after a retry the last result told is the one pushed.
+    @Test
+    void shouldTellBeforeEachPushWhatThatPushGives() throws Exception {
+        work.commit("feat: base");
+        work.tag("v1.0.0");
+        work.pushAll("origin");
+        work.branch("dev");
+        work.commit("fix: mine");
+        pushCompetingTag("v1.0.1-dev.1", null);
+        List<SemverTagResult> told = new java.util.ArrayList<>();
+        List<String> onRemoteWhenTold = new java.util.ArrayList<>();
+
+        SemverTagResult result = semverTag(command -> command.setFetch(false).setBeforePush(before -> {
+            told.add(before);
+            assertThat(work.tagCommit(before.getTag())).as("created before the push").isEqualTo(work.head());
+            onRemoteWhenTold.add(String.valueOf(remote.tagCommit(before.getTag())));
+        }));
+
+        assertThat(told).extracting(SemverTagResult::getTag).containsExactly("v1.0.1-dev.1", "v1.0.1-dev.2");
+        assertThat(told).allSatisfy(before -> {
+            assertThat(before.isTagCreated()).isTrue();
+            assertThat(before.isPushed()).isFalse();
+            assertThat(before.getCommit()).isEqualTo(work.head());
+        });
+        assertThat(onRemoteWhenTold.get(1)).as("not pushed yet").isEqualTo("null");
+        SemverTagResult last = told.get(1);
+        assertThat(result.getTag()).isEqualTo(last.getTag());
+        assertThat(result.getCommits()).isEqualTo(last.getCommits());
+        assertThat(result.isPushed()).isTrue();
+    }
+
+    @Test
+    void shouldTellNothingWhenNothingIsPushed() {
+        work.commit("feat: base");
+        List<SemverTagResult> told = new java.util.ArrayList<>();
+
+        semverTag(command -> command.setPush(false).setBeforePush(told::add));
+        work.commit("feat: more");
+        semverTag(command -> command.setDryRun(true).setBeforePush(told::add));
+
+        assertThat(told).isEmpty();
+    }
+
     @Test
     void shouldReportAlreadyTaggedWhenAConcurrentBuildTaggedTheSameCommit() throws Exception {
         work.commit("feat: base");
