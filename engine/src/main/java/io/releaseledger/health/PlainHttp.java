@@ -107,7 +107,11 @@ final class PlainHttp {
         while (true) {
             try {
                 for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
-                    task.run();
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        // a bug in one task: its exchange still ends at its deadline; the others go on
+                    }
                 }
                 long now = System.nanoTime();
                 expire(now);
@@ -127,7 +131,12 @@ final class PlainHttp {
                 }
                 selector.select(Math.max(1, Math.min(1000, nextDeadline(now))));
                 for (SelectionKey key : selector.selectedKeys()) {
-                    ((Connection) key.attachment()).ready(key);
+                    Connection connection = (Connection) key.attachment();
+                    try {
+                        connection.ready(key);
+                    } catch (RuntimeException e) { // such as a key cancelled under it: this exchange fails, not all
+                        connection.failOrStale(new IOException(e.toString(), e));
+                    }
                 }
                 selector.selectedKeys().clear();
             } catch (IOException | RuntimeException e) {
@@ -201,8 +210,7 @@ final class PlainHttp {
             return;
         }
         try {
-            InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(host.startsWith("[")
-                    ? host.substring(1, host.length() - 1) : host), exchange.port);
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(host), exchange.port);
             SocketChannel channel = SocketChannel.open();
             Connection connection = new Connection(exchange.client, exchange.origin, channel);
             connection.exchange = exchange;
@@ -334,7 +342,7 @@ final class PlainHttp {
             }
         }
 
-        private void failOrStale(final IOException e) {
+        void failOrStale(final IOException e) {
             PlainHttpExchange current = exchange;
             if (current == null) {
                 removeIdle();
