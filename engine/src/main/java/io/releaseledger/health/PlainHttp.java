@@ -47,6 +47,10 @@ final class PlainHttp {
 
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Object lock = new Object();
+    /** Whether the loop is awake or already woken: a burst of 200 submits wakes it once, not 200 times. */
+    private final java.util.concurrent.atomic.AtomicBoolean awake = new java.util.concurrent.atomic.AtomicBoolean();
+    /** When {@link #expire} next has something to do (only the loop's thread). */
+    private long nextExpiry = System.nanoTime();
     private Selector selector;
     private Thread thread;
     // only the loop's thread touches these
@@ -85,6 +89,9 @@ final class PlainHttp {
 
     private void submit(final Runnable task) {
         tasks.add(task);
+        if (awake.getAndSet(true)) {
+            return; // the loop runs the queue before it waits again
+        }
         synchronized (lock) {
             if (thread == null) {
                 try {
@@ -114,22 +121,32 @@ final class PlainHttp {
                     }
                 }
                 long now = System.nanoTime();
-                expire(now);
+                if (now - nextExpiry >= 0) {
+                    expire(now);
+                }
                 if (open.isEmpty() && selector.keys().isEmpty()) {
                     if (now - quietSince > QUIT_WHEN_IDLE_NANOS) {
                         synchronized (lock) {
+                            awake.set(false); // first: a task submitted after it starts a new loop
                             if (tasks.isEmpty()) { // an idle process (a controller between builds) keeps no thread
                                 selector.close();
                                 thread = null;
                                 return;
                             }
+                            awake.set(true);
                         }
                         continue;
                     }
                 } else {
                     quietSince = now;
                 }
-                selector.select(Math.max(1, Math.min(1000, nextDeadline(now))));
+                awake.set(false);
+                if (tasks.isEmpty()) {
+                    selector.select(Math.max(1, (Math.min(nextExpiry, now + 1_000_000_000L) - now) / 1_000_000 + 1));
+                } else {
+                    selector.selectNow(); // submitted since the queue was run
+                }
+                awake.set(true);
                 for (SelectionKey key : selector.selectedKeys()) {
                     Connection connection = (Connection) key.attachment();
                     try {
@@ -148,17 +165,13 @@ final class PlainHttp {
         }
     }
 
-    /** Milliseconds until the nearest deadline of an exchange or an idle connection. */
-    private long nextDeadline(final long now) {
-        long next = 1000;
-        for (PlainHttpExchange exchange : open) {
-            next = Math.min(next, (exchange.deadlineNanos - now) / 1_000_000 + 1);
-        }
-        return next;
-    }
-
+    /** Ends the exchanges past their deadline and closes connections idle too long; notes when next to look. */
     private void expire(final long now) {
+        nextExpiry = now + 1_000_000_000L; // idle connections: looked at once a second
         for (PlainHttpExchange exchange : List.copyOf(open)) {
+            if (now - exchange.deadlineNanos < 0) {
+                nextExpiry = Math.min(nextExpiry, exchange.deadlineNanos);
+            }
             if (now - exchange.deadlineNanos >= 0) {
                 fail(exchange, exchange.connection != null && exchange.connection.connected
                         ? new TimeoutException("no answer before the deadline")
@@ -183,6 +196,7 @@ final class PlainHttp {
             return;
         }
         open.add(exchange);
+        nextExpiry = Math.min(nextExpiry, exchange.deadlineNanos);
         ArrayDeque<Connection> waiting = idle.getOrDefault(exchange.client, Map.of()).get(exchange.origin);
         Connection reused = waiting == null ? null : waiting.pollLast();
         if (reused != null) {
