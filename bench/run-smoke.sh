@@ -6,11 +6,12 @@
 # parallelism configuration is measured in the same JVM, interleaved per iteration ("default" = the runner's default, as SmokeChecks.from builds the run).
 # --server nio swaps the server for one with no thread per request (one selector thread, answers released by a timer
 # at arrival + delay), to tell the server's share from the client's; --parallelism jdk is a calibration with the JDK
-# HttpClient alone (no engine); --trace wraps each engine check to print when the last attempt started and ended.
+# HttpClient alone (no engine), --parallelism nio one with plain non-blocking NIO (one selector
+# thread, no engine, no JDK client: the floor); --trace wraps each engine check to print when the last attempt started and ended.
 # Every run also prints the process's CPU time (and the server threads' share of it) and the threads it started
 # (and in the 500 ms pause after it).
 #   bench/run-smoke.sh [--no-build] [--checks N] [--delay-ms MS] [--warmup N] [--iterations N]
-#                      [--parallelism default,200,raw,jdk] [--shape distinct|shared] [--server jdk|nio] [--trace]
+#                      [--parallelism default,200,raw,jdk,nio] [--shape distinct|shared] [--server jdk|nio] [--trace]
 # Loopback only, no Docker. Never part of .ci/run.
 set -euo pipefail
 

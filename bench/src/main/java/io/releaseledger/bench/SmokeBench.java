@@ -34,13 +34,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * its own.
  *
  * <p>Usage: {@code SmokeBench [--checks N] [--delay-ms MS] [--warmup N] [--iterations N]
- * [--parallelism default,200,raw,jdk,…] [--shape distinct|shared] [--clients N] [--server jdk|nio] [--trace]}. Each
+ * [--parallelism default,200,raw,jdk,nio,…] [--shape distinct|shared] [--clients N] [--server jdk|nio] [--trace]}. Each
  * {@code --parallelism} entry is one configuration
  * measured in the same run,
  * interleaved per iteration: {@code default} builds the run as {@code SmokeChecks.from} does (no
  * {@code setParallelism} call, so the runner's default), a number calls {@code setParallelism(number)}, and
  * {@code raw} is a calibration without the engine (N plain threads, one raw-socket {@code GET} each), {@code jdk} one
- * with the JDK {@code HttpClient} alone ({@code sendAsync}, clients built as the engine builds them). {@code --server
+ * with the JDK {@code HttpClient} alone ({@code sendAsync}, clients built as the engine builds them), {@code nio} one
+ * with plain non-blocking NIO (one selector thread, no engine, no JDK client: the floor of this machine). {@code --server
  * nio} replaces the server by one without a thread per request ({@link NioServer}); the comparison stays the lone
  * check against the whole run, same JVM, same server. After each measured run the bench pauses 500 ms (not timed),
  * so that work a run leaves behind slows neither the lone check nor the next run; it prints the process's CPU time
@@ -121,7 +122,7 @@ public final class SmokeBench {
                 default:
                     throw new IllegalArgumentException("unknown argument " + args[i]
                             + "; usage: SmokeBench [--checks N] [--delay-ms MS] [--warmup N] [--iterations N]"
-                            + " [--parallelism default,200,raw,jdk] [--shape distinct|shared] [--clients N]"
+                            + " [--parallelism default,200,raw,jdk,nio] [--shape distinct|shared] [--clients N]"
                             + " [--server jdk|nio] [--trace]");
             }
         }
@@ -243,6 +244,8 @@ public final class SmokeBench {
                 String mode = modes.get(x);
                 String which = "default".equals(mode) ? "runner default (SmokeChecks.from, no setParallelism)"
                         : "raw".equals(mode) ? "calibration: plain threads, raw sockets, no engine"
+                        : "nio".equals(mode) ? "calibration: plain non-blocking NIO, one selector thread, no engine,"
+                        + " no JDK HttpClient"
                         : "jdk".equals(mode) ? "calibration: the JDK HttpClient alone (sendAsync, clients as the"
                         + " engine builds them), no engine"
                         : "setParallelism(" + mode + ")";
@@ -301,6 +304,9 @@ public final class SmokeBench {
         }
         if ("jdk".equals(mode)) {
             return jdkClient(server, checks);
+        }
+        if ("nio".equals(mode)) {
+            return () -> nioClient(server, checks);
         }
         SmokeCheckRun run = build(server, checks, mode);
         return () -> run(run);
@@ -416,6 +422,105 @@ public final class SmokeBench {
                     .collect(java.util.stream.Collectors.toList());
             return new Outcome(all, all.stream().allMatch(CheckResult::isPassed), all::toString);
         };
+    }
+
+    /**
+     * Calibration of the floor, no engine and no JDK client: {@code checks} non-blocking connects and {@code GET}s
+     * (HTTP/1.1) driven by one selector on the calling thread, each answer read to the end of its Content-Length body;
+     * a check is timed from before its connect to the end of its answer.
+     */
+    private static Outcome nioClient(final SlowServer server, final int checks) {
+        List<CheckResult> results = new ArrayList<>(checks);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port());
+        try (java.nio.channels.Selector selector = java.nio.channels.Selector.open()) {
+            for (int i = 0; i < checks; i++) {
+                NioExchange exchange = new NioExchange(i, System.nanoTime());
+                TIMELINE.started(exchange.start);
+                java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open();
+                channel.configureBlocking(false);
+                channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+                if (channel.connect(address)) {
+                    channel.register(selector, java.nio.channels.SelectionKey.OP_WRITE, exchange);
+                } else {
+                    channel.register(selector, java.nio.channels.SelectionKey.OP_CONNECT, exchange);
+                }
+            }
+            while (results.size() < checks) {
+                selector.select();
+                for (java.nio.channels.SelectionKey key : selector.selectedKeys()) {
+                    NioExchange exchange = (NioExchange) key.attachment();
+                    java.nio.channels.SocketChannel channel = (java.nio.channels.SocketChannel) key.channel();
+                    try {
+                        if (key.isConnectable()) {
+                            channel.finishConnect();
+                            key.interestOps(java.nio.channels.SelectionKey.OP_WRITE);
+                        } else if (key.isWritable()) {
+                            channel.write(exchange.request);
+                            if (!exchange.request.hasRemaining()) {
+                                key.interestOps(java.nio.channels.SelectionKey.OP_READ);
+                            }
+                        } else if (key.isReadable()) {
+                            if (channel.read(exchange.answer) < 0 || exchange.complete()) {
+                                long millis = TimeUnit.NANOSECONDS.toMillis(TIMELINE.ended() - exchange.start);
+                                results.add(exchange.result(millis));
+                                key.cancel();
+                                channel.close();
+                            }
+                        }
+                    } catch (IOException e) {
+                        results.add(CheckResult.failed(exchange.name, "nio", e.toString(), 0));
+                        key.cancel();
+                        channel.close();
+                    }
+                }
+                selector.selectedKeys().clear();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<CheckResult> all = List.copyOf(results);
+        return new Outcome(all, all.stream().allMatch(CheckResult::isPassed), all::toString);
+    }
+
+    /** One exchange of the NIO calibration: its request, what was read of the answer so far. */
+    private static final class NioExchange {
+        final String name;
+        final long start;
+        final java.nio.ByteBuffer request;
+        final java.nio.ByteBuffer answer = java.nio.ByteBuffer.allocate(4096);
+
+        NioExchange(final int index, final long start) {
+            this.name = "nio /check/" + index;
+            this.start = start;
+            this.request = java.nio.ByteBuffer.wrap(("GET /check/" + index + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "User-Agent: release-ledger-check\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        }
+
+        private String text() {
+            return new String(answer.array(), 0, answer.position(), StandardCharsets.ISO_8859_1);
+        }
+
+        /** Whether the head and the Content-Length body are in. */
+        boolean complete() {
+            String text = text();
+            int end = text.indexOf("\r\n\r\n");
+            if (end < 0) {
+                return false;
+            }
+            int length = 0;
+            for (String line : text.substring(0, end).split("\r\n")) {
+                if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                    length = Integer.parseInt(line.substring(15).trim());
+                }
+            }
+            return text.length() >= end + 4 + length;
+        }
+
+        CheckResult result(final long millis) {
+            String text = text();
+            return text.startsWith("HTTP/1.1 200") && text.endsWith("UP\n")
+                    ? CheckResult.passed(name, "nio", "200", millis) : CheckResult.failed(name, "nio", text, millis);
+        }
     }
 
     /** With {@code --trace}: the engine's http check, its attempt's start and end put on the timeline. */

@@ -57,14 +57,21 @@ final class Http {
     static HttpResponse<byte[]> send(final HttpClient client, final HttpRequest request, final Duration timeout,
             final long start) throws IOException, InterruptedException, TimeoutException {
         long leftNanos = timeout.toNanos() - (System.nanoTime() - start);
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request,
-                BoundedBody.handler());
+        boolean plain = PlainHttp.handles(client, request);
+        CompletableFuture<HttpResponse<byte[]>> future = plain
+                ? PlainHttp.sendAsync(client, request, start + timeout.toNanos())
+                : client.sendAsync(request, BoundedBody.handler());
         try {
-            return future.get(Math.max(1, leftNanos), TimeUnit.NANOSECONDS);
+            // the plain exchange ends at its deadline itself, saying whether the connection or the answer was missing
+            return future.get(Math.max(1, leftNanos) + (plain ? TimeUnit.SECONDS.toNanos(1) : 0),
+                    TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException) {
                 throw (IOException) cause;
+            }
+            if (cause instanceof TimeoutException) {
+                throw (TimeoutException) cause; // the plain exchange's own deadline
             }
             throw new IOException(String.valueOf(cause), cause);
         } catch (TimeoutException | InterruptedException e) {
@@ -84,9 +91,15 @@ final class Http {
      * still reports the failures (no answer, refused, a connection closed before the answer). Once the body is read
      * it is cancelled without interrupting, before the JDK completes it: its hand-off then never runs (no thread is
      * started for it), while the exchange ends normally and its connection stays open for the next check.
+     *
+     * <p>Plain {@code http://} requests (no body) go through {@link PlainHttp} instead: one selector thread, no JDK
+     * exchange to set up (issue 11); https stays on the JDK client.
      */
     static CompletableFuture<HttpResponse<byte[]>> sendAsync(final HttpClient client, final HttpRequest request,
             final Duration timeout, final long start) {
+        if (PlainHttp.handles(client, request)) {
+            return PlainHttp.sendAsync(client, request, start + timeout.toNanos());
+        }
         long leftNanos = timeout.toNanos() - (System.nanoTime() - start);
         CompletableFuture<HttpResponse<byte[]>> out = new CompletableFuture<>();
         AtomicReference<CompletableFuture<HttpResponse<byte[]>>> handOff = new AtomicReference<>();
@@ -119,7 +132,7 @@ final class Http {
      * JDK client reused a kept-alive connection the server had just closed. Safe to send an idempotent request again.
      */
     static boolean isStaleConnection(final Throwable failure) {
-        return failure instanceof IOException && String.valueOf(failure.getMessage()).contains("received no bytes");
+        return failure instanceof PlainHttpExchange.StaleConnectionException || failure instanceof IOException && String.valueOf(failure.getMessage()).contains("received no bytes");
     }
 
     /** A failure of an exchange as an exception for {@link #failure}. */

@@ -104,7 +104,8 @@ final class Attempts {
                         .withActual("no result after " + millis + " ms"))) {
                     stopWork.run();
                 }
-            }, Math.max(1, Math.min(left, timeout.toNanos())), TimeUnit.NANOSECONDS);
+            }, Math.max(1, Math.min(left, timeout.toNanos()) - (System.nanoTime() - start)), // from the start:
+                    TimeUnit.NANOSECONDS); // a slow first runAsync (class loading, a client built) must not delay it
             result.whenComplete((done, failure) -> {
                 timer.cancel(false);
                 finish(attempt, done);
