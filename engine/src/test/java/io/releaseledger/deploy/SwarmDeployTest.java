@@ -166,13 +166,16 @@ class SwarmDeployTest {
         stopFirst.awaitRequests(stopFirst.requests() + 200).stop();
         world.stagingSwarm = "{timeout: 90s, portOffset: 1000, update: {order: start-first, monitor: 2s}}";
         LoadLoop startFirst = new LoadLoop(world.haproxy.frontendPort(), 4).start().awaitRequests(200);
+        BackendSampler backend = new BackendSampler(world.haproxy).start();
         world.deploy("staging", TestApp.V3).call();
         startFirst.awaitRequests(startFirst.requests() + 200).stop();
+        backend.stop();
 
         System.out.println("Swarm update on two port sets (2 replicas, parallelism 1, abrupt stop) under load: "
-                + "stop-first " + stopFirst + "; start-first " + startFirst);
+                + "stop-first " + stopFirst + "; start-first " + startFirst + "; start-first's backend: " + backend);
         assertThat(stopFirst.failureSamples()).noneMatch(failure -> failure.startsWith("status "));
-        assertThat(startFirst.failureSamples()).noneMatch(failure -> failure.startsWith("status "));
+        assertThat(startFirst.failureSamples()).as("start-first: %s; %s; deploy messages: %s", startFirst, backend,
+                world.messages.getAll()).noneMatch(failure -> failure.startsWith("status "));
         assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V3, TestApp.V3);
     }
 
@@ -314,6 +317,10 @@ class SwarmDeployTest {
                 new java.util.concurrent.atomic.AtomicInteger();
         private final java.util.concurrent.atomic.AtomicInteger leastUp =
                 new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
+        // the first samples without a server UP, with when they were taken: what a failure needs to be understood
+        private final java.util.List<String> withoutServerSamples =
+                java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        private final long started = System.nanoTime();
 
         BackendSampler(final DeployHaproxy haproxy) {
             this.haproxy = haproxy;
@@ -327,11 +334,15 @@ class SwarmDeployTest {
 
         private void run() {
             while (!stop.get()) {
-                int up = (int) haproxy.servers().stream().filter(ServerState::isServing).count();
+                java.util.List<ServerState> servers = haproxy.servers();
+                int up = (int) servers.stream().filter(ServerState::isServing).count();
                 samples.incrementAndGet();
                 leastUp.accumulateAndGet(up, Math::min);
                 if (up == 0) {
                     withoutServer.incrementAndGet();
+                    if (withoutServerSamples.size() < 5) {
+                        withoutServerSamples.add((System.nanoTime() - started) / 1_000_000 + " ms: " + servers);
+                    }
                 }
                 DeployHaproxy.sleep(50);
             }
@@ -353,7 +364,7 @@ class SwarmDeployTest {
         @Override
         public String toString() {
             return samples + " samples of the backend, fewest servers UP " + leastUp + ", samples without one "
-                    + withoutServer;
+                    + withoutServer + (withoutServerSamples.isEmpty() ? "" : " " + withoutServerSamples);
         }
     }
 
