@@ -316,8 +316,7 @@ final class Journal implements AutoCloseable {
     void catchUp() {
         requireOpen();
         locked(() -> {
-            recoverTornLine();
-            readToEnd();
+            reachEnd(null);
             return null;
         });
     }
@@ -331,14 +330,22 @@ final class Journal implements AutoCloseable {
         Objects.requireNonNull(draft, "draft");
         requireOpen();
         return locked(() -> {
-            recoverTornLine();
-            readToEnd();
-            if (checkUnderLock != null) {
-                checkUnderLock.run();
-            }
+            reachEnd(checkUnderLock);
             rotateKeyWhenNeeded(draft);
             return writeSealed(draft, keys.getCurrent());
         });
+    }
+
+    /**
+     * Under the lock: repairs a torn last line, reads what others appended, then runs {@code checkUnderLock} (if not
+     * {@code null}).
+     */
+    private void reachEnd(final Runnable checkUnderLock) {
+        recoverTornLine();
+        readToEnd();
+        if (checkUnderLock != null) {
+            checkUnderLock.run();
+        }
     }
 
     /**
@@ -348,17 +355,14 @@ final class Journal implements AutoCloseable {
      */
     private void rotateKeyWhenNeeded(final EventDraft draft) {
         LedgerKey current = keys.getCurrent();
-        String from = lastKeyId;
-        if (current == null) {
-            if (from != null) {
-                throw new ReleaseLedgerException("The ledger journal " + file + " is sealed with ledger key " + from
-                        + ", and no ledger key was given to this writer: nothing was recorded. Give Release Ledger the "
-                        + "ledger key (see docs/security.md, \"Ledger integrity\").");
-            }
+        if (!rotationDue(current)) {
             return;
         }
-        if (current.getId().equals(from) || lastSequence == 0) {
-            return;
+        String from = lastKeyId;
+        if (current == null) {
+            throw new ReleaseLedgerException("The ledger journal " + file + " is sealed with ledger key " + from
+                    + ", and no ledger key was given to this writer: nothing was recorded. Give Release Ledger the "
+                    + "ledger key (see docs/security.md, \"Ledger integrity\").");
         }
         LedgerKey old = from == null ? null : keys.find(from);
         if (from != null && old == null && !keys.isLost(from)) {
@@ -388,8 +392,7 @@ final class Journal implements AutoCloseable {
         LedgerKey key = keys.getCurrent();
         long[] end = new long[2];
         String previous = locked(() -> {
-            recoverTornLine();
-            readToEnd();
+            reachEnd(null);
             end[0] = position;
             end[1] = lastSequence;
             return rotationDue(key) ? null : lastHash;
@@ -406,11 +409,7 @@ final class Journal implements AutoCloseable {
         Objects.requireNonNull(sealed, "sealed");
         requireOpen();
         return locked(() -> {
-            recoverTornLine();
-            readToEnd();
-            if (checkUnderLock != null) {
-                checkUnderLock.run();
-            }
+            reachEnd(checkUnderLock);
             LedgerKey key = keys.getCurrent();
             if (sealed.isFor(position, lastSequence, lastHash, key) && !rotationDue(key)) {
                 return writeLine(sealed, key);
