@@ -1,5 +1,6 @@
 package io.releaseledger.cli;
 
+import io.releaseledger.Futures;
 import io.releaseledger.ledger.Ledger;
 import io.releaseledger.ledger.LedgerKeys;
 import io.releaseledger.report.Messages;
@@ -64,15 +65,7 @@ final class EarlyLedger {
         taken = true;
         long started = PhaseTimings.start();
         try {
-            return opening.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
+            return Futures.join(opening);
         } finally {
             PhaseTimings.end("ledger: wait for the open", started);
         }

@@ -1,12 +1,12 @@
 package io.releaseledger.ledger;
 
+import io.releaseledger.Futures;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import javax.crypto.Mac;
@@ -136,19 +136,7 @@ final class JournalHashing {
             return sealedLine(unsealed, LedgerKey.hex(mac, unsealed));
         }
         String hex = LedgerKey.hex(mac, unsealed);
-        MessageDigest digest;
-        try {
-            digest = body.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
-        }
-        return finish(unsealed, hex, digest);
+        return finish(unsealed, hex, Futures.join(body));
     }
 
     /** The line from {@code digest}, which has read the JSON without its closing brace. */
