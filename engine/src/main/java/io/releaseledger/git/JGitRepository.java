@@ -89,8 +89,7 @@ public final class JGitRepository implements ScmRepository {
 
     private static void prepare(final Path workTree) {
         FS.DETECTED.getGitSystemConfig();
-        FileRepositoryBuilder builder = new FileRepositoryBuilder()
-                .findGitDir(workTree.toAbsolutePath().normalize().toFile()).setMustExist(true);
+        FileRepositoryBuilder builder = builder(workTree.toAbsolutePath().normalize());
         if (builder.getGitDir() == null) {
             return;
         }
@@ -174,7 +173,7 @@ public final class JGitRepository implements ScmRepository {
         if (!Files.isDirectory(directory)) {
             throw new ScmException("The directory " + directory + " does not exist: run in the checked-out workspace.");
         }
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(directory.toFile()).setMustExist(true);
+        FileRepositoryBuilder builder = builder(directory);
         if (builder.getGitDir() == null) {
             throw new ScmException(directory + " is not a git repository (no .git in it or its parents): check out"
                     + " the project first and run in its working tree.");
@@ -191,6 +190,11 @@ public final class JGitRepository implements ScmRepository {
             throw new ScmException("The git repository at " + directory + " cannot be opened: " + e.getMessage()
                     + "; check that the checkout is complete and readable.", e);
         }
+    }
+
+    // One way to find a directory's repository, so that open recognises the one the preparation found.
+    private static FileRepositoryBuilder builder(final Path directory) {
+        return new FileRepositoryBuilder().findGitDir(directory.toFile()).setMustExist(true);
     }
 
     // Git reads .git/objects/info/commit-graph unless core.commitGraph is false; JGit only when it is true. Set in
