@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the Swarm deployer's order of load-balancer calls rests on (docs/swarm.md, two port sets): HAProxy counts a
  * checked server that leaves maintenance UP at once, before any check, so a server made ready where nothing listens
- * yet takes requests until its next check fails. The check interval here is long, so the window is certain.
+ * yet takes requests until its next check fails; a drained server made ready keeps what its checks found. The check
+ * interval here is long, so the window is certain.
  */
 @RequiresRealComponent(Component.HAPROXY)
 class LeavingMaintenanceTest {
@@ -56,6 +57,25 @@ class LeavingMaintenanceTest {
             assertThat(ready.getOperationalState()).as("nothing listens on its port, no check ran since: %s", ready)
                     .isEqualTo(OperationalState.UP);
             assertThat(ready.isServing()).isTrue();
+        }
+    }
+
+    /** The rolling deploy drains a server, not maintenance: made ready again it keeps what its checks found. */
+    @Test
+    void shouldKeepADrainedServerDownWhenItIsMadeReady() throws Exception {
+        Path socket = temp.resolve("admin.sock");
+        start(socket, "  server idle 127.0.0.1:" + closedPort() + " check inter 10s fall 1 rise 1\n");
+        try (HaproxyLoadBalancer lb = HaproxyLoadBalancer.overUnixSocket(socket)) {
+            await(() -> state(lb).getOperationalState() == OperationalState.DOWN, "the first check to fail");
+
+            lb.drain("be", "idle");
+            assertThat(state(lb).getAdminState()).isEqualTo(AdminState.DRAIN);
+            lb.ready("be", "idle");
+
+            ServerState ready = state(lb);
+            assertThat(ready.getAdminState()).isEqualTo(AdminState.READY);
+            assertThat(ready.getOperationalState()).as("%s", ready).isEqualTo(OperationalState.DOWN);
+            assertThat(ready.isServing()).isFalse();
         }
     }
 
