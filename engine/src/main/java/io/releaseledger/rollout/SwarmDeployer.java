@@ -134,7 +134,7 @@ final class SwarmDeployer {
             }
             SwarmServiceRequest request = request(plan);
             if (swarm.hasTwoPortSets()) {
-                prepareServers(plan);
+                checkServers(plan);
             }
             if (before == null) {
                 manager.create(request);
@@ -278,7 +278,7 @@ final class SwarmDeployer {
             List<SwarmTask> tasks = manager.tasks(service.getId());
             if (!created && slotGate != null) {
                 try {
-                    slotGate.gateNewSlots(runningSlots(tasks, plan.getImage()));
+                    serveGated(slotGate.gateNewSlots(runningSlots(tasks, plan.getImage())));
                 } catch (SwarmSlotGate.SlotFailure failure) {
                     throw swarmsOwnAnswer(manager, plan, failure);
                 }
@@ -397,10 +397,11 @@ final class SwarmDeployer {
 
     /**
      * Before the update of a service on two port sets: the backend must have a server per slot for both sets at the
-     * sets' ports (refused with the servers to add, before anything changes), and the planned set's servers are put
-     * in ready, so HAProxy's checks find each new task as soon as it listens while the old set still serves.
+     * sets' ports (refused with the servers to add, before anything changes). The planned set's servers stay in
+     * maintenance until their slot passes the gate ({@link #serveGated}): HAProxy counts a server that leaves
+     * maintenance UP before its first check, so made ready now they would take requests before any task listens.
      */
-    private void prepareServers(final DeploymentPlan plan) {
+    private void checkServers(final DeploymentPlan plan) {
         if (!plan.getInstances().get(0).hasLoadBalancer()) {
             return;
         }
@@ -422,8 +423,17 @@ final class SwarmDeployer {
                     + "portOffset " + swarm.getPortOffset() + "): a server per slot for each set; add to the backend: "
                     + String.join("; ", missing));
         }
-        for (PlannedInstance instance : plan.getInstances()) {
-            targets.loadBalancer().ready(instance.getBackend(), instance.getServer());
+    }
+
+    /** On two port sets, the servers of slots whose new task just passed the gate leave maintenance: they listen. */
+    private void serveGated(final List<PlannedInstance> gated) {
+        if (!swarm.hasTwoPortSets()) {
+            return;
+        }
+        for (PlannedInstance instance : gated) {
+            if (instance.hasLoadBalancer()) {
+                targets.loadBalancer().ready(instance.getBackend(), instance.getServer());
+            }
         }
     }
 
@@ -590,6 +600,8 @@ final class SwarmDeployer {
                 recorder.record(EventTypes.DEPLOYMENT_SUCCEEDED, plan.getEnvironment(),
                         DeploymentEvents.succeeded(plan));
                 if (swarm.hasTwoPortSets()) {
+                    // the interrupted deploy may have left slots of the planned set in maintenance
+                    plan.getInstances().forEach(instance -> awaitServing(instance, false));
                     retire(SwarmPortSet.of(environment, plan).other());
                 }
                 return true;

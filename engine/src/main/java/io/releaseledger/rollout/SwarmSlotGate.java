@@ -86,9 +86,10 @@ final class SwarmSlotGate {
      * Gates every slot that runs a task of the plan's release and was not gated with that task yet, the slots of one
      * read at the same time (Swarm replaced them in one batch).
      *
+     * @return the slots whose gate passed in this call
      * @throws DeploymentException naming the first slot that failed
      */
-    void gateNewSlots(final Map<Integer, SwarmTask> running) {
+    List<PlannedInstance> gateNewSlots(final Map<Integer, SwarmTask> running) {
         Map<PlannedInstance, SwarmTask> fresh = new LinkedHashMap<>();
         for (PlannedInstance instance : plan.getInstances()) {
             SwarmTask task = running.get(instance.getIndex());
@@ -97,7 +98,7 @@ final class SwarmSlotGate {
             }
         }
         if (fresh.isEmpty()) {
-            return;
+            return List.of();
         }
         Map<PlannedInstance, CompletableFuture<GateResult>> gates = new LinkedHashMap<>();
         // a thread per slot of the batch: each gate must end within the delay Swarm waits (not the common pool,
@@ -120,6 +121,7 @@ final class SwarmSlotGate {
             }
         }
         SlotFailure failure = null;
+        List<PlannedInstance> passedNow = new ArrayList<>();
         for (Map.Entry<PlannedInstance, CompletableFuture<GateResult>> entry : gates.entrySet()) {
             PlannedInstance instance = entry.getKey();
             GateResult gate = entry.getValue().join();
@@ -127,6 +129,7 @@ final class SwarmSlotGate {
             millis += gate.getWaited().toMillis();
             if (gate.isPassed()) {
                 passed.put(instance.getIndex(), fresh.get(instance).getId());
+                passedNow.add(instance);
                 messages.info("Swarm service %s: slot %d of %d passed the health gate (%s)",
                         environment.getSwarm().getService(), instance.getIndex(), plan.getInstances().size(),
                         Deployer.seconds(gate.getWaited().toNanos()));
@@ -141,6 +144,7 @@ final class SwarmSlotGate {
         if (failure != null) {
             throw failure;
         }
+        return passedNow;
     }
 
     /** Whether the slot's gate passed with this very task (Swarm did not replace it since). */

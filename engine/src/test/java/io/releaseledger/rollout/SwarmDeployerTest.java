@@ -73,6 +73,23 @@ class SwarmDeployerTest {
                 + "    swarm: {timeout: 5s, portOffset: 100, update: {order: start-first, failureAction: rollback}}\n");
     }
 
+    /** {@link #twoSets()} with the second set on the given ports (the first 100 below), a gate of 1 s, stop-first. */
+    private static ReleaseDescriptor twoSetsGatedOn(final List<Integer> secondPorts) {
+        return DescriptorLoader.parse("schemaVersion: 1\n"
+                + "application: shop\n"
+                + "image: " + REPOSITORY + "\n"
+                + "environments:\n"
+                + "  - name: staging\n"
+                + "    hosts: [unix:///var/run/docker.sock]\n"
+                + "    container: {network: host}\n"
+                + "    instances: {ports: " + secondPorts.stream().map(port -> port - 100).toList() + "}\n"
+                + "    healthGate: {timeout: 1s, interval: 100ms, checks: [{http: {url: /health, timeout: 200ms}}]}\n"
+                + "    loadBalancer: {runtimeApi: /run/haproxy/admin.sock, backend: shop,"
+                + " serverName: 'web-{instance}'}\n"
+                + "    swarm: {timeout: 20s, portOffset: 100, update: {parallelism: 1, failureAction: pause,"
+                + " monitor: 1s}}\n");
+    }
+
     /** Three slots on the given ports, a gate of one http check within 1 s, failure action pause, no load balancer. */
     private static ReleaseDescriptor threeSlots(final List<Integer> ports) {
         return threeSlots(ports, "{http: {url: /health, timeout: 200ms}}", "pause");
@@ -327,12 +344,55 @@ class SwarmDeployerTest {
                 + "{{else if eq (printf \"%v\" .Task.Slot) \"2\"}}18702{{end}}");
         assertThat(request.getLabels()).containsEntry("io.releaseledger.port-set", "b");
         assertThat(request.getContainerLabels()).doesNotContainKey("io.releaseledger.port-set");
-        // the new set is made ready before the update; after Swarm's rollback the old set serves, the new one rests
-        assertThat(lb.calls).startsWith("ready web-1-b", "ready web-2-b")
-                .contains("ready web-1", "ready web-2")
-                .endsWith("maint web-1-b", "maint web-2-b");
+        // no slot of the new set passed a gate, so none left maintenance; after Swarm's rollback the old set serves
+        assertThat(lb.calls).containsExactly("ready web-1", "ready web-2", "maint web-1-b", "maint web-2-b");
         assertThat(recorded).containsExactly(EventTypes.CHECK_RECORDED, EventTypes.DEPLOYMENT_FAILED,
                 EventTypes.RELEASE_ROLLED_BACK);
+    }
+
+    /**
+     * HAProxy counts a server that leaves maintenance UP before its first check (LeavingMaintenanceTest): the new
+     * set's servers must stay in maintenance until their slot runs a task that passed the gate.
+     */
+    @Test
+    void shouldPutEachServerOfTheNewSetInTheLoadBalancerOnlyOnceItsSlotPassedTheGate() throws Exception {
+        List<com.sun.net.httpserver.HttpServer> servers = new ArrayList<>();
+        try {
+            List<Integer> secondPorts = new ArrayList<>();
+            while (secondPorts.size() < 2) {
+                com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+                int port = server.getAddress().getPort();
+                if (secondPorts.stream().anyMatch(other -> Math.abs(other - port) == 100)) {
+                    continue; // a port of one set would be the other set's port of another slot
+                }
+                server.createContext("/health", exchange -> {
+                    exchange.sendResponseHeaders(200, -1);
+                    exchange.close();
+                });
+                server.start();
+                servers.add(server);
+                secondPorts.add(port);
+            }
+            swarm.service = swarm.service("1.0.0", OLD, SwarmService.UpdateState.COMPLETED);
+            swarm.rolling = true;
+            FakeBalancer lb = new FakeBalancer(List.of("web-1:" + (secondPorts.get(0) - 100), "web-2:"
+                    + (secondPorts.get(1) - 100), "web-1-b:" + secondPorts.get(0), "web-2-b:" + secondPorts.get(1)),
+                    swarm.order);
+            LocalDeploymentExecutor executor = executor(twoSetsGatedOn(secondPorts), lb);
+
+            executor.execute(plan(executor), "lock", (type, env, data) -> recorded.add(type));
+
+            assertThat(swarm.order).containsSubsequence("update", "tasks: slot 1 new", "ready web-1-b",
+                    "tasks: slots 1-2 new", "ready web-2-b", "maint web-1", "maint web-2");
+            assertThat(swarm.order.subList(0, swarm.order.indexOf("tasks: slot 1 new")))
+                    .noneMatch(call -> call.startsWith("ready"));
+            assertThat(swarm.order.subList(0, swarm.order.indexOf("tasks: slots 1-2 new")))
+                    .doesNotContain("ready web-2-b");
+            assertThat(recorded).containsExactly(EventTypes.CHECK_RECORDED, EventTypes.DEPLOYMENT_SUCCEEDED);
+        } finally {
+            servers.forEach(server -> server.stop(0));
+        }
     }
 
     @Test
@@ -403,10 +463,16 @@ class SwarmDeployerTest {
     /** HAProxy's backend with both sets' servers, all up; records what the deploy asks of it. */
     private static final class FakeBalancer implements LoadBalancer {
         final Map<String, ServerState> servers = new java.util.LinkedHashMap<>();
-        final List<String> calls = new ArrayList<>();
+        final List<String> calls;
 
         FakeBalancer() {
-            for (String name : List.of("web-1:18601", "web-2:18602", "web-1-b:18701", "web-2-b:18702")) {
+            this(List.of("web-1:18601", "web-2:18602", "web-1-b:18701", "web-2-b:18702"), new ArrayList<>());
+        }
+
+        /** @param calls where the calls are written, e.g. beside the manager's */
+        FakeBalancer(final List<String> serverPorts, final List<String> calls) {
+            this.calls = calls;
+            for (String name : serverPorts) {
                 String[] parts = name.split(":");
                 servers.put(parts[0], new ServerState(parts[0], "127.0.0.1", Integer.parseInt(parts[1]),
                         AdminState.READY, OperationalState.UP, 0, "L7OK", ""));
@@ -531,12 +597,13 @@ class SwarmDeployerTest {
 
         @Override
         public List<SwarmTask> tasks(final String serviceId) {
-            if (rolling) {
+            if (rolling && !requests.isEmpty()) {
                 if (replaced == replicas) {
                     service = service("1.1.0", NEW, SwarmService.UpdateState.COMPLETED);
                 } else {
                     replaced++;
                 }
+                order.add(replaced == 1 ? "tasks: slot 1 new" : "tasks: slots 1-" + replaced + " new");
                 List<SwarmTask> tasks = new ArrayList<>();
                 for (int slot = 1; slot <= replicas; slot++) {
                     boolean updated = slot <= replaced;
