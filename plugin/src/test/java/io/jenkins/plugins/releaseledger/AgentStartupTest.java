@@ -29,41 +29,57 @@ class AgentStartupTest {
 
     @Test
     void shouldMakeTheArchiveBesideTheJarAndThenUseIt() throws Exception {
-        AgentStartup first = AgentStartup.of(local(), JAR);
-        List<String> making = first.options("/ws@tmp", "/", "deploy.run");
+        AgentStartup first = AgentStartup.of(local(), JAR, "deploy.plan");
+        List<String> making = first.options("/ws@tmp", "/");
 
         assertThat(first.isArchived()).isFalse();
         assertThat(making).contains("-XX:+IgnoreUnrecognizedVMOptions", "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
                 .anyMatch(option -> option.matches("-XX:ArchiveClassesAtExit=/ws@tmp/release-ledger-cli-0123abcd"
-                        + "\\.jsa\\.[0-9a-f-]+\\.part"))
+                        + "-deploy\\.jsa\\.[0-9a-f-]+\\.part"))
                 .doesNotContain("-XX:TieredStopAtLevel=1");
 
-        Files.write(directory.resolve("release-ledger-cli-0123abcd.jsa"), new byte[] {1});
-        AgentStartup later = AgentStartup.of(local(), JAR);
+        Files.write(directory.resolve("release-ledger-cli-0123abcd-semverTag.jsa"), new byte[] {1});
+        AgentStartup later = AgentStartup.of(local(), JAR, "semverTag");
 
         assertThat(later.isArchived()).isTrue();
-        assertThat(later.options("C:\\ws@tmp\\", "\\", "semverTag")).contains(
-                "-XX:SharedArchiveFile=C:\\ws@tmp\\release-ledger-cli-0123abcd.jsa", "-XX:TieredStopAtLevel=1",
+        assertThat(later.options("C:\\ws@tmp\\", "\\")).contains(
+                "-XX:SharedArchiveFile=C:\\ws@tmp\\release-ledger-cli-0123abcd-semverTag.jsa", "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC");
     }
 
     @Test
+    void shouldKeepOneArchivePerKindOfOperation() throws Exception {
+        Files.write(directory.resolve("release-ledger-cli-0123abcd-smoke.jsa"), new byte[] {1});
+
+        assertThat(AgentStartup.of(local(), JAR, "smoke.run").isArchived()).isTrue();
+        assertThat(AgentStartup.of(local(), JAR, "semverTag").isArchived()).isFalse();
+        assertThat(AgentStartup.of(local(), JAR, "deploy.execute").isArchived()).isFalse();
+        assertThat(List.of("semverTag", "deploy.plan", "deploy.execute", "deploy.reconcile", "deploy.tag", "smoke.run",
+                "drift.observe", "../x", "")).extracting(operation -> AgentStartup.archiveName(JAR, operation))
+                .containsExactly("release-ledger-cli-0123abcd-semverTag.jsa", "release-ledger-cli-0123abcd-deploy.jsa",
+                        "release-ledger-cli-0123abcd-deploy.jsa", "release-ledger-cli-0123abcd-deploy.jsa",
+                        "release-ledger-cli-0123abcd-deploy.jsa", "release-ledger-cli-0123abcd-smoke.jsa",
+                        "release-ledger-cli-0123abcd-drift.jsa", "release-ledger-cli-0123abcd-other.jsa",
+                        "release-ledger-cli-0123abcd-other.jsa");
+    }
+
+    @Test
     void shouldPutTheArchiveInPlaceOnceAndLeaveNoPart() throws Exception {
-        AgentStartup first = AgentStartup.of(local(), JAR);
-        AgentStartup second = AgentStartup.of(local(), JAR);
+        AgentStartup first = AgentStartup.of(local(), JAR, "semverTag");
+        AgentStartup second = AgentStartup.of(local(), JAR, "semverTag");
         Files.write(directory.resolve(part(first)), new byte[] {1, 2});
         Files.write(directory.resolve(part(second)), new byte[] {3});
 
         first.keep(local());
         second.keep(local());
 
-        assertThat(names()).containsExactly("release-ledger-cli-0123abcd.jsa");
-        assertThat(directory.resolve("release-ledger-cli-0123abcd.jsa")).hasBinaryContent(new byte[] {1, 2});
+        assertThat(names()).containsExactly("release-ledger-cli-0123abcd-semverTag.jsa");
+        assertThat(directory.resolve("release-ledger-cli-0123abcd-semverTag.jsa")).hasBinaryContent(new byte[] {1, 2});
     }
 
     @Test
     void shouldNeverFailWhenTheArchiveCannotBeMade() throws Exception {
-        AgentStartup startup = AgentStartup.of(local(), JAR);
+        AgentStartup startup = AgentStartup.of(local(), JAR, "semverTag");
         Files.write(directory.resolve(part(startup)), new byte[] {1});
         AgentJarInstall.Directory readOnly = new LocalDirectory(directory) {
             @Override
@@ -73,7 +89,7 @@ class AgentStartupTest {
         };
 
         startup.keep(readOnly); // no exception
-        AgentStartup.of(local(), JAR).keep(local()); // the JVM wrote nothing
+        AgentStartup.of(local(), JAR, "semverTag").keep(local()); // the JVM wrote nothing
 
         assertThat(names()).isEmpty();
     }
@@ -86,14 +102,14 @@ class AgentStartupTest {
         Files.writeString(directory.resolve("request.json"), "{}", StandardCharsets.UTF_8);
         Run plain = run(List.of());
 
-        AgentStartup making = AgentStartup.of(local(), JAR);
-        Run made = run(making.options(directory.toString(), "/", "semverTag"));
+        AgentStartup making = AgentStartup.of(local(), JAR, "semverTag");
+        Run made = run(making.options(directory.toString(), "/"));
         making.keep(local());
-        Path archive = directory.resolve("release-ledger-cli-0123abcd.jsa");
-        AgentStartup using = AgentStartup.of(local(), JAR);
-        Run used = run(using.options(directory.toString(), "/", "semverTag"));
+        Path archive = directory.resolve("release-ledger-cli-0123abcd-semverTag.jsa");
+        AgentStartup using = AgentStartup.of(local(), JAR, "semverTag");
+        Run used = run(using.options(directory.toString(), "/"));
         Files.write(archive, new byte[4096]); // another JVM's or a damaged archive
-        Run broken = run(AgentStartup.of(local(), JAR).options(directory.toString(), "/", "semverTag"));
+        Run broken = run(AgentStartup.of(local(), JAR, "semverTag").options(directory.toString(), "/"));
 
         assertThat(archive).exists();
         assertThat(using.isArchived()).isTrue();
@@ -119,7 +135,7 @@ class AgentStartupTest {
     }
 
     private static String part(final AgentStartup startup) {
-        String option = startup.options("", "/", "semverTag").stream()
+        String option = startup.options("", "/").stream()
                 .filter(text -> text.startsWith("-XX:ArchiveClassesAtExit=")).findFirst().orElseThrow();
         return option.substring(option.lastIndexOf('/') + 1);
     }
