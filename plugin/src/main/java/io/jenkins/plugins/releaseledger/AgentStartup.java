@@ -10,7 +10,8 @@ import java.util.UUID;
  * How the agent process starts fast (measured in docs/cli.md, "Start-up", and docs/performance.md, "Issue 11, agent
  * process start-up"): an AppCDS archive per kind of operation ({@code semverTag}, {@code deploy}, {@code smoke},
  * {@code drift}), made on the agent beside the cached jar by the first process of that kind after each new jar and
- * used by every later one; and for the short {@code semverTag} process, C1 only with the serial collector. The JVM checks an archive against itself and the jar and runs without it when it does not
+ * used by every later one; and for the short {@code semverTag} process, C1 only with the serial collector and
+ * transparent huge pages. The JVM checks an archive against itself and the jar and runs without it when it does not
  * match; making one that fails leaves the step as it was.
  */
 final class AgentStartup {
@@ -64,7 +65,7 @@ final class AgentStartup {
      */
     List<String> options(final String directoryPath, final String separator) {
         List<String> options = new ArrayList<>();
-        // A JVM without CDS starts anyway.
+        // A JVM without CDS, or without transparent huge pages (they exist on Linux only), starts anyway.
         options.add("-XX:+IgnoreUnrecognizedVMOptions");
         String prefix = directoryPath.endsWith(separator) ? directoryPath : directoryPath + separator;
         options.add(archived ? "-XX:SharedArchiveFile=" + prefix + archive : "-XX:ArchiveClassesAtExit=" + prefix + partial);
@@ -73,6 +74,11 @@ final class AgentStartup {
         if (SemverTagOperation.NAME.equals(operation)) {
             options.add("-XX:TieredStopAtLevel=1");
             options.add("-XX:+UseSerialGC");
+            // Huge pages where the agent's kernel gives them: the plugin cannot know that kernel, the JVM reads its THP
+            // mode and uses them on "madvise" (and "always"). On "never" it turns them off and says so in a
+            // [pagesize] warning on stdout, the build log: this log selection silences that and nothing else.
+            options.add("-XX:+UseTransparentHugePages");
+            options.add("-Xlog:pagesize=off");
         }
         return options;
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.releaseledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,8 +44,46 @@ class AgentStartupTest {
 
         assertThat(later.isArchived()).isTrue();
         assertThat(later.options("C:\\ws@tmp\\", "\\")).contains(
-                "-XX:SharedArchiveFile=C:\\ws@tmp\\release-ledger-cli-0123abcd-semverTag.jsa", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC");
+                "-XX:SharedArchiveFile=C:\\ws@tmp\\release-ledger-cli-0123abcd-semverTag.jsa",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    }
+
+    @Test
+    void shouldAskForHugePagesSilentlyForSemverTagOnly() throws Exception {
+        assertThat(AgentStartup.of(local(), JAR, "semverTag").options("/ws@tmp", "/"))
+                .containsSubsequence("-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UseTransparentHugePages")
+                .contains("-Xlog:pagesize=off");
+        assertThat(List.of("deploy.execute", "smoke.run", "drift.observe")).allSatisfy(operation -> assertThat(
+                AgentStartup.of(local(), JAR, operation).options("/ws@tmp", "/"))
+                .doesNotContain("-XX:+UseTransparentHugePages", "-Xlog:pagesize=off", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /**
+     * The real JVM on a kernel whose THP mode is {@code never}, in a mount namespace of its own (root only; skipped
+     * elsewhere): JDK 17.0.15 and 25 then print a {@code [warning][pagesize]} line on stdout for
+     * {@code -XX:+UseTransparentHugePages}, which the options must keep out of the build log.
+     */
+    @Test
+    void shouldStartSilentlyWhereTheKernelGivesNoHugePages() throws Exception {
+        Path enabled = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        assumeThat(Files.isReadable(enabled)).as("a Linux kernel with transparent huge pages").isTrue();
+        Path never = directory.resolve("thp-never");
+        Files.writeString(never, "always madvise [never]\n", StandardCharsets.UTF_8);
+        List<String> kernelWithoutHugePages = List.of("unshare", "--mount", "sh", "-c",
+                "mount --bind \"$1\" " + enabled + " && shift && exec \"$@\"", "sh", never.toString());
+        assumeThat(output(concat(kernelWithoutHugePages, List.of("cat", enabled.toString()))))
+                .as("a mount namespace of this test's own").isEqualTo("always madvise [never]\n");
+        copyJar();
+        Run plain = run(List.of(), List.of());
+
+        Run warned = run(kernelWithoutHugePages, List.of("-XX:+UseTransparentHugePages"));
+        Run agent = run(kernelWithoutHugePages, AgentStartup.of(local(), JAR, "semverTag").options(directory.toString(),
+                "/"));
+
+        assertThat(warned.output).contains("[warning][pagesize] UseTransparentHugePages disabled");
+        assertThat(agent.exitCode).isEqualTo(plain.exitCode);
+        assertThat(agent.output).isEqualTo(plain.output).doesNotContainIgnoringCase("pagesize");
+        assertThat(agent.response).isEqualTo(plain.response);
     }
 
     @Test
@@ -96,10 +135,7 @@ class AgentStartupTest {
 
     @Test
     void shouldStartTheRealJarTheSameWithAnArchiveMadeUsedOrBroken() throws Exception {
-        try (InputStream jar = AgentJar.resource().openStream()) {
-            Files.copy(jar, directory.resolve(JAR));
-        }
-        Files.writeString(directory.resolve("request.json"), "{}", StandardCharsets.UTF_8);
+        copyJar();
         Run plain = run(List.of());
 
         AgentStartup making = AgentStartup.of(local(), JAR, "semverTag");
@@ -121,17 +157,48 @@ class AgentStartupTest {
         assertThat(plain.response).contains("error"); // the agent's own answer to the empty request
     }
 
+    /** The plugin's jar beside an empty request, which the agent answers with an error of its own. */
+    private void copyJar() throws IOException {
+        try (InputStream jar = AgentJar.resource().openStream()) {
+            Files.copy(jar, directory.resolve(JAR));
+        }
+        Files.writeString(directory.resolve("request.json"), "{}", StandardCharsets.UTF_8);
+    }
+
     private Run run(final List<String> jvmOptions) throws IOException, InterruptedException {
+        return run(List.of(), jvmOptions);
+    }
+
+    /** @param wrapper a command that runs the agent's command line given as its last arguments */
+    private Run run(final List<String> wrapper, final List<String> jvmOptions)
+            throws IOException, InterruptedException {
         List<String> command = AgentCommand.command(Map.of("JAVA_HOME", System.getProperty("java.home")), true, null,
                 directory.resolve(JAR).toString(), jvmOptions, directory.resolve("request.json").toString(),
                 directory.resolve("response.json").toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(concat(wrapper, command)).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         Path responseFile = directory.resolve("response.json");
         String response = Files.exists(responseFile) ? Files.readString(responseFile, StandardCharsets.UTF_8) : "";
         Files.deleteIfExists(responseFile);
         return new Run(process.exitValue(), output, response);
+    }
+
+    /** stdout and stderr of a command; empty when it cannot start or fails. */
+    private static String output(final List<String> command) throws InterruptedException {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0 ? output : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static List<String> concat(final List<String> first, final List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private static String part(final AgentStartup startup) {
