@@ -9,6 +9,7 @@ import java.util.Set;
 /** Entry point of the runnable jar: {@code java -jar release-ledger-cli.jar <command> [options]}. */
 public final class Main {
     private static final Set<String> REPOSITORY_COMMANDS = Set.of("version", "tag");
+    private static final Set<String> AGENT_COMMAND = Set.of("agent");
 
     private Main() {
     }
@@ -22,6 +23,9 @@ public final class Main {
         // reading of the repository overlap with building the command.
         if (CommandSelection.of(args, REPOSITORY_COMMANDS).isPresent()) {
             JGitRepository.prepareInBackground(CommandSelection.repositoryDirectory(args));
+        } else if (CommandSelection.of(args, AGENT_COMMAND).isPresent()) {
+            // The plugin's semverTag process: its request file names the workspace.
+            AgentPreparation.workspace(args).ifPresent(JGitRepository::prepareInBackground);
         }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
