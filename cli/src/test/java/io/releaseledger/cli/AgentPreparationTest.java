@@ -26,7 +26,19 @@ class AgentPreparationTest {
 
         assertThat(workspace("agent", "--request", request.toString(), "--response", "r.json"))
                 .contains(Path.of("/agent/ws/app"));
-        assertThat(workspace("agent", "--response", "r.json", "--request=" + request)).contains(Path.of("/agent/ws/app"));
+        assertThat(workspace("agent", "--response", "r.json", "--request=" + request))
+                .contains(Path.of("/agent/ws/app"));
+    }
+
+    @Test
+    void shouldBeWhatMainOpensBesidePicocli() throws IOException {
+        Path request = write("request.json",
+                new AgentRequest(SemverTagOperation.NAME, "/agent/ws/app", Map.of()).toJson());
+
+        assertThat(Main.repositoryToPrepare(new String[] {"agent", "--request", request.toString(), "--response",
+                "r"})).contains(Path.of("/agent/ws/app"));
+        assertThat(Main.repositoryToPrepare(new String[] {"version", "-C", "work"})).contains(Path.of("work"));
+        assertThat(Main.repositoryToPrepare(new String[] {"status", "--request", request.toString()})).isEmpty();
     }
 
     @Test
