@@ -3,12 +3,15 @@ package io.releaseledger.cli;
 import io.releaseledger.git.JGitRepository;
 import io.releaseledger.report.PhaseTimings;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 /** Entry point of the runnable jar: {@code java -jar release-ledger-cli.jar <command> [options]}. */
 public final class Main {
     private static final Set<String> REPOSITORY_COMMANDS = Set.of("version", "tag");
+    private static final Set<String> AGENT_COMMAND = Set.of("agent");
 
     private Main() {
     }
@@ -18,11 +21,9 @@ public final class Main {
         if (CommandSelection.isTopLevelHelp(args) && UsageText.print(System.out)) {
             System.exit(0);
         }
-        // version and tag open a repository first thing: JGit's runs of C git for the system configuration and its
-        // reading of the repository overlap with building the command.
-        if (CommandSelection.of(args, REPOSITORY_COMMANDS).isPresent()) {
-            JGitRepository.prepareInBackground(CommandSelection.repositoryDirectory(args));
-        }
+        // version, tag and the agent's semverTag open a repository first thing: JGit's runs of C git for the system
+        // configuration and its reading of the repository overlap with building the command.
+        repositoryToPrepare(args).ifPresent(JGitRepository::prepareInBackground);
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int exitCode = ReleaseLedgerCli.commandLine(new CliContext(System.in, System.getenv()), out, err, args)
@@ -32,6 +33,17 @@ public final class Main {
         printTimings(err);
         err.flush();
         System.exit(exitCode);
+    }
+
+    /** {@code -C} of version and tag; the workspace of the plugin's semverTag request, named in its request file. */
+    static Optional<Path> repositoryToPrepare(final String[] args) {
+        if (CommandSelection.of(args, REPOSITORY_COMMANDS).isPresent()) {
+            return Optional.of(CommandSelection.repositoryDirectory(args));
+        }
+        if (CommandSelection.of(args, AGENT_COMMAND).isPresent()) {
+            return AgentPreparation.workspace(args);
+        }
+        return Optional.empty();
     }
 
     // RELEASE_LEDGER_TIMINGS=1: where a run's time goes, on stderr (docs/performance.md); never in normal runs.

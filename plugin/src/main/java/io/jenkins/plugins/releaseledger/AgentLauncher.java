@@ -39,10 +39,10 @@ final class AgentLauncher {
             requestFile.chmod(REQUEST_MODE);
             requestFile.write(request.toJson(), "UTF-8");
             AgentDirectory agentDirectory = new AgentDirectory(directory);
-            AgentStartup startup = AgentStartup.of(agentDirectory, jar.getName());
+            AgentStartup startup = AgentStartup.of(agentDirectory, jar.getName(), request.getOperation());
             List<String> command = AgentCommand.command(environment, launcher.isUnix(), AgentJava.home(workspace),
-                    jar.getRemote(), startup.options(directory.getRemote(), launcher.isUnix() ? "/" : "\\",
-                            request.getOperation()), requestFile.getRemote(), responseFile.getRemote());
+                    jar.getRemote(), startup.options(directory.getRemote(), launcher.isUnix() ? "/" : "\\"),
+                    requestFile.getRemote(), responseFile.getRemote());
             int exitCode;
             try (MaskedLogStream out = new MaskedLogStream(listener.getLogger(), mask);
                     MaskedLogStream err = new MaskedLogStream(listener.getLogger(), mask)) {

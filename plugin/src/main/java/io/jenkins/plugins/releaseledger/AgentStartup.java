@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * How the agent process starts fast (measured in docs/cli.md, "Start-up"): an AppCDS archive of the jar's classes,
- * made on the agent beside the cached jar by the first process after each new jar and used by every later one; and for
- * the short {@code semverTag} process, C1 only with the serial collector. The JVM checks an archive against itself and
- * the jar and runs without it when it does not match; making one that fails leaves the step as it was.
+ * How the agent process starts fast (measured in docs/cli.md, "Start-up", and docs/performance.md, "Issue 11, agent
+ * process start-up"): an AppCDS archive per kind of operation ({@code semverTag}, {@code deploy}, {@code smoke},
+ * {@code drift}), made on the agent beside the cached jar by the first process of that kind after each new jar and
+ * used by every later one; and for the short {@code semverTag} process, C1 only with the serial collector and
+ * transparent huge pages. The JVM checks an archive against itself and the jar and runs without it when it does not
+ * match; making one that fails leaves the step as it was.
  */
 final class AgentStartup {
     static final String ARCHIVE_SUFFIX = ".jsa";
@@ -18,34 +20,53 @@ final class AgentStartup {
     private final String archive;
     private final String partial;
     private final boolean archived;
+    private final String operation;
 
-    private AgentStartup(final String archive, final String partial, final boolean archived) {
+    private AgentStartup(final String archive, final String partial, final boolean archived, final String operation) {
         this.archive = archive;
         this.partial = partial;
         this.archived = archived;
+        this.operation = operation;
     }
 
-    /** For the jar {@code jarName} in {@code directory}: uses its archive, or makes one when there is none yet. */
-    static AgentStartup of(final AgentJarInstall.Directory directory, final String jarName)
+    /**
+     * For the jar {@code jarName} in {@code directory} and a process that runs {@code operation}: uses the archive of
+     * that operation's kind, or makes one when there is none yet.
+     */
+    static AgentStartup of(final AgentJarInstall.Directory directory, final String jarName, final String operation)
             throws IOException, InterruptedException {
-        String archive = archiveName(jarName);
+        String archive = archiveName(jarName, operation);
         boolean archived = directory.exists(archive) && directory.length(archive) > 0;
-        return new AgentStartup(archive, archived ? null : archive + "." + UUID.randomUUID() + ".part", archived);
+        return new AgentStartup(archive, archived ? null : archive + "." + UUID.randomUUID() + ".part", archived,
+                operation);
     }
 
-    /** {@code release-ledger-cli-<sha>.jsa} for {@code release-ledger-cli-<sha>.jar}. */
-    static String archiveName(final String jarName) {
+    /**
+     * {@code release-ledger-cli-<sha>-<kind>.jsa} for {@code release-ledger-cli-<sha>.jar}. One archive holds only the
+     * classes of the process that made it: {@code semverTag} after a smoke check made the shared one loaded 813
+     * classes from the jar, with its own 179.
+     */
+    static String archiveName(final String jarName, final String operation) {
         String base = jarName.endsWith(".jar") ? jarName.substring(0, jarName.length() - 4) : jarName;
-        return base + ARCHIVE_SUFFIX;
+        return base + "-" + kind(operation) + ARCHIVE_SUFFIX;
+    }
+
+    /** {@code deploy} for {@code deploy.plan}, {@code deploy.execute}, …; letters and digits only (a file name). */
+    static String kind(final String operation) {
+        String name = operation == null ? "" : operation;
+        int dot = name.indexOf('.');
+        String kind = (dot < 0 ? name : name.substring(0, dot)).replaceAll("[^A-Za-z0-9]", "");
+        return kind.isEmpty() ? "other" : kind;
     }
 
     /**
      * The JVM options before {@code -jar}; {@code directoryPath} is where the jar lies on the agent, with its
      * separator ({@code /} or {@code \}).
      */
-    List<String> options(final String directoryPath, final String separator, final String operation) {
+    List<String> options(final String directoryPath, final String separator) {
         List<String> options = new ArrayList<>();
-        options.add("-XX:+IgnoreUnrecognizedVMOptions"); // a JVM without CDS starts anyway
+        // A JVM without CDS, or without transparent huge pages (they exist on Linux only), starts anyway.
+        options.add("-XX:+IgnoreUnrecognizedVMOptions");
         String prefix = directoryPath.endsWith(separator) ? directoryPath : directoryPath + separator;
         options.add(archived ? "-XX:SharedArchiveFile=" + prefix + archive : "-XX:ArchiveClassesAtExit=" + prefix + partial);
         options.add("-Xlog:cds=off");
@@ -53,6 +74,11 @@ final class AgentStartup {
         if (SemverTagOperation.NAME.equals(operation)) {
             options.add("-XX:TieredStopAtLevel=1");
             options.add("-XX:+UseSerialGC");
+            // Huge pages where the agent's kernel gives them: the plugin cannot know that kernel, the JVM reads its THP
+            // mode and uses them on "madvise" (and "always"). On "never" it turns them off and says so in a
+            // [pagesize] warning on stdout, the build log: this log selection silences that and nothing else.
+            options.add("-XX:+UseTransparentHugePages");
+            options.add("-Xlog:pagesize=off");
         }
         return options;
     }

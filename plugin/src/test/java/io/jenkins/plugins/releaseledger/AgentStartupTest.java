@@ -1,6 +1,7 @@
 package io.jenkins.plugins.releaseledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,41 +30,95 @@ class AgentStartupTest {
 
     @Test
     void shouldMakeTheArchiveBesideTheJarAndThenUseIt() throws Exception {
-        AgentStartup first = AgentStartup.of(local(), JAR);
-        List<String> making = first.options("/ws@tmp", "/", "deploy.run");
+        AgentStartup first = AgentStartup.of(local(), JAR, "deploy.plan");
+        List<String> making = first.options("/ws@tmp", "/");
 
         assertThat(first.isArchived()).isFalse();
         assertThat(making).contains("-XX:+IgnoreUnrecognizedVMOptions", "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
                 .anyMatch(option -> option.matches("-XX:ArchiveClassesAtExit=/ws@tmp/release-ledger-cli-0123abcd"
-                        + "\\.jsa\\.[0-9a-f-]+\\.part"))
+                        + "-deploy\\.jsa\\.[0-9a-f-]+\\.part"))
                 .doesNotContain("-XX:TieredStopAtLevel=1");
 
-        Files.write(directory.resolve("release-ledger-cli-0123abcd.jsa"), new byte[] {1});
-        AgentStartup later = AgentStartup.of(local(), JAR);
+        Files.write(directory.resolve("release-ledger-cli-0123abcd-semverTag.jsa"), new byte[] {1});
+        AgentStartup later = AgentStartup.of(local(), JAR, "semverTag");
 
         assertThat(later.isArchived()).isTrue();
-        assertThat(later.options("C:\\ws@tmp\\", "\\", "semverTag")).contains(
-                "-XX:SharedArchiveFile=C:\\ws@tmp\\release-ledger-cli-0123abcd.jsa", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC");
+        assertThat(later.options("C:\\ws@tmp\\", "\\")).contains(
+                "-XX:SharedArchiveFile=C:\\ws@tmp\\release-ledger-cli-0123abcd-semverTag.jsa",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    }
+
+    @Test
+    void shouldAskForHugePagesSilentlyForSemverTagOnly() throws Exception {
+        assertThat(AgentStartup.of(local(), JAR, "semverTag").options("/ws@tmp", "/"))
+                .containsSubsequence("-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UseTransparentHugePages")
+                .contains("-Xlog:pagesize=off");
+        assertThat(List.of("deploy.execute", "smoke.run", "drift.observe")).allSatisfy(operation -> assertThat(
+                AgentStartup.of(local(), JAR, operation).options("/ws@tmp", "/"))
+                .doesNotContain("-XX:+UseTransparentHugePages", "-Xlog:pagesize=off", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /**
+     * The real JVM on a kernel whose THP mode is {@code never}, in a mount namespace of its own (root only; skipped
+     * elsewhere): JDK 17.0.15 and 25 then print a {@code [warning][pagesize]} line on stdout for
+     * {@code -XX:+UseTransparentHugePages}, which the options must keep out of the build log.
+     */
+    @Test
+    void shouldStartSilentlyWhereTheKernelGivesNoHugePages() throws Exception {
+        Path enabled = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        assumeThat(Files.isReadable(enabled)).as("a Linux kernel with transparent huge pages").isTrue();
+        Path never = directory.resolve("thp-never");
+        Files.writeString(never, "always madvise [never]\n", StandardCharsets.UTF_8);
+        List<String> kernelWithoutHugePages = List.of("unshare", "--mount", "sh", "-c",
+                "mount --bind \"$1\" " + enabled + " && shift && exec \"$@\"", "sh", never.toString());
+        assumeThat(output(concat(kernelWithoutHugePages, List.of("cat", enabled.toString()))))
+                .as("a mount namespace of this test's own").isEqualTo("always madvise [never]\n");
+        copyJar();
+        Run plain = run(List.of(), List.of());
+
+        Run warned = run(kernelWithoutHugePages, List.of("-XX:+UseTransparentHugePages"));
+        Run agent = run(kernelWithoutHugePages, AgentStartup.of(local(), JAR, "semverTag").options(directory.toString(),
+                "/"));
+
+        assertThat(warned.output).contains("[warning][pagesize] UseTransparentHugePages disabled");
+        assertThat(agent.exitCode).isEqualTo(plain.exitCode);
+        assertThat(agent.output).isEqualTo(plain.output).doesNotContainIgnoringCase("pagesize");
+        assertThat(agent.response).isEqualTo(plain.response);
+    }
+
+    @Test
+    void shouldKeepOneArchivePerKindOfOperation() throws Exception {
+        Files.write(directory.resolve("release-ledger-cli-0123abcd-smoke.jsa"), new byte[] {1});
+
+        assertThat(AgentStartup.of(local(), JAR, "smoke.run").isArchived()).isTrue();
+        assertThat(AgentStartup.of(local(), JAR, "semverTag").isArchived()).isFalse();
+        assertThat(AgentStartup.of(local(), JAR, "deploy.execute").isArchived()).isFalse();
+        assertThat(List.of("semverTag", "deploy.plan", "deploy.execute", "deploy.reconcile", "deploy.tag", "smoke.run",
+                "drift.observe", "../x", "")).extracting(operation -> AgentStartup.archiveName(JAR, operation))
+                .containsExactly("release-ledger-cli-0123abcd-semverTag.jsa", "release-ledger-cli-0123abcd-deploy.jsa",
+                        "release-ledger-cli-0123abcd-deploy.jsa", "release-ledger-cli-0123abcd-deploy.jsa",
+                        "release-ledger-cli-0123abcd-deploy.jsa", "release-ledger-cli-0123abcd-smoke.jsa",
+                        "release-ledger-cli-0123abcd-drift.jsa", "release-ledger-cli-0123abcd-other.jsa",
+                        "release-ledger-cli-0123abcd-other.jsa");
     }
 
     @Test
     void shouldPutTheArchiveInPlaceOnceAndLeaveNoPart() throws Exception {
-        AgentStartup first = AgentStartup.of(local(), JAR);
-        AgentStartup second = AgentStartup.of(local(), JAR);
+        AgentStartup first = AgentStartup.of(local(), JAR, "semverTag");
+        AgentStartup second = AgentStartup.of(local(), JAR, "semverTag");
         Files.write(directory.resolve(part(first)), new byte[] {1, 2});
         Files.write(directory.resolve(part(second)), new byte[] {3});
 
         first.keep(local());
         second.keep(local());
 
-        assertThat(names()).containsExactly("release-ledger-cli-0123abcd.jsa");
-        assertThat(directory.resolve("release-ledger-cli-0123abcd.jsa")).hasBinaryContent(new byte[] {1, 2});
+        assertThat(names()).containsExactly("release-ledger-cli-0123abcd-semverTag.jsa");
+        assertThat(directory.resolve("release-ledger-cli-0123abcd-semverTag.jsa")).hasBinaryContent(new byte[] {1, 2});
     }
 
     @Test
     void shouldNeverFailWhenTheArchiveCannotBeMade() throws Exception {
-        AgentStartup startup = AgentStartup.of(local(), JAR);
+        AgentStartup startup = AgentStartup.of(local(), JAR, "semverTag");
         Files.write(directory.resolve(part(startup)), new byte[] {1});
         AgentJarInstall.Directory readOnly = new LocalDirectory(directory) {
             @Override
@@ -73,27 +128,24 @@ class AgentStartupTest {
         };
 
         startup.keep(readOnly); // no exception
-        AgentStartup.of(local(), JAR).keep(local()); // the JVM wrote nothing
+        AgentStartup.of(local(), JAR, "semverTag").keep(local()); // the JVM wrote nothing
 
         assertThat(names()).isEmpty();
     }
 
     @Test
     void shouldStartTheRealJarTheSameWithAnArchiveMadeUsedOrBroken() throws Exception {
-        try (InputStream jar = AgentJar.resource().openStream()) {
-            Files.copy(jar, directory.resolve(JAR));
-        }
-        Files.writeString(directory.resolve("request.json"), "{}", StandardCharsets.UTF_8);
+        copyJar();
         Run plain = run(List.of());
 
-        AgentStartup making = AgentStartup.of(local(), JAR);
-        Run made = run(making.options(directory.toString(), "/", "semverTag"));
+        AgentStartup making = AgentStartup.of(local(), JAR, "semverTag");
+        Run made = run(making.options(directory.toString(), "/"));
         making.keep(local());
-        Path archive = directory.resolve("release-ledger-cli-0123abcd.jsa");
-        AgentStartup using = AgentStartup.of(local(), JAR);
-        Run used = run(using.options(directory.toString(), "/", "semverTag"));
+        Path archive = directory.resolve("release-ledger-cli-0123abcd-semverTag.jsa");
+        AgentStartup using = AgentStartup.of(local(), JAR, "semverTag");
+        Run used = run(using.options(directory.toString(), "/"));
         Files.write(archive, new byte[4096]); // another JVM's or a damaged archive
-        Run broken = run(AgentStartup.of(local(), JAR).options(directory.toString(), "/", "semverTag"));
+        Run broken = run(AgentStartup.of(local(), JAR, "semverTag").options(directory.toString(), "/"));
 
         assertThat(archive).exists();
         assertThat(using.isArchived()).isTrue();
@@ -105,11 +157,25 @@ class AgentStartupTest {
         assertThat(plain.response).contains("error"); // the agent's own answer to the empty request
     }
 
+    /** The plugin's jar beside an empty request, which the agent answers with an error of its own. */
+    private void copyJar() throws IOException {
+        try (InputStream jar = AgentJar.resource().openStream()) {
+            Files.copy(jar, directory.resolve(JAR));
+        }
+        Files.writeString(directory.resolve("request.json"), "{}", StandardCharsets.UTF_8);
+    }
+
     private Run run(final List<String> jvmOptions) throws IOException, InterruptedException {
+        return run(List.of(), jvmOptions);
+    }
+
+    /** @param wrapper a command that runs the agent's command line given as its last arguments */
+    private Run run(final List<String> wrapper, final List<String> jvmOptions)
+            throws IOException, InterruptedException {
         List<String> command = AgentCommand.command(Map.of("JAVA_HOME", System.getProperty("java.home")), true, null,
                 directory.resolve(JAR).toString(), jvmOptions, directory.resolve("request.json").toString(),
                 directory.resolve("response.json").toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(concat(wrapper, command)).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         Path responseFile = directory.resolve("response.json");
@@ -118,8 +184,25 @@ class AgentStartupTest {
         return new Run(process.exitValue(), output, response);
     }
 
+    /** stdout and stderr of a command; empty when it cannot start or fails. */
+    private static String output(final List<String> command) throws InterruptedException {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0 ? output : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static List<String> concat(final List<String> first, final List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
     private static String part(final AgentStartup startup) {
-        String option = startup.options("", "/", "semverTag").stream()
+        String option = startup.options("", "/").stream()
                 .filter(text -> text.startsWith("-XX:ArchiveClassesAtExit=")).findFirst().orElseThrow();
         return option.substring(option.lastIndexOf('/') + 1);
     }
