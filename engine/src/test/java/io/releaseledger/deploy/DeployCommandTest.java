@@ -10,6 +10,7 @@ import io.releaseledger.rollout.CollectingDeploymentRecorder;
 import io.releaseledger.rollout.Labels;
 import io.releaseledger.rollout.LocalDeploymentExecutor;
 import io.releaseledger.testing.Component;
+import io.releaseledger.testing.FreePorts;
 import io.releaseledger.testing.RequiresRealComponent;
 
 import org.junit.jupiter.api.AfterEach;
@@ -246,7 +247,7 @@ class DeployCommandTest {
 
     @Test
     void shouldFailBeforeTouchingAnyHostWhenOneHostIsDown() throws Exception {
-        int closed = DeployHaproxy.freePort();
+        int closed = FreePorts.next();
         world.extraProductionHost = "{url: \"tcp://127.0.0.1:" + closed + "\", name: down, address: 127.0.0.2}";
 
         assertThatThrownBy(() -> world.deploy("production", TestApp.V1).call())

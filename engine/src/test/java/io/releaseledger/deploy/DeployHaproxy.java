@@ -2,10 +2,9 @@ package io.releaseledger.deploy;
 
 import io.releaseledger.loadbalancer.ServerState;
 import io.releaseledger.loadbalancer.haproxy.HaproxyLoadBalancer;
+import io.releaseledger.testing.FreePorts;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +52,7 @@ final class DeployHaproxy implements AutoCloseable {
     DeployHaproxy(final Path directory, final Map<String, String> addresses, final boolean retryElsewhere)
             throws IOException {
         this.directory = directory;
-        frontendPort = freePort();
+        frontendPort = FreePorts.next();
         StringBuilder servers = new StringBuilder();
         addresses.forEach((name, address) -> servers.append("  server ").append(name).append(' ').append(address)
                 .append(" check\n"));
@@ -127,12 +126,6 @@ final class DeployHaproxy implements AutoCloseable {
                 throw new AssertionError("servers " + wanted + " not all serving: " + servers());
             }
             sleep(50);
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 
