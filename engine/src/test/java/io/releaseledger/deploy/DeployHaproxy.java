@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real HAProxy as a child process (adapted from the load balancer's test fixture): a frontend on a free 127.0.0.1
  * port, backend {@code app} with servers {@code local-1..n} on the given ports, HTTP checks on {@code /health},
- * {@code retries 0} and no redispatch, the runtime API on a unix socket at level admin.
+ * {@code retries 0} and no redispatch, the runtime API on a unix socket at level admin. It logs the requests that
+ * went wrong and its server state changes to {@code requests.log} ({@link #account()}); its warnings go to
+ * {@code haproxy.log}.
  */
 final class DeployHaproxy implements AutoCloseable {
     static final String BACKEND = "app";
@@ -58,8 +60,13 @@ final class DeployHaproxy implements AutoCloseable {
                 .append(" check\n"));
         String config = "global\n"
                 + "  stats socket " + adminSocket() + " mode 600 level admin\n"
+                // stdout is requests.log; dontlog-normal leaves out requests without error, retry or 5xx
+                + "  log stdout format raw local0\n"
                 + "defaults\n"
                 + "  mode http\n"
+                + "  log global\n"
+                + "  option httplog\n"
+                + "  option dontlog-normal\n"
                 + "  timeout connect 2s\n"
                 + "  timeout client 30s\n"
                 + "  timeout server 30s\n"
@@ -79,8 +86,9 @@ final class DeployHaproxy implements AutoCloseable {
                 + servers;
         Path file = directory.resolve("haproxy.cfg");
         Files.writeString(file, config, StandardCharsets.UTF_8);
-        haproxy = new ProcessBuilder("haproxy", "-db", "-f", file.toString()).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("haproxy.log").toFile()).start();
+        haproxy = new ProcessBuilder("haproxy", "-db", "-f", file.toString())
+                .redirectOutput(requestLog().toFile()).redirectError(directory.resolve("haproxy.log").toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!Files.exists(adminSocket())) {
             if (!haproxy.isAlive() || System.nanoTime() > deadline) {
@@ -93,6 +101,15 @@ final class DeployHaproxy implements AutoCloseable {
 
     Path adminSocket() {
         return directory.resolve("admin.sock");
+    }
+
+    private Path requestLog() {
+        return directory.resolve("requests.log");
+    }
+
+    /** HAProxy's account of the requests that went wrong so far; its {@code toString()} describes them. */
+    HaproxyAccount account() {
+        return new HaproxyAccount(requestLog());
     }
 
     int frontendPort() {
