@@ -100,7 +100,8 @@ public final class FreePorts {
             }
         }
         throw new IllegalStateException("no free port left between " + LOWEST + " and " + HIGHEST + " outside the "
-                + "ephemeral range " + ephemeralLow + "-" + ephemeralHigh + " (this JVM took " + handedOut.size() + ")");
+                + "ephemeral range " + ephemeralLow + "-" + ephemeralHigh + " (this JVM took " + handedOut.size()
+                + ")");
     }
 
     /** The port and each port + offset, or {@code null} when one of them is out of range or ephemeral. */
