@@ -92,7 +92,7 @@ class DeployCommandTest {
         load.awaitRequests(Math.max(load.requests() + 200, 1000)).stop();
 
         System.out.println("Rolling upgrade of three instances under load: " + load);
-        assertThat(load.failures()).as("%s", load).isZero();
+        assertThat(load.failures()).as("%s; %s", load, world.haproxy.account()).isZero();
         assertThat(load.requests()).as("%s", load).isGreaterThanOrEqualTo(1000);
         assertThat(load.versions()).as("%s", load).containsKeys(TestApp.V1, TestApp.V2);
         assertThat(world.stagingVersions()).containsExactly(TestApp.V2, TestApp.V2, TestApp.V2);
@@ -118,7 +118,7 @@ class DeployCommandTest {
                 .hasMessageContaining("The previous release was restored on 2 instances");
         load.awaitRequests(load.requests() + 200).stop();
 
-        assertThat(load.failures()).as("%s", load).isZero();
+        assertThat(load.failures()).as("%s; %s", load, world.haproxy.account()).isZero();
         assertThat(world.stagingVersions()).containsExactly(TestApp.V1, TestApp.V1, TestApp.V1);
         assertThat(world.haproxy.servers()).allMatch(server -> server.getAdminState() == AdminState.READY);
         world.haproxy.awaitAllServing();

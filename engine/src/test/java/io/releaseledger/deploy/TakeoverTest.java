@@ -73,7 +73,7 @@ class TakeoverTest {
         load.awaitRequests(load.requests() + 200).stop();
 
         System.out.println("SIGKILL mid-cycle and takeover under load: " + load);
-        assertThat(load.failures()).as("%s", load).isZero();
+        assertThat(load.failures()).as("%s; %s", load, world.haproxy.account()).isZero();
         assertThat(world.messages.getAll()).extracting(Message::getText)
                 .anyMatch(line -> line.contains("taking over the lock") && line.contains("is no longer running"))
                 .anyMatch(line -> line.startsWith("Reconciled staging: 1 instance put back on the previous release"));
