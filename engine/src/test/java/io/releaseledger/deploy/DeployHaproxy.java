@@ -61,7 +61,7 @@ final class DeployHaproxy implements AutoCloseable {
         String config = "global\n"
                 + "  stats socket " + adminSocket() + " mode 600 level admin\n"
                 // stdout is requests.log; dontlog-normal leaves out requests without error, retry or 5xx
-                + "  log stdout format raw local0\n"
+                + "  log stdout format iso local0\n"
                 + "defaults\n"
                 + "  mode http\n"
                 + "  log global\n"

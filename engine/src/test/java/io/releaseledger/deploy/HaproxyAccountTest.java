@@ -24,30 +24,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HaproxyAccountTest {
     /** Lines as HAProxy 2.6 wrote them with the test HAProxy's configuration (its 503s came from a server down). */
-    private static final String NO_SERVER = "127.0.0.1:33188 [06/Dec/2026:11:16:37.375] fe app/<NOSRV> "
-            + "0/-1/-1/-1/0 503 217 - - SC-- 1/1/0/0/0 0/0 \"GET /version HTTP/1.1\"";
-    private static final String RETRIED_ELSEWHERE = "127.0.0.1:33184 [06/Dec/2026:11:16:36.349] fe app/local-2 "
-            + "0/0/0/1/1001 200 180 - - ---- 1/1/0/0/+1 0/0 \"GET /version HTTP/1.1\"";
-    private static final String CUT_OFF = "127.0.0.1:33190 [06/Dec/2026:11:16:37.397] fe app/local-1 "
-            + "0/0/0/-1/3 -1 0 - - SD-- 1/1/0/0/0 0/0 \"GET /version HTTP/1.1\"";
-    private static final String DOWN = "Server app/local-1 is DOWN, reason: Layer4 connection problem, info: "
-            + "\"Connection refused\", check duration: 0ms. 1 active and 0 backup servers left. 0 sessions active, "
-            + "0 requeued, 0 remaining in queue.";
+    private static final String EARLY_DOWN = "2026-12-06T11:16:20.102345+00:00 Server app/local-2 is DOWN, reason: "
+            + "Layer4 connection problem, info: \"Connection refused\", check duration: 0ms. 1 active and 0 backup "
+            + "servers left. 0 sessions active, 0 requeued, 0 remaining in queue.";
+    private static final String RETRIED_ELSEWHERE = "2026-12-06T11:16:36.349625+00:00 127.0.0.1:33184 "
+            + "[06/Dec/2026:11:16:36.349] fe app/local-2 0/0/0/1/1 200 180 - - ---- 1/1/0/0/+1 0/0 "
+            + "\"GET /version HTTP/1.1\"";
+    private static final String DOWN = "2026-12-06T11:16:36.491125+00:00 Server app/local-1 is DOWN, reason: Layer4 "
+            + "connection problem, info: \"Connection refused\", check duration: 0ms. 0 active and 0 backup servers "
+            + "left. 0 sessions active, 0 requeued, 0 remaining in queue.";
+    private static final String NO_SERVER = "2026-12-06T11:16:37.375731+00:00 127.0.0.1:33188 "
+            + "[06/Dec/2026:11:16:37.375] fe app/<NOSRV> 0/-1/-1/-1/0 503 217 - - SC-- 1/1/0/0/0 0/0 "
+            + "\"GET /version HTTP/1.1\"";
+    private static final String CUT_OFF = "2026-12-06T11:16:37.397052+00:00 127.0.0.1:33190 "
+            + "[06/Dec/2026:11:16:37.397] fe app/local-1 0/0/0/-1/3 -1 0 - - SD-- 1/1/0/0/0 0/0 "
+            + "\"GET /version HTTP/1.1\"";
+    private static final String LATE_UP = "2026-12-06T11:16:40.001000+00:00 Server app/local-1 is UP, reason: "
+            + "Layer7 check passed, code: 200, check duration: 1ms. 1 active and 0 backup servers online. 0 sessions "
+            + "requeued, 0 total in queue.";
 
     @TempDir
     Path temp;
 
     @Test
     void shouldTellFailedRequestsFromRetriedOnesAndServerEvents() throws Exception {
-        Path log = Files.write(temp.resolve("requests.log"), List.of(DOWN, RETRIED_ELSEWHERE, NO_SERVER, CUT_OFF),
-                StandardCharsets.UTF_8);
+        Path log = Files.write(temp.resolve("requests.log"),
+                List.of(EARLY_DOWN, RETRIED_ELSEWHERE, DOWN, NO_SERVER, CUT_OFF, LATE_UP), StandardCharsets.UTF_8);
         HaproxyAccount account = new HaproxyAccount(log);
 
         assertThat(account.failedRequests()).containsExactly(NO_SERVER, CUT_OFF);
         assertThat(account.abnormalRequests()).containsExactly(RETRIED_ELSEWHERE, NO_SERVER, CUT_OFF);
-        assertThat(account.serverEvents()).containsExactly(DOWN);
+        assertThat(account.serverEvents()).containsExactly(EARLY_DOWN, DOWN, LATE_UP);
         assertThat(account.toString()).contains("2 failed requests [" + NO_SERVER + ", " + CUT_OFF + "]",
-                "1 more request retried or redispatched", "server events [" + DOWN + "]");
+                "1 more request retried or redispatched",
+                "server events from 5 s before the first failure to 1 s after the last [" + DOWN + "]");
     }
 
     @Test
