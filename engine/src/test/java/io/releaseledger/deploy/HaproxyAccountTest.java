@@ -91,7 +91,7 @@ class HaproxyAccountTest {
                     "\"GET /version HTTP/1.1\"");
             assertThat(haproxy.account().abnormalRequests()).as("the 200 is not logged").hasSize(1);
             assertThat(haproxy.account().serverEvents())
-                    .anyMatch(line -> line.startsWith("Server app/local-1 is DOWN"));
+                    .anyMatch(line -> line.contains(" Server app/local-1 is DOWN, "));
         } finally {
             server.stop(0);
         }
