@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.releaseledger.json.Json;
 import io.releaseledger.testing.Component;
+import io.releaseledger.testing.FreePorts;
 import io.releaseledger.testing.RequiresRealComponent;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +50,8 @@ class DemoScriptTest {
     void shouldRunTheWholeStoryServeThePageAndStopWhatItStarted() throws Exception {
         assumeThat(isRoot()).as("the demo needs root (it may install packages and start services)").isTrue();
         Path demo = dir.resolve("demo");
-        int base = freePortBase();
+        // the demo's ports: page +0, frontends +1 +2, staging +11 +12, production +21 +22
+        int base = FreePorts.nextWithOffsets(1, 2, 11, 12, 21, 22);
         try {
             Run first = run(demo, base);
 
@@ -174,26 +174,6 @@ class DemoScriptTest {
         String out = new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         id.waitFor(30, TimeUnit.SECONDS);
         return "0".equals(out);
-    }
-
-    /** A base port whose demo ports (+0, +1, +2, +11, +12, +21, +22) are all free, below the ephemeral range. */
-    private static int freePortBase() {
-        Random random = new Random();
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20000 + random.nextInt(500) * 20;
-            if (List.of(0, 1, 2, 11, 12, 21, 22).stream().allMatch(offset -> isFree(base + offset))) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free block of ports for the demo between 20000 and 30000");
-    }
-
-    private static boolean isFree(final int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static boolean portAnswers(final int port) {

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.releaseledger.json.Json;
 import io.releaseledger.testing.Component;
+import io.releaseledger.testing.FreePorts;
 import io.releaseledger.testing.RequiresRealComponent;
 import io.releaseledger.testing.TestImages;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +38,7 @@ class DeployRealTest {
         docker("tag", TestImages.busyboxHttpd(), REPOSITORY + ":1.0.0");
         docker("push", REPOSITORY + ":1.0.0");
         docker("rm", "-f", CONTAINER);
-        int port = freePort();
+        int port = FreePorts.next();
         Files.writeString(dir.resolve("release-ledger.yaml"), "schemaVersion: 1\n"
                 + "application: " + APPLICATION + "\n"
                 + "image: " + REPOSITORY + "\n"
@@ -83,12 +82,6 @@ class DeployRealTest {
             assertThat((Map<String, Object>) environments.get(0).get("current")).containsEntry("version", "1.0.0");
         } finally {
             docker("rm", "-f", CONTAINER);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

@@ -11,11 +11,11 @@ import io.releaseledger.ledger.LedgerEvent;
 import io.releaseledger.ledger.LockResult;
 import io.releaseledger.ledger.Origin;
 import io.releaseledger.testing.Component;
+import io.releaseledger.testing.FreePorts;
 import io.releaseledger.testing.RequiresRealComponent;
 import io.releaseledger.testing.TestImages;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ class DeployTakeoverRaceTest {
         docker("tag", TestImages.busyboxHttpd(), REPOSITORY + ":1.1.0");
         docker("push", REPOSITORY + ":1.1.0");
         docker("rm", "-f", CONTAINER);
-        writeDescriptor(freePort());
+        writeDescriptor(FreePorts.next());
         String ledgerRoot = dir.resolve("ledgers").toString();
         try {
             Cli.Result first = Cli.plain().run("deploy", "-C", dir.toString(), "--ledger", ledgerRoot,
@@ -162,12 +162,6 @@ class DeployTakeoverRaceTest {
                 + "      interval: 200ms\n"
                 + "      checks:\n"
                 + "        - http: /\n", StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void docker(final String... args) throws IOException, InterruptedException {

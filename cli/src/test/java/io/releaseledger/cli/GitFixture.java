@@ -1,8 +1,8 @@
 package io.releaseledger.cli;
 
+import io.releaseledger.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -130,13 +130,9 @@ final class GitFixture implements AutoCloseable {
         }
     }
 
-    /** A local port nobody listens on: connecting is refused at once. */
+    /** A local port nobody listens on (nothing in this JVM gets it again): connecting is refused at once. */
     static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.next();
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.releaseledger.cli;
 
+import io.releaseledger.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +19,7 @@ final class ServeFixture implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ServeFixture(final Path ledgerRoot, final String... extraArgs) {
-        int port = freePort();
+        int port = FreePorts.next();
         uri = URI.create("http://127.0.0.1:" + port + "/");
         String[] args = new String[5 + extraArgs.length];
         args[0] = "serve";
@@ -96,13 +96,5 @@ final class ServeFixture implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

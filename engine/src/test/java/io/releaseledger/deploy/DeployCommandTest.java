@@ -10,6 +10,7 @@ import io.releaseledger.rollout.CollectingDeploymentRecorder;
 import io.releaseledger.rollout.Labels;
 import io.releaseledger.rollout.LocalDeploymentExecutor;
 import io.releaseledger.testing.Component;
+import io.releaseledger.testing.FreePorts;
 import io.releaseledger.testing.RequiresRealComponent;
 
 import org.junit.jupiter.api.AfterEach;
@@ -91,7 +92,7 @@ class DeployCommandTest {
         load.awaitRequests(Math.max(load.requests() + 200, 1000)).stop();
 
         System.out.println("Rolling upgrade of three instances under load: " + load);
-        assertThat(load.failures()).as("%s", load).isZero();
+        assertThat(load.failures()).as("%s; %s", load, world.haproxy.account()).isZero();
         assertThat(load.requests()).as("%s", load).isGreaterThanOrEqualTo(1000);
         assertThat(load.versions()).as("%s", load).containsKeys(TestApp.V1, TestApp.V2);
         assertThat(world.stagingVersions()).containsExactly(TestApp.V2, TestApp.V2, TestApp.V2);
@@ -117,7 +118,7 @@ class DeployCommandTest {
                 .hasMessageContaining("The previous release was restored on 2 instances");
         load.awaitRequests(load.requests() + 200).stop();
 
-        assertThat(load.failures()).as("%s", load).isZero();
+        assertThat(load.failures()).as("%s; %s", load, world.haproxy.account()).isZero();
         assertThat(world.stagingVersions()).containsExactly(TestApp.V1, TestApp.V1, TestApp.V1);
         assertThat(world.haproxy.servers()).allMatch(server -> server.getAdminState() == AdminState.READY);
         world.haproxy.awaitAllServing();
@@ -246,7 +247,7 @@ class DeployCommandTest {
 
     @Test
     void shouldFailBeforeTouchingAnyHostWhenOneHostIsDown() throws Exception {
-        int closed = DeployHaproxy.freePort();
+        int closed = FreePorts.next();
         world.extraProductionHost = "{url: \"tcp://127.0.0.1:" + closed + "\", name: down, address: 127.0.0.2}";
 
         assertThatThrownBy(() -> world.deploy("production", TestApp.V1).call())

@@ -15,6 +15,7 @@ import io.releaseledger.registry.RegistryClient;
 import io.releaseledger.report.Messages;
 import io.releaseledger.rollout.Labels;
 import io.releaseledger.rollout.LocalDeploymentExecutor;
+import io.releaseledger.testing.FreePorts;
 
 import java.io.IOException;
 import java.net.URI;
@@ -67,18 +68,8 @@ final class DeployFixture implements AutoCloseable {
         this.application = application;
         java.nio.file.Files.createDirectories(temp);
         removeContainers();
-        // Free ports can repeat from one call to the next; the descriptor refuses a port used twice.
-        while (stagingPorts.size() < 3) {
-            int port = DeployHaproxy.freePort();
-            if (!stagingPorts.contains(port)) {
-                stagingPorts.add(port);
-            }
-        }
-        int port = DeployHaproxy.freePort();
-        while (stagingPorts.contains(port)) {
-            port = DeployHaproxy.freePort();
-        }
-        productionPort = port;
+        stagingPorts.addAll(FreePorts.next(3));
+        productionPort = FreePorts.next();
         haproxy = new DeployHaproxy(temp, stagingPorts);
         ledger = Ledger.open(temp.resolve("ledger"), application);
     }

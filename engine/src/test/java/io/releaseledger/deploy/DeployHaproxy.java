@@ -2,10 +2,9 @@ package io.releaseledger.deploy;
 
 import io.releaseledger.loadbalancer.ServerState;
 import io.releaseledger.loadbalancer.haproxy.HaproxyLoadBalancer;
+import io.releaseledger.testing.FreePorts;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real HAProxy as a child process (adapted from the load balancer's test fixture): a frontend on a free 127.0.0.1
  * port, backend {@code app} with servers {@code local-1..n} on the given ports, HTTP checks on {@code /health},
- * {@code retries 0} and no redispatch, the runtime API on a unix socket at level admin.
+ * {@code retries 0} and no redispatch, the runtime API on a unix socket at level admin. It logs the requests that
+ * went wrong and its server state changes to {@code requests.log} ({@link #account()}); its warnings go to
+ * {@code haproxy.log}.
  */
 final class DeployHaproxy implements AutoCloseable {
     static final String BACKEND = "app";
@@ -53,14 +54,19 @@ final class DeployHaproxy implements AutoCloseable {
     DeployHaproxy(final Path directory, final Map<String, String> addresses, final boolean retryElsewhere)
             throws IOException {
         this.directory = directory;
-        frontendPort = freePort();
+        frontendPort = FreePorts.next();
         StringBuilder servers = new StringBuilder();
         addresses.forEach((name, address) -> servers.append("  server ").append(name).append(' ').append(address)
                 .append(" check\n"));
         String config = "global\n"
                 + "  stats socket " + adminSocket() + " mode 600 level admin\n"
+                // stdout is requests.log; dontlog-normal leaves out requests without error, retry or 5xx
+                + "  log stdout format iso local0\n"
                 + "defaults\n"
                 + "  mode http\n"
+                + "  log global\n"
+                + "  option httplog\n"
+                + "  option dontlog-normal\n"
                 + "  timeout connect 2s\n"
                 + "  timeout client 30s\n"
                 + "  timeout server 30s\n"
@@ -80,8 +86,9 @@ final class DeployHaproxy implements AutoCloseable {
                 + servers;
         Path file = directory.resolve("haproxy.cfg");
         Files.writeString(file, config, StandardCharsets.UTF_8);
-        haproxy = new ProcessBuilder("haproxy", "-db", "-f", file.toString()).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("haproxy.log").toFile()).start();
+        haproxy = new ProcessBuilder("haproxy", "-db", "-f", file.toString())
+                .redirectOutput(requestLog().toFile()).redirectError(directory.resolve("haproxy.log").toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!Files.exists(adminSocket())) {
             if (!haproxy.isAlive() || System.nanoTime() > deadline) {
@@ -94,6 +101,15 @@ final class DeployHaproxy implements AutoCloseable {
 
     Path adminSocket() {
         return directory.resolve("admin.sock");
+    }
+
+    private Path requestLog() {
+        return directory.resolve("requests.log");
+    }
+
+    /** HAProxy's account of the requests that went wrong so far; its {@code toString()} describes them. */
+    HaproxyAccount account() {
+        return new HaproxyAccount(requestLog());
     }
 
     int frontendPort() {
@@ -127,12 +143,6 @@ final class DeployHaproxy implements AutoCloseable {
                 throw new AssertionError("servers " + wanted + " not all serving: " + servers());
             }
             sleep(50);
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

@@ -99,7 +99,7 @@ class PromoteRollbackTest {
         load.awaitRequests(load.requests() + 200).stop();
 
         System.out.println("Rollback of three instances under load: " + load);
-        assertThat(load.failures()).as("%s", load).isZero();
+        assertThat(load.failures()).as("%s; %s", load, world.haproxy.account()).isZero();
         assertThat(world.stagingVersions()).containsExactly(TestApp.V1, TestApp.V1, TestApp.V1);
         assertThat(world.haproxy.servers()).allMatch(ServerState::isServing);
         assertThat(world.events("staging", EventTypes.RELEASE_ROLLED_BACK)).singleElement()

@@ -105,7 +105,7 @@ class ServerSmokeChecksTest {
                 .hasMessageContaining("The previous release was restored on 1 instance");
         load.awaitRequests(load.requests() + 200).stop();
 
-        assertThat(load.failures()).as("%s", load).isZero();
+        assertThat(load.failures()).as("%s; %s", load, world.haproxy.account()).isZero();
         assertThat(load.versions()).as("the failing server never took traffic: %s", load)
                 .doesNotContainKey(TestApp.V2);
         assertThat(calls).contains("instanceFailed local/rltest-deploy-staging-1", "instanceRestored "

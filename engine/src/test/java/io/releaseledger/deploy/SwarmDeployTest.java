@@ -55,7 +55,7 @@ class SwarmDeployTest {
         load.awaitRequests(load.requests() + 200).stop();
 
         System.out.println("Swarm update (2 replicas, stop-first, parallelism 1, graceful stop) under load: " + load);
-        assertThat(load.failures()).as("%s", load).isZero();
+        assertThat(load.failures()).as("%s; %s", load, world.haproxy.account()).isZero();
         assertThat(load.versions()).containsKeys(TestApp.V1, TestApp.V2);
         assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V2, TestApp.V2);
         assertThat(SwarmFixture.updateState(SwarmFixture.STAGING_SERVICE)).isEqualTo("completed");
@@ -95,7 +95,8 @@ class SwarmDeployTest {
         // Swarm stops a task without draining it: what the task was answering at SIGTERM is cut off. A request
         // HAProxy sends afterwards to the dead port is retried on the other server, so no failure is a status.
         System.out.println("Swarm update (2 replicas, stop-first, parallelism 1, abrupt stop) under load: " + load);
-        assertThat(load.failureSamples()).noneMatch(failure -> failure.startsWith("status "));
+        assertThat(load.failureSamples()).as("%s; %s", load, world.haproxy.account())
+                .noneMatch(failure -> failure.startsWith("status "));
         assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V2, TestApp.V2);
     }
 
@@ -130,8 +131,8 @@ class SwarmDeployTest {
 
         System.out.println("Swarm update on two port sets (2 replicas, parallelism 1, graceful stop) under load: "
                 + "stop-first " + stopFirst + "; start-first " + startFirst);
-        assertThat(stopFirst.failures()).as("stop-first %s", stopFirst).isZero();
-        assertThat(startFirst.failures()).as("start-first %s", startFirst).isZero();
+        assertThat(stopFirst.failures()).as("stop-first %s; %s", stopFirst, world.haproxy.account()).isZero();
+        assertThat(startFirst.failures()).as("start-first %s; %s", startFirst, world.haproxy.account()).isZero();
         assertThat(startFirst.versions()).containsKeys(TestApp.V2, TestApp.V3);
         assertThat(SwarmFixture.portSet(SwarmFixture.STAGING_SERVICE)).isEqualTo("a");
         assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V3, TestApp.V3);
@@ -173,9 +174,11 @@ class SwarmDeployTest {
 
         System.out.println("Swarm update on two port sets (2 replicas, parallelism 1, abrupt stop) under load: "
                 + "stop-first " + stopFirst + "; start-first " + startFirst + "; start-first's backend: " + backend);
-        assertThat(stopFirst.failureSamples()).noneMatch(failure -> failure.startsWith("status "));
-        assertThat(startFirst.failureSamples()).as("start-first: %s; %s; deploy messages: %s", startFirst, backend,
-                world.messages.getAll()).noneMatch(failure -> failure.startsWith("status "));
+        assertThat(stopFirst.failureSamples()).as("stop-first: %s; %s", stopFirst, world.haproxy.account())
+                .noneMatch(failure -> failure.startsWith("status "));
+        assertThat(startFirst.failureSamples()).as("start-first: %s; %s; deploy messages: %s; %s", startFirst,
+                backend, world.messages.getAll(), world.haproxy.account())
+                .noneMatch(failure -> failure.startsWith("status "));
         assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V3, TestApp.V3);
     }
 
@@ -293,7 +296,8 @@ class SwarmDeployTest {
         assertThat(backend.samplesWithoutServer()).as("samples of show stat without a server UP: %s", backend)
                 .isZero();
         assertThat(servedDuringDeploy).isPositive();
-        assertThat(load.failureSamples()).as("%s", load).noneMatch(failure -> failure.startsWith("status "));
+        assertThat(load.failureSamples()).as("%s; %s", load, world.haproxy.account())
+                .noneMatch(failure -> failure.startsWith("status "));
         assertThat(SwarmFixture.serviceImage(SwarmFixture.STAGING_SERVICE))
                 .isEqualTo(TestApp.REPOSITORY + "@" + TestApp.digest(TestApp.V1));
         assertThat(world.versions(world.stagingPorts)).containsExactly(TestApp.V1, TestApp.V1, TestApp.V1);

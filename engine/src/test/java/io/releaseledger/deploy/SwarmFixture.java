@@ -8,6 +8,7 @@ import io.releaseledger.registry.DockerCli;
 import io.releaseledger.registry.RegistryClient;
 import io.releaseledger.report.Messages;
 import io.releaseledger.rollout.LocalDeploymentExecutor;
+import io.releaseledger.testing.FreePorts;
 
 import java.io.IOException;
 import java.net.URI;
@@ -73,17 +74,10 @@ final class SwarmFixture implements AutoCloseable {
     SwarmFixture(final Path temp, final int portOffset, final int stagingReplicas) throws IOException {
         Files.createDirectories(temp);
         removeServices();
-        List<Integer> all = new ArrayList<>();
-        while (all.size() < stagingReplicas + 2) {
-            int port = DeployHaproxy.freePort();
-            boolean secondSetFree = portOffset == 0 || all.size() >= stagingReplicas
-                    || port + portOffset <= 65535 && !all.contains(port + portOffset) && isFree(port + portOffset);
-            if (!all.contains(port) && secondSetFree) {
-                all.add(port);
-            }
+        for (int slot = 1; slot <= stagingReplicas; slot++) {
+            stagingPorts.add(portOffset == 0 ? FreePorts.next() : FreePorts.nextWithOffsets(portOffset));
         }
-        stagingPorts.addAll(all.subList(0, stagingReplicas));
-        productionPorts.addAll(all.subList(stagingReplicas, stagingReplicas + 2));
+        productionPorts.addAll(FreePorts.next(2));
         Map<String, String> servers = new LinkedHashMap<>();
         for (int slot = 1; slot <= stagingReplicas; slot++) {
             servers.put("local-" + slot, "127.0.0.1:" + stagingPorts.get(slot - 1));
@@ -96,15 +90,6 @@ final class SwarmFixture implements AutoCloseable {
         }
         haproxy = new DeployHaproxy(temp, servers, true);
         ledger = Ledger.open(temp.resolve("ledger"), APPLICATION);
-    }
-
-    private static boolean isFree(final int port) {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort() == port;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** {@code docker service inspect}'s label of the port set the spec runs on, empty without one. */

@@ -9,6 +9,7 @@ import io.releaseledger.registry.RegistryCredentials;
 import io.releaseledger.swarm.SwarmService;
 import io.releaseledger.swarm.SwarmServiceRequest;
 import io.releaseledger.testing.Component;
+import io.releaseledger.testing.FreePorts;
 import io.releaseledger.testing.RequiresRealComponent;
 
 import java.nio.charset.StandardCharsets;
@@ -87,11 +88,7 @@ class SwarmRegistryAuthTest {
     }
 
     private static int port() {
-        try {
-            return DeployHaproxy.freePort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return FreePorts.next();
     }
 
     /** Each POST to a services path: {path, headers}. */

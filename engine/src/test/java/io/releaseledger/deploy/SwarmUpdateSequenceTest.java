@@ -10,6 +10,7 @@ import io.releaseledger.registry.DockerCli;
 import io.releaseledger.swarm.SwarmService;
 import io.releaseledger.swarm.SwarmServiceRequest;
 import io.releaseledger.testing.Component;
+import io.releaseledger.testing.FreePorts;
 import io.releaseledger.testing.RequiresRealComponent;
 
 import java.util.Map;
@@ -73,10 +74,6 @@ class SwarmUpdateSequenceTest {
     }
 
     private static String port() {
-        try {
-            return String.valueOf(DeployHaproxy.freePort());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return String.valueOf(FreePorts.next());
     }
 }

@@ -8,6 +8,7 @@ import io.releaseledger.loadbalancer.ServerState;
 import io.releaseledger.loadbalancer.haproxy.HaproxyLoadBalancer;
 import io.releaseledger.report.Message;
 import io.releaseledger.testing.Component;
+import io.releaseledger.testing.FreePorts;
 import io.releaseledger.testing.RequiresRealComponent;
 
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ class TakeoverTest {
         load.awaitRequests(load.requests() + 200).stop();
 
         System.out.println("SIGKILL mid-cycle and takeover under load: " + load);
-        assertThat(load.failures()).as("%s", load).isZero();
+        assertThat(load.failures()).as("%s; %s", load, world.haproxy.account()).isZero();
         assertThat(world.messages.getAll()).extracting(Message::getText)
                 .anyMatch(line -> line.contains("taking over the lock") && line.contains("is no longer running"))
                 .anyMatch(line -> line.startsWith("Reconciled staging: 1 instance put back on the previous release"));
@@ -127,7 +128,7 @@ class TakeoverTest {
         world.docker.remove(TestApp.APPLICATION + "-staging-1");
         // Server 2 fails its checks whatever the restore does (as one did after a stop raced the reconcile).
         try (HaproxyLoadBalancer lb = HaproxyLoadBalancer.overUnixSocket(world.haproxy.adminSocket())) {
-            lb.setAddress(DeployHaproxy.BACKEND, "local-2", "127.0.0.1", DeployHaproxy.freePort());
+            lb.setAddress(DeployHaproxy.BACKEND, "local-2", "127.0.0.1", FreePorts.next());
         }
 
         DeploymentException failure = org.junit.jupiter.api.Assertions.assertThrows(DeploymentException.class,

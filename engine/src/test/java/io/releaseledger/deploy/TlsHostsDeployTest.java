@@ -18,6 +18,7 @@ import io.releaseledger.rollout.EnvironmentTargets;
 import io.releaseledger.rollout.Labels;
 import io.releaseledger.rollout.LocalDeploymentExecutor;
 import io.releaseledger.testing.Component;
+import io.releaseledger.testing.FreePorts;
 import io.releaseledger.testing.RequiresRealComponent;
 import io.releaseledger.testing.TestCertificates;
 
@@ -227,7 +228,7 @@ class TlsHostsDeployTest {
         deploy(descriptorYaml(files(client)), TestApp.V1);
         List<String> before = containerIds();
         int started = world.events(ENVIRONMENT, EventTypes.DEPLOYMENT_STARTED).size();
-        int closed = DeployHaproxy.freePort();
+        int closed = FreePorts.next();
         String down = "{url: \"tcp://127.0.0.1:" + closed + "\", name: down, address: 127.0.0.3, tls: " + files(client)
                 + "}";
 

@@ -10,12 +10,11 @@ import io.releaseledger.docker.RestartPolicy;
 import io.releaseledger.docker.javaclient.DockerJavaEngine;
 import io.releaseledger.registry.DockerCli;
 import io.releaseledger.testing.Component;
+import io.releaseledger.testing.FreePorts;
 import io.releaseledger.testing.RequiresRealComponent;
 import io.releaseledger.testing.TestImages;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +75,7 @@ class ContainerCheckTest {
 
     @Test
     void shouldPassARunningContainerWithTheExpectedDigest() throws IOException {
-        int port = freePort();
+        int port = FreePorts.next();
         String id = start(List.of("httpd", "-f", "-p", "127.0.0.1:" + port, "-h", "/www"), RestartPolicy.no());
         HealthGate gate = new HealthGate(List.of(
                 new ContainerCheck(engine).setStableFor(Duration.ofMillis(300)), new HttpCheck("/index.html")),
@@ -92,7 +91,8 @@ class ContainerCheckTest {
 
     @Test
     void shouldFailFastOnAnotherDigest() throws IOException {
-        String id = start(List.of("httpd", "-f", "-p", "127.0.0.1:" + freePort(), "-h", "/www"), RestartPolicy.no());
+        String id = start(List.of("httpd", "-f", "-p", "127.0.0.1:" + FreePorts.next(), "-h", "/www"),
+                RestartPolicy.no());
         HealthGate gate = new HealthGate(List.of(new ContainerCheck(engine).setStableFor(Duration.ZERO)),
                 Duration.ofSeconds(30), Duration.ofMillis(100));
 
@@ -140,11 +140,5 @@ class ContainerCheckTest {
                 .setRestartPolicy(restart).setLabels(Map.of(TEST_LABEL, "true", RUN_LABEL, run)));
         engine.start(id);
         return id;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -22,6 +22,7 @@ import io.releaseledger.swarm.SwarmEngine;
 import io.releaseledger.swarm.SwarmService;
 import io.releaseledger.swarm.SwarmServiceRequest;
 import io.releaseledger.swarm.SwarmTask;
+import io.releaseledger.testing.FreePorts;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -300,17 +301,8 @@ class SwarmDeployerTest {
         return messages.getAll().stream().map(Message::getText).toList();
     }
 
-    private static List<Integer> freePorts(final int count) throws java.io.IOException {
-        List<Integer> ports = new ArrayList<>();
-        while (ports.size() < count) {
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
-                    java.net.InetAddress.getLoopbackAddress())) {
-                if (!ports.contains(socket.getLocalPort())) {
-                    ports.add(socket.getLocalPort());
-                }
-            }
-        }
-        return ports;
+    private static List<Integer> freePorts(final int count) {
+        return FreePorts.next(count);
     }
 
     @Test

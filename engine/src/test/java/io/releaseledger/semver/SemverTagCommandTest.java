@@ -10,6 +10,7 @@ import io.releaseledger.report.Message;
 import io.releaseledger.report.Messages;
 import io.releaseledger.scm.ScmException;
 import io.releaseledger.scm.TestRepo;
+import io.releaseledger.testing.FreePorts;
 import io.releaseledger.version.InvalidTagPrefixException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -494,10 +495,7 @@ class SemverTagCommandTest {
     @Test
     void shouldFailWithoutChangesWhenTheRemoteIsUnreachable() throws Exception {
         work.commit("feat: base");
-        int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePorts.next();
         work.setRemoteUrl("origin", "http://ci:s3cret-password@127.0.0.1:" + port + "/repo.git");
 
         assertThatThrownBy(this::semverTag).isInstanceOf(ScmException.class)

@@ -12,12 +12,11 @@ import io.releaseledger.docker.DockerHost;
 import io.releaseledger.docker.RestartPolicy;
 import io.releaseledger.registry.DockerCli;
 import io.releaseledger.testing.Component;
+import io.releaseledger.testing.FreePorts;
 import io.releaseledger.testing.RequiresRealComponent;
 import io.releaseledger.testing.TestImages;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -122,7 +121,7 @@ class DockerJavaEngineTest {
     @Test
     void shouldRunAServiceWithHostNetworkingAndFindItByLabels() throws Exception {
         engine.pull(image, null);
-        int port = freePort();
+        int port = FreePorts.next();
         Instant before = Instant.now().minusSeconds(2);
         String id = engine.create(new ContainerRequest("rl-test-web-" + run, image)
                 .setLabels(Map.of(TEST_LABEL, "true", RUN_LABEL, run, "io.releaseledger.application", "web"))
@@ -180,7 +179,7 @@ class DockerJavaEngineTest {
     @Test
     void shouldRunDockersInitSoThatACommandIgnoringSigtermAsPidOneStillStopsOnIt() throws Exception {
         engine.pull(image, null);
-        List<String> httpd = List.of("httpd", "-f", "-p", "127.0.0.1:" + freePort(), "-h", "/www");
+        List<String> httpd = List.of("httpd", "-f", "-p", "127.0.0.1:" + FreePorts.next(), "-h", "/www");
         String withInit = engine.create(new ContainerRequest("rl-test-init-" + run, image).setInit(true)
                 .setLabels(Map.of(TEST_LABEL, "true", RUN_LABEL, run)).setCommand(httpd).setNetworkMode("host"));
         String without = engine.create(new ContainerRequest("rl-test-noinit-" + run, image)
@@ -233,7 +232,7 @@ class DockerJavaEngineTest {
 
     @Test
     void shouldSayWhenTheDockerHostCannotBeReached() throws Exception {
-        int port = freePort();
+        int port = FreePorts.next();
         try (ContainerEngine unreachable = DockerJavaEngine.connect(DockerHost.tcp("127.0.0.1", port))) {
             assertThatThrownBy(unreachable::ping)
                     .isInstanceOf(ContainerEngineException.class)
@@ -291,11 +290,5 @@ class DockerJavaEngineTest {
             Thread.sleep(100);
         }
         throw new AssertionError("no answer from " + url, last);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

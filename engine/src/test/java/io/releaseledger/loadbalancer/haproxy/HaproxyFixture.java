@@ -1,9 +1,9 @@
 package io.releaseledger.loadbalancer.haproxy;
 
+import io.releaseledger.testing.FreePorts;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,8 +42,8 @@ final class HaproxyFixture implements AutoCloseable {
         for (int i = 1; i <= 3; i++) {
             instances.add(Instance.start("web" + i));
         }
-        frontendPort = freePort();
-        tcpApiPort = freePort();
+        frontendPort = FreePorts.next();
+        tcpApiPort = FreePorts.next();
         Path config = directory.resolve("haproxy.cfg");
         Files.writeString(config, config(), StandardCharsets.UTF_8);
         haproxy = new ProcessBuilder("haproxy", "-db", "-f", config.toString())
@@ -193,12 +193,6 @@ final class HaproxyFixture implements AutoCloseable {
             return Files.readString(directory.resolve("haproxy.log"), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

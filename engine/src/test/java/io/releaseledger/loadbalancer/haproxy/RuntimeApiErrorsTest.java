@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.releaseledger.loadbalancer.LoadBalancer;
 import io.releaseledger.loadbalancer.LoadBalancerException;
+import io.releaseledger.testing.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class RuntimeApiErrorsTest {
 
     @Test
     void shouldExplainATcpPortNobodyListensOn() throws Exception {
-        int port = HaproxyFixture.freePort();
+        int port = FreePorts.next();
         try (LoadBalancer loadBalancer = HaproxyLoadBalancer.overTcp("127.0.0.1", port)
                 .setCommandTimeout(Duration.ofSeconds(2))) {
             assertThatThrownBy(() -> loadBalancer.drain("web", "web1")).isInstanceOf(LoadBalancerException.class)

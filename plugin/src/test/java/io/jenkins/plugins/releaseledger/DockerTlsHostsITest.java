@@ -7,8 +7,8 @@ import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.model.Result;
 import hudson.util.Secret;
 import io.releaseledger.testing.Component;
+import io.releaseledger.testing.FreePorts;
 import io.releaseledger.testing.RequiresRealComponent;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +36,7 @@ class DockerTlsHostsITest {
                 "fleet-tls", "TLS test engine", Secret.fromString(key),
                 Files.readString(client.resolve("cert.pem"), StandardCharsets.US_ASCII),
                 Files.readString(client.resolve("ca.pem"), StandardCharsets.US_ASCII)));
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
+        int closed = FreePorts.next();
         String descriptor = """
                 schemaVersion: 1
                 application: rlitest-tls

@@ -7,10 +7,9 @@ import hudson.Functions;
 import hudson.model.Result;
 import io.releaseledger.ledger.EventTypes;
 import io.releaseledger.testing.Component;
+import io.releaseledger.testing.FreePorts;
 import io.releaseledger.testing.RequiresRealComponent;
 import io.releaseledger.testing.TestImages;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,13 +59,7 @@ class SwarmDeployStepITest {
             docker("build", "-q", "-t", REPOSITORY + ":" + version, context.toString());
             docker("push", "-q", REPOSITORY + ":" + version);
         }
-        while (ports.size() < 4) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                if (!ports.contains(socket.getLocalPort())) {
-                    ports.add(socket.getLocalPort());
-                }
-            }
-        }
+        ports.addAll(FreePorts.next(4));
     }
 
     @AfterEach

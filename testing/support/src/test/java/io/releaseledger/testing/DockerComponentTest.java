@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,7 +29,7 @@ class DockerComponentTest {
     @Test
     void shouldServeHttpOnLoopbackWithHostNetworking() throws Exception {
         String name = "release-ledger-selftest-" + UUID.randomUUID();
-        int port = freePort();
+        int port = FreePorts.next();
         Exec.check(null, TIMEOUT, List.of("docker", "run", "-d", "--rm", "--name", name, "--network", "host",
                 TestImages.busyboxHttpd(), "sh", "-c",
                 "echo served-by-container > /www/probe.txt && exec httpd -f -p 127.0.0.1:" + port + " -h /www"));
@@ -38,12 +37,6 @@ class DockerComponentTest {
             assertThat(getWithRetry("http://127.0.0.1:" + port + "/probe.txt").strip()).isEqualTo("served-by-container");
         } finally {
             Exec.run(null, TIMEOUT, List.of("docker", "rm", "-f", name));
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

@@ -34,11 +34,11 @@ class HaproxyComponentTest {
                 "    timeout client 5s",
                 "    timeout server 5s",
                 "frontend web",
-                "    bind 127.0.0.1:" + DockerComponentTest.freePort(),
+                "    bind 127.0.0.1:" + FreePorts.next(),
                 "    default_backend app",
                 "backend app",
-                "    server s1 127.0.0.1:" + DockerComponentTest.freePort(),
-                "    server s2 127.0.0.1:" + DockerComponentTest.freePort(),
+                "    server s1 127.0.0.1:" + FreePorts.next(),
+                "    server s2 127.0.0.1:" + FreePorts.next(),
                 ""));
         Process haproxy = new ProcessBuilder("haproxy", "-db", "-f", config.toString())
                 .redirectErrorStream(true)

@@ -1,0 +1,115 @@
+package io.releaseledger.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FreePortsTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void shouldNeverHandOutAPortTwice() {
+        List<Integer> ports = FreePorts.next(500);
+
+        assertThat(new HashSet<>(ports)).hasSize(500);
+    }
+
+    /** What bind-0 cannot give: the kernel picks port 0's port from the very range outgoing connections use. */
+    @Test
+    void shouldHandOutPortsOutsideTheKernelsEphemeralRange() {
+        int[] ephemeral = FreePorts.ephemeralRange();
+
+        assertThat(FreePorts.next(200)).allSatisfy(port -> assertThat(port).isBetween(FreePorts.LOWEST,
+                FreePorts.HIGHEST).satisfiesAnyOf(p -> assertThat(p).isLessThan(ephemeral[0]),
+                        p -> assertThat(p).isGreaterThan(ephemeral[1])));
+    }
+
+    @Test
+    void shouldHandOutAPortThatCanBeBoundOnLoopback() throws IOException {
+        int port = FreePorts.next();
+
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(socket.getLocalPort()).isEqualTo(port);
+        }
+    }
+
+    @Test
+    void shouldSkipAPortSomethingListensOn() throws IOException {
+        int taken = FreePorts.next();
+        int[] ephemeral = FreePorts.ephemeralRange();
+        FreePorts fromTaken = new FreePorts(ephemeral, new FreePorts(ephemeral, 0).indexOf(taken));
+
+        try (ServerSocket listening = new ServerSocket(taken, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(fromTaken.take(new int[0])).isNotEqualTo(taken);
+        }
+    }
+
+    @Test
+    void shouldReserveThePortsAtTheOffsetsToo() {
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            int port = FreePorts.nextWithOffsets(1000);
+            assertThat(seen.add(port)).as("port %d handed out before", port).isTrue();
+            assertThat(seen.add(port + 1000)).as("port %d handed out before", port + 1000).isTrue();
+        }
+        List<Integer> later = FreePorts.next(500);
+
+        assertThat(later).doesNotContainAnyElementsOf(seen);
+    }
+
+    @Test
+    void shouldKeepEveryOffsetPortInRangeAndOutsideTheEphemeralRange() {
+        FreePorts ports = new FreePorts(new int[] {32_768, 60_999}, 32_767 - FreePorts.LOWEST - 5);
+
+        List<Integer> bases = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            bases.add(ports.take(new int[] {1000, 22}));
+        }
+
+        assertThat(bases).allSatisfy(base -> assertThat(List.of(base, base + 22, base + 1000))
+                .allSatisfy(port -> assertThat(port).isLessThanOrEqualTo(FreePorts.HIGHEST)
+                        .satisfiesAnyOf(p -> assertThat(p).isLessThan(32_768),
+                                p -> assertThat(p).isGreaterThan(60_999))));
+    }
+
+    @Test
+    void shouldSayWhenNoPortIsLeft() {
+        // an ephemeral range that leaves only 65535
+        FreePorts ports = new FreePorts(new int[] {FreePorts.LOWEST, 65_534}, 0);
+        ports.take(new int[0]);
+
+        assertThatThrownBy(() -> ports.take(new int[0])).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no free port left").hasMessageContaining("ephemeral range 10000-65534");
+    }
+
+    @Test
+    void shouldReadTheEphemeralRangeAndFallBackToLinuxsDefault() throws IOException {
+        Path file = Files.writeString(temp.resolve("ip_local_port_range"), "40000\t50000\n");
+
+        assertThat(FreePorts.ephemeralRange(file)).containsExactly(40_000, 50_000);
+        assertThat(FreePorts.ephemeralRange(temp.resolve("missing"))).containsExactly(32_768, 60_999);
+        assertThat(FreePorts.ephemeralRange(Files.writeString(temp.resolve("garbled"), "x")))
+                .containsExactly(32_768, 60_999);
+    }
+
+    @Test
+    void shouldStartEachJvmAtItsOwnPlace() {
+        FreePorts one = new FreePorts(new int[] {32_768, 60_999}, 0);
+        FreePorts other = new FreePorts(new int[] {32_768, 60_999}, 12_345);
+
+        assertThat(one.take(new int[0])).isNotEqualTo(other.take(new int[0]));
+    }
+}
