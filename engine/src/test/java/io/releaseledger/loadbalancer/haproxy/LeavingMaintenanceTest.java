@@ -6,11 +6,10 @@ import io.releaseledger.loadbalancer.AdminState;
 import io.releaseledger.loadbalancer.OperationalState;
 import io.releaseledger.loadbalancer.ServerState;
 import io.releaseledger.testing.Component;
+import io.releaseledger.testing.FreePorts;
 import io.releaseledger.testing.RequiresRealComponent;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ class LeavingMaintenanceTest {
     @Test
     void shouldCountAServerThatLeavesMaintenanceUpBeforeItsFirstCheck() throws Exception {
         Path socket = temp.resolve("admin.sock");
-        start(socket, "  server idle 127.0.0.1:" + closedPort() + " check inter 10s fall 1 rise 1\n");
+        start(socket, "  server idle 127.0.0.1:" + FreePorts.next() + " check inter 10s fall 1 rise 1\n");
         try (HaproxyLoadBalancer lb = HaproxyLoadBalancer.overUnixSocket(socket)) {
             await(() -> state(lb).getOperationalState() == OperationalState.DOWN, "the first check to fail");
 
@@ -64,7 +63,7 @@ class LeavingMaintenanceTest {
     @Test
     void shouldKeepADrainedServerDownWhenItIsMadeReady() throws Exception {
         Path socket = temp.resolve("admin.sock");
-        start(socket, "  server idle 127.0.0.1:" + closedPort() + " check inter 10s fall 1 rise 1\n");
+        start(socket, "  server idle 127.0.0.1:" + FreePorts.next() + " check inter 10s fall 1 rise 1\n");
         try (HaproxyLoadBalancer lb = HaproxyLoadBalancer.overUnixSocket(socket)) {
             await(() -> state(lb).getOperationalState() == OperationalState.DOWN, "the first check to fail");
 
@@ -109,13 +108,6 @@ class LeavingMaintenanceTest {
                         + Files.readString(temp.resolve("haproxy.log"), StandardCharsets.UTF_8));
             }
             Thread.sleep(50);
-        }
-    }
-
-    /** A loopback port nothing listens on. */
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }
