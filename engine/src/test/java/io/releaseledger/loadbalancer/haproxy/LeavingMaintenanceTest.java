@@ -42,11 +42,7 @@ class LeavingMaintenanceTest {
 
     @Test
     void shouldCountAServerThatLeavesMaintenanceUpBeforeItsFirstCheck() throws Exception {
-        Path socket = temp.resolve("admin.sock");
-        start(socket, "  server idle 127.0.0.1:" + FreePorts.next() + " check inter 10s fall 1 rise 1\n");
-        try (HaproxyLoadBalancer lb = HaproxyLoadBalancer.overUnixSocket(socket)) {
-            await(() -> state(lb).getOperationalState() == OperationalState.DOWN, "the first check to fail");
-
+        try (HaproxyLoadBalancer lb = startWithTheServerDown()) {
             lb.maintenance("be", "idle");
             assertThat(state(lb).getAdminState()).isEqualTo(AdminState.MAINT);
             lb.ready("be", "idle");
@@ -62,11 +58,7 @@ class LeavingMaintenanceTest {
     /** The rolling deploy drains a server, not maintenance: made ready again it keeps what its checks found. */
     @Test
     void shouldKeepADrainedServerDownWhenItIsMadeReady() throws Exception {
-        Path socket = temp.resolve("admin.sock");
-        start(socket, "  server idle 127.0.0.1:" + FreePorts.next() + " check inter 10s fall 1 rise 1\n");
-        try (HaproxyLoadBalancer lb = HaproxyLoadBalancer.overUnixSocket(socket)) {
-            await(() -> state(lb).getOperationalState() == OperationalState.DOWN, "the first check to fail");
-
+        try (HaproxyLoadBalancer lb = startWithTheServerDown()) {
             lb.drain("be", "idle");
             assertThat(state(lb).getAdminState()).isEqualTo(AdminState.DRAIN);
             lb.ready("be", "idle");
@@ -76,6 +68,15 @@ class LeavingMaintenanceTest {
             assertThat(ready.getOperationalState()).as("%s", ready).isEqualTo(OperationalState.DOWN);
             assertThat(ready.isServing()).isFalse();
         }
+    }
+
+    /** HAProxy with one checked server {@code be/idle} where nothing listens, once its first check failed. */
+    private HaproxyLoadBalancer startWithTheServerDown() throws IOException, InterruptedException {
+        Path socket = temp.resolve("admin.sock");
+        start(socket, "  server idle 127.0.0.1:" + FreePorts.next() + " check inter 10s fall 1 rise 1\n");
+        HaproxyLoadBalancer lb = HaproxyLoadBalancer.overUnixSocket(socket);
+        await(() -> state(lb).getOperationalState() == OperationalState.DOWN, "the first check to fail");
+        return lb;
     }
 
     private static ServerState state(final HaproxyLoadBalancer lb) {
