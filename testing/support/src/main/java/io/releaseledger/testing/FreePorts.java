@@ -39,6 +39,8 @@ public final class FreePorts {
     private final int ephemeralLow;
     private final int ephemeralHigh;
     private final List<Integer> candidates = new ArrayList<>();
+    /** False only where the ephemeral range covers every candidate port. */
+    private final boolean outsideEphemeral;
     private final Set<Integer> handedOut = new HashSet<>();
     private int cursor;
 
@@ -55,10 +57,16 @@ public final class FreePorts {
             }
         }
         if (candidates.isEmpty()) {
-            throw new IllegalStateException("the kernel's ephemeral port range " + ephemeralLow + "-" + ephemeralHigh
-                    + " leaves no port between " + LOWEST + " and " + HIGHEST + " for tests; narrow it "
-                    + "(sysctl net.ipv4.ip_local_port_range)");
+            // a kernel whose ephemeral range covers them all: still never twice and free when asked, only less safe
+            // from outgoing connections; say why once, and run
+            System.err.println("FreePorts: the kernel's ephemeral port range " + ephemeralLow + "-" + ephemeralHigh
+                    + " covers " + LOWEST + "-" + HIGHEST + "; tests take ports inside it (narrow it with sysctl "
+                    + "net.ipv4.ip_local_port_range for fewer clashes with outgoing connections)");
+            for (int port = LOWEST; port <= HIGHEST; port++) {
+                candidates.add(port);
+            }
         }
+        outsideEphemeral = !isEphemeral(candidates.get(0));
         cursor = Math.floorMod(start, candidates.size());
     }
 
@@ -104,12 +112,16 @@ public final class FreePorts {
                 + ")");
     }
 
-    /** The port and each port + offset, or {@code null} when one of them is out of range or ephemeral. */
+    /**
+     * The port and each port + offset, or {@code null} when one of them is out of range or (unless the range covers
+     * them all) ephemeral.
+     */
     private List<Integer> block(final int port, final int[] offsets) {
         List<Integer> block = new ArrayList<>(List.of(port));
         for (int offset : offsets) {
             int other = port + offset;
-            if (offset == 0 || other < LOWEST || other > HIGHEST || isEphemeral(other) || block.contains(other)) {
+            if (offset == 0 || other < LOWEST || other > HIGHEST || outsideEphemeral && isEphemeral(other)
+                    || block.contains(other)) {
                 return null;
             }
             block.add(other);

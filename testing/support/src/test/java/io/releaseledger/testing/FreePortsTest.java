@@ -96,6 +96,18 @@ class FreePortsTest {
     }
 
     @Test
+    void shouldTakeEphemeralPortsWhenTheRangeCoversThemAll() {
+        FreePorts ports = new FreePorts(new int[] {1_024, 65_535}, 0);
+
+        int port = ports.take(new int[0]);
+        int withOffset = ports.take(new int[] {1000});
+
+        assertThat(port).isBetween(FreePorts.LOWEST, FreePorts.HIGHEST);
+        assertThat(withOffset).isNotEqualTo(port);
+        assertThat(ports.take(new int[0])).isNotIn(port, withOffset, withOffset + 1000);
+    }
+
+    @Test
     void shouldReadTheEphemeralRangeAndFallBackToLinuxsDefault() throws IOException {
         Path file = Files.writeString(temp.resolve("ip_local_port_range"), "40000\t50000\n");
 
