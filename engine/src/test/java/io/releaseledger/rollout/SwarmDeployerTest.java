@@ -387,6 +387,21 @@ class SwarmDeployerTest {
         }
     }
 
+    /** A deploy that died after Swarm converged on the second set: its servers may still rest in maintenance. */
+    @Test
+    void shouldPutTheNewSetInTheLoadBalancerWhenAnInterruptedDeployIsReconciledAsSucceeded() {
+        swarm.service = swarm.service("1.0.0", OLD, SwarmService.UpdateState.COMPLETED);
+        FakeBalancer lb = new FakeBalancer();
+        LocalDeploymentExecutor executor = executor(twoSets(), lb);
+        DeploymentPlan plan = plan(executor);
+        swarm.service = swarm.service("1.1.0", NEW, SwarmService.UpdateState.COMPLETED, "b");
+
+        executor.reconcile(plan, (type, env, data) -> recorded.add(type));
+
+        assertThat(lb.calls).containsExactly("ready web-1-b", "ready web-2-b", "maint web-1", "maint web-2");
+        assertThat(recorded).containsExactly(EventTypes.DEPLOYMENT_SUCCEEDED);
+    }
+
     @Test
     void shouldRestoreWhenSwarmPausedItsRollbackButEverySlotRunsThePreviousRelease() {
         // as measured: the rollback's task died on the port the old task still held, Swarm paused the rollback, and
