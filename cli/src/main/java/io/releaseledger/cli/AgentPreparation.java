@@ -42,21 +42,9 @@ final class AgentPreparation {
 
     /** {@code --request FILE} or {@code --request=FILE}; empty when the request comes on stdin. */
     static Optional<Path> requestFile(final String[] args) {
-        String file = null;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if ("--".equals(arg)) {
-                break;
-            } else if ("--request".equals(arg)) {
-                if (i + 1 < args.length) {
-                    file = args[++i];
-                }
-            } else if (arg.startsWith("--request=")) {
-                file = arg.substring("--request=".length());
-            }
-        }
+        Optional<String> file = CommandSelection.optionValue(args, "--request", null).filter(name -> !name.isEmpty());
         try {
-            return file == null || file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file));
+            return file.map(Path::of);
         } catch (InvalidPathException e) {
             return Optional.empty();
         }

@@ -41,28 +41,38 @@ final class CommandSelection {
      * current directory. A guess made before picocli parses: picocli's own reading is the one the command uses.
      */
     static Path repositoryDirectory(final String[] args) {
-        String directory = ".";
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if ("--".equals(arg)) {
-                break;
-            } else if (WITH_VALUE.contains(arg)) {
-                if (i + 1 < args.length) {
-                    directory = args[++i];
-                }
-            } else if (arg.startsWith("--repository=")) {
-                directory = arg.substring("--repository=".length());
-            } else if (arg.startsWith("-C=")) {
-                directory = arg.substring(3);
-            } else if (arg.startsWith("-C") && arg.length() > 2) {
-                directory = arg.substring(2);
-            }
-        }
+        String directory = optionValue(args, "--repository", "-C").orElse(".");
         try {
             return Path.of(directory);
         } catch (InvalidPathException e) {
             return Path.of(".");
         }
+    }
+
+    /**
+     * The value of the last {@code longName VALUE} or {@code longName=VALUE} before any {@code --}, and of
+     * {@code shortName VALUE}, {@code shortName=VALUE} or {@code shortNameVALUE} when {@code shortName} is not
+     * {@code null}; empty when the option is not there.
+     */
+    static Optional<String> optionValue(final String[] args, final String longName, final String shortName) {
+        String value = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if ("--".equals(arg)) {
+                break;
+            } else if (arg.equals(longName) || arg.equals(shortName)) {
+                if (i + 1 < args.length) {
+                    value = args[++i];
+                }
+            } else if (arg.startsWith(longName + "=")) {
+                value = arg.substring(longName.length() + 1);
+            } else if (shortName != null && arg.startsWith(shortName + "=")) {
+                value = arg.substring(shortName.length() + 1);
+            } else if (shortName != null && arg.startsWith(shortName) && arg.length() > shortName.length()) {
+                value = arg.substring(shortName.length());
+            }
+        }
+        return Optional.ofNullable(value);
     }
 
     /** Whether the arguments ask for the top command's usage help and nothing else. */
