@@ -60,22 +60,20 @@ class SwarmDeployerTest {
 
     /** Two port sets (+100), start-first, HAProxy servers web-1, web-2 and web-1-b, web-2-b. */
     private static ReleaseDescriptor twoSets() {
-        return DescriptorLoader.parse("schemaVersion: 1\n"
-                + "application: shop\n"
-                + "image: " + REPOSITORY + "\n"
-                + "environments:\n"
-                + "  - name: staging\n"
-                + "    hosts: [unix:///var/run/docker.sock]\n"
-                + "    container: {network: host}\n"
-                + "    instances: {ports: [18601, 18602]}\n"
-                + "    healthGate: {timeout: 5s, checks: [{http: /health}]}\n"
-                + "    loadBalancer: {runtimeApi: /run/haproxy/admin.sock, backend: shop,"
-                + " serverName: 'web-{instance}'}\n"
-                + "    swarm: {timeout: 5s, portOffset: 100, update: {order: start-first, failureAction: rollback}}\n");
+        return twoSets(List.of(18601, 18602), "{timeout: 5s, checks: [{http: /health}]}",
+                "{timeout: 5s, portOffset: 100, update: {order: start-first, failureAction: rollback}}");
     }
 
     /** {@link #twoSets()} with the second set on the given ports (the first 100 below), a gate of 1 s, stop-first. */
     private static ReleaseDescriptor twoSetsGatedOn(final List<Integer> secondPorts) {
+        return twoSets(secondPorts.stream().map(port -> port - 100).toList(),
+                "{timeout: 1s, interval: 100ms, checks: [{http: {url: /health, timeout: 200ms}}]}",
+                "{timeout: 20s, portOffset: 100, update: {parallelism: 1, failureAction: pause, monitor: 1s}}");
+    }
+
+    /** Staging on the first set's ports with HAProxy's servers web-{instance} and web-{instance}-b. */
+    private static ReleaseDescriptor twoSets(final List<Integer> firstPorts, final String healthGate,
+            final String swarm) {
         return DescriptorLoader.parse("schemaVersion: 1\n"
                 + "application: shop\n"
                 + "image: " + REPOSITORY + "\n"
@@ -83,12 +81,11 @@ class SwarmDeployerTest {
                 + "  - name: staging\n"
                 + "    hosts: [unix:///var/run/docker.sock]\n"
                 + "    container: {network: host}\n"
-                + "    instances: {ports: " + secondPorts.stream().map(port -> port - 100).toList() + "}\n"
-                + "    healthGate: {timeout: 1s, interval: 100ms, checks: [{http: {url: /health, timeout: 200ms}}]}\n"
+                + "    instances: {ports: " + firstPorts + "}\n"
+                + "    healthGate: " + healthGate + "\n"
                 + "    loadBalancer: {runtimeApi: /run/haproxy/admin.sock, backend: shop,"
                 + " serverName: 'web-{instance}'}\n"
-                + "    swarm: {timeout: 20s, portOffset: 100, update: {parallelism: 1, failureAction: pause,"
-                + " monitor: 1s}}\n");
+                + "    swarm: " + swarm + "\n");
     }
 
     /** Three slots on the given ports, a gate of one http check within 1 s, failure action pause, no load balancer. */
