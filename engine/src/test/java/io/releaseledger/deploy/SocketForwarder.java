@@ -8,6 +8,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +16,14 @@ import java.util.List;
 /**
  * Forwards 127.0.0.1:port to a UNIX socket (the Docker engine's), so a "remote" Docker host can be reached over TCP
  * and then lost: {@link #close()} stops accepting and cuts every open connection, as a host that goes down. It keeps
- * what the clients sent ({@link #sent()}), so a test can read the requests' headers as the engine got them.
+ * what went each way on each connection ({@link #conversations()}), so a test can read the requests' headers as the
+ * engine got them and the engine's answer to each.
  */
 final class SocketForwarder implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Path target;
     private final List<SocketChannel> open = new ArrayList<>();
-    private final StringBuffer sent = new StringBuffer();
+    private final List<Conversation> conversations = new ArrayList<>();
     private volatile boolean closed;
 
     SocketForwarder(final Path target) throws IOException {
@@ -52,17 +54,37 @@ final class SocketForwarder implements AutoCloseable {
                     open.add(client);
                     open.add(upstream);
                 }
-                pump(client, upstream, sent);
-                pump(upstream, client, null);
+                Conversation conversation = new Conversation();
+                synchronized (conversations) {
+                    conversations.add(conversation);
+                }
+                pump(client, upstream, conversation.sent);
+                pump(upstream, client, conversation.received);
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    /** Everything the clients sent so far (requests, as ISO-8859-1 text): what reached the engine. */
-    String sent() {
-        return sent.toString();
+    /** Each connection so far, in the order they were accepted. */
+    List<Conversation> conversations() {
+        synchronized (conversations) {
+            return List.copyOf(conversations);
+        }
+    }
+
+    /** What one connection carried each way, as ISO-8859-1 text: requests as the engine got them, and its answers. */
+    static final class Conversation {
+        private final StringBuffer sent = new StringBuffer();
+        private final StringBuffer received = new StringBuffer();
+
+        String sent() {
+            return sent.toString();
+        }
+
+        String received() {
+            return received.toString();
+        }
     }
 
     private static void pump(final SocketChannel from, final SocketChannel to, final StringBuffer record) {
@@ -71,9 +93,7 @@ final class SocketForwarder implements AutoCloseable {
             try {
                 while (from.read(buffer) >= 0) {
                     buffer.flip();
-                    if (record != null) {
-                        record.append(java.nio.charset.StandardCharsets.ISO_8859_1.decode(buffer.duplicate()));
-                    }
+                    record.append(StandardCharsets.ISO_8859_1.decode(buffer.duplicate()));
                     while (buffer.hasRemaining()) {
                         to.write(buffer);
                     }
