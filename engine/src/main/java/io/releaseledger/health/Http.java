@@ -61,7 +61,7 @@ final class Http {
     }
 
     /** Sends and waits at most until {@code start + timeout} (and a moment), whatever the server does. */
-    static HttpResponse<byte[]> send(final HttpClient client, final HttpRequest request, final Duration timeout,
+    static HttpResponse<byte[]> send(final CheckClient client, final HttpRequest request, final Duration timeout,
             final long start) throws IOException, InterruptedException, TimeoutException {
         long leftNanos = timeout.toNanos() - (System.nanoTime() - start);
         CompletableFuture<HttpResponse<byte[]>> future = sendAsync(client, request, timeout, start);
@@ -100,9 +100,9 @@ final class Http {
      * <p>Plain {@code http://} requests (no body) go through {@link PlainHttp} instead: one selector thread, no JDK
      * exchange to set up (issue 11); https stays on the JDK client.
      */
-    static CompletableFuture<HttpResponse<byte[]>> sendAsync(final HttpClient client, final HttpRequest request,
+    static CompletableFuture<HttpResponse<byte[]>> sendAsync(final CheckClient client, final HttpRequest request,
             final Duration timeout, final long start) {
-        if (PlainHttp.handles(client, request)) {
+        if (PlainHttp.handles(request)) {
             return PlainHttp.sendAsync(client, request, start + timeout.toNanos());
         }
         long leftNanos = Math.max(1, timeout.toNanos() - (System.nanoTime() - start));
@@ -120,7 +120,7 @@ final class Http {
         // connection is not made by the deadline, and "request timed out" when the answer is missing
         HttpRequest timed = HttpRequest.newBuilder(request, (name, value) -> true)
                 .timeout(Duration.ofNanos(leftNanos)).build();
-        CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(timed, info -> {
+        CompletableFuture<HttpResponse<byte[]>> sent = client.jdk().sendAsync(timed, info -> {
             answered.set(true); // the status and headers came: the client's timer is off, the body is ours to time
             return bounded.apply(info);
         });
