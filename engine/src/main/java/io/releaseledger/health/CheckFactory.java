@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * Builds checks from the descriptor's check specs. Secrets are resolved here, by the {@link SecretResolver}, and
  * every check masks its own. The container check needs either one engine (the health gate: the target's container)
  * or every host's engine and the environment's labels (a smoke run). The http checks of one factory share their
- * {@code HttpClient}s ({@link HttpClients}: a few per distinct timeout and TLS setting, built here, not inside the
- * first attempt).
+ * clients ({@link HttpClients}: a few per distinct timeout and TLS setting; the JDK {@code HttpClient} of an https
+ * check built here, not inside the first attempt, and none for plain http).
  */
 public final class CheckFactory {
     private final SecretResolver secrets;

@@ -2,7 +2,6 @@ package io.releaseledger.health;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -25,7 +24,7 @@ public final class DeniesCheck implements HealthCheck {
     private String name;
     private Pattern login = DEFAULT_LOGIN;
     private Duration timeout = Duration.ofSeconds(5);
-    private volatile HttpClient client;
+    private volatile CheckClient client;
 
     /** @param urlTemplate {@code /admin}, or a URL with {@code {address}} and {@code {port}} */
     public DeniesCheck(final String urlTemplate) {
@@ -111,10 +110,10 @@ public final class DeniesCheck implements HealthCheck {
                         java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private HttpClient client() {
-        HttpClient current = client;
+    private CheckClient client() {
+        CheckClient current = client;
         if (current == null) {
-            current = Http.client(timeout, null);
+            current = new CheckClient(timeout, null);
             client = current;
         }
         return current;

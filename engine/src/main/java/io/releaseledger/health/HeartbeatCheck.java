@@ -5,7 +5,6 @@ import io.releaseledger.json.JsonException;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,7 @@ public final class HeartbeatCheck implements HealthCheck {
     private boolean fileContents;
     private Duration timeout = Duration.ofSeconds(5);
     private Clock clock = Clock.systemUTC();
-    private volatile HttpClient client;
+    private volatile CheckClient client;
 
     private HeartbeatCheck(final String urlTemplate, final Path file, final Duration maxAge) {
         this.urlTemplate = urlTemplate;
@@ -180,10 +179,10 @@ public final class HeartbeatCheck implements HealthCheck {
         return Timestamps.parse(JsonPointer.text(value));
     }
 
-    private HttpClient client() {
-        HttpClient current = client;
+    private CheckClient client() {
+        CheckClient current = client;
         if (current == null) {
-            current = Http.client(timeout, null);
+            current = new CheckClient(timeout, null);
             client = current;
         }
         return current;

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -36,6 +37,12 @@ final class Http {
             Map.entry(429, "Too Many Requests"), Map.entry(500, "Internal Server Error"),
             Map.entry(502, "Bad Gateway"), Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"));
 
+    /**
+     * How long after the deadline the JDK client may take to report its own timeout, which tells a connection not
+     * made from an answer not given; at the deadline it is already due.
+     */
+    static final long VERDICT_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private Http() {
     }
 
@@ -53,17 +60,14 @@ final class Http {
         return builder.build();
     }
 
-    /** Sends and waits at most until {@code start + timeout}, whatever the server does. */
-    static HttpResponse<byte[]> send(final HttpClient client, final HttpRequest request, final Duration timeout,
+    /** Sends and waits at most until {@code start + timeout} (and a moment), whatever the server does. */
+    static HttpResponse<byte[]> send(final CheckClient client, final HttpRequest request, final Duration timeout,
             final long start) throws IOException, InterruptedException, TimeoutException {
         long leftNanos = timeout.toNanos() - (System.nanoTime() - start);
-        boolean plain = PlainHttp.handles(client, request);
-        CompletableFuture<HttpResponse<byte[]>> future = plain
-                ? PlainHttp.sendAsync(client, request, start + timeout.toNanos())
-                : client.sendAsync(request, BoundedBody.handler());
+        CompletableFuture<HttpResponse<byte[]>> future = sendAsync(client, request, timeout, start);
         try {
-            // the plain exchange ends at its deadline itself, saying whether the connection or the answer was missing
-            return future.get(Math.max(1, leftNanos) + (plain ? TimeUnit.SECONDS.toNanos(1) : 0),
+            // the exchange ends at its deadline itself, saying whether the connection or the answer was missing
+            return future.get(Math.max(1, leftNanos) + VERDICT_GRACE_NANOS + TimeUnit.SECONDS.toNanos(1),
                     TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -71,7 +75,7 @@ final class Http {
                 throw (IOException) cause;
             }
             if (cause instanceof TimeoutException) {
-                throw (TimeoutException) cause; // the plain exchange's own deadline
+                throw (TimeoutException) cause; // the exchange's own deadline
             }
             throw new IOException(String.valueOf(cause), cause);
         } catch (TimeoutException | InterruptedException e) {
@@ -82,8 +86,9 @@ final class Http {
 
     /**
      * Sends without a thread waiting: the future completes with the response, or exceptionally (the client's
-     * exception, or a {@link TimeoutException} at {@code start + timeout}, whatever the server does). Cancelling it,
-     * or its timeout, abandons the exchange.
+     * exception, such as its {@link HttpConnectTimeoutException} when no connection was made by
+     * {@code start + timeout}, or a {@link TimeoutException} when the answer did not come by then, whatever the
+     * server does). Cancelling it, or its timeout, abandons the exchange.
      *
      * <p>It completes as soon as the body is read, on the client's executor: the future the JDK returns is completed
      * through {@code CompletableFuture}'s default executor, which on a machine of two cores or fewer starts a new
@@ -95,21 +100,30 @@ final class Http {
      * <p>Plain {@code http://} requests (no body) go through {@link PlainHttp} instead: one selector thread, no JDK
      * exchange to set up (issue 11); https stays on the JDK client.
      */
-    static CompletableFuture<HttpResponse<byte[]>> sendAsync(final HttpClient client, final HttpRequest request,
+    static CompletableFuture<HttpResponse<byte[]>> sendAsync(final CheckClient client, final HttpRequest request,
             final Duration timeout, final long start) {
-        if (PlainHttp.handles(client, request)) {
+        if (PlainHttp.handles(request)) {
             return PlainHttp.sendAsync(client, request, start + timeout.toNanos());
         }
-        long leftNanos = timeout.toNanos() - (System.nanoTime() - start);
+        long leftNanos = Math.max(1, timeout.toNanos() - (System.nanoTime() - start));
         CompletableFuture<HttpResponse<byte[]>> out = new CompletableFuture<>();
         AtomicReference<CompletableFuture<HttpResponse<byte[]>>> handOff = new AtomicReference<>();
-        CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request, BoundedBody.handler((info, body) -> {
+        AtomicBoolean answered = new AtomicBoolean();
+        HttpResponse.BodyHandler<byte[]> bounded = BoundedBody.handler((info, body) -> {
             out.complete(new ReadResponse(request, info, body)); // first: cancelling reaches the failure path below
             CompletableFuture<HttpResponse<byte[]>> jdk = handOff.get();
             if (jdk != null) {
                 jdk.cancel(false); // not true: that would abort the exchange and close its connection
             }
-        }));
+        });
+        // the request's own timeout, as the time left: the client's timer then says "connect timed out" when the
+        // connection is not made by the deadline, and "request timed out" when the answer is missing
+        HttpRequest timed = HttpRequest.newBuilder(request, (name, value) -> true)
+                .timeout(Duration.ofNanos(leftNanos)).build();
+        CompletableFuture<HttpResponse<byte[]>> sent = client.jdk().sendAsync(timed, info -> {
+            answered.set(true); // the status and headers came: the client's timer is off, the body is ours to time
+            return bounded.apply(info);
+        });
         handOff.set(sent);
         sent.whenComplete((response, failure) -> {
             if (failure == null) {
@@ -119,7 +133,18 @@ final class Http {
                         ? failure.getCause() : failure);
             }
         });
-        out.orTimeout(Math.max(1, leftNanos), TimeUnit.NANOSECONDS).whenComplete((response, failure) -> {
+        CompletableFuture<Void> deadline = new CompletableFuture<Void>().completeOnTimeout(null, leftNanos,
+                TimeUnit.NANOSECONDS);
+        deadline.thenRun(() -> {
+            if (answered.get()) {
+                out.completeExceptionally(new TimeoutException("no answer before the deadline"));
+            } else {
+                // the client's own timer is due now and says which was missing; this only backs it up
+                out.orTimeout(VERDICT_GRACE_NANOS, TimeUnit.NANOSECONDS);
+            }
+        });
+        out.whenComplete((response, failure) -> {
+            deadline.cancel(false);
             if (failure != null && !sent.isDone()) {
                 sent.cancel(true); // timed out or cancelled: the exchange is abandoned
             }

@@ -1,7 +1,6 @@
 package io.releaseledger.health;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +53,7 @@ public final class HttpCheck implements AsyncHealthCheck {
     private SecretMask mask = SecretMask.none();
     private Duration timeout = Duration.ofSeconds(5);
     private SSLContext ssl;
-    private volatile HttpClient client;
+    private volatile CheckClient client;
 
     /** @param urlTemplate {@code /health}, or a URL such as {@code http://{address}:{port}/health} */
     public HttpCheck(final String urlTemplate) {
@@ -266,11 +265,11 @@ public final class HttpCheck implements AsyncHealthCheck {
     /** One attempt: its requests one after another (redirects), the one in flight cancelled with the attempt. */
     private final class Exchange {
         final CompletableFuture<CheckResult> result = new CompletableFuture<>();
-        final HttpClient client;
+        final CheckClient client;
         final long start;
         volatile CompletableFuture<HttpResponse<byte[]>> inFlight;
 
-        Exchange(final HttpClient client, final long start) {
+        Exchange(final CheckClient client, final long start) {
             this.client = client;
             this.start = start;
             result.whenComplete((done, failure) -> {
@@ -391,22 +390,27 @@ public final class HttpCheck implements AsyncHealthCheck {
     }
 
     /**
-     * Uses one client of {@code clients} (shared with the other checks of the same timeout and TLS settings, built
-     * now) instead of a client of its own built at the first attempt. Call it after the timeout and TLS settings;
-     * changing them afterwards goes back to a client of its own.
+     * Uses one client of {@code clients} (shared with the other checks of the same timeout and TLS settings) instead
+     * of a client of its own. An https check builds its JDK client now, not inside the first attempt; a plain http
+     * check needs none. Call it after the timeout and TLS settings; changing them afterwards goes back to a client of
+     * its own.
      */
     public HttpCheck shareClient(final HttpClients clients) {
-        this.client = clients.get(timeout, ssl);
+        CheckClient shared = clients.get(timeout, ssl);
+        if (urlTemplate.regionMatches(true, 0, "https:", 0, "https:".length())) {
+            shared.jdk(); // redirects are followed on the same scheme only: a plain http check never needs it
+        }
+        this.client = shared;
         return this;
     }
 
-    private HttpClient client() {
-        HttpClient current = client;
+    private CheckClient client() {
+        CheckClient current = client;
         if (current == null) {
             synchronized (this) {
                 current = client;
                 if (current == null) {
-                    current = Http.client(timeout, ssl);
+                    current = new CheckClient(timeout, ssl);
                     client = current;
                 }
             }

@@ -1,6 +1,5 @@
 package io.releaseledger.health;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -10,9 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
- * The HTTP clients the checks of one run share, one set per distinct setting (connect timeout, TLS context), built
- * when a check asks, that is while the checks are built and not inside an attempt. Each setting has a few clients
- * (handed out in turn), so that one client's single selector thread does not pace every connection of a large run.
+ * The HTTP clients the checks of one run share, one set per distinct setting (connect timeout, TLS context). Each
+ * setting has a few clients (handed out in turn), so that one client's single selector thread does not pace every
+ * connection of a large run. A client's JDK {@code HttpClient} is built at its first use ({@link CheckClient}): plain
+ * {@code http://} checks never use it; an https check builds it when it is handed its client, not inside an attempt.
  * {@link CheckFactory} holds one; the clients are collected with it.
  */
 public final class HttpClients {
@@ -34,36 +34,36 @@ public final class HttpClients {
         this.perSetting = perSetting;
     }
 
-    /** A client as {@link Http#client} builds it for these settings, shared with the checks of the same ones. */
-    HttpClient get(final Duration timeout, final SSLContext ssl) {
+    /** A client for these settings, shared with the checks of the same ones. */
+    CheckClient get(final Duration timeout, final SSLContext ssl) {
         return clients.computeIfAbsent(new Key(timeout, ssl), key -> new Stripe(key, perSetting)).next();
     }
 
-    /** How many clients were built so far. */
+    /** How many JDK clients were built so far. */
     public int size() {
         return clients.values().stream().mapToInt(Stripe::built).sum();
     }
 
     private static final class Stripe {
         private final Key key;
-        private final HttpClient[] built;
+        private final CheckClient[] handed;
         private final AtomicInteger handedOut = new AtomicInteger();
 
         Stripe(final Key key, final int size) {
             this.key = key;
-            this.built = new HttpClient[size];
+            this.handed = new CheckClient[size];
         }
 
-        synchronized HttpClient next() {
-            int index = Math.floorMod(handedOut.getAndIncrement(), built.length);
-            if (built[index] == null) {
-                built[index] = Http.client(key.timeout, key.ssl);
+        synchronized CheckClient next() {
+            int index = Math.floorMod(handedOut.getAndIncrement(), handed.length);
+            if (handed[index] == null) {
+                handed[index] = new CheckClient(key.timeout, key.ssl);
             }
-            return built[index];
+            return handed[index];
         }
 
         synchronized int built() {
-            return (int) Arrays.stream(built).filter(Objects::nonNull).count();
+            return (int) Arrays.stream(handed).filter(client -> client != null && client.isBuilt()).count();
         }
     }
 

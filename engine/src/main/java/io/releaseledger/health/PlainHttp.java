@@ -55,18 +55,20 @@ final class PlainHttp {
     private Thread thread;
     // only the loop's thread touches these
     private final Set<PlainHttpExchange> open = new HashSet<>();
-    private final Map<HttpClient, Map<String, ArrayDeque<Connection>>> idle = new WeakHashMap<>();
+    private final Map<CheckClient, Map<String, ArrayDeque<Connection>>> idle = new WeakHashMap<>();
 
     private PlainHttp() {
     }
 
-    /** Whether {@code request} goes this way: plain http, no body, no expect-continue, no proxy, not HTTP/2. */
-    static boolean handles(final HttpClient client, final HttpRequest request) {
+    /**
+     * Whether {@code request} goes this way: plain http, no body, no expect-continue, not HTTP/2 (the checks' clients
+     * use no proxy).
+     */
+    static boolean handles(final HttpRequest request) {
         return "http".equalsIgnoreCase(request.uri().getScheme()) && request.uri().getHost() != null
                 && request.bodyPublisher().map(body -> body.contentLength() == 0).orElse(true)
                 && !request.expectContinue()
-                && request.version().map(version -> version == HttpClient.Version.HTTP_1_1).orElse(true)
-                && client.proxy().map(proxy -> proxy == HttpClient.Builder.NO_PROXY).orElse(true);
+                && request.version().map(version -> version == HttpClient.Version.HTTP_1_1).orElse(true);
     }
 
     /**
@@ -75,7 +77,7 @@ final class PlainHttp {
      * {@link PlainHttpExchange.StaleConnectionException} (a kept-alive connection closed before the answer), a
      * {@link ProtocolException}. Cancelling it abandons the exchange (its connection is closed).
      */
-    static CompletableFuture<HttpResponse<byte[]>> sendAsync(final HttpClient client, final HttpRequest request,
+    static CompletableFuture<HttpResponse<byte[]>> sendAsync(final CheckClient client, final HttpRequest request,
             final long deadlineNanos) {
         PlainHttpExchange exchange = new PlainHttpExchange(client, request, deadlineNanos);
         exchange.result.whenComplete((response, failure) -> {
@@ -275,7 +277,7 @@ final class PlainHttp {
 
     /** One connection to one origin of one client: one exchange at a time, kept alive between them. */
     final class Connection {
-        final HttpClient client;
+        final CheckClient client;
         final String origin;
         final SocketChannel channel;
         final ByteBuffer readBuffer = ByteBuffer.allocate(16 * 1024);
@@ -285,7 +287,7 @@ final class PlainHttp {
         boolean connected;
         long idleSince;
 
-        Connection(final HttpClient client, final String origin, final SocketChannel channel) {
+        Connection(final CheckClient client, final String origin, final SocketChannel channel) {
             this.client = client;
             this.origin = origin;
             this.channel = channel;

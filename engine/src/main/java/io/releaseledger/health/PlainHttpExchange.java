@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 
 /** One request of {@link PlainHttp} and its answer as it is read; touched only by the loop's thread once sent. */
 final class PlainHttpExchange {
-    final HttpClient client;
+    final CheckClient client;
     final HttpRequest request;
     final long deadlineNanos;
     final String host;
@@ -22,7 +22,7 @@ final class PlainHttpExchange {
     PlainHttp.Connection connection;
     boolean reused;
 
-    PlainHttpExchange(final HttpClient client, final HttpRequest request, final long deadlineNanos) {
+    PlainHttpExchange(final CheckClient client, final HttpRequest request, final long deadlineNanos) {
         this.client = client;
         this.request = request;
         this.deadlineNanos = deadlineNanos;

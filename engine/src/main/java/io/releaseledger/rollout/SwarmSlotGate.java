@@ -21,10 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * The health gate of each slot while Swarm rolls the service over: as soon as a slot runs a task of the new release,
@@ -100,31 +97,19 @@ final class SwarmSlotGate {
         if (fresh.isEmpty()) {
             return List.of();
         }
-        Map<PlannedInstance, CompletableFuture<GateResult>> gates = new LinkedHashMap<>();
-        // a thread per slot of the batch: each gate must end within the delay Swarm waits (not the common pool,
-        // which has one thread on two cores)
-        ExecutorService threads = fresh.size() == 1 ? null : Executors.newFixedThreadPool(fresh.size());
-        try {
-            fresh.forEach((instance, task) -> {
-                messages.info("Swarm service %s: slot %d of %d runs %s: health gate on %s:%d", environment
-                        .getSwarm().getService(), instance.getIndex(), plan.getInstances().size(), plan.getVersion(),
-                        instance.getAddress(), instance.getPort());
-                gates.put(instance, threads == null ? CompletableFuture.completedFuture(gate(instance, task))
-                        : CompletableFuture.supplyAsync(() -> gate(instance, task), threads));
-            });
-            gates.values().forEach(CompletableFuture::join);
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        } finally {
-            if (threads != null) {
-                threads.shutdown();
-            }
-        }
+        Map<PlannedInstance, Supplier<GateResult>> gates = new LinkedHashMap<>();
+        fresh.forEach((instance, task) -> {
+            messages.info("Swarm service %s: slot %d of %d runs %s: health gate on %s:%d", environment.getSwarm()
+                    .getService(), instance.getIndex(), plan.getInstances().size(), plan.getVersion(),
+                    instance.getAddress(), instance.getPort());
+            gates.put(instance, () -> gate(instance, task));
+        });
+        Map<PlannedInstance, GateResult> ended = ParallelGates.run(gates);
         SlotFailure failure = null;
         List<PlannedInstance> passedNow = new ArrayList<>();
-        for (Map.Entry<PlannedInstance, CompletableFuture<GateResult>> entry : gates.entrySet()) {
+        for (Map.Entry<PlannedInstance, GateResult> entry : ended.entrySet()) {
             PlannedInstance instance = entry.getKey();
-            GateResult gate = entry.getValue().join();
+            GateResult gate = entry.getValue();
             results.addAll(Deployer.results(instance, gate));
             millis += gate.getWaited().toMillis();
             if (gate.isPassed()) {

@@ -35,16 +35,42 @@ final class HaproxyAccount {
     private static final Pattern REQUEST = Pattern.compile(
             "^\\S+ \\S+ \\[[^]]+] \\S+ \\S+/\\S+ \\S+ (-?\\d+) \\S+ \\S+ \\S+ (\\S{4}) \\S+ \\S+ \".*\"$");
 
+    /** How the log's lines are read: the file, or what a test hands in. */
+    @FunctionalInterface
+    interface LogReader {
+        List<String> read(Path file) throws IOException;
+    }
+
     private final Path file;
+    private final LogReader reader;
 
     HaproxyAccount(final Path file) {
+        this(file, log -> Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of());
+    }
+
+    HaproxyAccount(final Path file, final LogReader reader) {
         this.file = file;
+        this.reader = reader;
     }
 
     /** The logged requests that failed: a 5xx status, or a termination state other than {@code --} (normal). */
     List<String> failedRequests() {
+        return failedRequests(lines());
+    }
+
+    /** Every logged request: the failed ones and those HAProxy retried or redispatched before they succeeded. */
+    List<String> abnormalRequests() {
+        return abnormalRequests(lines());
+    }
+
+    /** What HAProxy logged besides requests: servers going UP or DOWN, a backend without a server. */
+    List<String> serverEvents() {
+        return serverEvents(lines());
+    }
+
+    private static List<String> failedRequests(final List<String> lines) {
         List<String> failed = new ArrayList<>();
-        for (String line : lines()) {
+        for (String line : lines) {
             Matcher request = REQUEST.matcher(line);
             if (request.matches() && (request.group(1).startsWith("5") || !request.group(2).startsWith("--"))) {
                 failed.add(line);
@@ -53,38 +79,37 @@ final class HaproxyAccount {
         return failed;
     }
 
-    /** Every logged request: the failed ones and those HAProxy retried or redispatched before they succeeded. */
-    List<String> abnormalRequests() {
-        return lines().stream().filter(line -> REQUEST.matcher(line).matches()).toList();
+    private static List<String> abnormalRequests(final List<String> lines) {
+        return lines.stream().filter(line -> REQUEST.matcher(line).matches()).toList();
     }
 
-    /** What HAProxy logged besides requests: servers going UP or DOWN, a backend without a server. */
-    List<String> serverEvents() {
-        return lines().stream().filter(line -> !REQUEST.matcher(line).matches()).toList();
+    private static List<String> serverEvents(final List<String> lines) {
+        return lines.stream().filter(line -> !REQUEST.matcher(line).matches()).toList();
     }
 
     private List<String> lines() {
         try {
-            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+            return reader.read(file);
         } catch (IOException e) {
             return List.of("(cannot read " + file + ": " + e.getMessage() + ")");
         }
     }
 
+    /** One reading of the log (HAProxy may be writing it): its counts and lines agree with each other. */
     @Override
     public String toString() {
-        List<String> failed = failedRequests();
-        int retried = abnormalRequests().size() - failed.size();
+        List<String> lines = lines();
+        List<String> failed = failedRequests(lines);
+        int retried = abnormalRequests(lines).size() - failed.size();
         return "HAProxy's log " + file + ": " + count(failed.size(), "failed request") + " " + first(failed)
                 + " (logged at, client [accepted] frontend backend/server TR/Tw/Tc/Tr/Ta status bytes - - "
                 + "termination actconn/feconn/beconn/srv_conn/retries queues request), "
                 + count(retried, "more request") + " retried or redispatched, server events "
                 + (failed.isEmpty() ? "" : "from " + BEFORE.toSeconds() + " s before the first failure to 1 s after "
-                        + "the last ") + first(serverEventsAround(failed));
+                        + "the last ") + first(serverEventsAround(serverEvents(lines), failed));
     }
 
-    private List<String> serverEventsAround(final List<String> failed) {
-        List<String> events = serverEvents();
+    private static List<String> serverEventsAround(final List<String> events, final List<String> failed) {
         if (failed.isEmpty()) {
             return events;
         }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +67,21 @@ class HaproxyAccountTest {
 
         assertThat(account.failedRequests()).isEmpty();
         assertThat(account.toString()).contains("0 failed requests []", "server events []");
+    }
+
+    @Test
+    void shouldDescribeOneReadingOfALogThatGrowsMeanwhile() {
+        List<List<String>> readings = List.of(List.of(DOWN, NO_SERVER), List.of(DOWN, NO_SERVER, RETRIED_ELSEWHERE),
+                List.of(DOWN, NO_SERVER, RETRIED_ELSEWHERE, LATE_UP));
+        AtomicInteger reads = new AtomicInteger();
+        HaproxyAccount account = new HaproxyAccount(temp.resolve("requests.log"),
+                file -> readings.get(Math.min(reads.getAndIncrement(), readings.size() - 1)));
+
+        String told = account.toString();
+
+        assertThat(reads).as("reads of the log").hasValue(1);
+        assertThat(told).contains("1 failed request [" + NO_SERVER + "]", "0 more requests retried or redispatched",
+                "to 1 s after the last [" + DOWN + "]");
     }
 
     /** The test HAProxy's own configuration: normal requests stay out of its log, a 503 goes in with its state. */

@@ -91,6 +91,20 @@ class TlsCheckTest {
         assertThat(check().setVerifyTls(false).run(target()).isPassed()).isTrue();
     }
 
+    @Test
+    void shouldBuildTheSharedJdkClientWhenAnHttpsCheckIsHandedItAndUseIt() {
+        HttpClients clients = new HttpClients(1);
+        HttpCheck check = check().setCaFile(caFile).setBodyContains("secure hello").shareClient(clients);
+
+        assertThat(clients.size()).as("built with the checks, not inside the first attempt").isEqualTo(1);
+        CheckResult first = check.run(target());
+        CheckResult second = check().setCaFile(caFile).shareClient(clients).run(target());
+
+        assertThat(first.isPassed()).as(first.getDetail()).isTrue();
+        assertThat(second.isPassed()).as(second.getDetail()).isTrue();
+        assertThat(clients.size()).as("the same settings share the client").isEqualTo(1);
+    }
+
     private static HttpCheck check() {
         return new HttpCheck("https://{address}:{port}/").setTimeout(Duration.ofSeconds(5));
     }

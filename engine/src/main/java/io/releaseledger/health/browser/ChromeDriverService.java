@@ -15,15 +15,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A {@code chromedriver} process of its own on a free port of 127.0.0.1, started by {@link #start} and stopped,
- * with every browser it launched, by {@link #close()}.
+ * A {@code chromedriver} process of its own on a free port of 127.0.0.1 (the driver's choice), started by
+ * {@link #start} and stopped, with every browser it launched, by {@link #close()}.
  *
  * <pre>{@code
  * try (ChromeDriverService driver = ChromeDriverService.start(Path.of("/usr/bin/chromedriver"), log, timeout)) {
@@ -36,6 +39,8 @@ public final class ChromeDriverService implements AutoCloseable {
     private static final long POLL_MILLIS = 50;
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
     private static final int LOG_TAIL = 400;
+    /** What the driver writes once it listens; the port only since about version 128. Up to the full stop. */
+    static final Pattern STARTED = Pattern.compile("ChromeDriver was started successfully(?: on port (\\d{1,5}))?\\.");
 
     private final Process process;
     private final URI uri;
@@ -48,7 +53,9 @@ public final class ChromeDriverService implements AutoCloseable {
     }
 
     /**
-     * Starts the driver and waits until its {@code /status} says it is ready.
+     * Starts the driver and waits until its {@code /status} says it is ready. The driver picks a free port itself
+     * ({@code --port=0}) and says which; a driver that does not say it (older than about version 128) is started
+     * again on a port chosen here.
      *
      * @param chromedriver the {@code chromedriver} executable
      * @param log          the file the driver's output goes to
@@ -59,17 +66,31 @@ public final class ChromeDriverService implements AutoCloseable {
         Objects.requireNonNull(chromedriver, "chromedriver");
         Objects.requireNonNull(log, "log");
         long deadline = System.nanoTime() + timeout.toNanos();
+        Process process = launch(chromedriver, 0, log);
+        OptionalInt port;
+        try {
+            port = reportedPort(process, log, deadline);
+        } catch (WebDriverException e) {
+            stop(process);
+            throw e;
+        }
+        if (port.isPresent()) {
+            return ready(new ChromeDriverService(process, port.getAsInt(), log), deadline);
+        }
+        stop(process);
+        return startOnChosenPort(chromedriver, log, deadline);
+    }
+
+    /** An older driver: the free port is chosen before it binds it, so another process may take it first. */
+    private static ChromeDriverService startOnChosenPort(final Path chromedriver, final Path log, final long deadline) {
         WebDriverException last = null;
-        // The free port is chosen before the driver binds it, so another process may take it first: try again.
         for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
-            ChromeDriverService service = launch(chromedriver, freePort(), log);
+            int port = freePort();
             try {
-                service.awaitReady(deadline);
-                return service;
+                return ready(new ChromeDriverService(launch(chromedriver, port, log), port, log), deadline);
             } catch (WebDriverException e) {
-                service.close();
                 last = e;
-                if (!service.logTail().toLowerCase(Locale.ROOT).contains("address already in use")) {
+                if (!e.getMessage().toLowerCase(Locale.ROOT).contains("address already in use")) {
                     break;
                 }
             }
@@ -77,16 +98,49 @@ public final class ChromeDriverService implements AutoCloseable {
         throw last;
     }
 
-    private static ChromeDriverService launch(final Path chromedriver, final int port, final Path log) {
+    private static ChromeDriverService ready(final ChromeDriverService service, final long deadline) {
+        try {
+            service.awaitReady(deadline);
+            return service;
+        } catch (WebDriverException e) {
+            service.close();
+            throw e;
+        }
+    }
+
+    private static Process launch(final Path chromedriver, final int port, final Path log) {
         ProcessBuilder builder = new ProcessBuilder(List.of(chromedriver.toString(), "--port=" + port))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         // chromedriver and the browser it starts see no secret of the agent
         ChildEnvironment.restrict(builder.environment());
         try {
-            return new ChromeDriverService(builder.start(), port, log);
+            return builder.start();
         } catch (IOException e) {
             throw new WebDriverException(WebDriverException.UNREACHABLE,
                     "cannot start " + chromedriver + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The port the driver says it listens on ("ChromeDriver was started successfully on port N."), or empty when it
+     * says it started without a port (an older driver).
+     */
+    private static OptionalInt reportedPort(final Process process, final Path log, final long deadline) {
+        while (true) {
+            Matcher started = STARTED.matcher(read(log));
+            if (started.find()) {
+                return started.group(1) == null ? OptionalInt.empty()
+                        : OptionalInt.of(Integer.parseInt(started.group(1)));
+            }
+            if (!process.isAlive()) {
+                throw new WebDriverException(WebDriverException.UNREACHABLE, "chromedriver exited with "
+                        + process.exitValue() + " before it was ready: " + tail(log));
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new WebDriverException(WebDriverException.NO_ANSWER,
+                        "chromedriver was not ready in time: " + tail(log));
+            }
+            sleep();
         }
     }
 
@@ -124,12 +178,20 @@ public final class ChromeDriverService implements AutoCloseable {
 
     /** The last lines the driver wrote, for error messages. */
     public String logTail() {
+        return tail(log);
+    }
+
+    private static String tail(final Path log) {
+        String text = read(log).strip();
+        return text.isEmpty() ? "(no output)"
+                : text.length() > LOG_TAIL ? "…" + text.substring(text.length() - LOG_TAIL) : text;
+    }
+
+    private static String read(final Path log) {
         try {
-            String text = Files.readString(log, StandardCharsets.UTF_8).strip();
-            return text.isEmpty() ? "(no output)"
-                    : text.length() > LOG_TAIL ? "…" + text.substring(text.length() - LOG_TAIL) : text;
+            return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return "(no output)";
+            return "";
         }
     }
 
@@ -139,6 +201,10 @@ public final class ChromeDriverService implements AutoCloseable {
      */
     @Override
     public void close() {
+        stop(process);
+    }
+
+    private static void stop(final Process process) {
         List<ProcessHandle> children = process.descendants().collect(Collectors.toList());
         process.destroy();
         children.forEach(ProcessHandle::destroy);
