@@ -134,7 +134,7 @@ final class SwarmDeployer {
             }
             SwarmServiceRequest request = request(plan);
             if (swarm.hasTwoPortSets()) {
-                checkServers(plan);
+                prepareServers(plan);
             }
             if (before == null) {
                 manager.create(request);
@@ -397,11 +397,13 @@ final class SwarmDeployer {
 
     /**
      * Before the update of a service on two port sets: the backend must have a server per slot for both sets at the
-     * sets' ports (refused with the servers to add, before anything changes). The planned set's servers stay in
-     * maintenance until their slot passes the gate ({@link #serveGated}): HAProxy counts a server that leaves
-     * maintenance UP before its first check, so made ready now they would take requests before any task listens.
+     * sets' ports (refused with the servers to add, before anything changes). Then the planned set's servers go to
+     * maintenance (the last deploy retired them, but a reload of HAProxy makes them ready again, when its own checks
+     * would take a new task before the gate did) and stay there until their slot passes the gate
+     * ({@link #serveGated}): HAProxy counts a server that leaves maintenance UP before its first check, so made ready
+     * now they would take requests before any task listens.
      */
-    private void checkServers(final DeploymentPlan plan) {
+    private void prepareServers(final DeploymentPlan plan) {
         if (!plan.getInstances().get(0).hasLoadBalancer()) {
             return;
         }
@@ -423,6 +425,7 @@ final class SwarmDeployer {
                     + "portOffset " + swarm.getPortOffset() + "): a server per slot for each set; add to the backend: "
                     + String.join("; ", missing));
         }
+        retire(SwarmPortSet.of(environment, plan));
     }
 
     /** On two port sets, the servers of slots whose new task just passed the gate leave maintenance: they listen. */
@@ -527,16 +530,7 @@ final class SwarmDeployer {
             if (!awaitRollback(manager, image)) {
                 return false;
             }
-            boolean serving = true;
-            SwarmPortSet planned = SwarmPortSet.of(environment, plan);
-            // the deploy moved the service to the other set, so the previous spec runs on the set before it
-            SwarmPortSet back = swarm.hasTwoPortSets() ? planned.other() : planned;
-            for (PlannedInstance instance : back.instances(environment, environment.getHosts().get(0), previous)) {
-                serving &= awaitServing(instance, false);
-            }
-            if (back != planned) {
-                retire(planned);
-            }
+            boolean serving = serveTheSetBefore(plan, previous);
             messages.warning("Swarm service %s runs %s again on every replica", swarm.getService(),
                     previous == null ? image : previous.getVersion());
             return serving;
@@ -545,6 +539,21 @@ final class SwarmDeployer {
                     e.getMessage());
             return false;
         }
+    }
+
+    /** After the previous spec is back: its servers serve again and, on two port sets, the planned set's retire. */
+    private boolean serveTheSetBefore(final DeploymentPlan plan, final PreviousRelease previous) {
+        boolean serving = true;
+        SwarmPortSet planned = SwarmPortSet.of(environment, plan);
+        // the deploy moved the service to the other set, so the previous spec runs on the set before it
+        SwarmPortSet back = swarm.hasTwoPortSets() ? planned.other() : planned;
+        for (PlannedInstance instance : back.instances(environment, environment.getHosts().get(0), previous)) {
+            serving &= awaitServing(instance, false);
+        }
+        if (back != planned) {
+            retire(planned);
+        }
+        return serving;
     }
 
     /**
@@ -616,8 +625,10 @@ final class SwarmDeployer {
             manager.remove(swarm.getService());
             restored = true;
         } else {
+            // Swarm's own rollback may have ended while no process watched: the servers still need putting back
             restored = previous.getImage().equals(service.getImage()) && service.getUpdateState()
-                    == SwarmService.UpdateState.ROLLBACK_COMPLETED || restore(manager, plan, service, false);
+                    == SwarmService.UpdateState.ROLLBACK_COMPLETED ? serveTheSetBefore(plan, previous)
+                    : restore(manager, plan, service, false);
         }
         String reason = "interrupted: the deploying process died or was stopped"
                 + (restored ? "; the previous release was restored" : ", and the restore did not complete");

@@ -333,8 +333,10 @@ class SwarmDeployerTest {
                 + "{{else if eq (printf \"%v\" .Task.Slot) \"2\"}}18702{{end}}");
         assertThat(request.getLabels()).containsEntry("io.releaseledger.port-set", "b");
         assertThat(request.getContainerLabels()).doesNotContainKey("io.releaseledger.port-set");
-        // no slot of the new set passed a gate, so none left maintenance; after Swarm's rollback the old set serves
-        assertThat(lb.calls).containsExactly("ready web-1", "ready web-2", "maint web-1-b", "maint web-2-b");
+        // the new set goes to maintenance before the update; no slot of it passed a gate, so none left maintenance;
+        // after Swarm's rollback the old set serves
+        assertThat(lb.calls).containsExactly("maint web-1-b", "maint web-2-b", "ready web-1", "ready web-2",
+                "maint web-1-b", "maint web-2-b");
         assertThat(recorded).containsExactly(EventTypes.CHECK_RECORDED, EventTypes.DEPLOYMENT_FAILED,
                 EventTypes.RELEASE_ROLLED_BACK);
     }
@@ -372,7 +374,9 @@ class SwarmDeployerTest {
 
             executor.execute(plan(executor), "lock", (type, env, data) -> recorded.add(type));
 
-            assertThat(swarm.order).containsSubsequence("update", "tasks: slot 1 new", "ready web-1-b",
+            // all four servers start ready, as after a reload of HAProxy: the new set's go to maintenance first
+            assertThat(swarm.order).containsSubsequence("maint web-1-b", "maint web-2-b", "update",
+                    "tasks: slot 1 new", "ready web-1-b",
                     "tasks: slots 1-2 new", "ready web-2-b", "maint web-1", "maint web-2");
             assertThat(swarm.order.subList(0, swarm.order.indexOf("tasks: slot 1 new")))
                     .noneMatch(call -> call.startsWith("ready"));
@@ -397,6 +401,22 @@ class SwarmDeployerTest {
 
         assertThat(lb.calls).containsExactly("ready web-1-b", "ready web-2-b", "maint web-1", "maint web-2");
         assertThat(recorded).containsExactly(EventTypes.DEPLOYMENT_SUCCEEDED);
+    }
+
+    /** A deploy that died while Swarm rolled back by itself: the new set's servers may have been made ready. */
+    @Test
+    void shouldRetireTheNewSetWhenAnInterruptedDeployIsReconciledAfterSwarmRolledItBack() {
+        swarm.service = swarm.service("1.0.0", OLD, SwarmService.UpdateState.COMPLETED);
+        FakeBalancer lb = new FakeBalancer();
+        LocalDeploymentExecutor executor = executor(twoSets(), lb);
+        DeploymentPlan plan = plan(executor);
+        swarm.service = swarm.service("1.0.0", OLD, SwarmService.UpdateState.ROLLBACK_COMPLETED);
+
+        executor.reconcile(plan, (type, env, data) -> recorded.add(type));
+
+        assertThat(lb.calls).containsExactly("ready web-1", "ready web-2", "maint web-1-b", "maint web-2-b");
+        assertThat(recorded).containsExactly(EventTypes.DEPLOYMENT_FAILED, EventTypes.RELEASE_ROLLED_BACK);
+        assertThat(swarm.rollbacks).isZero();
     }
 
     @Test
