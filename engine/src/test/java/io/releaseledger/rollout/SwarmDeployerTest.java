@@ -391,32 +391,33 @@ class SwarmDeployerTest {
     /** A deploy that died after Swarm converged on the second set: its servers may still rest in maintenance. */
     @Test
     void shouldPutTheNewSetInTheLoadBalancerWhenAnInterruptedDeployIsReconciledAsSucceeded() {
-        swarm.service = swarm.service("1.0.0", OLD, SwarmService.UpdateState.COMPLETED);
-        FakeBalancer lb = new FakeBalancer();
-        LocalDeploymentExecutor executor = executor(twoSets(), lb);
-        DeploymentPlan plan = plan(executor);
-        swarm.service = swarm.service("1.1.0", NEW, SwarmService.UpdateState.COMPLETED, "b");
+        List<String> calls = reconcileOnTwoSetsFinding(swarm.service("1.1.0", NEW,
+                SwarmService.UpdateState.COMPLETED, "b"));
 
-        executor.reconcile(plan, (type, env, data) -> recorded.add(type));
-
-        assertThat(lb.calls).containsExactly("ready web-1-b", "ready web-2-b", "maint web-1", "maint web-2");
+        assertThat(calls).containsExactly("ready web-1-b", "ready web-2-b", "maint web-1", "maint web-2");
         assertThat(recorded).containsExactly(EventTypes.DEPLOYMENT_SUCCEEDED);
     }
 
     /** A deploy that died while Swarm rolled back by itself: the new set's servers may have been made ready. */
     @Test
     void shouldRetireTheNewSetWhenAnInterruptedDeployIsReconciledAfterSwarmRolledItBack() {
+        List<String> calls = reconcileOnTwoSetsFinding(swarm.service("1.0.0", OLD,
+                SwarmService.UpdateState.ROLLBACK_COMPLETED));
+
+        assertThat(calls).containsExactly("ready web-1", "ready web-2", "maint web-1-b", "maint web-2-b");
+        assertThat(recorded).containsExactly(EventTypes.DEPLOYMENT_FAILED, EventTypes.RELEASE_ROLLED_BACK);
+        assertThat(swarm.rollbacks).isZero();
+    }
+
+    /** Plans a deploy of 1.1.0 from 1.0.0 on the first set, then reconciles it finding {@code now}: the LB's calls. */
+    private List<String> reconcileOnTwoSetsFinding(final SwarmService now) {
         swarm.service = swarm.service("1.0.0", OLD, SwarmService.UpdateState.COMPLETED);
         FakeBalancer lb = new FakeBalancer();
         LocalDeploymentExecutor executor = executor(twoSets(), lb);
         DeploymentPlan plan = plan(executor);
-        swarm.service = swarm.service("1.0.0", OLD, SwarmService.UpdateState.ROLLBACK_COMPLETED);
-
+        swarm.service = now;
         executor.reconcile(plan, (type, env, data) -> recorded.add(type));
-
-        assertThat(lb.calls).containsExactly("ready web-1", "ready web-2", "maint web-1-b", "maint web-2-b");
-        assertThat(recorded).containsExactly(EventTypes.DEPLOYMENT_FAILED, EventTypes.RELEASE_ROLLED_BACK);
-        assertThat(swarm.rollbacks).isZero();
+        return lb.calls;
     }
 
     @Test
