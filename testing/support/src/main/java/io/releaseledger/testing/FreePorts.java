@@ -100,6 +100,14 @@ public final class FreePorts {
         return JVM.take(offsets);
     }
 
+    /**
+     * As {@link #nextWithOffsets}, with the port itself at most {@code highest}: for a program that refuses a higher
+     * first port (the demo script takes one up to 65500).
+     */
+    public static int nextBelowWithOffsets(final int highest, final int... offsets) {
+        return JVM.take(highest, offsets);
+    }
+
     /** The kernel's ephemeral range this JVM avoids, {low, high}. */
     public static int[] ephemeralRange() {
         return new int[] {JVM.ephemeralLow, JVM.ephemeralHigh};
@@ -111,16 +119,20 @@ public final class FreePorts {
     }
 
     synchronized int take(final int[] offsets) {
+        return take(HIGHEST, offsets);
+    }
+
+    synchronized int take(final int highest, final int[] offsets) {
         for (int tried = 0; tried < candidates.size(); tried++) {
             int port = candidates.get(cursor);
             cursor = (cursor + 1) % candidates.size();
-            List<Integer> block = block(port, offsets);
+            List<Integer> block = port > highest ? null : block(port, offsets);
             if (block != null && block.stream().allMatch(p -> !handedOut.contains(p) && isFree(p))) {
                 handedOut.addAll(block);
                 return port;
             }
         }
-        throw new IllegalStateException("no free port left between " + LOWEST + " and " + HIGHEST
+        throw new IllegalStateException("no free port left between " + LOWEST + " and " + highest
                 + (outsideEphemeral ? " outside the ephemeral range " : " (too few outside the ephemeral range ")
                 + ephemeralLow + "-" + ephemeralHigh + (outsideEphemeral ? "" : ")") + " (this JVM took "
                 + handedOut.size() + ")");

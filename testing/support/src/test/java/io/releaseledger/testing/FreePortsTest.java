@@ -88,6 +88,20 @@ class FreePortsTest {
     }
 
     @Test
+    void shouldHandOutNoPortAboveTheHighestAsked() {
+        // a walk that starts at 65500: without the bound 65503, 65506, ... come next (65513 keeps base + 22 in range)
+        FreePorts ports = new FreePorts(new int[] {32_768, 60_999}, new FreePorts(new int[] {32_768, 60_999}, 0)
+                .indexOf(65_500));
+
+        List<Integer> bases = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            bases.add(ports.take(65_500, new int[] {1, 2, 11, 12, 21, 22}));
+        }
+
+        assertThat(bases).allSatisfy(base -> assertThat(base).isLessThanOrEqualTo(65_500));
+    }
+
+    @Test
     void shouldSayWhenNoPortIsLeft() {
         // an ephemeral range that leaves 60000-65535: no port there has a partner 6000 above it
         FreePorts ports = new FreePorts(new int[] {FreePorts.LOWEST, 59_999}, 0);
