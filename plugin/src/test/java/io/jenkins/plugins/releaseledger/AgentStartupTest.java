@@ -61,7 +61,8 @@ class AgentStartupTest {
     /**
      * The real JVM on a kernel whose THP mode is {@code never}, in a mount namespace of its own (root only; skipped
      * elsewhere): JDK 17.0.15 and 25 then print a {@code [warning][pagesize]} line on stdout for
-     * {@code -XX:+UseTransparentHugePages}, which the options must keep out of the build log.
+     * {@code -XX:+UseTransparentHugePages}, which the options must keep out of the build log (skipped with a JDK
+     * that does not print it: the test would show nothing there).
      */
     @Test
     void shouldStartSilentlyWhereTheKernelGivesNoHugePages() throws Exception {
@@ -77,10 +78,12 @@ class AgentStartupTest {
         Run plain = run(List.of(), List.of());
 
         Run warned = run(kernelWithoutHugePages, List.of("-XX:+UseTransparentHugePages"));
+        // only JDK builds that read the kernel's THP mode print it (17.0.15 and 25 do); without it nothing is shown
+        assumeThat(warned.output).as("a JDK that warns about huge pages on a kernel set to never")
+                .contains("[warning][pagesize] UseTransparentHugePages disabled");
         Run agent = run(kernelWithoutHugePages, AgentStartup.of(local(), JAR, "semverTag").options(directory.toString(),
                 "/"));
 
-        assertThat(warned.output).contains("[warning][pagesize] UseTransparentHugePages disabled");
         assertThat(agent.exitCode).isEqualTo(plain.exitCode);
         assertThat(agent.output).isEqualTo(plain.output).doesNotContainIgnoringCase("pagesize");
         assertThat(agent.response).isEqualTo(plain.response);
