@@ -59,7 +59,7 @@ final class AgentLauncher {
                         .quiet(true)
                         .join();
             }
-            startup.keep(agentDirectory);
+            startup.keep(agentDirectory, exitCode);
             return outcome(responseFile, exitCode, secrets);
         } finally {
             deleteQuietly(requestFile);

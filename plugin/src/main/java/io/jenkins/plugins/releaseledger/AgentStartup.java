@@ -115,14 +115,17 @@ final class AgentStartup {
 
     /**
      * After the process: puts the archive it made into place (unless another process did first) and removes what is
-     * left. Never fails: without an archive the next process simply makes one.
+     * left. Only after a process that exited 0: one that was killed or failed may have left a truncated archive, with
+     * which JDK 17 crashes (SIGBUS) on every later start. Never fails: without an archive the next process simply
+     * makes one.
      */
-    void keep(final AgentJarInstall.Directory directory) throws InterruptedException {
+    void keep(final AgentJarInstall.Directory directory, final int exitCode) throws InterruptedException {
         if (archived) {
             return;
         }
         try {
-            if (directory.exists(partial) && directory.length(partial) > 0 && !directory.exists(archive)) {
+            if (exitCode == 0 && directory.exists(partial) && directory.length(partial) > 0
+                    && !directory.exists(archive)) {
                 directory.rename(partial, archive);
             }
         } catch (IOException e) {

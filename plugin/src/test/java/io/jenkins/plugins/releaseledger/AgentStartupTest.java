@@ -3,6 +3,8 @@ package io.jenkins.plugins.releaseledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.releaseledger.agent.AgentRequest;
+import io.releaseledger.agent.SemverTagOperation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -161,8 +163,8 @@ class AgentStartupTest {
         Files.write(directory.resolve(part(first)), new byte[] {1, 2});
         Files.write(directory.resolve(part(second)), new byte[] {3});
 
-        first.keep(local());
-        second.keep(local());
+        first.keep(local(), 0);
+        second.keep(local(), 0);
 
         assertThat(names()).containsExactly("release-ledger-cli-0123abcd-semverTag.jsa");
         assertThat(directory.resolve("release-ledger-cli-0123abcd-semverTag.jsa")).hasBinaryContent(new byte[] {1, 2});
@@ -179,20 +181,40 @@ class AgentStartupTest {
             }
         };
 
-        startup.keep(readOnly); // no exception
-        AgentStartup.of(local(), JAR, "semverTag").keep(local()); // the JVM wrote nothing
+        startup.keep(readOnly, 0); // no exception
+        AgentStartup.of(local(), JAR, "semverTag").keep(local(), 0); // the JVM wrote nothing
 
         assertThat(names()).isEmpty();
+    }
+
+    /** A process killed while it wrote the archive leaves it truncated, and JDK 17 dies of SIGBUS on such a one. */
+    @Test
+    void shouldKeepNoArchiveOfAProcessThatFailed() throws Exception {
+        for (int exitCode : new int[] {1, 137, -1}) {
+            AgentStartup startup = AgentStartup.of(local(), JAR, "semverTag");
+            Files.write(directory.resolve(part(startup)), new byte[] {1, 2});
+
+            startup.keep(local(), exitCode);
+
+            assertThat(names()).as("after exit code %d", exitCode).isEmpty();
+        }
     }
 
     @Test
     void shouldStartTheRealJarTheSameWithAnArchiveMadeUsedOrBroken() throws Exception {
         copyJar();
+        AgentStartup failing = AgentStartup.of(local(), JAR, "semverTag");
+        Run failed = run(failing.options(directory.toString(), "/"));
+        failing.keep(local(), failed.exitCode);
+        assertThat(failed.exitCode).as(failed.output).isEqualTo(1); // the agent's own answer to the empty request
+        assertThat(names()).as("no archive from a process that failed").containsExactly(JAR, "request.json");
+        Files.writeString(directory.resolve("request.json"), new AgentRequest(SemverTagOperation.NAME,
+                repository().toString(), Map.of("dryRun", true)).toJson(), StandardCharsets.UTF_8);
         Run plain = run(List.of());
 
         AgentStartup making = AgentStartup.of(local(), JAR, "semverTag");
         Run made = run(making.options(directory.toString(), "/"));
-        making.keep(local());
+        making.keep(local(), made.exitCode);
         Path archive = directory.resolve("release-ledger-cli-0123abcd-semverTag.jsa");
         AgentStartup using = AgentStartup.of(local(), JAR, "semverTag");
         Run used = run(using.options(directory.toString(), "/"));
@@ -206,7 +228,20 @@ class AgentStartupTest {
             assertThat(run.output).isEqualTo(plain.output).doesNotContainIgnoringCase("cds");
             assertThat(run.response).isEqualTo(plain.response);
         });
-        assertThat(plain.response).contains("error"); // the agent's own answer to the empty request
+        assertThat(plain.exitCode).as(plain.output).isZero();
+        assertThat(plain.response).contains("\"version\":\"0.1.0\"");
+    }
+
+    /** A git repository with one commit, made with C git, for a semverTag dry run. */
+    private Path repository() throws IOException, InterruptedException {
+        Path repository = Files.createDirectory(directory.resolve("repository"));
+        for (List<String> command : List.of(List.of("git", "init", "-q"), List.of("git", "-c", "user.name=Test",
+                "-c", "user.email=test@example.com", "commit", "-q", "--allow-empty", "-m", "feat: first"))) {
+            Process git = new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true).start();
+            String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(git.waitFor(60, TimeUnit.SECONDS) && git.exitValue() == 0).as(output).isTrue();
+        }
+        return repository;
     }
 
     /**
