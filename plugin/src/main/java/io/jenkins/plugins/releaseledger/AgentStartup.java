@@ -11,8 +11,8 @@ import java.util.UUID;
  * process start-up"): an AppCDS archive per kind of operation ({@code semverTag}, {@code deploy}, {@code smoke},
  * {@code drift}), made on the agent beside the cached jar by the first process of that kind after each new jar and
  * used by every later one; and for the short {@code semverTag} process, C1 only with the serial collector and
- * transparent huge pages where the agent's kernel gives them. The JVM checks an archive against itself and the jar and runs without it when it does not
- * match; making one that fails leaves the step as it was.
+ * transparent huge pages where the agent's kernel gives them. The JVM checks an archive against itself and the jar
+ * and runs without it when it does not match; making one that fails leaves the step as it was.
  */
 final class AgentStartup {
     static final String ARCHIVE_SUFFIX = ".jsa";
