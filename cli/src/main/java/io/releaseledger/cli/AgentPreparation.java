@@ -13,7 +13,7 @@ import java.util.Optional;
  * The repository a {@code semverTag} agent request runs in, found before picocli builds the {@code agent} command,
  * so that {@link Main} opens it on a thread of its own meanwhile (as it does for {@code version} and {@code tag}): the
  * request file the plugin passes names the workspace. A guess: the command reads the request again and reports
- * what is wrong with it. No picocli type here.
+ * what is wrong with it. Only a regular file is read here. No picocli type here.
  */
 final class AgentPreparation {
     /** A semverTag request is a few hundred bytes; a larger one (a deploy with its descriptor) is not read twice. */
@@ -29,7 +29,8 @@ final class AgentPreparation {
             return Optional.empty();
         }
         try {
-            if (Files.size(file.get()) > SMALL_REQUEST) {
+            // A pipe or FIFO (--request <(echo ...)) gives its bytes once: those are the command's, not a guess's.
+            if (!Files.isRegularFile(file.get()) || Files.size(file.get()) > SMALL_REQUEST) {
                 return Optional.empty();
             }
             AgentRequest request = AgentRequest.fromJson(Files.readString(file.get(), StandardCharsets.UTF_8));

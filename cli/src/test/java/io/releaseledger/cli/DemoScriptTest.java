@@ -51,7 +51,7 @@ class DemoScriptTest {
         assumeThat(isRoot()).as("the demo needs root (it may install packages and start services)").isTrue();
         Path demo = dir.resolve("demo");
         // the demo's ports: page +0, frontends +1 +2, staging +11 +12, production +21 +22
-        int base = FreePorts.nextWithOffsets(1, 2, 11, 12, 21, 22);
+        int base = FreePorts.nextBelowWithOffsets(65_500, 1, 2, 11, 12, 21, 22); // demo.sh takes up to 65500
         try {
             Run first = run(demo, base);
 

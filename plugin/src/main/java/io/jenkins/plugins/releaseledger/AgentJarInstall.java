@@ -8,7 +8,7 @@ import java.io.IOException;
  * concurrent builds never start a half-written jar and a broken copy is replaced.
  */
 final class AgentJarInstall {
-    /** The few file operations the install needs, with {@code FilePath}'s semantics (rename never replaces). */
+    /** The few file operations on the agent, with {@code FilePath}'s semantics (rename never replaces). */
     interface Directory {
         boolean exists(String name) throws IOException, InterruptedException;
 
@@ -23,6 +23,9 @@ final class AgentJarInstall {
         void rename(String from, String to) throws IOException, InterruptedException;
 
         void delete(String name) throws IOException, InterruptedException;
+
+        /** The file's text (UTF-8), or {@code null} when it holds more than {@code limit} bytes. */
+        String read(String name, int limit) throws IOException, InterruptedException;
     }
 
     private AgentJarInstall() {

@@ -40,6 +40,10 @@ final class AgentLauncher {
             requestFile.write(request.toJson(), "UTF-8");
             AgentDirectory agentDirectory = new AgentDirectory(directory);
             AgentStartup startup = AgentStartup.of(agentDirectory, jar.getName(), request.getOperation());
+            if (launcher.isUnix()) {
+                startup.askForHugePagesWhereGiven(new AgentDirectory(
+                        new FilePath(workspace.getChannel(), AgentStartup.TRANSPARENT_HUGE_PAGES)));
+            }
             List<String> command = AgentCommand.command(environment, launcher.isUnix(), AgentJava.home(workspace),
                     jar.getRemote(), startup.options(directory.getRemote(), launcher.isUnix() ? "/" : "\\"),
                     requestFile.getRemote(), responseFile.getRemote());
@@ -55,7 +59,7 @@ final class AgentLauncher {
                         .quiet(true)
                         .join();
             }
-            startup.keep(agentDirectory);
+            startup.keep(agentDirectory, exitCode);
             return outcome(responseFile, exitCode, secrets);
         } finally {
             deleteQuietly(requestFile);
@@ -113,7 +117,7 @@ final class AgentLauncher {
         }
     }
 
-    /** The install's file operations on the agent, through {@link FilePath}. */
+    /** The file operations on the agent, through {@link FilePath}. */
     private static final class AgentDirectory implements AgentJarInstall.Directory {
         private final FilePath directory;
 
@@ -149,6 +153,13 @@ final class AgentLauncher {
         @Override
         public void delete(final String name) throws IOException, InterruptedException {
             directory.child(name).delete();
+        }
+
+        @Override
+        public String read(final String name, final int limit) throws IOException, InterruptedException {
+            try (InputStream in = directory.child(name).read()) {
+                return BoundedText.read(in, limit);
+            }
         }
     }
 }

@@ -11,16 +11,21 @@ import java.util.UUID;
  * process start-up"): an AppCDS archive per kind of operation ({@code semverTag}, {@code deploy}, {@code smoke},
  * {@code drift}), made on the agent beside the cached jar by the first process of that kind after each new jar and
  * used by every later one; and for the short {@code semverTag} process, C1 only with the serial collector and
- * transparent huge pages. The JVM checks an archive against itself and the jar and runs without it when it does not
- * match; making one that fails leaves the step as it was.
+ * transparent huge pages where the agent's kernel gives them. The JVM checks an archive against itself and the jar
+ * and runs without it when it does not match; making one that fails leaves the step as it was.
  */
 final class AgentStartup {
     static final String ARCHIVE_SUFFIX = ".jsa";
+    /** The kernel's transparent huge page settings, on Linux. */
+    static final String TRANSPARENT_HUGE_PAGES = "/sys/kernel/mm/transparent_hugepage";
+    /** "always madvise [never]" and the like: a few dozen bytes. */
+    private static final int MODE_LIMIT = 1024;
 
     private final String archive;
     private final String partial;
     private final boolean archived;
     private final String operation;
+    private boolean hugePages;
 
     private AgentStartup(final String archive, final String partial, final boolean archived, final String operation) {
         this.archive = archive;
@@ -60,6 +65,26 @@ final class AgentStartup {
     }
 
     /**
+     * For {@code semverTag}: asks for transparent huge pages when the agent's kernel ({@code kernel}, its
+     * {@link #TRANSPARENT_HUGE_PAGES} directory) gives them on request. Only with {@code hpage_pmd_size} (Linux 4.10
+     * and later): without it JDK 17.0.15 prints a warning that {@code -Xlog:pagesize=off} does not silence, and some
+     * builds crash at start-up (JDK-8324580). And only on {@code madvise} or {@code always}: on {@code never} there
+     * are none to ask for. Nothing is read for the other operations, which do not ask.
+     */
+    void askForHugePagesWhereGiven(final AgentJarInstall.Directory kernel) throws InterruptedException {
+        if (!SemverTagOperation.NAME.equals(operation)) {
+            return;
+        }
+        try {
+            String mode = kernel.exists("hpage_pmd_size") && kernel.exists("enabled")
+                    ? kernel.read("enabled", MODE_LIMIT) : null;
+            hugePages = mode != null && (mode.contains("[madvise]") || mode.contains("[always]"));
+        } catch (IOException e) {
+            hugePages = false; // a kernel the agent cannot read: start without them
+        }
+    }
+
+    /**
      * The JVM options before {@code -jar}; {@code directoryPath} is where the jar lies on the agent, with its
      * separator ({@code /} or {@code \}).
      */
@@ -74,9 +99,10 @@ final class AgentStartup {
         if (SemverTagOperation.NAME.equals(operation)) {
             options.add("-XX:TieredStopAtLevel=1");
             options.add("-XX:+UseSerialGC");
-            // Huge pages where the agent's kernel gives them: the plugin cannot know that kernel, the JVM reads its THP
-            // mode and uses them on "madvise" (and "always"). On "never" it turns them off and says so in a
-            // [pagesize] warning on stdout, the build log: this log selection silences that and nothing else.
+        }
+        if (hugePages) {
+            // The kernel was read on the agent just before; should its mode change to "never" meanwhile, the JVM
+            // says so in a [pagesize] warning on stdout, the build log: this log selection silences that alone.
             options.add("-XX:+UseTransparentHugePages");
             options.add("-Xlog:pagesize=off");
         }
@@ -89,14 +115,17 @@ final class AgentStartup {
 
     /**
      * After the process: puts the archive it made into place (unless another process did first) and removes what is
-     * left. Never fails: without an archive the next process simply makes one.
+     * left. Only after a process that exited 0: one that was killed or failed may have left a truncated archive, with
+     * which JDK 17 crashes (SIGBUS) on every later start. Never fails: without an archive the next process simply
+     * makes one.
      */
-    void keep(final AgentJarInstall.Directory directory) throws InterruptedException {
+    void keep(final AgentJarInstall.Directory directory, final int exitCode) throws InterruptedException {
         if (archived) {
             return;
         }
         try {
-            if (directory.exists(partial) && directory.length(partial) > 0 && !directory.exists(archive)) {
+            if (exitCode == 0 && directory.exists(partial) && directory.length(partial) > 0
+                    && !directory.exists(archive)) {
                 directory.rename(partial, archive);
             }
         } catch (IOException e) {

@@ -125,6 +125,11 @@ class AgentJarInstallTest {
             public void delete(final String name) throws IOException {
                 Files.deleteIfExists(directory.resolve(name));
             }
+
+            @Override
+            public String read(final String name, final int limit) {
+                throw new UnsupportedOperationException("the install reads no file");
+            }
         };
     }
 }

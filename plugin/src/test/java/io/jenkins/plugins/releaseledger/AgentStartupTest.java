@@ -3,6 +3,8 @@ package io.jenkins.plugins.releaseledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.releaseledger.agent.AgentRequest;
+import io.releaseledger.agent.SemverTagOperation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -50,37 +52,89 @@ class AgentStartupTest {
 
     @Test
     void shouldAskForHugePagesSilentlyForSemverTagOnly() throws Exception {
-        assertThat(AgentStartup.of(local(), JAR, "semverTag").options("/ws@tmp", "/"))
+        AgentJarInstall.Directory madvise = kernel("always [madvise] never", true);
+        AgentJarInstall.Directory unread = new LocalDirectory(directory) {
+            @Override
+            public boolean exists(final String name) {
+                throw new AssertionError("read the kernel for an operation that does not ask");
+            }
+        };
+
+        assertThat(options("semverTag", madvise))
                 .containsSubsequence("-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UseTransparentHugePages")
                 .contains("-Xlog:pagesize=off");
         assertThat(List.of("deploy.execute", "smoke.run", "drift.observe")).allSatisfy(operation -> assertThat(
-                AgentStartup.of(local(), JAR, operation).options("/ws@tmp", "/"))
+                options(operation, unread))
                 .doesNotContain("-XX:+UseTransparentHugePages", "-Xlog:pagesize=off", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /** The agent's kernel decides, as the launcher's does: Linux 4.10 or later, in madvise or always mode. */
+    @Test
+    void shouldAskForHugePagesOnlyWhereTheKernelGivesThem() throws Exception {
+        assertThat(options("semverTag", kernel("always [madvise] never", true)))
+                .contains("-XX:+UseTransparentHugePages");
+        assertThat(options("semverTag", kernel("[always] madvise never", true)))
+                .contains("-XX:+UseTransparentHugePages");
+        assertThat(options("semverTag", kernel("always madvise [never]", true)))
+                .doesNotContain("-XX:+UseTransparentHugePages", "-Xlog:pagesize=off");
+        assertThat(options("semverTag", kernel("always [madvise] never", false)))
+                .as("a kernel before 4.10, without hpage_pmd_size")
+                .doesNotContain("-XX:+UseTransparentHugePages", "-Xlog:pagesize=off");
+        assertThat(options("semverTag", new LocalDirectory(Files.createDirectory(directory.resolve("no-thp")))))
+                .as("no such directory: not Linux, or no THP")
+                .doesNotContain("-XX:+UseTransparentHugePages", "-Xlog:pagesize=off");
+        assertThat(AgentStartup.of(local(), JAR, "semverTag").options("/ws@tmp", "/"))
+                .as("a kernel not read").doesNotContain("-XX:+UseTransparentHugePages");
+    }
+
+    /**
+     * The real JVM where the kernel has no {@code hpage_pmd_size} (before 4.10, e.g. CentOS 7), in a mount namespace
+     * of its own (root only): JDK 17.0.15 prints "TransparentHugePages is not supported by the operating system" for
+     * {@code -XX:+UseTransparentHugePages} whatever the log selection; the agent's options must not ask there.
+     */
+    @Test
+    void shouldStartSilentlyWhereTheKernelHasNoHugePageSize() throws Exception {
+        Path settings = Files.createDirectory(directory.resolve("thp-before-4.10"));
+        Files.writeString(settings.resolve("enabled"), "always [madvise] never\n", StandardCharsets.UTF_8);
+        List<String> oldKernel = kernelNamespace(settings, "bind-dir");
+        copyJar();
+        Run plain = run(List.of(), List.of());
+
+        Run warned = run(oldKernel, List.of("-XX:+UseTransparentHugePages", "-Xlog:pagesize=off"));
+        assumeThat(warned.output).as("a JDK that warns about huge pages on a kernel without hpage_pmd_size")
+                .contains("TransparentHugePages is not supported by the operating system");
+        AgentStartup startup = AgentStartup.of(local(), JAR, "semverTag");
+        startup.askForHugePagesWhereGiven(new LocalDirectory(settings));
+        Run agent = run(oldKernel, startup.options(directory.toString(), "/"));
+
+        assertThat(agent.exitCode).isEqualTo(plain.exitCode);
+        assertThat(agent.output).isEqualTo(plain.output).doesNotContainIgnoringCase("TransparentHugePages");
+        assertThat(agent.response).isEqualTo(plain.response);
     }
 
     /**
      * The real JVM on a kernel whose THP mode is {@code never}, in a mount namespace of its own (root only; skipped
      * elsewhere): JDK 17.0.15 and 25 then print a {@code [warning][pagesize]} line on stdout for
-     * {@code -XX:+UseTransparentHugePages}, which the options must keep out of the build log.
+     * {@code -XX:+UseTransparentHugePages}, which the options must keep out of the build log (skipped with a JDK
+     * that does not print it: the test would show nothing there).
      */
     @Test
     void shouldStartSilentlyWhereTheKernelGivesNoHugePages() throws Exception {
-        Path enabled = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
-        assumeThat(Files.isReadable(enabled)).as("a Linux kernel with transparent huge pages").isTrue();
-        Path never = directory.resolve("thp-never");
-        Files.writeString(never, "always madvise [never]\n", StandardCharsets.UTF_8);
-        List<String> kernelWithoutHugePages = List.of("unshare", "--mount", "sh", "-c",
-                "mount --bind \"$1\" " + enabled + " && shift && exec \"$@\"", "sh", never.toString());
-        assumeThat(output(concat(kernelWithoutHugePages, List.of("cat", enabled.toString()))))
-                .as("a mount namespace of this test's own").isEqualTo("always madvise [never]\n");
+        Path settings = Files.createDirectory(directory.resolve("thp-never"));
+        Files.writeString(settings.resolve("enabled"), "always madvise [never]\n", StandardCharsets.UTF_8);
+        Files.writeString(settings.resolve("hpage_pmd_size"), "2097152\n", StandardCharsets.UTF_8);
+        List<String> kernelWithoutHugePages = kernelNamespace(settings.resolve("enabled"), "bind-file");
         copyJar();
         Run plain = run(List.of(), List.of());
 
         Run warned = run(kernelWithoutHugePages, List.of("-XX:+UseTransparentHugePages"));
-        Run agent = run(kernelWithoutHugePages, AgentStartup.of(local(), JAR, "semverTag").options(directory.toString(),
-                "/"));
+        // only JDK builds that read the kernel's THP mode print it (17.0.15 and 25 do); without it nothing is shown
+        assumeThat(warned.output).as("a JDK that warns about huge pages on a kernel set to never")
+                .contains("[warning][pagesize] UseTransparentHugePages disabled");
+        AgentStartup startup = AgentStartup.of(local(), JAR, "semverTag");
+        startup.askForHugePagesWhereGiven(new LocalDirectory(settings));
+        Run agent = run(kernelWithoutHugePages, startup.options(directory.toString(), "/"));
 
-        assertThat(warned.output).contains("[warning][pagesize] UseTransparentHugePages disabled");
         assertThat(agent.exitCode).isEqualTo(plain.exitCode);
         assertThat(agent.output).isEqualTo(plain.output).doesNotContainIgnoringCase("pagesize");
         assertThat(agent.response).isEqualTo(plain.response);
@@ -109,8 +163,8 @@ class AgentStartupTest {
         Files.write(directory.resolve(part(first)), new byte[] {1, 2});
         Files.write(directory.resolve(part(second)), new byte[] {3});
 
-        first.keep(local());
-        second.keep(local());
+        first.keep(local(), 0);
+        second.keep(local(), 0);
 
         assertThat(names()).containsExactly("release-ledger-cli-0123abcd-semverTag.jsa");
         assertThat(directory.resolve("release-ledger-cli-0123abcd-semverTag.jsa")).hasBinaryContent(new byte[] {1, 2});
@@ -127,20 +181,40 @@ class AgentStartupTest {
             }
         };
 
-        startup.keep(readOnly); // no exception
-        AgentStartup.of(local(), JAR, "semverTag").keep(local()); // the JVM wrote nothing
+        startup.keep(readOnly, 0); // no exception
+        AgentStartup.of(local(), JAR, "semverTag").keep(local(), 0); // the JVM wrote nothing
 
         assertThat(names()).isEmpty();
+    }
+
+    /** A process killed while it wrote the archive leaves it truncated, and JDK 17 dies of SIGBUS on such a one. */
+    @Test
+    void shouldKeepNoArchiveOfAProcessThatFailed() throws Exception {
+        for (int exitCode : new int[] {1, 137, -1}) {
+            AgentStartup startup = AgentStartup.of(local(), JAR, "semverTag");
+            Files.write(directory.resolve(part(startup)), new byte[] {1, 2});
+
+            startup.keep(local(), exitCode);
+
+            assertThat(names()).as("after exit code %d", exitCode).isEmpty();
+        }
     }
 
     @Test
     void shouldStartTheRealJarTheSameWithAnArchiveMadeUsedOrBroken() throws Exception {
         copyJar();
+        AgentStartup failing = AgentStartup.of(local(), JAR, "semverTag");
+        Run failed = run(failing.options(directory.toString(), "/"));
+        failing.keep(local(), failed.exitCode);
+        assertThat(failed.exitCode).as(failed.output).isEqualTo(1); // the agent's own answer to the empty request
+        assertThat(names()).as("no archive from a process that failed").containsExactly(JAR, "request.json");
+        Files.writeString(directory.resolve("request.json"), new AgentRequest(SemverTagOperation.NAME,
+                repository().toString(), Map.of("dryRun", true)).toJson(), StandardCharsets.UTF_8);
         Run plain = run(List.of());
 
         AgentStartup making = AgentStartup.of(local(), JAR, "semverTag");
         Run made = run(making.options(directory.toString(), "/"));
-        making.keep(local());
+        making.keep(local(), made.exitCode);
         Path archive = directory.resolve("release-ledger-cli-0123abcd-semverTag.jsa");
         AgentStartup using = AgentStartup.of(local(), JAR, "semverTag");
         Run used = run(using.options(directory.toString(), "/"));
@@ -154,7 +228,55 @@ class AgentStartupTest {
             assertThat(run.output).isEqualTo(plain.output).doesNotContainIgnoringCase("cds");
             assertThat(run.response).isEqualTo(plain.response);
         });
-        assertThat(plain.response).contains("error"); // the agent's own answer to the empty request
+        assertThat(plain.exitCode).as(plain.output).isZero();
+        assertThat(plain.response).contains("\"version\":\"0.1.0\"");
+    }
+
+    /** A git repository with one commit, made with C git, for a semverTag dry run. */
+    private Path repository() throws IOException, InterruptedException {
+        Path repository = Files.createDirectory(directory.resolve("repository"));
+        for (List<String> command : List.of(List.of("git", "init", "-q"), List.of("git", "-c", "user.name=Test",
+                "-c", "user.email=test@example.com", "commit", "-q", "--allow-empty", "-m", "feat: first"))) {
+            Process git = new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true).start();
+            String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(git.waitFor(60, TimeUnit.SECONDS) && git.exitValue() == 0).as(output).isTrue();
+        }
+        return repository;
+    }
+
+    /**
+     * A command that runs its arguments in a mount namespace where {@code source} stands in for the kernel's
+     * transparent huge page settings: the file {@code enabled} ({@code bind-file}) or the whole directory
+     * ({@code bind-dir}). Skips the test where that cannot be made (not root, not Linux, no THP).
+     */
+    private static List<String> kernelNamespace(final Path source, final String what) throws InterruptedException {
+        Path settings = Path.of(AgentStartup.TRANSPARENT_HUGE_PAGES);
+        assumeThat(Files.isReadable(settings.resolve("enabled"))).as("a Linux kernel with transparent huge pages")
+                .isTrue();
+        Path target = "bind-dir".equals(what) ? settings : settings.resolve("enabled");
+        List<String> namespace = List.of("unshare", "--mount", "sh", "-c",
+                "mount --bind \"$1\" " + target + " && shift && exec \"$@\"", "sh", source.toString());
+        assumeThat(output(concat(namespace, List.of("cat", settings.resolve("enabled").toString()))))
+                .as("a mount namespace of this test's own")
+                .isEqualTo(output(List.of("cat", target.equals(settings) ? source.resolve("enabled").toString()
+                        : source.toString())));
+        return namespace;
+    }
+
+    /** The kernel settings directory: {@code enabled} with {@code mode}, and {@code hpage_pmd_size} if asked. */
+    private AgentJarInstall.Directory kernel(final String mode, final boolean hugePageSize) throws IOException {
+        Path settings = Files.createTempDirectory(directory, "thp-");
+        Files.writeString(settings.resolve("enabled"), mode + "\n", StandardCharsets.UTF_8);
+        if (hugePageSize) {
+            Files.writeString(settings.resolve("hpage_pmd_size"), "2097152\n", StandardCharsets.UTF_8);
+        }
+        return new LocalDirectory(settings);
+    }
+
+    private List<String> options(final String operation, final AgentJarInstall.Directory kernel) throws Exception {
+        AgentStartup startup = AgentStartup.of(local(), JAR, operation);
+        startup.askForHugePagesWhereGiven(kernel);
+        return startup.options("/ws@tmp", "/");
     }
 
     /** The plugin's jar beside an empty request, which the agent answers with an error of its own. */
@@ -268,6 +390,13 @@ class AgentStartupTest {
         @Override
         public void delete(final String name) throws IOException {
             Files.deleteIfExists(directory.resolve(name));
+        }
+
+        @Override
+        public String read(final String name, final int limit) throws IOException {
+            try (InputStream in = Files.newInputStream(directory.resolve(name))) {
+                return BoundedText.read(in, limit);
+            }
         }
     }
 }

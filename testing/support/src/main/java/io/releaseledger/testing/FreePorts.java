@@ -20,8 +20,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * where every outgoing connection (HAProxy's checks, load loops, health gates) also takes its local port, and it
  * may hand the same port to the next caller before anyone listens on it. A port from here is free on 127.0.0.1 when
  * asked (bound once without {@code SO_REUSEADDR}, so a port in {@code TIME_WAIT} is skipped too), never handed out
- * twice in one JVM, and outside the ephemeral range ({@code /proc/sys/net/ipv4/ip_local_port_range}). Each JVM
- * starts at a random place, so two test runs side by side rarely walk the same ports.
+ * twice in one JVM, and outside the ephemeral range ({@code /proc/sys/net/ipv4/ip_local_port_range}) unless that
+ * range leaves too few outside it. Each JVM starts at a random place, so two test runs side by side rarely walk the
+ * same ports.
  *
  * <p>A port from here is also a good closed port: nothing in this JVM will listen on it.
  */
@@ -32,6 +33,11 @@ public final class FreePorts {
     private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     /** Linux's default, for a system without that file. */
     private static final int[] DEFAULT_EPHEMERAL = {32_768, 60_999};
+    /**
+     * Fewer candidates outside the ephemeral range than this, and tests take ports inside it: with the common
+     * {@code 1024 65000} only 65001-65535 remain, where no port has a partner 1000 above and a test run walks them dry.
+     */
+    static final int FEWEST_OUTSIDE = 5_000;
 
     private static final FreePorts JVM = new FreePorts(ephemeralRange(EPHEMERAL_RANGE),
             ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE));
@@ -39,7 +45,7 @@ public final class FreePorts {
     private final int ephemeralLow;
     private final int ephemeralHigh;
     private final List<Integer> candidates = new ArrayList<>();
-    /** False only where the ephemeral range covers every candidate port. */
+    /** False where the ephemeral range leaves fewer than {@link #FEWEST_OUTSIDE} candidate ports outside it. */
     private final boolean outsideEphemeral;
     private final Set<Integer> handedOut = new HashSet<>();
     private int cursor;
@@ -56,17 +62,19 @@ public final class FreePorts {
                 candidates.add(port);
             }
         }
-        if (candidates.isEmpty()) {
-            // a kernel whose ephemeral range covers them all: still never twice and free when asked, only less safe
+        outsideEphemeral = candidates.size() >= FEWEST_OUTSIDE;
+        if (!outsideEphemeral) {
+            // a kernel whose ephemeral range leaves too few: still never twice and free when asked, only less safe
             // from outgoing connections; say why once, and run
             System.err.println("FreePorts: the kernel's ephemeral port range " + ephemeralLow + "-" + ephemeralHigh
-                    + " covers " + LOWEST + "-" + HIGHEST + "; tests take ports inside it (narrow it with sysctl "
+                    + " leaves " + candidates.size() + " of " + LOWEST + "-" + HIGHEST + " outside it (fewer than "
+                    + FEWEST_OUTSIDE + "); tests take ports inside it (narrow it with sysctl "
                     + "net.ipv4.ip_local_port_range for fewer clashes with outgoing connections)");
+            candidates.clear();
             for (int port = LOWEST; port <= HIGHEST; port++) {
                 candidates.add(port);
             }
         }
-        outsideEphemeral = !isEphemeral(candidates.get(0));
         cursor = Math.floorMod(start, candidates.size());
     }
 
@@ -92,24 +100,42 @@ public final class FreePorts {
         return JVM.take(offsets);
     }
 
+    /**
+     * As {@link #nextWithOffsets}, with the port itself at most {@code highest}: for a program that refuses a higher
+     * first port (the demo script takes one up to 65500).
+     */
+    public static int nextBelowWithOffsets(final int highest, final int... offsets) {
+        return JVM.take(highest, offsets);
+    }
+
     /** The kernel's ephemeral range this JVM avoids, {low, high}. */
     public static int[] ephemeralRange() {
         return new int[] {JVM.ephemeralLow, JVM.ephemeralHigh};
     }
 
+    /** Whether this JVM's ports lie outside the ephemeral range (false: too few are left outside it). */
+    public static boolean outsideEphemeralRange() {
+        return JVM.outsideEphemeral;
+    }
+
     synchronized int take(final int[] offsets) {
+        return take(HIGHEST, offsets);
+    }
+
+    synchronized int take(final int highest, final int[] offsets) {
         for (int tried = 0; tried < candidates.size(); tried++) {
             int port = candidates.get(cursor);
             cursor = (cursor + 1) % candidates.size();
-            List<Integer> block = block(port, offsets);
+            List<Integer> block = port > highest ? null : block(port, offsets);
             if (block != null && block.stream().allMatch(p -> !handedOut.contains(p) && isFree(p))) {
                 handedOut.addAll(block);
                 return port;
             }
         }
-        throw new IllegalStateException("no free port left between " + LOWEST + " and " + HIGHEST + " outside the "
-                + "ephemeral range " + ephemeralLow + "-" + ephemeralHigh + " (this JVM took " + handedOut.size()
-                + ")");
+        throw new IllegalStateException("no free port left between " + LOWEST + " and " + highest
+                + (outsideEphemeral ? " outside the ephemeral range " : " (too few outside the ephemeral range ")
+                + ephemeralLow + "-" + ephemeralHigh + (outsideEphemeral ? "" : ")") + " (this JVM took "
+                + handedOut.size() + ")");
     }
 
     /**

@@ -2,6 +2,7 @@ package io.releaseledger.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -30,6 +31,7 @@ class FreePortsTest {
     /** What bind-0 cannot give: the kernel picks port 0's port from the very range outgoing connections use. */
     @Test
     void shouldHandOutPortsOutsideTheKernelsEphemeralRange() {
+        assumeTrue(FreePorts.outsideEphemeralRange(), "this kernel's ephemeral range leaves too few ports outside it");
         int[] ephemeral = FreePorts.ephemeralRange();
 
         assertThat(FreePorts.next(200)).allSatisfy(port -> assertThat(port).isBetween(FreePorts.LOWEST,
@@ -86,13 +88,48 @@ class FreePortsTest {
     }
 
     @Test
-    void shouldSayWhenNoPortIsLeft() {
-        // an ephemeral range that leaves only 65535
-        FreePorts ports = new FreePorts(new int[] {FreePorts.LOWEST, 65_534}, 0);
-        ports.take(new int[0]);
+    void shouldHandOutNoPortAboveTheHighestAsked() {
+        // a walk that starts at 65500: without the bound 65503, 65506, ... come next (65513 keeps base + 22 in range)
+        FreePorts ports = new FreePorts(new int[] {32_768, 60_999}, new FreePorts(new int[] {32_768, 60_999}, 0)
+                .indexOf(65_500));
 
-        assertThatThrownBy(() -> ports.take(new int[0])).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("no free port left").hasMessageContaining("ephemeral range 10000-65534");
+        List<Integer> bases = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            bases.add(ports.take(65_500, new int[] {1, 2, 11, 12, 21, 22}));
+        }
+
+        assertThat(bases).allSatisfy(base -> assertThat(base).isLessThanOrEqualTo(65_500));
+    }
+
+    @Test
+    void shouldSayWhenNoPortIsLeft() {
+        // an ephemeral range that leaves 60000-65535: no port there has a partner 6000 above it
+        FreePorts ports = new FreePorts(new int[] {FreePorts.LOWEST, 59_999}, 0);
+
+        assertThatThrownBy(() -> ports.take(new int[] {6000})).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no free port left")
+                .hasMessageContaining("outside the ephemeral range 10000-59999");
+    }
+
+    /** The common {@code 1024 65000} leaves 65001-65535: too few, and none with a partner 1000 above. */
+    @Test
+    void shouldTakeEphemeralPortsWhenTooFewLieOutsideTheRange() {
+        FreePorts ports = new FreePorts(new int[] {1_024, 65_000}, 0);
+
+        int port = ports.take(new int[] {1000});
+
+        assertThat(port).isBetween(FreePorts.LOWEST, FreePorts.HIGHEST - 1000);
+        assertThat(ports.take(new int[0])).isNotIn(port, port + 1000);
+    }
+
+    @Test
+    void shouldKeepOutsideTheRangeWhileEnoughPortsLieOutsideIt() {
+        int low = FreePorts.HIGHEST - FreePorts.FEWEST_OUTSIDE; // leaves exactly FEWEST_OUTSIDE ports above it
+        FreePorts enough = new FreePorts(new int[] {FreePorts.LOWEST, low}, 0);
+        FreePorts tooFew = new FreePorts(new int[] {FreePorts.LOWEST, low + 1}, 0);
+
+        assertThat(enough.take(new int[0])).isGreaterThan(low);
+        assertThat(tooFew.take(new int[0])).isLessThanOrEqualTo(low + 1);
     }
 
     @Test
