@@ -132,10 +132,11 @@ public final class FreePorts {
                 return port;
             }
         }
+        String range = ephemeralLow + "-" + ephemeralHigh;
         throw new IllegalStateException("no free port left between " + LOWEST + " and " + highest
-                + (outsideEphemeral ? " outside the ephemeral range " : " (too few outside the ephemeral range ")
-                + ephemeralLow + "-" + ephemeralHigh + (outsideEphemeral ? "" : ")") + " (this JVM took "
-                + handedOut.size() + ")");
+                + (outsideEphemeral ? " outside the ephemeral range " + range
+                        : " (too few outside the ephemeral range " + range + ")")
+                + " (this JVM took " + handedOut.size() + ")");
     }
 
     /**
