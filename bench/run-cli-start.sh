@@ -5,7 +5,8 @@
 #   bench/run-cli-start.sh [--no-build] [--runs N] [--semantic-release-runs N] [--no-semantic-release]
 # Each round: C git's equivalent of `version`, `./release-ledger version`, `java -jar ... version` (no launcher levers),
 # C git's equivalent of `tag`, `./release-ledger tag`, `java -jar ... tag`, `--help` both ways, and (in the first
-# --semantic-release-runs rounds) semantic-release --dry-run. Medians, then the ratios. Never part of .ci/run.
+# --semantic-release-runs rounds) semantic-release --dry-run and semantic-release's own release run (it tags and
+# pushes). Medians, then the ratios. Never part of .ci/run.
 #
 # Where: a bare copy of semver-A as the remote (bench/data/cli-start/remote.git) and a clone of it as the working tree
 # (.../work), made afresh by every run; git clones locally with hard links and keeps git gc's commit-graph, as a
@@ -22,7 +23,15 @@
 # `semantic-release --dry-run --no-ci --branches main --tag-format 'v${version}' --plugins
 # @semantic-release/commit-analyzer --repository-url file://.../remote.git` in the same working tree: no network
 # call (the remote is a local bare repository, no GitHub or npm plugin), it fetches tags, checks push access with a
-# dry-run push, reads the commits since the last tag and prints the next version.
+# dry-run push, reads the commits since the last tag and prints the next version. That is the peer of `version`.
+# The peer of `tag` is semantic-release's release run, which does what `tag` does: the same command without
+# --dry-run and with its default plugins that need no token or network (`--plugins
+# @semantic-release/commit-analyzer,@semantic-release/release-notes-generator`; the npm and github plugins publish
+# elsewhere and are left out): it also writes the release's notes from the commits since the last tag (as `tag`
+# records them in its ledger), creates the tag and pushes it with a git note of its channel. Its tag (v1.23.0: its
+# Angular preset reads `docs!:` as no release, Conventional Commits as breaking) and the note are deleted on both sides
+# after each run, like `tag`'s tag. And the same release run with commit-analyzer alone (it tags and pushes but writes
+# no notes): the least semantic-release does to tag a release.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -69,6 +78,7 @@ ledger="$area/ledger"
 # ledger, made afresh, would read as damaged at a path an earlier run's key had sealed.
 export RELEASE_LEDGER_KEY_FILE="$area/ledger.key"
 next_tag=v2.0.0 # the engine's answer on scenario A (checked below)
+sr_next_tag=v1.23.0 # semantic-release's (checked after each of its release runs)
 
 semantic_release=""
 if $semantic; then
@@ -98,8 +108,14 @@ git_tag() {
   git -C "$work" push -q origin "refs/tags/$next_tag"
 }
 untag() {
-  git -C "$work" tag -d "$next_tag" >/dev/null 2>&1 || true
-  git -C "$area/remote.git" tag -d "$next_tag" >/dev/null 2>&1 || true
+  local tag
+  for tag in "$next_tag" "$sr_next_tag"; do
+    git -C "$work" tag -d "$tag" >/dev/null 2>&1 || true
+    git -C "$area/remote.git" tag -d "$tag" >/dev/null 2>&1 || true
+  done
+  # semantic-release also pushes a note of the release's channel
+  git -C "$work" update-ref -d "refs/notes/semantic-release-$sr_next_tag" >/dev/null 2>&1 || true
+  git -C "$area/remote.git" update-ref -d "refs/notes/semantic-release-$sr_next_tag" >/dev/null 2>&1 || true
 }
 rl_version() { "$root/release-ledger" version -q -C "$work"; }
 plain_version() { java -jar "$jar" version -q -C "$work"; }
@@ -109,6 +125,15 @@ rl_help() { "$root/release-ledger" --help; }
 plain_help() { java -jar "$jar" --help; }
 semantic() {
   (cd "$work" && "$semantic_release" --dry-run --no-ci --branches main --tag-format 'v${version}' \
+    --plugins @semantic-release/commit-analyzer --repository-url "file://$area/remote.git")
+}
+semantic_tag() {
+  (cd "$work" && "$semantic_release" --no-ci --branches main --tag-format 'v${version}' \
+    --plugins @semantic-release/commit-analyzer,@semantic-release/release-notes-generator \
+    --repository-url "file://$area/remote.git")
+}
+semantic_tag_no_notes() {
+  (cd "$work" && "$semantic_release" --no-ci --branches main --tag-format 'v${version}' \
     --plugins @semantic-release/commit-analyzer --repository-url "file://$area/remote.git")
 }
 
@@ -123,6 +148,11 @@ measure() { # name function: runs it once (the bench fails when it fails), recor
   took=$(tail -1 "$area/time.txt")
   times[$name]+="$(awk '{printf "%d", $1 * 1000}' <<<"$took") "
   cpu[$name]+="$(awk '{printf "%d", ($2 + $3) * 1000}' <<<"$took") "
+  if [[ "$fn" == semantic_tag* ]] && ! git -C "$area/remote.git" rev-parse -q --verify "refs/tags/$sr_next_tag" >/dev/null; then
+    echo "$name did not push $sr_next_tag:" >&2
+    tail -20 "$area/last.out" >&2
+    exit 1
+  fi
   [[ "$fn" == *tag* ]] && untag
   return 0
 }
@@ -151,6 +181,8 @@ for ((round = 1; round <= runs; round++)); do
   measure "java -jar ... --help" plain_help
   if [[ -n "$semantic_release" && $round -le $sr_runs ]]; then
     measure "semantic-release --dry-run" semantic
+    measure "semantic-release release run" semantic_tag
+    measure "semantic-release, no notes" semantic_tag_no_notes
   fi
   echo "round $round done (load average $(cut -d' ' -f1 /proc/loadavg))"
 done
@@ -158,7 +190,8 @@ done
 echo
 printf '%-32s %10s %10s %12s   %s\n' "whole process" "median ms" "min ms" "CPU ms (med)" "wall ms of each run"
 for name in "C git: version equivalent" "./release-ledger version" "java -jar ... version" "C git: tag equivalent" \
-    "./release-ledger tag" "java -jar ... tag" "semantic-release --dry-run" "./release-ledger --help" "java -jar ... --help"; do
+    "./release-ledger tag" "java -jar ... tag" "semantic-release --dry-run" "semantic-release release run" \
+    "semantic-release, no notes" "./release-ledger --help" "java -jar ... --help"; do
   [[ -n "${times[$name]:-}" ]] || continue
   printf '%-32s %10s %10s %12s   %s\n' "$name" "$(median "${times[$name]}")" "$(minimum "${times[$name]}")" \
     "$(median "${cpu[$name]}")" "${times[$name]}"
@@ -175,8 +208,13 @@ echo "tag / C git version          = $(ratio "$rl_t" "$git_v")x"
 echo "java -jar version / C git    = $(ratio "$(median "${times["java -jar ... version"]}")" "$git_v")x   (no launcher levers)"
 if [[ -n "${times["semantic-release --dry-run"]:-}" ]]; then
   sr=$(median "${times["semantic-release --dry-run"]}")
-  echo "semantic-release / version   = $(ratio "$sr" "$rl_v")x   (target >= 10x)"
-  echo "semantic-release / tag       = $(ratio "$sr" "$rl_t")x   (target >= 10x)"
+  echo "semantic-release / version   = $(ratio "$sr" "$rl_v")x   (target >= 10x; its dry run, the peer of version)"
+  echo "semantic-release / tag       = $(ratio "$sr" "$rl_t")x   (its dry run, which neither tags nor pushes)"
+fi
+if [[ -n "${times["semantic-release release run"]:-}" ]]; then
+  sr_tag=$(median "${times["semantic-release release run"]}")
+  echo "semantic-release tag / tag   = $(ratio "$sr_tag" "$rl_t")x   (target >= 10x; its release run: notes, tag, push)"
+  echo "semantic-release tag, no notes / tag = $(ratio "$(median "${times["semantic-release, no notes"]}")" "$rl_t")x   (tag and push only)"
 fi
 echo "--help                       = $(median "${times["./release-ledger --help"]}") ms   (target < 300 ms)"
 echo "(CPU ms: user + system of the process and its children; wall time waits for the CPU on a loaded machine)"
