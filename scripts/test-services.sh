@@ -476,11 +476,12 @@ cmd_stop() {
   fi
   exec 9>"$STATE_DIR/lock"
   flock 9
-  if stops docker-tls; then stop_docker_tls; else log "docker-tls: left running (not started by this run)"; fi
-  if stops registry; then stop_pid "$STATE_DIR/registry.pid" docker-registry registry; else log "registry: left running (not started by this run)"; fi
-  if stops swarm; then stop_swarm; else log "swarm: left as it is (not initialised by this run)"; fi
+  # What this run did not start is left alone, and named only when it runs (a demo's stop never started docker-tls).
+  if stops docker-tls; then stop_docker_tls; elif docker_tls_answers; then log "docker-tls: left running (not started by this run)"; fi
+  if stops registry; then stop_pid "$STATE_DIR/registry.pid" docker-registry registry; elif registry_answers; then log "registry: left running (not started by this run)"; fi
+  if stops swarm; then stop_swarm; elif docker_answers && [[ "$(swarm_state)" == active* ]]; then log "swarm: left as it is (not initialised by this run)"; fi
   # dockerd stops its containers and its own containerd on SIGTERM.
-  if stops docker; then stop_pid "$STATE_DIR/dockerd.pid" dockerd docker; else log "docker: left running (not started by this run)"; fi
+  if stops docker; then stop_pid "$STATE_DIR/dockerd.pid" dockerd docker; elif docker_answers; then log "docker: left running (not started by this run)"; fi
   log "stopped what this script had started"
 }
 
