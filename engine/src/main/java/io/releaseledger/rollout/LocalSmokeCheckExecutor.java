@@ -13,6 +13,7 @@ import io.releaseledger.docker.ContainerEngine;
 import io.releaseledger.health.CheckFactory;
 import io.releaseledger.health.SecretResolver;
 import io.releaseledger.registry.RegistryClient;
+import io.releaseledger.report.Counted;
 import io.releaseledger.report.Messages;
 import io.releaseledger.smoke.SmokeCheckRun;
 import io.releaseledger.smoke.SmokeChecks;
@@ -138,9 +139,12 @@ public final class LocalSmokeCheckExecutor implements SmokeCheckExecutor {
             if (request.getFailFast() != null) {
                 run.setFailFast(request.getFailFast());
             }
-            messages.info("Running %d smoke check%s against %s%s", spec.getChecks().size(),
-                    spec.getChecks().size() == 1 ? "" : "s", environment.getName(),
-                    request.getVersion() == null ? "" : " (" + request.getVersion() + ")");
+            int checks = spec.getChecks().size();
+            int results = run.size();
+            // the report counts results ("2 of 3 passed"): say so when a check runs against several servers
+            messages.info("Running %s against %s%s%s", Counted.of(checks, "smoke check"), environment.getName(),
+                    request.getVersion() == null ? "" : " (" + request.getVersion() + ")",
+                    results == checks ? "" : ": " + results + " runs in all, one per server for a check aimed at each server");
             SmokeOutcome outcome = outcomeOf(run.call(), request.getVersion(), environment.getName());
             if (driftCheck != null && driftCheck.getLastReport() != null) {
                 outcome.setDrift(driftCheck.getLastReport().toJson());

@@ -90,6 +90,14 @@ public final class SmokeCheckRun {
         return this;
     }
 
+    /**
+     * How many results the run gives: one per check and target for a check that uses {@code {address}}/{@code {port}},
+     * one for any other check (the report counts these, "2 of 3 passed").
+     */
+    public int size() {
+        return units().size();
+    }
+
     /** Runs the checks; may be called once. */
     public SmokeReport call() {
         if (!called.compareAndSet(false, true)) {

@@ -45,6 +45,21 @@ class SmokeCheckRunTest {
     }
 
     @Test
+    void shouldCountOneResultPerServerForACheckAimedAtEachAndOneForAnyOther() {
+        List<SmokeCheck> checks = List.of(
+                new SmokeCheck(new HttpCheck("http://{address}:{port}/health"), Duration.ofSeconds(1)),
+                new SmokeCheck(new HttpCheck("http://127.0.0.1:1/through-the-balancer"), Duration.ofSeconds(1)));
+        List<io.releaseledger.health.CheckTarget> servers = List.of(
+                new io.releaseledger.health.CheckTarget("127.0.0.1", 18481, null, null),
+                new io.releaseledger.health.CheckTarget("127.0.0.1", 18482, null, null));
+
+        assertThat(new SmokeCheckRun(checks, servers).size()).isEqualTo(3);
+        assertThat(new SmokeCheckRun(checks, List.of(servers.get(0))).size()).isEqualTo(2);
+        assertThat(new SmokeCheckRun(checks, List.of()).size()).as("a check without a server fails as one result")
+                .isEqualTo(2);
+    }
+
+    @Test
     void shouldRetryWithBackoffUntilTheThirdAttemptPasses() throws IOException {
         try (SmokeServer server = new SmokeServer((exchange, n) ->
                 SmokeServer.answer(exchange, n < 3 ? 503 : 200, n < 3 ? "starting" : "UP"))) {
