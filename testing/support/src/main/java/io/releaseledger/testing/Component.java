@@ -98,7 +98,8 @@ public enum Component {
 
         Availability(boolean available, String detail) {
             this.available = available;
-            this.detail = detail;
+            // one line: the skip notice prints it, and a failing command's output ("docker info") spans several
+            this.detail = detail == null ? "" : detail.strip().replaceAll("\\s*\\R\\s*", " / ");
         }
 
         static Availability found(String detail) {

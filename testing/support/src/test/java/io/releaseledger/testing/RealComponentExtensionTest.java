@@ -134,6 +134,17 @@ class RealComponentExtensionTest {
     }
 
     @Test
+    void shouldGiveWhatAProbeFoundOnOneLine() {
+        String dockerInfo = "docker info failed: Client: Docker Engine\n Version: 20.10.24\n\nServer:\n"
+                + "ERROR: Cannot connect to the Docker daemon at unix:///var/run/docker.sock.\r\n";
+
+        assertThat(Component.Availability.missing(dockerInfo).toString()).isEqualTo("missing: docker info failed: "
+                + "Client: Docker Engine / Version: 20.10.24 / Server: / ERROR: Cannot connect to the Docker daemon at "
+                + "unix:///var/run/docker.sock.");
+        assertThat(Component.Availability.found("git version 2.39.5").getDetail()).isEqualTo("git version 2.39.5");
+    }
+
+    @Test
     void shouldDescribeEveryComponent() {
         for (Component component : Component.values()) {
             assertThat(component.getDescription()).isNotBlank();
