@@ -68,8 +68,9 @@ final class AgentStartup {
      * For {@code semverTag}: asks for transparent huge pages when the agent's kernel ({@code kernel}, its
      * {@link #TRANSPARENT_HUGE_PAGES} directory) gives them on request. Only with {@code hpage_pmd_size} (Linux 4.10
      * and later): without it JDK 17.0.15 prints a warning that {@code -Xlog:pagesize=off} does not silence, and some
-     * builds crash at start-up (JDK-8324580). And only on {@code madvise} or {@code always}: on {@code never} there
-     * are none to ask for. Nothing is read for the other operations, which do not ask.
+     * builds crash at start-up (JDK-8324580). And only on {@code madvise}, as the launcher {@code ./release-ledger}
+     * does: on {@code always} the heap has them anyway, on {@code never} there are none to ask for. Nothing is read
+     * for the other operations, which do not ask.
      */
     void askForHugePagesWhereGiven(final AgentJarInstall.Directory kernel) throws InterruptedException {
         if (!SemverTagOperation.NAME.equals(operation)) {
@@ -78,7 +79,7 @@ final class AgentStartup {
         try {
             String mode = kernel.exists("hpage_pmd_size") && kernel.exists("enabled")
                     ? kernel.read("enabled", MODE_LIMIT) : null;
-            hugePages = mode != null && (mode.contains("[madvise]") || mode.contains("[always]"));
+            hugePages = mode != null && mode.contains("[madvise]");
         } catch (IOException e) {
             hugePages = false; // a kernel the agent cannot read: start without them
         }
