@@ -70,16 +70,17 @@ final class AgentStartup {
      * and later): without it JDK 17.0.15 prints a warning that {@code -Xlog:pagesize=off} does not silence, and some
      * builds crash at start-up (JDK-8324580). And only on {@code madvise}, as the launcher {@code ./release-ledger}
      * does: on {@code always} the heap has them anyway, on {@code never} there are none to ask for. Nothing is read
-     * for the other operations, which do not ask.
+     * for the other operations, which do not ask. Each file operation is a round trip to the agent: {@code enabled}
+     * is read first (where there is none, the read fails: not Linux, or no THP), {@code hpage_pmd_size} looked for
+     * only on {@code madvise}; one or two calls.
      */
     void askForHugePagesWhereGiven(final AgentJarInstall.Directory kernel) throws InterruptedException {
         if (!SemverTagOperation.NAME.equals(operation)) {
             return;
         }
         try {
-            String mode = kernel.exists("hpage_pmd_size") && kernel.exists("enabled")
-                    ? kernel.read("enabled", MODE_LIMIT) : null;
-            hugePages = mode != null && mode.contains("[madvise]");
+            String mode = kernel.read("enabled", MODE_LIMIT);
+            hugePages = mode != null && mode.contains("[madvise]") && kernel.exists("hpage_pmd_size");
         } catch (IOException e) {
             hugePages = false; // a kernel the agent cannot read: start without them
         }

@@ -58,6 +58,11 @@ class AgentStartupTest {
             public boolean exists(final String name) {
                 throw new AssertionError("read the kernel for an operation that does not ask");
             }
+
+            @Override
+            public String read(final String name, final int limit) {
+                throw new AssertionError("read the kernel for an operation that does not ask");
+            }
         };
 
         assertThat(options("semverTag", madvise))
@@ -89,6 +94,17 @@ class AgentStartupTest {
                 .doesNotContain("-XX:+UseTransparentHugePages", "-Xlog:pagesize=off");
         assertThat(AgentStartup.of(local(), JAR, "semverTag").options("/ws@tmp", "/"))
                 .as("a kernel not read").doesNotContain("-XX:+UseTransparentHugePages");
+    }
+
+    /** Each file operation is a round trip to the agent: {@code enabled} first, {@code hpage_pmd_size} on madvise only. */
+    @Test
+    void shouldReadTheKernelInOneCallUnlessItGivesHugePagesOnRequest() throws Exception {
+        assertThat(kernelCalls(kernel("always [madvise] never", true)))
+                .containsExactly("read enabled", "exists hpage_pmd_size");
+        assertThat(kernelCalls(kernel("[always] madvise never", true))).containsExactly("read enabled");
+        assertThat(kernelCalls(kernel("always madvise [never]", true))).containsExactly("read enabled");
+        assertThat(kernelCalls(new LocalDirectory(directory.resolve("no-thp")))).as("not Linux, or no THP")
+                .containsExactly("read enabled");
     }
 
     /**
@@ -277,6 +293,13 @@ class AgentStartupTest {
         return new LocalDirectory(settings);
     }
 
+    /** The file operations {@code semverTag}'s start-up makes on {@code kernel}, in order. */
+    private List<String> kernelCalls(final AgentJarInstall.Directory kernel) throws Exception {
+        List<String> calls = new ArrayList<>();
+        options("semverTag", new Counted(kernel, calls));
+        return calls;
+    }
+
     private List<String> options(final String operation, final AgentJarInstall.Directory kernel) throws Exception {
         AgentStartup startup = AgentStartup.of(local(), JAR, operation);
         startup.askForHugePagesWhereGiven(kernel);
@@ -355,6 +378,59 @@ class AgentStartupTest {
             this.exitCode = exitCode;
             this.output = output;
             this.response = response;
+        }
+    }
+
+    /** Another directory's operations, each one noted (as a round trip to the agent would be). */
+    private static final class Counted implements AgentJarInstall.Directory {
+        private final AgentJarInstall.Directory directory;
+        private final List<String> calls;
+
+        Counted(final AgentJarInstall.Directory directory, final List<String> calls) {
+            this.directory = directory;
+            this.calls = calls;
+        }
+
+        @Override
+        public boolean exists(final String name) throws IOException, InterruptedException {
+            calls.add("exists " + name);
+            return directory.exists(name);
+        }
+
+        @Override
+        public long length(final String name) throws IOException, InterruptedException {
+            calls.add("length " + name);
+            return directory.length(name);
+        }
+
+        @Override
+        public String createTempFile(final String prefix, final String suffix) throws IOException, InterruptedException {
+            calls.add("createTempFile " + prefix);
+            return directory.createTempFile(prefix, suffix);
+        }
+
+        @Override
+        public void copyJarTo(final String name) throws IOException, InterruptedException {
+            calls.add("copyJarTo " + name);
+            directory.copyJarTo(name);
+        }
+
+        @Override
+        public void rename(final String from, final String to) throws IOException, InterruptedException {
+            calls.add("rename " + from);
+            directory.rename(from, to);
+        }
+
+        @Override
+        public void delete(final String name) throws IOException, InterruptedException {
+            calls.add("delete " + name);
+            directory.delete(name);
+        }
+
+        @Override
+        public String read(final String name, final int limit) throws IOException, InterruptedException {
+            calls.add("read " + name);
+            return directory.read(name, limit);
         }
     }
 
