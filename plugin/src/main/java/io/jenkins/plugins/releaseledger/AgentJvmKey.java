@@ -60,7 +60,8 @@ final class AgentJvmKey {
     }
 
     /** @param home the Java home of {@code java}; {@code null} when unknown (a bare {@code java}) */
-    static String of(final List<String> java, final AgentJarInstall.Directory home) throws InterruptedException {
+    private static String of(final List<String> java, final AgentJarInstall.Directory home)
+            throws InterruptedException {
         StringBuilder text = new StringBuilder();
         java.forEach(word -> text.append(word).append('\n'));
         if (home != null) {
@@ -76,7 +77,7 @@ final class AgentJvmKey {
         try {
             release = home.read(RELEASE, RELEASE_LIMIT);
         } catch (IOException e) {
-            return List.of(); // no such file (a JRE without one, a path inside a container) or not readable
+            return List.of(); // no such file (a path only inside a container, a home without one) or not readable
         }
         return release == null ? List.of() : release.lines().map(String::strip)
                 .filter(line -> RELEASE_LINES.stream().anyMatch(line::startsWith)).toList();
