@@ -27,7 +27,8 @@ final class AgentCommand {
     /**
      * @param environment   the build's environment (for {@code JAVA_HOME})
      * @param unix          whether the step runs on Unix
-     * @param agentJavaHome {@code java.home} of the Jenkins agent's JVM; {@code null} when unknown
+     * @param agentJavaHome {@code java.home} of the Jenkins agent's JVM; {@code null} when unknown (or not asked: see
+     *                      {@link #javaHome})
      */
     static List<String> command(final Map<String, String> environment, final boolean unix, final String agentJavaHome,
             final String jarPath, final String requestPath, final String responsePath) {
@@ -37,20 +38,32 @@ final class AgentCommand {
     /** @param jvmOptions options of the JVM, before {@code -jar} (see {@link AgentStartup}) */
     static List<String> command(final Map<String, String> environment, final boolean unix, final String agentJavaHome,
             final String jarPath, final List<String> jvmOptions, final String requestPath, final String responsePath) {
-        List<String> command = new ArrayList<>();
-        String javaHome = environment.get(JAVA_HOME);
-        if (javaHome != null && !javaHome.isBlank()) {
-            command.add(javaIn(javaHome, unix));
-        } else if (agentJavaHome == null || agentJavaHome.isBlank()) {
-            command.add("java");
-        } else if (unix) {
-            command.addAll(List.of("/bin/sh", "-c", PATH_OR_AGENT_JAVA, javaIn(agentJavaHome, true)));
-        } else {
-            command.add(javaIn(agentJavaHome, false));
-        }
+        List<String> command = new ArrayList<>(java(environment, unix, agentJavaHome));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jarPath, "agent", "--request", requestPath, "--response", responsePath));
         return command;
+    }
+
+    /** The words that start the JVM, before its options: the Java chosen in the order above. */
+    static List<String> java(final Map<String, String> environment, final boolean unix, final String agentJavaHome) {
+        String javaHome = javaHome(environment);
+        if (javaHome != null) {
+            return List.of(javaIn(javaHome, unix));
+        } else if (agentJavaHome == null || agentJavaHome.isBlank()) {
+            return List.of("java");
+        } else if (unix) {
+            return List.of("/bin/sh", "-c", PATH_OR_AGENT_JAVA, javaIn(agentJavaHome, true));
+        }
+        return List.of(javaIn(agentJavaHome, false));
+    }
+
+    /**
+     * The build's {@code JAVA_HOME}, trimmed; {@code null} when it sets none. Where it sets one, the agent JVM's
+     * {@code java.home} is not needed (nor asked: a round trip to the agent).
+     */
+    static String javaHome(final Map<String, String> environment) {
+        String javaHome = environment.get(JAVA_HOME);
+        return javaHome == null || javaHome.isBlank() ? null : javaHome.trim();
     }
 
     /** {@code <home>/bin/java}, or {@code <home>\bin\java.exe} on Windows. */

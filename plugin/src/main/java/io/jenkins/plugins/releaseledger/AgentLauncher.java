@@ -38,13 +38,17 @@ final class AgentLauncher {
         try {
             requestFile.chmod(REQUEST_MODE);
             requestFile.write(request.toJson(), "UTF-8");
+            // the agent JVM's java.home only where the build's JAVA_HOME does not choose the Java: a round trip
+            String agentJavaHome = AgentCommand.javaHome(environment) == null ? AgentJava.home(workspace) : null;
+            String jvmKey = AgentJvmKey.of(environment, launcher.isUnix(), agentJavaHome,
+                    home -> new AgentDirectory(new FilePath(workspace.getChannel(), home)));
             AgentDirectory agentDirectory = new AgentDirectory(directory);
-            AgentStartup startup = AgentStartup.of(agentDirectory, jar.getName(), request.getOperation());
+            AgentStartup startup = AgentStartup.of(agentDirectory, jar.getName(), request.getOperation(), jvmKey);
             if (launcher.isUnix()) {
                 startup.askForHugePagesWhereGiven(new AgentDirectory(
                         new FilePath(workspace.getChannel(), AgentStartup.TRANSPARENT_HUGE_PAGES)));
             }
-            List<String> command = AgentCommand.command(environment, launcher.isUnix(), AgentJava.home(workspace),
+            List<String> command = AgentCommand.command(environment, launcher.isUnix(), agentJavaHome,
                     jar.getRemote(), startup.options(directory.getRemote(), launcher.isUnix() ? "/" : "\\"),
                     requestFile.getRemote(), responseFile.getRemote());
             int exitCode;

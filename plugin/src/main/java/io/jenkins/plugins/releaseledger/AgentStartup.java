@@ -9,10 +9,11 @@ import java.util.UUID;
 /**
  * How the agent process starts fast (measured in docs/cli.md, "Start-up", and docs/performance.md, "Issue 11, agent
  * process start-up"): an AppCDS archive per kind of operation ({@code semverTag}, {@code deploy}, {@code smoke},
- * {@code drift}), made on the agent beside the cached jar by the first process of that kind after each new jar and
- * used by every later one; and for the short {@code semverTag} process, C1 only with the serial collector and
- * transparent huge pages where the agent's kernel gives them. The JVM checks an archive against itself and the jar
- * and runs without it when it does not match; making one that fails leaves the step as it was.
+ * {@code drift}) and JVM ({@link AgentJvmKey}), made on the agent beside the cached jar by the first process of that
+ * kind and JVM after each new jar and used by every later one; and for the short {@code semverTag} process, C1 only
+ * with the serial collector and transparent huge pages where the agent's kernel gives them. The JVM checks an archive
+ * against itself and the jar and runs without it when it does not match (then sharing no class at all, hence one per
+ * JVM); making one that fails leaves the step as it was.
  */
 final class AgentStartup {
     static final String ARCHIVE_SUFFIX = ".jsa";
@@ -35,25 +36,29 @@ final class AgentStartup {
     }
 
     /**
-     * For the jar {@code jarName} in {@code directory} and a process that runs {@code operation}: uses the archive of
-     * that operation's kind, or makes one when there is none yet.
+     * For the jar {@code jarName} in {@code directory} and a process that runs {@code operation} on the JVM
+     * {@code jvmKey} ({@link AgentJvmKey}): uses the archive of that operation's kind and that JVM, or makes one when
+     * there is none yet.
      */
-    static AgentStartup of(final AgentJarInstall.Directory directory, final String jarName, final String operation)
-            throws IOException, InterruptedException {
-        String archive = archiveName(jarName, operation);
+    static AgentStartup of(final AgentJarInstall.Directory directory, final String jarName, final String operation,
+            final String jvmKey) throws IOException, InterruptedException {
+        String archive = archiveName(jarName, operation, jvmKey);
         boolean archived = directory.exists(archive) && directory.length(archive) > 0;
         return new AgentStartup(archive, archived ? null : archive + "." + UUID.randomUUID() + ".part", archived,
                 operation);
     }
 
     /**
-     * {@code release-ledger-cli-<sha>-<kind>.jsa} for {@code release-ledger-cli-<sha>.jar}. One archive holds only the
-     * classes of the process that made it: {@code semverTag} after a smoke check made the shared one loaded 813
-     * classes from the jar, with its own 179.
+     * {@code release-ledger-cli-<sha>-<kind>-<jvm>.jsa} for {@code release-ledger-cli-<sha>.jar}. One archive holds
+     * only the classes of the process that made it: {@code semverTag} after a smoke check made the shared one loaded
+     * 813 classes from the jar, with its own 179. Archives named before the JVM key ({@code …-<kind>.jsa}, one per
+     * kind) stay in the directory unread: the plugin removes none, as it removes no older jar.
+     *
+     * @param jvmKey eight hex digits ({@link AgentJvmKey})
      */
-    static String archiveName(final String jarName, final String operation) {
+    static String archiveName(final String jarName, final String operation, final String jvmKey) {
         String base = jarName.endsWith(".jar") ? jarName.substring(0, jarName.length() - 4) : jarName;
-        return base + "-" + kind(operation) + ARCHIVE_SUFFIX;
+        return base + "-" + kind(operation) + "-" + jvmKey + ARCHIVE_SUFFIX;
     }
 
     /** {@code deploy} for {@code deploy.plan}, {@code deploy.execute}, …; letters and digits only (a file name). */
@@ -68,17 +73,19 @@ final class AgentStartup {
      * For {@code semverTag}: asks for transparent huge pages when the agent's kernel ({@code kernel}, its
      * {@link #TRANSPARENT_HUGE_PAGES} directory) gives them on request. Only with {@code hpage_pmd_size} (Linux 4.10
      * and later): without it JDK 17.0.15 prints a warning that {@code -Xlog:pagesize=off} does not silence, and some
-     * builds crash at start-up (JDK-8324580). And only on {@code madvise} or {@code always}: on {@code never} there
-     * are none to ask for. Nothing is read for the other operations, which do not ask.
+     * builds crash at start-up (JDK-8324580). And only on {@code madvise}, as the launcher {@code ./release-ledger}
+     * does: on {@code always} the heap has them anyway, on {@code never} there are none to ask for. Nothing is read
+     * for the other operations, which do not ask. Each file operation is a round trip to the agent: {@code enabled}
+     * is read first (where there is none, the read fails: not Linux, or no THP), {@code hpage_pmd_size} looked for
+     * only on {@code madvise}; one or two calls.
      */
     void askForHugePagesWhereGiven(final AgentJarInstall.Directory kernel) throws InterruptedException {
         if (!SemverTagOperation.NAME.equals(operation)) {
             return;
         }
         try {
-            String mode = kernel.exists("hpage_pmd_size") && kernel.exists("enabled")
-                    ? kernel.read("enabled", MODE_LIMIT) : null;
-            hugePages = mode != null && (mode.contains("[madvise]") || mode.contains("[always]"));
+            String mode = kernel.read("enabled", MODE_LIMIT);
+            hugePages = mode != null && mode.contains("[madvise]") && kernel.exists("hpage_pmd_size");
         } catch (IOException e) {
             hugePages = false; // a kernel the agent cannot read: start without them
         }

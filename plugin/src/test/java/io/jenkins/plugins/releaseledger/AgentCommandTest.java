@@ -30,6 +30,17 @@ class AgentCommandTest {
         assertThat(AgentCommand.command(Map.of(), true, null, JAR, "/r", "/s")).startsWith("java", "-jar");
     }
 
+    /** Where the build sets JAVA_HOME, the agent JVM's java.home is neither used nor asked (a round trip). */
+    @Test
+    void shouldTellTheBuildsJavaHomeTrimmedOrNone() {
+        assertThat(AgentCommand.javaHome(Map.of("JAVA_HOME", " /opt/jdk-17 "))).isEqualTo("/opt/jdk-17");
+        assertThat(AgentCommand.javaHome(Map.of("JAVA_HOME", " "))).isNull();
+        assertThat(AgentCommand.javaHome(Map.of())).isNull();
+        assertThat(AgentCommand.java(Map.of("JAVA_HOME", "/opt/jdk-17"), true, null))
+                .isEqualTo(AgentCommand.java(Map.of("JAVA_HOME", "/opt/jdk-17"), true, "/agent/jre"))
+                .containsExactly("/opt/jdk-17/bin/java");
+    }
+
     @Test
     void shouldPassTheRequestAndResponseAsFilesNotOnStdin() {
         assertThat(AgentCommand.command(Map.of(), true, null, JAR, "/t/req.json", "/t/resp.json"))

@@ -11,10 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,27 +28,28 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgentStartupTest {
     private static final String JAR = "release-ledger-cli-0123abcd.jar";
+    private static final String KEY = "0badc0de";
 
     @TempDir
     Path directory;
 
     @Test
     void shouldMakeTheArchiveBesideTheJarAndThenUseIt() throws Exception {
-        AgentStartup first = AgentStartup.of(local(), JAR, "deploy.plan");
+        AgentStartup first = AgentStartup.of(local(), JAR, "deploy.plan", KEY);
         List<String> making = first.options("/ws@tmp", "/");
 
         assertThat(first.isArchived()).isFalse();
         assertThat(making).contains("-XX:+IgnoreUnrecognizedVMOptions", "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
                 .anyMatch(option -> option.matches("-XX:ArchiveClassesAtExit=/ws@tmp/release-ledger-cli-0123abcd"
-                        + "-deploy\\.jsa\\.[0-9a-f-]+\\.part"))
+                        + "-deploy-0badc0de\\.jsa\\.[0-9a-f-]+\\.part"))
                 .doesNotContain("-XX:TieredStopAtLevel=1");
 
-        Files.write(directory.resolve("release-ledger-cli-0123abcd-semverTag.jsa"), new byte[] {1});
-        AgentStartup later = AgentStartup.of(local(), JAR, "semverTag");
+        Files.write(directory.resolve("release-ledger-cli-0123abcd-semverTag-0badc0de.jsa"), new byte[] {1});
+        AgentStartup later = AgentStartup.of(local(), JAR, "semverTag", KEY);
 
         assertThat(later.isArchived()).isTrue();
         assertThat(later.options("C:\\ws@tmp\\", "\\")).contains(
-                "-XX:SharedArchiveFile=C:\\ws@tmp\\release-ledger-cli-0123abcd-semverTag.jsa",
+                "-XX:SharedArchiveFile=C:\\ws@tmp\\release-ledger-cli-0123abcd-semverTag-0badc0de.jsa",
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     }
 
@@ -56,6 +59,11 @@ class AgentStartupTest {
         AgentJarInstall.Directory unread = new LocalDirectory(directory) {
             @Override
             public boolean exists(final String name) {
+                throw new AssertionError("read the kernel for an operation that does not ask");
+            }
+
+            @Override
+            public String read(final String name, final int limit) {
                 throw new AssertionError("read the kernel for an operation that does not ask");
             }
         };
@@ -68,13 +76,17 @@ class AgentStartupTest {
                 .doesNotContain("-XX:+UseTransparentHugePages", "-Xlog:pagesize=off", "-XX:TieredStopAtLevel=1"));
     }
 
-    /** The agent's kernel decides, as the launcher's does: Linux 4.10 or later, in madvise or always mode. */
+    /**
+     * The agent's kernel decides, as the launcher's does: Linux 4.10 or later, in madvise mode (in always mode the heap
+     * has them without asking).
+     */
     @Test
-    void shouldAskForHugePagesOnlyWhereTheKernelGivesThem() throws Exception {
+    void shouldAskForHugePagesOnlyWhereTheKernelGivesThemOnRequest() throws Exception {
         assertThat(options("semverTag", kernel("always [madvise] never", true)))
                 .contains("-XX:+UseTransparentHugePages");
         assertThat(options("semverTag", kernel("[always] madvise never", true)))
-                .contains("-XX:+UseTransparentHugePages");
+                .as("always: the heap has them anyway")
+                .doesNotContain("-XX:+UseTransparentHugePages", "-Xlog:pagesize=off");
         assertThat(options("semverTag", kernel("always madvise [never]", true)))
                 .doesNotContain("-XX:+UseTransparentHugePages", "-Xlog:pagesize=off");
         assertThat(options("semverTag", kernel("always [madvise] never", false)))
@@ -83,8 +95,19 @@ class AgentStartupTest {
         assertThat(options("semverTag", new LocalDirectory(Files.createDirectory(directory.resolve("no-thp")))))
                 .as("no such directory: not Linux, or no THP")
                 .doesNotContain("-XX:+UseTransparentHugePages", "-Xlog:pagesize=off");
-        assertThat(AgentStartup.of(local(), JAR, "semverTag").options("/ws@tmp", "/"))
+        assertThat(AgentStartup.of(local(), JAR, "semverTag", KEY).options("/ws@tmp", "/"))
                 .as("a kernel not read").doesNotContain("-XX:+UseTransparentHugePages");
+    }
+
+    /** Each file operation is a round trip to the agent: {@code enabled} first, {@code hpage_pmd_size} on madvise. */
+    @Test
+    void shouldReadTheKernelInOneCallUnlessItGivesHugePagesOnRequest() throws Exception {
+        assertThat(kernelCalls(kernel("always [madvise] never", true)))
+                .containsExactly("read enabled", "exists hpage_pmd_size");
+        assertThat(kernelCalls(kernel("[always] madvise never", true))).containsExactly("read enabled");
+        assertThat(kernelCalls(kernel("always madvise [never]", true))).containsExactly("read enabled");
+        assertThat(kernelCalls(new LocalDirectory(directory.resolve("no-thp")))).as("not Linux, or no THP")
+                .containsExactly("read enabled");
     }
 
     /**
@@ -103,7 +126,7 @@ class AgentStartupTest {
         Run warned = run(oldKernel, List.of("-XX:+UseTransparentHugePages", "-Xlog:pagesize=off"));
         assumeThat(warned.output).as("a JDK that warns about huge pages on a kernel without hpage_pmd_size")
                 .contains("TransparentHugePages is not supported by the operating system");
-        AgentStartup startup = AgentStartup.of(local(), JAR, "semverTag");
+        AgentStartup startup = AgentStartup.of(local(), JAR, "semverTag", KEY);
         startup.askForHugePagesWhereGiven(new LocalDirectory(settings));
         Run agent = run(oldKernel, startup.options(directory.toString(), "/"));
 
@@ -131,7 +154,7 @@ class AgentStartupTest {
         // only JDK builds that read the kernel's THP mode print it (17.0.15 and 25 do); without it nothing is shown
         assumeThat(warned.output).as("a JDK that warns about huge pages on a kernel set to never")
                 .contains("[warning][pagesize] UseTransparentHugePages disabled");
-        AgentStartup startup = AgentStartup.of(local(), JAR, "semverTag");
+        AgentStartup startup = AgentStartup.of(local(), JAR, "semverTag", KEY);
         startup.askForHugePagesWhereGiven(new LocalDirectory(settings));
         Run agent = run(kernelWithoutHugePages, startup.options(directory.toString(), "/"));
 
@@ -142,37 +165,102 @@ class AgentStartupTest {
 
     @Test
     void shouldKeepOneArchivePerKindOfOperation() throws Exception {
-        Files.write(directory.resolve("release-ledger-cli-0123abcd-smoke.jsa"), new byte[] {1});
+        Files.write(directory.resolve("release-ledger-cli-0123abcd-smoke-0badc0de.jsa"), new byte[] {1});
 
-        assertThat(AgentStartup.of(local(), JAR, "smoke.run").isArchived()).isTrue();
-        assertThat(AgentStartup.of(local(), JAR, "semverTag").isArchived()).isFalse();
-        assertThat(AgentStartup.of(local(), JAR, "deploy.execute").isArchived()).isFalse();
+        assertThat(AgentStartup.of(local(), JAR, "smoke.run", KEY).isArchived()).isTrue();
+        assertThat(AgentStartup.of(local(), JAR, "semverTag", KEY).isArchived()).isFalse();
+        assertThat(AgentStartup.of(local(), JAR, "deploy.execute", KEY).isArchived()).isFalse();
         assertThat(List.of("semverTag", "deploy.plan", "deploy.execute", "deploy.reconcile", "deploy.tag", "smoke.run",
-                "drift.observe", "../x", "")).extracting(operation -> AgentStartup.archiveName(JAR, operation))
-                .containsExactly("release-ledger-cli-0123abcd-semverTag.jsa", "release-ledger-cli-0123abcd-deploy.jsa",
-                        "release-ledger-cli-0123abcd-deploy.jsa", "release-ledger-cli-0123abcd-deploy.jsa",
-                        "release-ledger-cli-0123abcd-deploy.jsa", "release-ledger-cli-0123abcd-smoke.jsa",
-                        "release-ledger-cli-0123abcd-drift.jsa", "release-ledger-cli-0123abcd-other.jsa",
-                        "release-ledger-cli-0123abcd-other.jsa");
+                "drift.observe", "../x", "")).extracting(operation -> AgentStartup.archiveName(JAR, operation, KEY))
+                .containsExactly(Stream.of("semverTag", "deploy", "deploy", "deploy", "deploy", "smoke", "drift",
+                        "other", "other").map(kind -> "release-ledger-cli-0123abcd-" + kind + "-0badc0de.jsa")
+                        .toArray(String[]::new));
+    }
+
+    /** Another JVM's archive would share no class at all: each JVM gets archives of its own. */
+    @Test
+    void shouldNameTheArchiveAfterTheJavaHomeAndItsReleaseFile() throws Exception {
+        String jdk = javaHome("jdk", "17.0.15+6", "17.0.15", "Eclipse Adoptium").toString();
+        String copy = javaHome("copy", "17.0.15+6", "17.0.15", "Eclipse Adoptium").toString();
+        String javaHome = archiveName(Map.of("JAVA_HOME", jdk), null);
+
+        assertThat(javaHome).matches("release-ledger-cli-0123abcd-semverTag-[0-9a-f]{8}\\.jsa")
+                .isEqualTo(archiveName(Map.of("JAVA_HOME", jdk), null)).as("another home, the same release file")
+                .isNotEqualTo(archiveName(Map.of("JAVA_HOME", copy), null));
+        javaHome("jdk", "17.0.16+8", "17.0.15", "Eclipse Adoptium");
+        assertThat(archiveName(Map.of("JAVA_HOME", jdk), null)).as("updated in place").isNotEqualTo(javaHome);
+        javaHome("jdk", "17.0.15+6", "17.0.16", "Eclipse Adoptium");
+        assertThat(archiveName(Map.of("JAVA_HOME", jdk), null)).as("JAVA_VERSION").isNotEqualTo(javaHome);
+        javaHome("jdk", "17.0.15+6", "17.0.15", "Azul Systems, Inc.");
+        assertThat(archiveName(Map.of("JAVA_HOME", jdk), null)).as("IMPLEMENTOR").isNotEqualTo(javaHome);
+        javaHome("jdk", "17.0.15+6", "17.0.15", "Eclipse Adoptium");
+        Files.writeString(Path.of(jdk, "release"), "JAVA_VERSION_DATE=\"2025-04-15\"\r\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        assertThat(archiveName(Map.of("JAVA_HOME", jdk), null)).as("another line, and a CR").isEqualTo(javaHome);
+    }
+
+    /** Without JAVA_HOME, java from the PATH or else the agent JVM's: not the same command as that home's java. */
+    @Test
+    void shouldNameTheArchiveOfTheAgentJvmsJavaApartFromTheSameJavaHome() throws Exception {
+        String jdk = javaHome("jdk", "17.0.15+6", "17.0.15", "Eclipse Adoptium").toString();
+
+        assertThat(archiveName(Map.of(), jdk)).matches("release-ledger-cli-0123abcd-semverTag-[0-9a-f]{8}\\.jsa")
+                .isNotEqualTo(archiveName(Map.of("JAVA_HOME", jdk), null));
+        assertThat(AgentJvmKey.of(Map.of(), false, jdk, this::home)).as("Windows: the same java.exe either way")
+                .isEqualTo(AgentJvmKey.of(Map.of("JAVA_HOME", jdk), false, null, this::home));
+    }
+
+    @Test
+    void shouldNameTheArchiveAfterThePathAloneWithoutAReleaseFileItCanRead() throws Exception {
+        Path jdk = javaHome("jdk", "17.0.15+6", "17.0.15", "Eclipse Adoptium");
+        String withRelease = archiveName(Map.of("JAVA_HOME", jdk.toString()), null);
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17\"\n".repeat(10_000), StandardCharsets.UTF_8);
+        String tooLarge = archiveName(Map.of("JAVA_HOME", jdk.toString()), null);
+        Files.delete(jdk.resolve("release"));
+        String none = archiveName(Map.of("JAVA_HOME", jdk.toString()), null);
+
+        assertThat(none).matches("release-ledger-cli-0123abcd-semverTag-[0-9a-f]{8}\\.jsa").isEqualTo(tooLarge)
+                .isNotEqualTo(withRelease);
+        assertThat(archiveName(Map.of(), null)).as("java from the PATH, the agent JVM's home unknown")
+                .matches("release-ledger-cli-0123abcd-semverTag-[0-9a-f]{8}\\.jsa").isNotEqualTo(none);
+    }
+
+    /** One round trip: the release file of the home whose java the command names, and nothing where none is known. */
+    @Test
+    void shouldReadOnlyTheReleaseFileOfTheChosenJavaInOneCall() throws Exception {
+        String build = javaHome("build", "21.0.7+6", "21.0.7", "Eclipse Adoptium").toString();
+        String agent = javaHome("agent", "17.0.15+6", "17.0.15", "Eclipse Adoptium").toString();
+        List<String> calls = new ArrayList<>();
+        Function<String, AgentJarInstall.Directory> homes = home -> new Counted(home(home), calls);
+
+        AgentJvmKey.of(Map.of("JAVA_HOME", build + "/"), true, agent, homes);
+        AgentJvmKey.of(Map.of(), true, agent, homes);
+        AgentJvmKey.of(Map.of(), true, null, homes);
+
+        assertThat(calls).containsExactly("read release", "read release");
+        assertThat(AgentJvmKey.of(Map.of("JAVA_HOME", build + "/"), true, agent, homes))
+                .isEqualTo(AgentJvmKey.of(Map.of("JAVA_HOME", build), true, null, homes))
+                .isNotEqualTo(AgentJvmKey.of(Map.of("JAVA_HOME", build), true, null, home -> home(agent)));
     }
 
     @Test
     void shouldPutTheArchiveInPlaceOnceAndLeaveNoPart() throws Exception {
-        AgentStartup first = AgentStartup.of(local(), JAR, "semverTag");
-        AgentStartup second = AgentStartup.of(local(), JAR, "semverTag");
+        AgentStartup first = AgentStartup.of(local(), JAR, "semverTag", KEY);
+        AgentStartup second = AgentStartup.of(local(), JAR, "semverTag", KEY);
         Files.write(directory.resolve(part(first)), new byte[] {1, 2});
         Files.write(directory.resolve(part(second)), new byte[] {3});
 
         first.keep(local(), 0);
         second.keep(local(), 0);
 
-        assertThat(names()).containsExactly("release-ledger-cli-0123abcd-semverTag.jsa");
-        assertThat(directory.resolve("release-ledger-cli-0123abcd-semverTag.jsa")).hasBinaryContent(new byte[] {1, 2});
+        assertThat(names()).containsExactly("release-ledger-cli-0123abcd-semverTag-0badc0de.jsa");
+        assertThat(directory.resolve("release-ledger-cli-0123abcd-semverTag-0badc0de.jsa"))
+                .hasBinaryContent(new byte[] {1, 2});
     }
 
     @Test
     void shouldNeverFailWhenTheArchiveCannotBeMade() throws Exception {
-        AgentStartup startup = AgentStartup.of(local(), JAR, "semverTag");
+        AgentStartup startup = AgentStartup.of(local(), JAR, "semverTag", KEY);
         Files.write(directory.resolve(part(startup)), new byte[] {1});
         AgentJarInstall.Directory readOnly = new LocalDirectory(directory) {
             @Override
@@ -182,7 +270,7 @@ class AgentStartupTest {
         };
 
         startup.keep(readOnly, 0); // no exception
-        AgentStartup.of(local(), JAR, "semverTag").keep(local(), 0); // the JVM wrote nothing
+        AgentStartup.of(local(), JAR, "semverTag", KEY).keep(local(), 0); // the JVM wrote nothing
 
         assertThat(names()).isEmpty();
     }
@@ -191,7 +279,7 @@ class AgentStartupTest {
     @Test
     void shouldKeepNoArchiveOfAProcessThatFailed() throws Exception {
         for (int exitCode : new int[] {1, 137, -1}) {
-            AgentStartup startup = AgentStartup.of(local(), JAR, "semverTag");
+            AgentStartup startup = AgentStartup.of(local(), JAR, "semverTag", KEY);
             Files.write(directory.resolve(part(startup)), new byte[] {1, 2});
 
             startup.keep(local(), exitCode);
@@ -203,7 +291,7 @@ class AgentStartupTest {
     @Test
     void shouldStartTheRealJarTheSameWithAnArchiveMadeUsedOrBroken() throws Exception {
         copyJar();
-        AgentStartup failing = AgentStartup.of(local(), JAR, "semverTag");
+        AgentStartup failing = AgentStartup.of(local(), JAR, "semverTag", KEY);
         Run failed = run(failing.options(directory.toString(), "/"));
         failing.keep(local(), failed.exitCode);
         assertThat(failed.exitCode).as(failed.output).isEqualTo(1); // the agent's own answer to the empty request
@@ -212,14 +300,14 @@ class AgentStartupTest {
                 repository().toString(), Map.of("dryRun", true)).toJson(), StandardCharsets.UTF_8);
         Run plain = run(List.of());
 
-        AgentStartup making = AgentStartup.of(local(), JAR, "semverTag");
+        AgentStartup making = AgentStartup.of(local(), JAR, "semverTag", KEY);
         Run made = run(making.options(directory.toString(), "/"));
         making.keep(local(), made.exitCode);
-        Path archive = directory.resolve("release-ledger-cli-0123abcd-semverTag.jsa");
-        AgentStartup using = AgentStartup.of(local(), JAR, "semverTag");
+        Path archive = directory.resolve("release-ledger-cli-0123abcd-semverTag-0badc0de.jsa");
+        AgentStartup using = AgentStartup.of(local(), JAR, "semverTag", KEY);
         Run used = run(using.options(directory.toString(), "/"));
         Files.write(archive, new byte[4096]); // another JVM's or a damaged archive
-        Run broken = run(AgentStartup.of(local(), JAR, "semverTag").options(directory.toString(), "/"));
+        Run broken = run(AgentStartup.of(local(), JAR, "semverTag", KEY).options(directory.toString(), "/"));
 
         assertThat(archive).exists();
         assertThat(using.isArchived()).isTrue();
@@ -273,10 +361,37 @@ class AgentStartupTest {
         return new LocalDirectory(settings);
     }
 
+    /** The file operations {@code semverTag}'s start-up makes on {@code kernel}, in order. */
+    private List<String> kernelCalls(final AgentJarInstall.Directory kernel) throws Exception {
+        List<String> calls = new ArrayList<>();
+        options("semverTag", new Counted(kernel, calls));
+        return calls;
+    }
+
     private List<String> options(final String operation, final AgentJarInstall.Directory kernel) throws Exception {
-        AgentStartup startup = AgentStartup.of(local(), JAR, operation);
+        AgentStartup startup = AgentStartup.of(local(), JAR, operation, KEY);
         startup.askForHugePagesWhereGiven(kernel);
         return startup.options("/ws@tmp", "/");
+    }
+
+    /** The archive's name for {@code semverTag} on the Java the command names on Unix, its homes read here. */
+    private String archiveName(final Map<String, String> environment, final String agentJavaHome)
+            throws InterruptedException {
+        return AgentStartup.archiveName(JAR, "semverTag", AgentJvmKey.of(environment, true, agentJavaHome, this::home));
+    }
+
+    private AgentJarInstall.Directory home(final String path) {
+        return new LocalDirectory(Path.of(path));
+    }
+
+    /** A Java home {@code name} here whose release file has these lines (and others, as a JDK's has). */
+    private Path javaHome(final String name, final String runtimeVersion, final String version,
+            final String implementor) throws IOException {
+        Path home = Files.createDirectories(directory.resolve(name));
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"" + implementor + "\"\nJAVA_RUNTIME_VERSION=\""
+                + runtimeVersion + "\"\nJAVA_VERSION=\"" + version + "\"\nMODULES=\"java.base java.logging\"\n",
+                StandardCharsets.UTF_8);
+        return home;
     }
 
     /** The plugin's jar beside an empty request, which the agent answers with an error of its own. */
@@ -351,6 +466,60 @@ class AgentStartupTest {
             this.exitCode = exitCode;
             this.output = output;
             this.response = response;
+        }
+    }
+
+    /** Another directory's operations, each one noted (as a round trip to the agent would be). */
+    private static final class Counted implements AgentJarInstall.Directory {
+        private final AgentJarInstall.Directory directory;
+        private final List<String> calls;
+
+        Counted(final AgentJarInstall.Directory directory, final List<String> calls) {
+            this.directory = directory;
+            this.calls = calls;
+        }
+
+        @Override
+        public boolean exists(final String name) throws IOException, InterruptedException {
+            calls.add("exists " + name);
+            return directory.exists(name);
+        }
+
+        @Override
+        public long length(final String name) throws IOException, InterruptedException {
+            calls.add("length " + name);
+            return directory.length(name);
+        }
+
+        @Override
+        public String createTempFile(final String prefix, final String suffix)
+                throws IOException, InterruptedException {
+            calls.add("createTempFile " + prefix);
+            return directory.createTempFile(prefix, suffix);
+        }
+
+        @Override
+        public void copyJarTo(final String name) throws IOException, InterruptedException {
+            calls.add("copyJarTo " + name);
+            directory.copyJarTo(name);
+        }
+
+        @Override
+        public void rename(final String from, final String to) throws IOException, InterruptedException {
+            calls.add("rename " + from);
+            directory.rename(from, to);
+        }
+
+        @Override
+        public void delete(final String name) throws IOException, InterruptedException {
+            calls.add("delete " + name);
+            directory.delete(name);
+        }
+
+        @Override
+        public String read(final String name, final int limit) throws IOException, InterruptedException {
+            calls.add("read " + name);
+            return directory.read(name, limit);
         }
     }
 
