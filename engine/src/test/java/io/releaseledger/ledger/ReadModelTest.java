@@ -91,10 +91,12 @@ class ReadModelTest {
 
             assertThat(lacking(ledger)).containsEntry("commitCount", 12_346L);
         }
-        try (Ledger reopened = Ledger.open(root, "shop")) {
+        io.releaseledger.report.Messages notes = new io.releaseledger.report.Messages();
+        try (Ledger reopened = Ledger.open(root, "shop", notes)) {
             assertThat(lacking(reopened)).containsEntry("commitCount", 12_346L);
             assertThat((List<?>) lacking(reopened).get("commits")).hasSize(3);
         }
+        assertThat(notes.getAll()).as("read from the checkpoint, not rebuilt").isEmpty();
     }
 
     @SuppressWarnings("unchecked")
