@@ -16,7 +16,8 @@ import java.util.Set;
  * The commits part of the {@code semverTag} result, bounded: the newest {@code max} commits in full, the count of all,
  * and of the rest only what governance and the metrics need. The controller reads the agent's response with a 16 MB
  * limit, and the {@code version.tagged} event every ledger reader carries is made from it: listing the 200,000
- * commits of a long history's first tag would refuse a tag already pushed, or make a line of 40 MB.
+ * commits of a long history's first tag would refuse a tag already pushed, or make a ledger line of some 37 MB (9.4 MB
+ * for 50,000 measured, docs/performance.md).
  */
 final class ReleaseCommits {
     private final List<CountedCommit> commits;
