@@ -26,7 +26,8 @@ class LongReleaseStatusTest {
     void shouldCountTheCommitsOfALongReleaseNotOnlyTheListedOnes() {
         try (Ledger ledger = Ledger.open(root, "shop")) {
             append(ledger, EventTypes.DEPLOYMENT_STARTED, "staging", Map.of("deploymentId", "d1", "version", "1.0.0"));
-            append(ledger, EventTypes.DEPLOYMENT_SUCCEEDED, "staging", Map.of("deploymentId", "d1", "version", "1.0.0"));
+            append(ledger, EventTypes.DEPLOYMENT_SUCCEEDED, "staging",
+                    Map.of("deploymentId", "d1", "version", "1.0.0"));
             append(ledger, EventTypes.VERSION_TAGGED, null, Map.of("version", "2.0.0", "tag", "v2.0.0",
                     "previousVersion", "1.0.0", "commits", List.of(Map.of("id", "a2", "subject", "feat: newest")),
                     "commitCount", 12_345, "omittedCommitTimes", List.of(1_700_000_000L)));
@@ -42,7 +43,8 @@ class LongReleaseStatusTest {
     void shouldCountTheListedCommitsOfAnOlderEvent() {
         try (Ledger ledger = Ledger.open(root, "shop")) {
             append(ledger, EventTypes.DEPLOYMENT_STARTED, "staging", Map.of("deploymentId", "d1", "version", "1.0.0"));
-            append(ledger, EventTypes.DEPLOYMENT_SUCCEEDED, "staging", Map.of("deploymentId", "d1", "version", "1.0.0"));
+            append(ledger, EventTypes.DEPLOYMENT_SUCCEEDED, "staging",
+                    Map.of("deploymentId", "d1", "version", "1.0.0"));
             append(ledger, EventTypes.VERSION_TAGGED, null, Map.of("version", "2.0.0", "tag", "v2.0.0",
                     "previousVersion", "1.0.0", "commits", List.of(Map.of("id", "a2", "subject", "feat: newest"))));
         }
