@@ -79,9 +79,12 @@ final class StatusCommand extends LedgerCommandBase {
             if (versions.isEmpty() && commits.isEmpty()) {
                 continue;
             }
+            // the list holds 1,000 commits at most; commitCount counts all of the releases (older ledgers: none)
+            long commitCount = lack.get("commitCount") instanceof Number count
+                    ? Math.max(count.longValue(), commits.size()) : commits.size();
             lacking.append("  ").append(LedgerText.clean(environment.get("name"))).append(" lacks ")
                     .append(versions.isEmpty() ? "no release" : String.join(", ", versions)).append(": ")
-                    .append(commits.size()).append(commits.size() == 1 ? " commit" : " commits");
+                    .append(commitCount).append(commitCount == 1 ? " commit" : " commits");
             List<?> issues = lack.get("issues") instanceof List<?> l ? l : List.of();
             if (!issues.isEmpty()) {
                 List<String> keys = new ArrayList<>();

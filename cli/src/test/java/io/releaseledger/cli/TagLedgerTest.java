@@ -79,7 +79,8 @@ class TagLedgerTest {
         assertThat((Map<String, Object>) event.get("actor")).containsEntry("id", System.getProperty("user.name"));
         Map<String, Object> data = (Map<String, Object>) event.get("data");
         assertThat(data).containsEntry("version", "1.1.0").containsEntry("tag", "v1.1.0")
-                .containsEntry("previousVersion", "1.0.0").containsEntry("repositoryUrl", "https://git.example/shop");
+                .containsEntry("previousVersion", "1.0.0").containsEntry("repositoryUrl", "https://git.example/shop")
+                .containsEntry("commitCount", 2L).doesNotContainKeys("omittedAuthors", "omittedCommitTimes");
         assertThat((List<Map<String, Object>>) data.get("commits")).extracting(c -> c.get("subject"))
                 .containsExactly("fix: third #7", "feat: second ABC-42");
         assertThat((List<Map<String, Object>>) data.get("commits")).extracting(c -> c.get("time"))
@@ -172,8 +173,8 @@ class TagLedgerTest {
         assertThat(json).containsEntry("version", "1.2.0").containsEntry("tagCreated", true)
                 .containsEntry("pushed", true).containsEntry("alreadyTagged", false).containsEntry("dryRun", false);
         assertThat(new java.util.ArrayList<>(json.keySet())).containsExactly("version", "tag", "previousVersion",
-                "previousTag", "commit", "branch", "releaseBranch", "bump", "reason", "commits", "alreadyTagged",
-                "tagCreated", "pushed", "dryRun");
+                "previousTag", "commit", "branch", "releaseBranch", "bump", "reason", "commits", "commitCount",
+                "alreadyTagged", "tagCreated", "pushed", "dryRun");
         List<Map<String, Object>> events = taggedEvents("shop", "1.2.0");
         assertThat(events).hasSize(1);
         assertThat(events(("shop"))).isEqualTo(2);

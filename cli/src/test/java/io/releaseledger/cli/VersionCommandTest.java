@@ -93,13 +93,14 @@ class VersionCommandTest {
         assertThat(result.exitCode).as(result.toString()).isZero();
         Map<String, Object> json = Json.parseObject(result.out);
         assertThat(json.keySet()).containsExactly("version", "tag", "previousVersion", "previousTag", "commit",
-                "branch", "releaseBranch", "bump", "reason", "commits", "alreadyTagged", "tagCreated", "pushed",
-                "dryRun");
+                "branch", "releaseBranch", "bump", "reason", "commits", "commitCount", "alreadyTagged", "tagCreated",
+                "pushed", "dryRun");
         assertThat(json).containsEntry("version", "1.3.3").containsEntry("tag", "v1.3.3")
                 .containsEntry("previousVersion", "1.3.2").containsEntry("previousTag", "v1.3.2")
                 .containsEntry("commit", fix).containsEntry("branch", "main").containsEntry("releaseBranch", true)
                 .containsEntry("bump", "PATCH").containsEntry("alreadyTagged", false)
-                .containsEntry("tagCreated", false).containsEntry("pushed", false).containsEntry("dryRun", false);
+                .containsEntry("tagCreated", false).containsEntry("pushed", false).containsEntry("dryRun", false)
+                .containsEntry("commitCount", 1L);
         assertThat((String) json.get("reason")).isNotBlank();
         List<Map<String, Object>> commits = (List<Map<String, Object>>) json.get("commits");
         // the committer time from git: where the commit's lead time starts (docs/metrics.md)

@@ -1,7 +1,6 @@
 package io.releaseledger.agent;
 
 import io.releaseledger.commits.Bump;
-import io.releaseledger.json.InstantText;
 import io.releaseledger.report.Messages;
 import io.releaseledger.scm.GitCredentials;
 import io.releaseledger.scm.ScmRepository;
@@ -31,6 +30,9 @@ public final class SemverTagOperation implements AgentOperation {
     public static final Set<String> OPTIONS = Set.of("prefix", "paths", "branch", "environment", "releaseBranches",
             "preReleaseId", "initialVersion", "otherCommitsBump", "breakingBelowOne", "createTag", "push", "remote",
             "fetch", "dryRun", "allowDirty", "maxPushAttempts");
+
+    /** The most commits a result lists in full: about 2 MB of the controller's 16 MB response limit. */
+    public static final int MAX_LISTED_COMMITS = 10_000;
 
     private final Function<Path, ? extends ScmRepository> repositories;
     private GitCredentials credentials = GitCredentials.none();
@@ -174,7 +176,10 @@ public final class SemverTagOperation implements AgentOperation {
         void set(SemverTagCommand command, boolean value);
     }
 
-    /** The result object of the response; the CLI's {@code --json} prints the same. */
+    /**
+     * The result object of the response; the CLI's {@code --json} prints the same. Its {@code commits} are the newest
+     * {@link #MAX_LISTED_COMMITS}, {@code commitCount} counts all (see {@link ReleaseCommits}).
+     */
     public static Map<String, Object> toResult(final SemverTagResult result) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("version", result.getVersion());
@@ -186,25 +191,7 @@ public final class SemverTagOperation implements AgentOperation {
         map.put("releaseBranch", result.isReleaseBranch());
         map.put("bump", result.getBump().name());
         map.put("reason", result.getReason());
-        List<Map<String, Object>> commits = new ArrayList<>();
-        for (var commit : result.getCommits()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", commit.getId());
-            entry.put("subject", commit.getSubject());
-            entry.put("type", commit.getType());
-            entry.put("bump", commit.getBump().name());
-            if (commit.getTime() != null) {
-                entry.put("time", InstantText.format(commit.getTime()));
-            }
-            if (commit.getAuthor() != null) {
-                entry.put("author", commit.getAuthor());
-            }
-            if (commit.getAuthorEmail() != null) {
-                entry.put("authorEmail", commit.getAuthorEmail());
-            }
-            commits.add(entry);
-        }
-        map.put("commits", commits);
+        new ReleaseCommits(result.getCommits(), MAX_LISTED_COMMITS).putInto(map);
         map.put("alreadyTagged", result.isAlreadyTagged());
         map.put("tagCreated", result.isTagCreated());
         map.put("pushed", result.isPushed());

@@ -85,19 +85,23 @@ final class ApprovalLedger {
 
     /**
      * The authors of a release's commits as its {@code version.tagged} recorded them ({@code commits[].author}: a name
-     * and/or e-mail address): each as written, and an address's part before the {@code @}, lower case.
+     * and/or e-mail address, and {@code omittedAuthors}: those of the commits a long release did not list): each as
+     * written, and an address's part before the {@code @}, lower case.
      */
     static Set<String> authors(final List<LedgerEvent> allEvents, final String version) {
         Set<String> authors = new LinkedHashSet<>();
         for (LedgerEvent event : allEvents) {
-            if (!EventTypes.VERSION_TAGGED.equals(event.getType()) || !version.equals(event.getData().get("version"))
-                    || !(event.getData().get("commits") instanceof List<?> commits)) {
+            if (!EventTypes.VERSION_TAGGED.equals(event.getType()) || !version.equals(event.getData().get("version"))) {
                 continue;
             }
-            for (Object commit : commits) {
-                if (commit instanceof Map<?, ?> map) {
-                    addAuthor(authors, map.get("author"));
-                    addAuthor(authors, map.get("authorEmail"));
+            for (String list : new String[] {"commits", "omittedAuthors"}) {
+                if (event.getData().get(list) instanceof List<?> commits) {
+                    for (Object commit : commits) {
+                        if (commit instanceof Map<?, ?> map) {
+                            addAuthor(authors, map.get("author"));
+                            addAuthor(authors, map.get("authorEmail"));
+                        }
+                    }
                 }
             }
         }

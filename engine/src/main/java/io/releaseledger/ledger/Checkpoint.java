@@ -24,7 +24,7 @@ import javax.crypto.Mac;
  * a CRC-32 of those sections.
  *
  * <pre>
- * int    magic "RLCP"           int    format version (4)
+ * int    magic "RLCP"           int    format version (5)
  * UTF    id of the ledger key sealing it ("" when written without a key)
  * UTF    application            long   sequence number of the last event
  * UTF    its hash               long   journal byte offset after it
@@ -46,7 +46,11 @@ final class Checkpoint {
     /** Where format 1 lived (a JSON envelope); removed when a new checkpoint is written. */
     static final String LEGACY_FILE = "checkpoint.json";
     static final int MAGIC = 0x524c4350; // "RLCP"
-    static final int VERSION = 4;
+    /**
+     * 5: releases keep their {@code commitCount} and may have more commit times than listed commits; a format 4
+     * checkpoint lacks the times of the commits a long release left out, so it is rebuilt, not read.
+     */
+    static final int VERSION = 5;
     /** The byte holding the low byte of the format version (big-endian int after the magic). */
     static final int VERSION_OFFSET = 7;
 

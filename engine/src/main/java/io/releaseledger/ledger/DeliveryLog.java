@@ -184,14 +184,16 @@ final class DeliveryLog {
             if (release == null) {
                 break;
             }
-            for (int c = 0; c < release.commitIds.length; c++) {
-                long committed = c < release.commitTimes.length ? release.commitTimes[c] : ReadModel.NO_TIME;
+            // every commit counted, listed or not: the times of those a long release left out follow the listed ones
+            long[] times = release.commitTimes;
+            record.commitsWithoutTime += Math.max(0, release.commitCount - times.length);
+            for (long committed : times) {
                 if (committed == ReadModel.NO_TIME) {
                     record.commitsWithoutTime++;
                     continue;
                 }
                 if (buffer == null) {
-                    buffer = new long[Math.max(4, release.commitIds.length)];
+                    buffer = new long[Math.max(4, times.length)];
                 } else if (count == buffer.length) {
                     buffer = Arrays.copyOf(buffer, count * 2);
                 }

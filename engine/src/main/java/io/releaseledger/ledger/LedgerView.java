@@ -312,6 +312,7 @@ public final class LedgerView {
         List<Object> releases = new ArrayList<>();
         List<Object> commits = new ArrayList<>();
         Set<String> issues = new LinkedHashSet<>();
+        long commitCount = 0;
         Iterable<ReadModel.Release> newer = List.of();
         if (current == null) {
             newer = model.tagged.descendingMap().values();
@@ -330,6 +331,7 @@ public final class LedgerView {
             json.put("tag", release.tag);
             json.put("taggedAt", ReadModel.time(release.taggedAt));
             releases.add(json);
+            commitCount += release.commitCount;
             for (int i = 0; i < release.commitIds.length && commits.size() < MAX_LACKING_COMMITS; i++) {
                 Map<String, Object> commit = new LinkedHashMap<>();
                 commit.put("id", release.commitIds[i]);
@@ -343,6 +345,8 @@ public final class LedgerView {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("releases", releases);
         json.put("commits", commits);
+        // all commits of the listed releases, also those a long release's event did not list
+        json.put("commitCount", commitCount);
         json.put("issues", new ArrayList<>(issues));
         // Only tagged releases say what main has: without any, or with a running version that is not one, nothing
         // lacking means nothing known, not "up to date".

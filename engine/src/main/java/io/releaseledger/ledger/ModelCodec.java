@@ -20,7 +20,7 @@ import java.util.zip.CRC32;
  * dictionaries; the history columns (times as varint deltas, ids at the narrowest fixed width that holds them);
  * the per-environment and per-release indexes (row deltas), so nothing is re-indexed; the state, with nested
  * JSON values (images, check results) in a small binary tagging instead of JSON text; and the releases, each
- * release's commits as one run of length-prefixed UTF-8.
+ * release's listed commits as one run of length-prefixed UTF-8 and then the count of all its commits (format 5).
  */
 final class ModelCodec {
     private static final int MAGIC = 0x524c4d32; // "RLM2"
@@ -125,6 +125,7 @@ final class ModelCodec {
                 block.string(release.commitIds[i]);
                 block.string(release.commitSubjects[i]);
             }
+            block.varint(release.commitCount);
             block.string(release.deployedCommit);
             block.value(release.image);
             if (block.size() > 1 << 20) {
@@ -140,7 +141,8 @@ final class ModelCodec {
     /**
      * The optional last section: the releases' commit times (lead time, docs/metrics.md), written only when some
      * release has them, so that the checkpoint of a ledger without them stays what format 3 always was, and a reader
-     * that does not know the section still reads those.
+     * that does not know the section still reads those. Since format 5 a release may have more times than listed
+     * commits (its {@code omittedCommitTimes}), up to its {@code commitCount}.
      */
     private static void writeCommitTimes(final ReadModel model, final DataOutputStream out, final CRC32 crc,
             final Block block) throws IOException {
@@ -388,7 +390,9 @@ final class ModelCodec {
             ReadModel.Release release = model.releases.get(block.string());
             check(release != null, "commit times of a release the model lacks");
             int commits = block.count();
-            check(commits == release.commitIds.length, "commit times do not match the release's commits");
+            // the listed commits' times, then those of the commits a long release left out
+            check(commits >= release.commitIds.length && commits <= release.commitCount,
+                    "commit times do not match the release's commits");
             long[] times = new long[commits];
             for (int c = 0; c < commits; c++) {
                 times[c] = block.int64();
@@ -419,6 +423,8 @@ final class ModelCodec {
         }
         release.commitIds = ids;
         release.commitSubjects = subjects;
+        release.commitCount = block.count();
+        check(release.commitCount >= commits, "fewer commits counted than listed");
         release.deployedCommit = block.string();
         release.image = map(block.value());
         if (release.tagged) {

@@ -92,8 +92,13 @@ final class ReadModel {
         long taggedAt = NO_TIME;
         String[] commitIds = new String[0];
         String[] commitSubjects = new String[0];
-        /** The commits' committer times (epoch ms, {@link #NO_TIME} when not recorded): where lead time starts. */
+        /**
+         * The commits' committer times (epoch ms, {@link #NO_TIME} when not recorded): where lead time starts. Those of
+         * the listed commits, in their order, then those of the commits the event left out ({@code omittedCommitTimes}).
+         */
         long[] commitTimes = CommitTimes.NONE;
+        /** All commits of the release: its event's {@code commitCount}, or the listed ones when an older event has none. */
+        int commitCount;
         String deployedCommit;
         Map<String, Object> image;
 
@@ -356,9 +361,19 @@ final class ReadModel {
                 }
             }
         }
+        int counted = ids.size();
+        List<Object> omitted = list(data, "omittedCommitTimes");
+        if (omitted != null) {
+            for (Object seconds : omitted) {
+                times.addEpochSecond(seconds);
+            }
+            counted += omitted.size();
+        }
         release.commitIds = ids.toArray(new String[0]);
         release.commitSubjects = subjects.toArray(new String[0]);
         release.commitTimes = times.toArray();
+        release.commitCount = data.get("commitCount") instanceof Number count
+                ? (int) Math.max(counted, Math.min(count.longValue(), Integer.MAX_VALUE)) : counted;
         SemanticVersion.tryParse(version).ifPresent(parsed -> tagged.put(parsed, release));
     }
 

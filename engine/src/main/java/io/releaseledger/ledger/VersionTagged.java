@@ -64,7 +64,9 @@ public final class VersionTagged {
     /**
      * The event's data: version, tag, commit, previous version, repository URL when known, commits (id, subject, and
      * when the result has them the committer time, where lead time starts (docs/metrics.md), and the author's name
-     * and e-mail address, who may not approve the release (docs/governance.md)).
+     * and e-mail address, who may not approve the release (docs/governance.md)). When the result has them:
+     * {@code commitCount} (all commits counted; {@code commits} lists the newest 10,000 at most), and for the commits
+     * left out {@code omittedAuthors} (masked) and {@code omittedCommitTimes} (epoch seconds, {@code null} unknown).
      */
     public Map<String, Object> data() {
         Map<String, Object> data = new LinkedHashMap<>();
@@ -88,17 +90,52 @@ public final class VersionTagged {
                         entry.put("time", time);
                     }
                     // who wrote it: they may not approve the release (docs/governance.md); absent in older results
-                    for (String who : new String[] {"author", "authorEmail"}) {
-                        if (commit.get(who) instanceof String text && !text.isBlank()) {
-                            entry.put(who, mask.apply(text));
-                        }
-                    }
+                    entry.putAll(who(commit));
                     commits.add(entry);
                 }
             }
         }
         data.put("commits", commits);
+        // a result lists the newest commits only (SemverTagOperation.MAX_LISTED_COMMITS); absent in older results
+        if (result.get("commitCount") instanceof Number count && count.longValue() >= 0) {
+            data.put("commitCount", count.longValue());
+        }
+        if (result.get("omittedAuthors") instanceof List<?> authors) {
+            data.put("omittedAuthors", omittedAuthors(authors));
+        }
+        if (result.get("omittedCommitTimes") instanceof List<?> times) {
+            List<Object> seconds = new ArrayList<>(times.size());
+            for (Object time : times) {
+                seconds.add(time instanceof Long || time instanceof Integer ? ((Number) time).longValue() : null);
+            }
+            data.put("omittedCommitTimes", seconds);
+        }
         return data;
+    }
+
+    /** The authors of the commits the result left out, masked as the listed commits' authors are. */
+    private List<Object> omittedAuthors(final List<?> authors) {
+        List<Object> masked = new ArrayList<>(authors.size());
+        for (Object item : authors) {
+            if (item instanceof Map<?, ?> author) {
+                Map<String, Object> entry = who(author);
+                if (!entry.isEmpty()) {
+                    masked.add(entry);
+                }
+            }
+        }
+        return masked;
+    }
+
+    /** {@code author} and {@code authorEmail}, masked, each only when given and not blank. */
+    private Map<String, Object> who(final Map<?, ?> commit) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        for (String who : new String[] {"author", "authorEmail"}) {
+            if (commit.get(who) instanceof String text && !text.isBlank()) {
+                entry.put(who, mask.apply(text));
+            }
+        }
+        return entry;
     }
 
     /**

@@ -713,8 +713,11 @@
         return box;
       }
       const details = el('details', 'rl-lacking-details');
+      // commits lists 1,000 at most; commitCount counts every commit of the releases (absent from older servers)
+      const commitCount = typeof lacking.commitCount === 'number' && lacking.commitCount > commits.length
+        ? lacking.commitCount : commits.length;
       const count = releases.length + (releases.length === 1 ? ' release, ' : ' releases, ')
-          + commits.length + (commits.length === 1 ? ' commit' : ' commits');
+          + commitCount + (commitCount === 1 ? ' commit' : ' commits');
       details.appendChild(el('summary', null, ['main has ', el('strong', null, count), ' that ' + environment.name + ' lacks']));
       if (releases.length > 0) {
         const list = el('ul', 'rl-lacking-releases');

@@ -54,13 +54,13 @@ class SemverTagOperationTest {
                 .run(new AgentRequest("semverTag", directory.toString(), options), new Messages());
 
         assertThat(result.keySet()).containsExactly("version", "tag", "previousVersion", "previousTag", "commit",
-                "branch", "releaseBranch", "bump", "reason", "commits", "alreadyTagged", "tagCreated", "pushed",
-                "dryRun");
+                "branch", "releaseBranch", "bump", "reason", "commits", "commitCount", "alreadyTagged", "tagCreated",
+                "pushed", "dryRun");
         assertThat(result).containsEntry("version", "1.0.0").containsEntry("tag", "api/v1.0.0")
                 .containsEntry("previousVersion", "0.4.0").containsEntry("previousTag", "api/v0.4.0")
                 .containsEntry("commit", head).containsEntry("branch", "main").containsEntry("releaseBranch", true)
                 .containsEntry("bump", "MAJOR").containsEntry("tagCreated", false).containsEntry("pushed", false)
-                .containsEntry("alreadyTagged", false).containsEntry("dryRun", false);
+                .containsEntry("alreadyTagged", false).containsEntry("dryRun", false).containsEntry("commitCount", 1);
         // the committer time: where the commit's lead time starts (docs/metrics.md); the author may not approve it
         assertThat(result.get("commits")).isEqualTo(List.of(Map.of("id", head, "subject", "refactor!: drop the old API",
                 "type", "refactor", "bump", "MAJOR", "time", Instant.ofEpochSecond(committed).toString(),

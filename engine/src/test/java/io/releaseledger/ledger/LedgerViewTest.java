@@ -80,7 +80,7 @@ class LedgerViewTest {
                      "commits": [{"id": "a5", "subject": "feat: wishlist #123", "url": "https://git.example/shop/commit/a5", "version": "1.6.0"},
                                  {"id": "a6", "subject": "feat: <script>alert(1)</script> ABC-43", "url": "https://git.example/shop/commit/a6", "version": "1.6.0"},
                                  {"id": "a4", "subject": "fix: rounding ABC-42 and #123", "url": "https://git.example/shop/commit/a4", "version": "1.5.1"}],
-                     "issues": ["#123", "ABC-43", "ABC-42"], "known": true}""";
+                     "commitCount": 3, "issues": ["#123", "ABC-43", "ABC-42"], "known": true}""";
             String image = """
                     {"repository": "registry.example/shop", "tag": "1.5.0", "digest": "sha256:1f5f0"}""";
             assertThat(normalized(state)).isEqualTo(Json.parse("""

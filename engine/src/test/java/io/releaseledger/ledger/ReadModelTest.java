@@ -77,6 +77,35 @@ class ReadModelTest {
     }
 
     @Test
+    void shouldCountEveryCommitOfALongReleaseAsLackingAlsoAfterACheckpoint() {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        try (Ledger ledger = Ledger.open(root, "shop")) {
+            LedgerFixture events = new LedgerFixture(ledger);
+            events.deploy("staging", "d1", "1.0.0", "c100");
+            events.tag("1.1.0", "1.0.0", "c110", "a1", "fix: one");
+            data.putAll(Map.of("version", "2.0.0", "tag", "v2.0.0", "commit", "c200", "previousVersion", "1.1.0",
+                    "commits", List.of(Map.of("id", "a3", "subject", "feat: newest"),
+                            Map.of("id", "a2", "subject", "feat: listed")),
+                    "commitCount", 12_345, "omittedCommitTimes", List.of(1_700_000_000L)));
+            events.append(EventTypes.VERSION_TAGGED, null, data);
+
+            assertThat(lacking(ledger)).containsEntry("commitCount", 12_346L);
+        }
+        io.releaseledger.report.Messages notes = new io.releaseledger.report.Messages();
+        try (Ledger reopened = Ledger.open(root, "shop", notes)) {
+            assertThat(lacking(reopened)).containsEntry("commitCount", 12_346L);
+            assertThat((List<?>) lacking(reopened).get("commits")).hasSize(3);
+        }
+        assertThat(notes.getAll()).as("read from the checkpoint, not rebuilt").isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> lacking(final Ledger ledger) {
+        Map<?, ?> staging = (Map<?, ?>) ((List<?>) ledger.view().state().get("environments")).get(0);
+        return (Map<String, Object>) staging.get("lacking");
+    }
+
+    @Test
     void shouldListEveryTaggedReleaseAsLackingWhereNothingRunsYet() {
         try (Ledger ledger = Ledger.open(root, "shop")) {
             LedgerFixture events = new LedgerFixture(ledger);
@@ -93,7 +122,7 @@ class ReadModelTest {
                                   {"version": "1.0.0", "tag": "v1.0.0", "taggedAt": "2026-11-22T10:00:00Z"}],
                      "commits": [{"id": "a2", "subject": "feat!: new API PAY-9", "url": "https://git.example/shop/commit/a2", "version": "2.0.0-rc.1"},
                                  {"id": "a1", "subject": "feat: first (#1)", "url": "https://git.example/shop/commit/a1", "version": "1.0.0"}],
-                     "issues": ["PAY-9", "#1"], "known": true}"""));
+                     "commitCount": 2, "issues": ["PAY-9", "#1"], "known": true}"""));
         }
     }
 
@@ -107,7 +136,7 @@ class ReadModelTest {
             Map<?, ?> staging = (Map<?, ?>) ((List<?>) ledger.view().state().get("environments")).get(0);
 
             assertThat(normalized(staging.get("lacking"))).isEqualTo(Json.parse("""
-                    {"releases": [], "commits": [], "issues": [], "known": true}"""));
+                    {"releases": [], "commits": [], "commitCount": 0, "issues": [], "known": true}"""));
         }
     }
 

@@ -58,6 +58,43 @@ class VersionTaggedTest {
     }
 
     @Test
+    void shouldAddOnlyTheCommitCountWhenTheResultListsEveryCommit() {
+        Map<String, Object> result = result();
+        result.put("commitCount", 1);
+
+        assertThat(new VersionTagged(result).data()).containsExactly(
+                Map.entry("version", "1.4.0"),
+                Map.entry("tag", "v1.4.0"),
+                Map.entry("commit", "9fceb02"),
+                Map.entry("previousVersion", "1.3.2"),
+                Map.entry("commits", List.of(Map.of("id", "9fceb02", "subject", "feat: search"))),
+                Map.entry("commitCount", 1L));
+    }
+
+    @Test
+    void shouldCarryWhatALongReleaseLeftOutWithItsAuthorsMasked() {
+        Map<String, Object> result = result();
+        result.put("commitCount", 10_003L);
+        result.put("omittedAuthors", List.of(Map.of("author", "Dave s3cr3t", "authorEmail", "dave@example.com"),
+                Map.of("author", " "), Map.of("authorEmail", "erin@example.com"), "nobody"));
+        List<Object> times = new java.util.ArrayList<>(List.of(1_700_000_000L, "yesterday"));
+        times.add(null);
+        result.put("omittedCommitTimes", times);
+
+        Map<String, Object> data = new VersionTagged(result).setMask(text -> text.replace("s3cr3t", "****")).data();
+
+        assertThat(data).containsEntry("commitCount", 10_003L)
+                .containsEntry("omittedAuthors", List.of(Map.of("author", "Dave ****", "authorEmail", "dave@example.com"),
+                        Map.of("authorEmail", "erin@example.com")));
+        List<Long> seconds = new java.util.ArrayList<>(List.of(1_700_000_000L));
+        seconds.add(null);
+        seconds.add(null);
+        assertThat(data.get("omittedCommitTimes")).isEqualTo(seconds);
+        assertThat(new java.util.ArrayList<>(data.keySet()).subList(4, 8)).containsExactly("commits", "commitCount",
+                "omittedAuthors", "omittedCommitTimes");
+    }
+
+    @Test
     void shouldKeepAMissingPreviousVersionAsNull() {
         Map<String, Object> result = result();
         result.remove("previousVersion");
