@@ -111,6 +111,10 @@ class ReleasesPageBrowserTest {
                 .map(WebElement::getText).toList();
         assertThat(subjects).contains("feat: search PROJ-7", "fix: basket under load #77", "feat: vouchers ABC-42",
                 LedgerFixture.SCRIPT_SUBJECT);
+        // the summary counts every commit of the lacking releases (commitCount): here all of them are listed
+        int listed = production.findElements(By.cssSelector(".rl-lacking-commit")).size();
+        assertThat(production.findElement(By.cssSelector(".rl-lacking-details summary")).getText())
+                .matches("main has \\d+ releases?, " + listed + " commits? that production lacks");
         assertThat(production.findElements(By.cssSelector(".rl-issue"))).extracting(WebElement::getText)
                 .contains("#77", "ABC-42", "PROJ-7");
         assertThat(driver.executeScript("return typeof window.pwned")).isEqualTo("undefined");
